@@ -1,0 +1,3 @@
+export * from './errors';
+export * from './inquiry';
+export * from './widget-config';

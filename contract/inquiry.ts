@@ -1,0 +1,69 @@
+import * as z from 'zod/mini';
+
+/** Units a buyer can order in; kept short so the widget's select stays readable. */
+export const UNITS = [
+  'pieces',
+  'sets',
+  'pairs',
+  'meters',
+  'square meters',
+  'kg',
+  'tons',
+  'liters',
+  'cartons',
+  'boxes',
+  'bags',
+  'rolls',
+  'containers',
+] as const;
+
+export type Unit = (typeof UNITS)[number];
+
+export const MESSAGE_MIN = 20;
+export const MESSAGE_MAX = 8000;
+
+const text = (max: number) => z.string().check(z.trim(), z.maxLength(max));
+// Only web links: a `javascript:` URL must never reach a mail or the inbox as a link.
+const webUrl = z.url({ protocol: /^https?$/ });
+
+export const ProductInput = z.strictObject({
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)),
+  sku: z.optional(text(100)),
+  url: z.optional(webUrl.check(z.maxLength(2000))),
+  image: z.optional(webUrl.check(z.maxLength(2000))),
+});
+export type ProductInput = z.infer<typeof ProductInput>;
+
+export const PageContext = z.strictObject({
+  url: z.optional(text(2000)),
+  referrer: z.optional(text(2000)),
+  language: z.optional(text(35)),
+  timezone: z.optional(text(64)),
+});
+export type PageContext = z.infer<typeof PageContext>;
+
+/**
+ * The body of `POST /api/v1/sites/{siteKey}/inquiries`: flat where it can be, as a site owner
+ * posting from their own form would expect. Empty optional strings mean "not given".
+ */
+export const InquiryInput = z.strictObject({
+  name: z.optional(text(200)),
+  email: z.pipe(text(254), z.email()),
+  company: z.optional(text(200)),
+  country: z.optional(text(100)),
+  phone: z.optional(text(50)),
+  message: z.string().check(z.trim(), z.minLength(MESSAGE_MIN), z.maxLength(MESSAGE_MAX)),
+  quantity: z.optional(z.number().check(z.positive(), z.lte(1_000_000_000))),
+  unit: z.optional(z.enum(UNITS)),
+  rep: z.optional(text(100)),
+  product: z.optional(ProductInput),
+  page: z.optional(PageContext),
+});
+export type InquiryInput = z.input<typeof InquiryInput>;
+export type ValidInquiry = z.output<typeof InquiryInput>;
+
+/** The 201 answer: the inquiry's id and who it went to (null: the site's queue). */
+export interface InquiryCreated {
+  id: string;
+  rep: { name: string } | null;
+}

@@ -1,0 +1,27 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { type AssetOptions, assets } from './http/assets';
+import { errorJson, onError } from './http/errors';
+import { publicApi, type PublicApiDeps } from './http/public-api';
+
+export type AppDeps = PublicApiDeps & { assets: AssetOptions };
+
+/** Largest JSON body any API route accepts. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** Builds the whole HTTP app from its dependencies (reads the built widget once). */
+export function createApp(deps: AppDeps) {
+  return new Hono()
+    .get('/healthz', (c) => c.json({ ok: true }))
+    .use(
+      '/api/*',
+      bodyLimit({
+        maxSize: MAX_BODY_BYTES,
+        onError: (c) => errorJson(c, 'PAYLOAD_TOO_LARGE', 'The request body is over 64 KB.'),
+      }),
+    )
+    .route('/api/v1', publicApi(deps))
+    .route('/', assets(deps.assets))
+    .notFound((c) => errorJson(c, 'NOT_FOUND', `Nothing at ${c.req.method} ${c.req.path}.`))
+    .onError(onError);
+}

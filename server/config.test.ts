@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('has defaults that run a demo on a new machine', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({
+      port: 8787,
+      databasePath: 'data/liaison.sqlite',
+      publicUrl: 'http://localhost:8787',
+      smtpUrl: null,
+    });
+    expect(Object.isFrozen(c)).toBe(true);
+  });
+
+  it('derives PUBLIC_URL from PORT and strips a trailing slash', () => {
+    expect(loadConfig({ PORT: '9000' }).publicUrl).toBe('http://localhost:9000');
+    expect(loadConfig({ PUBLIC_URL: 'https://chat.example.com/' }).publicUrl).toBe(
+      'https://chat.example.com',
+    );
+  });
+
+  it('accepts sqlite: URLs and plain paths', () => {
+    expect(loadConfig({ DATABASE_URL: 'sqlite:///tmp/x.db' }).databasePath).toBe('/tmp/x.db');
+    expect(loadConfig({ DATABASE_URL: './y.db' }).databasePath).toBe('./y.db');
+  });
+
+  it.each([
+    ['PORT', 'eighty'],
+    ['PORT', '70000'],
+    ['SMTP_URL', 'http://mail'],
+    ['PUBLIC_URL', 'not a url'],
+    ['DATABASE_URL', 'postgres://localhost/test'],
+  ])('names the bad variable %s=%s', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(name));
+  });
+});

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+const Port = z.coerce.number().int().min(1).max(65535);
+
+const Env = z.object({
+  PORT: Port.default(8787),
+  DATABASE_URL: z
+    .string()
+    .refine((v) => !/^postgres(ql)?:/.test(v), 'PostgreSQL is not supported yet: use a SQLite path')
+    .optional(),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().min(3).default('Liaison <liaison@localhost>'),
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  LOG_LEVEL: z.enum(['silent', 'info']).default('info'),
+});
+
+/** The server's whole configuration, read once from the environment and frozen. */
+export interface Config {
+  port: number;
+  /** SQLite file path, or ':memory:'. */
+  databasePath: string;
+  publicUrl: string;
+  smtpUrl: string | null;
+  mailFrom: string;
+  outboxPollMs: number;
+  logLevel: 'silent' | 'info';
+}
+
+/** Thrown when the environment holds a bad value; the message names every bad variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses `env` (default `process.env`) once; the only reader of the environment. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty values count as unset, as a shell `VAR= npm start` user would expect.
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  );
+  const parsed = Env.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return Object.freeze({
+    port: e.PORT,
+    databasePath: sqlitePath(e.DATABASE_URL ?? 'data/liaison.sqlite'),
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    smtpUrl: e.SMTP_URL ?? null,
+    mailFrom: e.MAIL_FROM,
+    outboxPollMs: e.OUTBOX_POLL_MS,
+    logLevel: e.LOG_LEVEL,
+  });
+}
+
+// Accepts a plain path or a `sqlite:`/`file:` URL, as the README documents.
+function sqlitePath(url: string): string {
+  return url.replace(/^(sqlite|file):(\/\/)?/, '');
+}

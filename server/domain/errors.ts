@@ -1,0 +1,13 @@
+import type { ErrorCode } from '../../contract';
+
+/** An expected failure, with a code from the contract; HTTP maps it once, in app.onError. */
+export class DomainError extends Error {
+  override name = 'DomainError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,117 @@
+import type { Delivery, Store } from '../storage/store';
+
+/** Performs one delivery; throws to have it retried. */
+export type DeliveryHandler = (delivery: Delivery) => Promise<void>;
+
+/** What one attempt at one delivery came to; batch work reports per item, never throws. */
+export type DeliveryResult =
+  | { id: string; outcome: 'sent' }
+  | { id: string; outcome: 'retry'; error: string; retryAt: string }
+  | { id: string; outcome: 'failed'; error: string }
+  | { id: string; outcome: 'taken' };
+
+export interface OutboxOptions {
+  store: Store;
+  handlers: Record<string, DeliveryHandler>;
+  clock?: () => Date;
+  random?: () => number;
+  pollMs?: number;
+  batchSize?: number;
+  /** Attempts before a delivery is marked failed for good. */
+  maxAttempts?: number;
+  /** How long a claimed row stays hidden from other senders; a crash frees it after this. */
+  leaseMs?: number;
+  onResult?: (delivery: Delivery, result: DeliveryResult) => void;
+}
+
+export interface OutboxWorker {
+  /** Delivers what is due now, once. */
+  runOnce(): Promise<DeliveryResult[]>;
+  /** Polls every `pollMs` until stopped. */
+  start(): void;
+  /** Stops polling and waits for the batch under way. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Delay before retry number `attempt` (1-based): exponential from 10 s, capped at one hour,
+ * with "equal jitter" (half fixed, half random) so that many failures do not retry in step.
+ */
+export function retryDelayMs(attempt: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(10_000 * 2 ** (attempt - 1), 3_600_000);
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+/** The outbox worker: claims due deliveries, runs their handler, records the outcome. */
+export function createOutboxWorker({
+  store,
+  handlers,
+  clock = () => new Date(),
+  random = Math.random,
+  pollMs = 1000,
+  batchSize = 20,
+  maxAttempts = 8,
+  leaseMs = 120_000,
+  onResult,
+}: OutboxOptions): OutboxWorker {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<unknown> = Promise.resolve();
+  let stopped = true;
+
+  async function deliver(delivery: Delivery): Promise<DeliveryResult> {
+    const now = clock().getTime();
+    const claimed = await store.claimDelivery(delivery, new Date(now + leaseMs).toISOString());
+    if (!claimed) return { id: delivery.id, outcome: 'taken' };
+    const attempt = delivery.attempts + 1;
+    try {
+      const handler = handlers[delivery.kind];
+      if (!handler) throw new Error(`no handler for delivery kind "${delivery.kind}"`);
+      await handler(delivery);
+    } catch (err) {
+      const error = err instanceof Error ? err.message : String(err);
+      if (attempt >= maxAttempts) {
+        await store.markDeliveryAttemptFailed(delivery.id, error, null);
+        return { id: delivery.id, outcome: 'failed', error };
+      }
+      const retryAt = new Date(clock().getTime() + retryDelayMs(attempt, random)).toISOString();
+      await store.markDeliveryAttemptFailed(delivery.id, error, retryAt);
+      return { id: delivery.id, outcome: 'retry', error, retryAt };
+    }
+    await store.markDeliverySent(delivery.id, clock().toISOString());
+    return { id: delivery.id, outcome: 'sent' };
+  }
+
+  async function runOnce(): Promise<DeliveryResult[]> {
+    const due = await store.dueDeliveries(clock().toISOString(), batchSize);
+    const results: DeliveryResult[] = [];
+    for (const delivery of due) {
+      const result = await deliver(delivery);
+      onResult?.(delivery, result);
+      results.push(result);
+    }
+    return results;
+  }
+
+  function schedule() {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      running = runOnce()
+        .catch((err: unknown) => console.error('[outbox] batch failed; retrying next poll', err))
+        .finally(schedule);
+    }, pollMs);
+  }
+
+  return {
+    runOnce,
+    start() {
+      if (!stopped) return;
+      stopped = false;
+      schedule();
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { errorJson } from './errors';
+
+export interface AssetOptions {
+  /** The built widget; missing until `npm run build` has run. */
+  widgetPath: string;
+  /** The demo host page's folder, served at `/` and `/demo/*`. */
+  demoDir: string;
+}
+
+interface Compiled {
+  etag: string;
+  identity: Buffer;
+  br: Buffer;
+  gzip: Buffer;
+}
+
+/** Serves widget.js (compressed once at start-up) and the demo host page. */
+export function assets({ widgetPath, demoDir }: AssetOptions): Hono {
+  const widget = compile(widgetPath);
+  const indexHtml = join(demoDir, 'index.html');
+  return new Hono()
+    .get('/widget.js', (c) => {
+      if (!widget) return errorJson(c, 'NOT_FOUND', 'widget.js is not built: run `npm run build`.');
+      c.header('Content-Type', 'text/javascript; charset=utf-8');
+      // Short max-age: the embed URL carries no version, so a new release must reach pages soon.
+      c.header('Cache-Control', 'public, max-age=300, stale-while-revalidate=86400');
+      c.header('ETag', widget.etag);
+      c.header('Vary', 'Accept-Encoding');
+      c.header('Cross-Origin-Resource-Policy', 'cross-origin');
+      if (c.req.header('If-None-Match') === widget.etag) return c.body(null, 304);
+      const accepted = c.req.header('Accept-Encoding') ?? '';
+      if (/\bbr\b/.test(accepted)) {
+        c.header('Content-Encoding', 'br');
+        return c.body(new Uint8Array(widget.br));
+      }
+      if (/\bgzip\b/.test(accepted)) {
+        c.header('Content-Encoding', 'gzip');
+        return c.body(new Uint8Array(widget.gzip));
+      }
+      return c.body(new Uint8Array(widget.identity));
+    })
+    .get('/', (c) => {
+      c.header('Content-Type', 'text/html; charset=utf-8');
+      return c.body(readFileSync(indexHtml, 'utf8'));
+    })
+    .use('/demo/*', serveStatic({ root: join(demoDir, '..') }));
+}
+
+function compile(path: string): Compiled | null {
+  if (!existsSync(path)) return null;
+  const identity = readFileSync(path);
+  return {
+    etag: `"${createHash('sha256').update(identity).digest('base64url').slice(0, 22)}"`,
+    identity,
+    br: brotliCompressSync(identity),
+    gzip: gzipSync(identity, { level: 9 }),
+  };
+}

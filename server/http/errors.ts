@@ -1,0 +1,42 @@
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ErrorBody, ErrorCode } from '../../contract';
+import { DomainError } from '../domain/errors';
+
+const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
+  VALIDATION_FAILED: 400,
+  MALFORMED_JSON: 400,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  PAYLOAD_TOO_LARGE: 413,
+  SITE_NOT_FOUND: 404,
+  ORIGIN_NOT_ALLOWED: 403,
+  NOT_FOUND: 404,
+  INTERNAL: 500,
+  NETWORK: 502,
+};
+
+/** Answers with the one error shape, `{ error: { code, message, fields? } }`. */
+export function errorJson(
+  c: Context,
+  code: ErrorCode,
+  message: string,
+  fields?: Record<string, string>,
+): Response {
+  const body: ErrorBody = { error: { code, message, ...(fields && { fields }) } };
+  return c.json(body, STATUS[code]);
+}
+
+/** app.onError: maps domain errors once; anything unexpected is logged and hidden. */
+export function onError(err: Error, c: Context): Response {
+  if (err instanceof DomainError) return errorJson(c, err.code, err.message, err.fields);
+  if (err instanceof HTTPException && err.status === 400) {
+    // Hono's own body parsing is the only source of a bare 400 here.
+    return errorJson(c, 'MALFORMED_JSON', 'The request body is not valid JSON.');
+  }
+  if (err instanceof HTTPException && err.status === 413) {
+    return errorJson(c, 'PAYLOAD_TOO_LARGE', 'The request body is too large.');
+  }
+  console.error('[http] unexpected error', c.req.method, c.req.path, err);
+  return errorJson(c, 'INTERNAL', 'Something went wrong on our side. Please try again.');
+}

@@ -1,0 +1,21 @@
+import { Hono } from 'hono';
+import { etag } from 'hono/etag';
+import { InquiryInput } from '../../contract';
+import { receiveInquiry, type InquiryDeps } from '../domain/inquiries';
+import { widgetConfig, type WidgetConfigDeps } from '../domain/widget-config';
+import { jsonBody, requireJson } from './json-body';
+import { siteCors, type SiteEnv } from './site-cors';
+
+export type PublicApiDeps = InquiryDeps & WidgetConfigDeps;
+
+/** The widget's API, under /api/v1: what a visitor's browser (or a site's own form) calls. */
+export const publicApi = (deps: PublicApiDeps) =>
+  new Hono<SiteEnv>()
+    .use('/sites/:siteKey/*', siteCors(deps))
+    .get('/sites/:siteKey/widget-config', etag(), async (c) => {
+      c.header('Cache-Control', 'public, max-age=60');
+      return c.json(await widgetConfig(deps, c.var.site, c.req.query('rep')));
+    })
+    .post('/sites/:siteKey/inquiries', requireJson, jsonBody(InquiryInput), async (c) =>
+      c.json(await receiveInquiry(deps, c.var.site, c.req.valid('json')), 201),
+    );

@@ -1,0 +1,20 @@
+/** One outgoing mail, already rendered. Addresses are plain; the transport encodes them. */
+export interface OutgoingMail {
+  /** Stable per delivery, so a resend after a crash is recognisable as the same mail. */
+  messageId: string;
+  to: Address;
+  replyTo?: Address;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface Address {
+  name?: string;
+  address: string;
+}
+
+/** The only mail seam the domain knows; the SMTP transport and tests implement it. */
+export interface Mailer {
+  send(mail: OutgoingMail): Promise<void>;
+}

@@ -1,0 +1,109 @@
+import type { Inquiry, Message, Rep, Site } from '../storage/store';
+import { escapeHtml, isWebUrl } from './html';
+import { formatLocalTime } from './local-time';
+
+export interface RepNotificationData {
+  site: Site;
+  rep: Rep;
+  inquiry: Inquiry;
+  message: Message;
+}
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+interface Row {
+  label: string;
+  value: string;
+  /** Rendered as a link in HTML when it is an http(s) URL. */
+  link?: string;
+}
+
+/** The mail that tells a rep about a new inquiry: every field, in text and in escaped HTML. */
+export function renderRepNotification({
+  site,
+  inquiry,
+  message,
+}: RepNotificationData): RenderedMail {
+  const rows = inquiryRows(inquiry);
+  const product = inquiry.products[0];
+  const topic = product ? product.name : firstWords(message.body, 8);
+  const subject = oneLine(`[${site.name}] New inquiry: ${topic}`);
+  const from = inquiry.visitor.name ?? inquiry.visitor.email;
+  const intro = `${from} sent an inquiry on ${site.name}. Reply to this mail to answer them.`;
+
+  const text = [
+    intro,
+    '',
+    ...rows.map((r) => `${r.label}: ${r.value}`),
+    '',
+    'Message:',
+    message.body,
+    '',
+    `(${inquiry.assignmentReason})`,
+  ].join('\n');
+
+  const html = `<!doctype html><html><body style="font-family:Arial,sans-serif;color:#1a1a1a">
+<p>${escapeHtml(intro)}</p>
+<table cellpadding="4" style="border-collapse:collapse">
+${rows.map(rowHtml).join('\n')}
+</table>
+<h3 style="margin:16px 0 4px">Message</h3>
+<p style="white-space:pre-wrap;margin:0">${escapeHtml(message.body)}</p>
+<p style="color:#666;font-size:12px">${escapeHtml(inquiry.assignmentReason)}</p>
+</body></html>`;
+
+  return { subject, text, html };
+}
+
+function inquiryRows(inquiry: Inquiry): Row[] {
+  const { visitor, page } = inquiry;
+  const rows: Array<Row | null> = [
+    row('Name', visitor.name),
+    row('Email', visitor.email),
+    row('Company', visitor.company),
+    row('Country', visitor.country),
+    row('Phone / WhatsApp', visitor.phone),
+    ...inquiry.products.map((p) => ({
+      label: 'Product',
+      value: [p.name, p.sku && `SKU ${p.sku}`, p.url].filter(Boolean).join(' · '),
+      ...(p.url && { link: p.url }),
+    })),
+    row(
+      'Quantity',
+      inquiry.quantity === null ? null : `${inquiry.quantity} ${inquiry.unit ?? ''}`.trim(),
+    ),
+    page.url ? { label: 'Page', value: page.url, link: page.url } : null,
+    row('Referrer', page.referrer),
+    row('Language', page.language),
+    row(
+      'Visitor local time',
+      page.timezone && formatLocalTime(new Date(inquiry.createdAt), page.timezone),
+    ),
+    row('Received', `${inquiry.createdAt.slice(0, 16).replace('T', ' ')} UTC`),
+  ];
+  return rows.filter((r): r is Row => r !== null);
+}
+
+function row(label: string, value: string | null | undefined): Row | null {
+  return value ? { label, value } : null;
+}
+
+function rowHtml({ label, value, link }: Row): string {
+  const shown = escapeHtml(value);
+  const cell = link && isWebUrl(link) ? `<a href="${escapeHtml(link)}">${shown}</a>` : shown;
+  return `<tr><th align="left" style="color:#555;font-weight:normal">${escapeHtml(label)}</th><td>${cell}</td></tr>`;
+}
+
+function firstWords(text: string, count: number): string {
+  const words = text.trim().split(/\s+/);
+  return words.length > count ? `${words.slice(0, count).join(' ')}…` : words.join(' ');
+}
+
+// Subjects are one line; nodemailer would encode a break, but it would still read oddly.
+function oneLine(text: string): string {
+  return text.replace(/[\r\n\t]+/g, ' ').slice(0, 200);
+}

@@ -1,0 +1,84 @@
+import type { Generated } from 'kysely';
+
+// Table shapes as Kysely sees them through CamelCasePlugin (columns are snake_case in SQL).
+// Times are ISO-8601 UTC strings: they sort as text on every engine, and better-sqlite3
+// refuses Date objects (WiseLibs/better-sqlite3#741). Booleans are 0/1 integers for the same
+// reason, so the store never branches on the dialect.
+
+export interface SitesTable {
+  id: string;
+  key: string;
+  name: string;
+  /** JSON array of origin patterns, e.g. ["https://example.com", "http://localhost:*"]. */
+  allowedOrigins: string;
+  defaultRepId: string | null;
+  createdAt: string;
+}
+
+export interface RepsTable {
+  id: string;
+  siteId: string;
+  /** Short public name used by the embed's `data-rep`, unique per site. */
+  handle: string;
+  name: string;
+  title: string | null;
+  photoUrl: string | null;
+  email: string;
+  active: number;
+  createdAt: string;
+}
+
+export interface InquiriesTable {
+  id: string;
+  siteId: string;
+  repId: string | null;
+  status: string;
+  visitorName: string | null;
+  visitorEmail: string;
+  visitorCompany: string | null;
+  visitorCountry: string | null;
+  visitorPhone: string | null;
+  quantity: number | null;
+  unit: string | null;
+  /** JSON array of products (one for now; the inquiry basket adds more). */
+  products: string;
+  pageUrl: string | null;
+  pageReferrer: string | null;
+  pageLanguage: string | null;
+  pageTimezone: string | null;
+  assignmentReason: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MessagesTable {
+  id: string;
+  inquiryId: string;
+  authorKind: string;
+  authorRepId: string | null;
+  body: string;
+  createdAt: string;
+}
+
+export interface DeliveriesTable {
+  id: string;
+  kind: string;
+  /** JSON object; its shape depends on `kind`. */
+  payload: string;
+  /** Unique: the same cause never makes a second delivery. */
+  dedupeKey: string;
+  state: string;
+  attempts: Generated<number>;
+  nextAttemptAt: string;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
+
+export interface Database {
+  sites: SitesTable;
+  reps: RepsTable;
+  inquiries: InquiriesTable;
+  messages: MessagesTable;
+  deliveries: DeliveriesTable;
+}

@@ -1,0 +1,16 @@
+import { Migrator, type Kysely, type MigrationResult } from 'kysely';
+import { initial } from './migrations/0001-initial';
+
+// Names sort in the order they run; a new migration gets the next number.
+const migrations = { '0001-initial': initial };
+
+/** Brings the schema to the latest version; returns what ran, or throws naming the failed step. */
+export async function migrateToLatest<T>(db: Kysely<T>): Promise<MigrationResult[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`Migration ${failed} failed: ${String(error)}`, { cause: error });
+  }
+  return results;
+}

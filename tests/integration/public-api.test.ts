@@ -1,0 +1,261 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ErrorBody, InquiryCreated, WidgetConfig } from '../../contract';
+import { createTestApp, inquiryBody, rowCounts, type TestApp } from '../support/test-app';
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await createTestApp();
+});
+afterEach(async () => {
+  await t.close();
+});
+
+const INQUIRIES = '/api/v1/sites/demo/inquiries';
+const CONFIG = '/api/v1/sites/demo/widget-config';
+
+function post(body: unknown, headers: Record<string, string> = {}, path = INQUIRIES) {
+  return t.app.request(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+describe('GET widget-config', () => {
+  it('describes the site and its rep card, cacheably', async () => {
+    const res = await t.app.request(CONFIG);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Cache-Control')).toMatch(/max-age=\d+/);
+    const etag = res.headers.get('ETag');
+    expect(etag).toBeTruthy();
+    const config = (await res.json()) as WidgetConfig;
+    expect(config).toEqual({
+      site: { name: 'Hengda Fluid Control' },
+      rep: {
+        handle: 'moore-liu',
+        name: 'Mr. Moore Liu',
+        title: 'Sales Manager',
+        photoUrl: 'http://localhost:8787/demo/moore-liu.svg',
+        available: true,
+      },
+    });
+    const again = await t.app.request(CONFIG, { headers: { 'If-None-Match': etag ?? '' } });
+    expect(again.status).toBe(304);
+  });
+
+  it('answers an unknown site with SITE_NOT_FOUND', async () => {
+    const res = await t.app.request('/api/v1/sites/nope/widget-config');
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as ErrorBody).error.code).toBe('SITE_NOT_FOUND');
+  });
+});
+
+describe('CORS', () => {
+  it.each(['http://localhost:8787', 'http://localhost:5173', 'http://127.0.0.1:3000'])(
+    'echoes the allowed origin %s, never *',
+    async (origin) => {
+      const res = await t.app.request(CONFIG, { headers: { Origin: origin } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('Access-Control-Allow-Origin')).toBe(origin);
+      expect(res.headers.get('Vary')).toMatch(/Origin/);
+    },
+  );
+
+  it('answers a preflight from an allowed origin', async () => {
+    const res = await t.app.request(INQUIRIES, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'http://localhost:5173',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type',
+      },
+    });
+    expect(res.status).toBe(204);
+    expect(res.headers.get('Access-Control-Allow-Origin')).toBe('http://localhost:5173');
+    expect(res.headers.get('Access-Control-Allow-Headers')).toMatch(/Content-Type/i);
+  });
+
+  it.each(['https://evil.example', 'null', 'http://localhost.evil.example'])(
+    'refuses origin %s and stores nothing',
+    async (origin) => {
+      const before = await rowCounts(t.db);
+      const res = await post(inquiryBody(), { Origin: origin });
+      expect(res.status).toBe(403);
+      expect(res.headers.get('Access-Control-Allow-Origin')).toBeNull();
+      expect(((await res.json()) as ErrorBody).error.code).toBe('ORIGIN_NOT_ALLOWED');
+      expect(await rowCounts(t.db)).toEqual(before);
+    },
+  );
+});
+
+describe('POST inquiries', () => {
+  it('stores the inquiry, its first message and the rep notification in one go', async () => {
+    const res = await post(inquiryBody(), { Origin: 'http://localhost:8787' });
+    expect(res.status).toBe(201);
+    const created = (await res.json()) as InquiryCreated;
+    expect(created.rep).toEqual({ name: 'Mr. Moore Liu' });
+
+    const inquiry = await t.store.findInquiry(created.id);
+    expect(inquiry).toMatchObject({
+      status: 'new',
+      visitor: {
+        name: 'Jane Buyer',
+        email: 'jane@buyer.example',
+        company: 'Buyer GmbH',
+        country: 'Germany',
+        phone: '+49 30 1234567',
+      },
+      quantity: 500,
+      unit: 'pieces',
+      products: [{ name: 'Ball Valve DN50', sku: 'BV-50', url: 'https://hengda.example/p/bv-50' }],
+      page: { url: 'https://hengda.example/news/1', timezone: 'Europe/Berlin' },
+      assignmentReason: expect.stringMatching(/Moore Liu/),
+      createdAt: '2026-11-29T08:00:00.000Z',
+    });
+    const messages = await t.store.listMessages(created.id);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({
+      authorKind: 'visitor',
+      body: expect.stringMatching(/^Please quote/),
+    });
+    expect(await rowCounts(t.db)).toEqual({ inquiries: 1, messages: 1, deliveries: 1 });
+    expect(await t.store.countDeliveries('pending')).toBe(1);
+  });
+
+  it('accepts the smallest body a site owner can send, and blanks as absent', async () => {
+    const res = await post({ email: 'a@b.co', message: 'x'.repeat(20), company: '' });
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as InquiryCreated;
+    const inquiry = await t.store.findInquiry(id);
+    expect(inquiry?.visitor.company).toBeNull();
+    expect(inquiry?.products).toEqual([]);
+  });
+
+  it('assigns the rep named by the embed when active, else the default rep', async () => {
+    const site = await t.store.findSiteByKey('demo');
+    if (!site) throw new Error('demo site missing');
+    const base = { siteId: site.id, title: null, photoUrl: null };
+    await t.store.createRep({
+      ...base,
+      id: 'r-ana',
+      handle: 'ana',
+      name: 'Ms. Ana Wu',
+      email: 'ana@example.com',
+      active: true,
+    });
+    await t.store.createRep({
+      ...base,
+      id: 'r-old',
+      handle: 'old',
+      name: 'Mr. Old',
+      email: 'old@example.com',
+      active: false,
+    });
+
+    const toAna = (await (await post(inquiryBody({ rep: 'ana' }))).json()) as InquiryCreated;
+    expect(toAna.rep?.name).toBe('Ms. Ana Wu');
+    expect((await t.store.findInquiry(toAna.id))?.repId).toBe('r-ana');
+
+    for (const rep of ['old', 'nobody']) {
+      const created = (await (await post(inquiryBody({ rep }))).json()) as InquiryCreated;
+      expect(created.rep?.name).toBe('Mr. Moore Liu');
+    }
+  });
+
+  const long = 'x'.repeat(8001);
+  const badBodies: Array<[string, unknown, string[]]> = [
+    ['missing email', inquiryBody({ email: undefined }), ['email']],
+    ['invalid email', inquiryBody({ email: 'not-an-email' }), ['email']],
+    ['message under 20 characters', inquiryBody({ message: 'too short' }), ['message']],
+    ['message of spaces', inquiryBody({ message: ' '.repeat(30) }), ['message']],
+    ['message over 8000 characters', inquiryBody({ message: long }), ['message']],
+    ['unknown field', inquiryBody({ admin: true }), ['admin']],
+    ['unknown nested field', inquiryBody({ product: { name: 'X', price: 1 } }), ['product.price']],
+    ['oversized company', inquiryBody({ company: 'c'.repeat(201) }), ['company']],
+    [
+      'javascript: product link',
+      inquiryBody({ product: { name: 'X', url: 'javascript:alert(1)' } }),
+      ['product.url'],
+    ],
+    ['unknown unit', inquiryBody({ unit: 'handfuls' }), ['unit']],
+    ['negative quantity', inquiryBody({ quantity: -3 }), ['quantity']],
+    ['quantity as text', inquiryBody({ quantity: '500' }), ['quantity']],
+    ['a JSON array', [1, 2], ['body']],
+    ['JSON null', null, ['body']],
+  ];
+  it.each(badBodies)(
+    'refuses %s with field messages and stores nothing',
+    async (_name, body, fields) => {
+      const before = await rowCounts(t.db);
+      const res = await post(JSON.stringify(body));
+      expect(res.status).toBe(400);
+      const { error } = (await res.json()) as ErrorBody;
+      expect(error.code).toBe('VALIDATION_FAILED');
+      expect(Object.keys(error.fields ?? {})).toEqual(expect.arrayContaining(fields));
+      for (const f of fields) expect(error.fields?.[f]).toMatch(/\w/);
+      expect(await rowCounts(t.db)).toEqual(before);
+    },
+  );
+
+  const badRequests: Array<[string, () => Promise<Response>, number, string]> = [
+    ['malformed JSON', () => post('{"email": '), 400, 'MALFORMED_JSON'],
+    [
+      'wrong content type',
+      () => post(JSON.stringify(inquiryBody()), { 'Content-Type': 'text/plain' }),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    ],
+    [
+      'form encoding',
+      () => post('email=a%40b.co', { 'Content-Type': 'application/x-www-form-urlencoded' }),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    ],
+    [
+      'a body over 64 KB',
+      () => post(inquiryBody({ message: 'x'.repeat(70_000) })),
+      413,
+      'PAYLOAD_TOO_LARGE',
+    ],
+    [
+      'unknown site',
+      () => post(inquiryBody(), {}, '/api/v1/sites/nope/inquiries'),
+      404,
+      'SITE_NOT_FOUND',
+    ],
+    [
+      'unknown route',
+      () => post(inquiryBody(), {}, '/api/v1/sites/demo/nothing'),
+      404,
+      'NOT_FOUND',
+    ],
+  ];
+  it.each(badRequests)(
+    'refuses %s with the error shape and stores nothing',
+    async (_name, send, status, code) => {
+      const before = await rowCounts(t.db);
+      const res = await send();
+      expect(res.status).toBe(status);
+      expect(res.headers.get('Content-Type')).toMatch(/application\/json/);
+      expect(((await res.json()) as ErrorBody).error).toMatchObject({
+        code,
+        message: expect.any(String),
+      });
+      expect(await rowCounts(t.db)).toEqual(before);
+    },
+  );
+
+  it('keeps what was stored when later requests are bad', async () => {
+    expect((await post(inquiryBody())).status).toBe(201);
+    await post('{');
+    await post(inquiryBody({ email: 'x' }));
+    expect(await rowCounts(t.db)).toEqual({ inquiries: 1, messages: 1, deliveries: 1 });
+  });
+});
+
+describe('GET /healthz', () => {
+  it('is alive', async () => {
+    const res = await t.app.request('/healthz');
+    expect(res.status).toBe(200);
+  });
+});

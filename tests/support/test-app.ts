@@ -1,0 +1,88 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Kysely } from 'kysely';
+import { createApp } from '../../server/app';
+import { seedDemo } from '../../server/demo-seed';
+import type { Database } from '../../server/storage/database';
+import { createKyselyStore } from '../../server/storage/kysely-store';
+import { migrateToLatest } from '../../server/storage/migrate';
+import { openSqlite } from '../../server/storage/sqlite';
+import type { Store } from '../../server/storage/store';
+
+export const ROOT = join(import.meta.dirname, '../..');
+export const PUBLIC_URL = 'http://localhost:8787';
+
+export interface TestApp {
+  app: ReturnType<typeof createApp>;
+  db: Kysely<Database>;
+  store: Store;
+  dir: string;
+  /** The clock the app reads; tests move it. */
+  now: { value: Date };
+  close(): Promise<void>;
+}
+
+/** A real app on a fresh SQLite file in a temp folder, seeded with the demo site. */
+export async function createTestApp(): Promise<TestApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'liaison-test-'));
+  const db = openSqlite(join(dir, 'liaison.sqlite'));
+  await migrateToLatest(db);
+  const store = createKyselyStore(db);
+  await seedDemo(store, PUBLIC_URL);
+  const now = { value: new Date('2026-11-29T08:00:00.000Z') };
+  const app = createApp({
+    store,
+    clock: () => now.value,
+    newId: randomUUID,
+    publicUrl: PUBLIC_URL,
+    assets: { widgetPath: join(ROOT, 'dist/widget.js'), demoDir: join(ROOT, 'demo') },
+  });
+  return {
+    app,
+    db,
+    store,
+    dir,
+    now,
+    async close() {
+      await db.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A valid inquiry body; pass fields to override. */
+export function inquiryBody(over: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    name: 'Jane Buyer',
+    email: 'jane@buyer.example',
+    company: 'Buyer GmbH',
+    country: 'Germany',
+    phone: '+49 30 1234567',
+    message: 'Please quote 500 pieces of DN50 ball valves, delivery to Hamburg.',
+    quantity: 500,
+    unit: 'pieces',
+    product: { name: 'Ball Valve DN50', sku: 'BV-50', url: 'https://hengda.example/p/bv-50' },
+    page: {
+      url: 'https://hengda.example/news/1',
+      referrer: 'https://search.example/',
+      language: 'de-DE',
+      timezone: 'Europe/Berlin',
+    },
+    ...over,
+  };
+}
+
+/** Row counts of every table that a request could write to. */
+export async function rowCounts(db: Kysely<Database>): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of ['inquiries', 'messages', 'deliveries'] as const) {
+    const row = await db
+      .selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    counts[table] = Number(row.n);
+  }
+  return counts;
+}

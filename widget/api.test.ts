@@ -1,0 +1,126 @@
+import { describe, expect, test } from 'vitest';
+import { createApi } from './api';
+
+type Call = { url: string; init: RequestInit | undefined };
+
+const fakeFetch = (answer: () => Response | Promise<Response>) => {
+  const calls: Call[] = [];
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    calls.push({ url: String(input), init });
+    return answer();
+  };
+  return { calls, fetch };
+};
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+const inquiry = { email: 'anna@example.de', message: 'We need 200 ball valves, DN50.' };
+
+describe('loadConfig', () => {
+  test('asks for the rep and resolves the photo against the API origin', async () => {
+    const { calls, fetch } = fakeFetch(() =>
+      json(200, {
+        site: { name: 'Hengda' },
+        rep: {
+          handle: 'moore-liu',
+          name: 'Mr. Moore Liu',
+          title: null,
+          photoUrl: '/demo/moore-liu.svg',
+          available: true,
+        },
+      }),
+    );
+    const api = createApi({
+      origin: 'https://api.test',
+      site: 'demo site',
+      rep: 'moore-liu',
+      fetch,
+    });
+    expect(await api.loadConfig()).toEqual({
+      ok: true,
+      config: {
+        site: { name: 'Hengda' },
+        rep: {
+          handle: 'moore-liu',
+          name: 'Mr. Moore Liu',
+          title: null,
+          photoUrl: 'https://api.test/demo/moore-liu.svg',
+          available: true,
+        },
+      },
+    });
+    expect(calls[0]?.url).toBe(
+      'https://api.test/api/v1/sites/demo%20site/widget-config?rep=moore-liu',
+    );
+  });
+
+  test('an error answer gives its code', async () => {
+    const { fetch } = fakeFetch(() =>
+      json(404, { error: { code: 'SITE_NOT_FOUND', message: 'No such site' } }),
+    );
+    const api = createApi({ origin: 'https://api.test', site: 'x', fetch });
+    expect(await api.loadConfig()).toEqual({ ok: false, code: 'SITE_NOT_FOUND' });
+  });
+});
+
+describe('submit', () => {
+  test('posts JSON and returns the created inquiry', async () => {
+    const { calls, fetch } = fakeFetch(() =>
+      json(201, { id: 'inq_1', rep: { name: 'Mr. Moore Liu' } }),
+    );
+    const api = createApi({ origin: 'https://api.test', site: 'demo', fetch });
+    expect(await api.submit(inquiry)).toEqual({
+      ok: true,
+      created: { id: 'inq_1', rep: { name: 'Mr. Moore Liu' } },
+    });
+    expect(calls[0]?.url).toBe('https://api.test/api/v1/sites/demo/inquiries');
+    expect(calls[0]?.init?.method).toBe('POST');
+    expect(calls[0]?.init?.credentials).toBe('omit');
+    expect(JSON.parse(String(calls[0]?.init?.body))).toEqual(inquiry);
+  });
+
+  test('field errors come back as values', async () => {
+    const { fetch } = fakeFetch(() =>
+      json(400, {
+        error: { code: 'VALIDATION_FAILED', message: 'Invalid', fields: { email: 'Bad email' } },
+      }),
+    );
+    const api = createApi({ origin: 'https://api.test', site: 'demo', fetch });
+    expect(await api.submit(inquiry)).toEqual({
+      ok: false,
+      code: 'VALIDATION_FAILED',
+      fields: { email: 'Bad email' },
+    });
+  });
+
+  test('a failed fetch is NETWORK, a non-JSON error page is INTERNAL', async () => {
+    const offline = createApi({
+      origin: 'https://api.test',
+      site: 'demo',
+      fetch: fakeFetch(() => Promise.reject(new TypeError('Failed to fetch'))).fetch,
+    });
+    expect(await offline.submit(inquiry)).toEqual({ ok: false, code: 'NETWORK' });
+    const proxy = createApi({
+      origin: 'https://api.test',
+      site: 'demo',
+      fetch: fakeFetch(() => new Response('<h1>502 Bad Gateway</h1>', { status: 502 })).fetch,
+    });
+    expect(await proxy.submit(inquiry)).toEqual({ ok: false, code: 'INTERNAL' });
+  });
+
+  test('a request that never answers times out as NETWORK', async () => {
+    const fetch = (_input: RequestInfo | URL, init?: RequestInit) =>
+      new Promise<Response>((_resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted')));
+      });
+    const api = createApi({ origin: 'https://api.test', site: 'demo', fetch, timeoutMs: 10 });
+    expect(await api.submit(inquiry)).toEqual({ ok: false, code: 'NETWORK' });
+  });
+
+  test('a 201 with an unreadable body still counts as sent', async () => {
+    const { fetch } = fakeFetch(() => new Response('', { status: 201 }));
+    const api = createApi({ origin: 'https://api.test', site: 'demo', fetch });
+    expect(await api.submit(inquiry)).toEqual({ ok: true, created: { id: '', rep: null } });
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, test } from 'vitest';
+import { InquiryInput } from '../contract/inquiry';
+import { buildInquiry, pageContext, type FormValues } from './build-inquiry';
+import { emptyValues } from './state';
+
+const values = (patch: Partial<FormValues>): FormValues => ({ ...emptyValues(), ...patch });
+
+describe('buildInquiry', () => {
+  test('trims, drops empty optional fields and sends the quantity as a number', () => {
+    const input = buildInquiry({
+      values: values({
+        name: '  Anna ',
+        email: ' anna@example.de ',
+        company: '   ',
+        quantity: '2.5',
+        unit: 'tons',
+        message: '  We need 2.5 tons of fittings, please quote.  ',
+      }),
+      rep: 'moore-liu',
+    });
+    expect(JSON.parse(JSON.stringify(input))).toEqual({
+      name: 'Anna',
+      email: 'anna@example.de',
+      quantity: 2.5,
+      unit: 'tons',
+      message: 'We need 2.5 tons of fittings, please quote.',
+      rep: 'moore-liu',
+    });
+    expect(InquiryInput.safeParse(input).success).toBe(true);
+  });
+
+  test('no quantity, no unit', () => {
+    const input = buildInquiry({ values: values({ unit: 'sets' }) });
+    expect(input.unit).toBeUndefined();
+    expect(input.quantity).toBeUndefined();
+  });
+
+  test('carries the product and page context', () => {
+    const product = { name: 'Ball Valve', url: 'https://x.example/p' };
+    const page = { url: 'https://x.example/news' };
+    expect(buildInquiry({ values: values({}), product, page })).toMatchObject({ product, page });
+  });
+});
+
+describe('pageContext', () => {
+  test("clips to the contract's limits and leaves out an empty referrer", () => {
+    const context = pageContext({
+      location: { href: `https://x.example/?q=${'a'.repeat(3000)}` },
+      referrer: '',
+      language: 'de-DE',
+    });
+    expect(context.url).toHaveLength(2000);
+    expect(context.referrer).toBeUndefined();
+    expect(context.language).toBe('de-DE');
+    expect(typeof context.timezone).toBe('string');
+  });
+});

@@ -1,0 +1,67 @@
+import { UNITS, type InquiryInput, type PageContext, type ProductInput } from '../contract/inquiry';
+
+/** The form's raw input values, exactly as typed. */
+export interface FormValues {
+  name: string;
+  email: string;
+  company: string;
+  country: string;
+  phone: string;
+  quantity: string;
+  unit: string;
+  message: string;
+}
+
+const optional = (value: string): string | undefined => value.trim() || undefined;
+
+/**
+ * Builds the request body: strings trimmed, empty optional fields left out (undefined keys are
+ * dropped by JSON.stringify), quantity as a number and the unit only with a quantity.
+ */
+export function buildInquiry({
+  values,
+  product,
+  rep,
+  page,
+}: {
+  values: FormValues;
+  product?: ProductInput | null;
+  rep?: string;
+  page?: PageContext;
+}): InquiryInput {
+  const quantity = values.quantity.trim() === '' ? undefined : Number(values.quantity);
+  return {
+    name: optional(values.name),
+    email: values.email.trim(),
+    company: optional(values.company),
+    country: optional(values.country),
+    phone: optional(values.phone),
+    message: values.message.trim(),
+    quantity,
+    unit: quantity === undefined ? undefined : UNITS.find((unit) => unit === values.unit),
+    rep,
+    product: product ?? undefined,
+    page,
+  };
+}
+
+// The contract's limits; a very long URL must not make the whole inquiry invalid.
+const clip = (value: string, max: number): string | undefined => value.slice(0, max) || undefined;
+
+/** The page the visitor writes from, for the rep's context. */
+export function pageContext({
+  location,
+  referrer,
+  language,
+}: {
+  location: { href: string };
+  referrer: string;
+  language: string;
+}): PageContext {
+  return {
+    url: clip(location.href, 2000),
+    referrer: clip(referrer, 2000),
+    language: clip(language, 35),
+    timezone: clip(Intl.DateTimeFormat().resolvedOptions().timeZone, 64),
+  };
+}

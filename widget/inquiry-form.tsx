@@ -1,0 +1,150 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+import { MESSAGE_MAX, UNITS } from '../contract/inquiry';
+import type { Actions } from './actions';
+import type { FormValues } from './build-inquiry';
+import { Field, type ControlAria } from './field';
+import { firstInvalid } from './form-errors';
+import { fill, type Locale } from './i18n/locale';
+import { ProductChip } from './product-chip';
+import type { WidgetState } from './state';
+
+/** The form renders from the shared state and changes it only through the actions. */
+export interface InquiryFormProps {
+  state: WidgetState;
+  actions: Actions;
+  locale: Locale;
+}
+
+/** The inquiry form: contact details, product, quantity and message. */
+export function InquiryForm({ state, actions, locale }: InquiryFormProps) {
+  const t = locale.texts;
+  const form = useRef<HTMLFormElement>(null);
+  const values = state.values.value;
+  const errors = state.errors.value;
+  const product = state.product.value;
+  const phase = state.phase.value;
+  const failure = state.failure.value;
+  const attempts = state.attempts.value;
+  const seen = useRef(attempts);
+
+  // After each attempt, focus goes where the visitor has to act: the first invalid field, or
+  // "Try again". Only on a new attempt, not when the form mounts again on reopening.
+  useEffect(() => {
+    if (seen.current === attempts) return;
+    seen.current = attempts;
+    const invalid = firstInvalid(state.errors.value);
+    const selector = invalid ? `#f-${invalid}` : state.phase.value === 'failed' ? '#f-retry' : '';
+    if (selector) form.current?.querySelector<HTMLElement>(selector)?.focus();
+  }, [attempts]);
+
+  const bind = (field: keyof FormValues) => ({
+    value: values[field],
+    onInput: (event: { currentTarget: { value: string } }) =>
+      actions.setValue(field, event.currentTarget.value),
+  });
+
+  const field = (name: keyof FormValues, control: (aria: ControlAria) => ComponentChildren) => (
+    <Field id={`f-${name}`} label={t[name]} required={name === 'email'} error={errors[name]}>
+      {control}
+    </Field>
+  );
+
+  return (
+    <form
+      ref={form}
+      class="form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        actions.submit();
+      }}
+    >
+      <p class="note">{t.requiredNote}</p>
+      <div class="grid">
+        {field('name', (aria) => (
+          <input {...aria} {...bind('name')} type="text" autocomplete="name" autofocus />
+        ))}
+        {field('email', (aria) => (
+          <input {...aria} {...bind('email')} type="email" autocomplete="email" required />
+        ))}
+        {field('company', (aria) => (
+          <input {...aria} {...bind('company')} type="text" autocomplete="organization" />
+        ))}
+        {field('country', (aria) => (
+          <input {...aria} {...bind('country')} type="text" autocomplete="country-name" />
+        ))}
+        {field('phone', (aria) => (
+          <input {...aria} {...bind('phone')} type="tel" autocomplete="tel" />
+        ))}
+      </div>
+      {product && (
+        <ProductChip
+          product={product}
+          texts={t}
+          error={errors.product}
+          onRemove={() => {
+            actions.removeProduct();
+            // The button goes away with the chip; keep focus in the form, on the next field.
+            form.current?.querySelector<HTMLElement>('#f-quantity')?.focus();
+          }}
+        />
+      )}
+      <div class="grid pair">
+        {field('quantity', (aria) => (
+          <input
+            {...aria}
+            {...bind('quantity')}
+            type="number"
+            inputMode="decimal"
+            min="0"
+            step="any"
+          />
+        ))}
+        {field('unit', (aria) => (
+          <select {...aria} {...bind('unit')}>
+            {UNITS.map((unit) => (
+              <option key={unit} value={unit}>
+                {unit}
+              </option>
+            ))}
+          </select>
+        ))}
+      </div>
+      <Field
+        id="f-message"
+        label={t.message}
+        required
+        error={errors.message}
+        hint={
+          <>
+            <span>{t.messageHint}</span>
+            <span class="count">
+              {fill(t.charCount, { count: values.message.length, max: MESSAGE_MAX })}
+            </span>
+          </>
+        }
+      >
+        {(aria) => <textarea {...aria} {...bind('message')} rows={5} required />}
+      </Field>
+      {(phase === 'failed' || errors.form) && (
+        <div class="alert" role="alert">
+          <p>{failure ? t[`error.${failure}`] : errors.form}</p>
+          {phase === 'failed' && (
+            <button type="button" class="btn secondary" id="f-retry" onClick={actions.retry}>
+              {t.tryAgain}
+            </button>
+          )}
+        </div>
+      )}
+      <p class="summary" role="status">
+        {state.summary.value}
+      </p>
+      <div class="submit-row">
+        <button type="submit" class="btn primary" disabled={phase === 'sending'}>
+          {phase === 'sending' ? t.sending : t.send}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,54 @@
+import { ERROR_CODES, type ErrorCode } from '../contract/errors';
+import type { InquiryCreated } from '../contract/inquiry';
+import type { RepCard, WidgetConfig } from '../contract/widget-config';
+
+// Answers are read as `unknown` and checked: a proxy or an older server may send anything.
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null;
+
+const stringOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+
+/** The error code and field messages of an error answer; unknown shapes count as `INTERNAL`. */
+export function readError(body: unknown): { code: ErrorCode; fields?: Record<string, string> } {
+  const error = isRecord(body) && isRecord(body.error) ? body.error : {};
+  const code = ERROR_CODES.find((known) => known === error.code) ?? 'INTERNAL';
+  if (!isRecord(error.fields)) return { code };
+  const fields: Record<string, string> = {};
+  for (const [path, message] of Object.entries(error.fields)) {
+    if (typeof message === 'string') fields[path] = message;
+  }
+  return { code, fields };
+}
+
+/**
+ * Reads a 201 answer. The inquiry exists once the server said 201, so a body we cannot read
+ * still counts as sent (retrying would file it twice); only the rep's name is lost.
+ */
+export function readCreated(body: unknown): InquiryCreated {
+  const rep = isRecord(body) && isRecord(body.rep) ? stringOrNull(body.rep.name) : null;
+  return {
+    id: (isRecord(body) && stringOrNull(body.id)) || '',
+    rep: rep === null ? null : { name: rep },
+  };
+}
+
+const readRep = (value: unknown, origin: string): RepCard | null => {
+  if (!isRecord(value) || typeof value.handle !== 'string' || typeof value.name !== 'string') {
+    return null;
+  }
+  const photo = stringOrNull(value.photoUrl);
+  return {
+    handle: value.handle,
+    name: value.name,
+    title: stringOrNull(value.title),
+    // Relative photo URLs belong to the API's origin, not to the page the widget runs on.
+    photoUrl: photo === null ? null : new URL(photo, origin).href,
+    available: value.available === true,
+  };
+};
+
+/** Reads a widget-config answer; null when it is not one. */
+export function readConfig(body: unknown, origin: string): WidgetConfig | null {
+  if (!isRecord(body) || !isRecord(body.site) || typeof body.site.name !== 'string') return null;
+  return { site: { name: body.site.name }, rep: readRep(body.rep, origin) };
+}

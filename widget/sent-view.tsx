@@ -1,0 +1,33 @@
+import { useEffect, useRef } from 'preact/hooks';
+import { fill, type Locale } from './i18n/locale';
+import { SentIcon } from './icons';
+
+/** What the confirmation names: the recipient and the address replies go to. */
+export interface SentViewProps {
+  locale: Locale;
+  /** Who received it: the rep from the answer, else the site. */
+  recipient: string;
+  email: string;
+  onClose: () => void;
+}
+
+/** The confirmation after a 201; its heading takes focus so it is read out at once. */
+export function SentView({ locale, recipient, email, onClose }: SentViewProps) {
+  const t = locale.texts;
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <div class="sent" role="status">
+      <span class="sent-icon">
+        <SentIcon />
+      </span>
+      <h3 class="sent-title" tabIndex={-1} ref={heading}>
+        {fill(t.sentTitle, { name: recipient })}
+      </h3>
+      <p>{fill(t.sentReply, { email })}</p>
+      <button type="button" class="btn primary" onClick={onClose}>
+        {t.close}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+/** What the embed tells the widget: which site, optionally which rep and language, and the API. */
+export interface Settings {
+  site: string;
+  rep?: string;
+  lang?: string;
+  apiOrigin: string;
+}
+
+/** The part of a `<script>` element the settings come from; a plain object in tests. */
+export interface ScriptLike {
+  src: string;
+  dataset: Record<string, string | undefined>;
+}
+
+/** The settings, or why there are none (logged for the site owner). */
+export type SettingsResult = { ok: true; settings: Settings } | { ok: false; reason: string };
+
+const nonEmpty = (value: unknown): string | undefined =>
+  typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+
+const originOf = (url: string | undefined): string | undefined => {
+  if (!url) return undefined;
+  try {
+    return new URL(url).origin;
+  } catch {
+    // An unparsable URL means "no origin from this source"; the caller reports what is missing.
+    return undefined;
+  }
+};
+
+/**
+ * Merges the script tag's `data-*` attributes with `window.liaisonSettings` (which wins, so a
+ * tag manager can configure a script it injects). The API origin defaults to the script's own.
+ */
+export function readSettings({
+  script,
+  override,
+}: {
+  script: ScriptLike | null;
+  override: unknown;
+}): SettingsResult {
+  const o = typeof override === 'object' && override !== null ? override : {};
+  const pick = (key: 'site' | 'rep' | 'lang') =>
+    nonEmpty(Reflect.get(o, key)) ?? nonEmpty(script?.dataset[key]);
+  const site = pick('site');
+  const apiOrigin = originOf(nonEmpty(Reflect.get(o, 'apiOrigin'))) ?? originOf(script?.src);
+  if (!site) return { ok: false, reason: 'no site key: add data-site to the script tag' };
+  if (!apiOrigin) return { ok: false, reason: 'no API origin: load the script from its server' };
+  const settings: Settings = { site, apiOrigin };
+  const rep = pick('rep');
+  const lang = pick('lang');
+  if (rep) settings.rep = rep;
+  if (lang) settings.lang = lang;
+  return { ok: true, settings };
+}
+
+/**
+ * Reads the settings from the page. Call it synchronously while the script runs:
+ * `document.currentScript` is null afterwards (and always for modules).
+ */
+export function loadSettings(doc: Document = document, win: Window = window): SettingsResult {
+  const current = doc.currentScript;
+  const script =
+    current instanceof HTMLScriptElement && current.src
+      ? current
+      : doc.querySelector<HTMLScriptElement>('script[data-site]');
+  return readSettings({ script, override: win.liaisonSettings });
+}

@@ -1,0 +1,53 @@
+import { signal, type Signal } from '@preact/signals';
+import type { ErrorCode } from '../contract/errors';
+import type { InquiryCreated, ProductInput } from '../contract/inquiry';
+import type { WidgetConfig } from '../contract/widget-config';
+import type { FormValues } from './build-inquiry';
+import type { FieldErrors } from './form-errors';
+
+/** Where the form is: being filled in, in flight, accepted, or refused for a non-field reason. */
+export type Phase = 'editing' | 'sending' | 'sent' | 'failed';
+
+/** Everything the widget's views render from; one instance per page. */
+export interface WidgetState {
+  config: Signal<WidgetConfig | null>;
+  configLoading: Signal<boolean>;
+  open: Signal<boolean>;
+  product: Signal<ProductInput | null>;
+  values: Signal<FormValues>;
+  errors: Signal<FieldErrors>;
+  /** The polite "Please correct 2 fields." announcement of the last attempt. */
+  summary: Signal<string>;
+  phase: Signal<Phase>;
+  failure: Signal<ErrorCode | null>;
+  created: Signal<InquiryCreated | null>;
+  /** Counts finished send attempts, so the form knows when to move focus. */
+  attempts: Signal<number>;
+}
+
+/** The values of an untouched form. */
+export const emptyValues = (): FormValues => ({
+  name: '',
+  email: '',
+  company: '',
+  country: '',
+  phone: '',
+  quantity: '',
+  unit: 'pieces',
+  message: '',
+});
+
+/** Creates the widget's state. */
+export const createState = (): WidgetState => ({
+  config: signal(null),
+  configLoading: signal(true),
+  open: signal(false),
+  product: signal(null),
+  values: signal(emptyValues()),
+  errors: signal({}),
+  summary: signal(''),
+  phase: signal('editing'),
+  failure: signal(null),
+  created: signal(null),
+  attempts: signal(0),
+});

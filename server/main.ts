@@ -31,7 +31,7 @@ async function main() {
     clock: () => new Date(),
     newId: randomUUID,
     publicUrl: config.publicUrl,
-    assets: { widgetPath: join(root, 'dist/widget.js'), demoDir: join(root, 'demo') },
+    assets: { widgetDir: join(root, 'dist'), demoDir: join(root, 'demo') },
   });
 
   let stopOutbox = async () => {};

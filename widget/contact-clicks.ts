@@ -19,3 +19,19 @@ export function listenForContactClicks(
   doc.addEventListener('click', listener, true);
   return () => doc.removeEventListener('click', listener, true);
 }
+
+// What counts as intent: pointing at or focusing a Contact Now element, a card or the launcher
+// (events from inside our shadow roots reach the document retargeted to their host).
+const INTENT = '[data-liaison-contact],[data-liaison-card],liaison-launcher';
+
+/** Calls `onIntent` once, at the first hover or focus on anything that opens the form. */
+export function listenForIntent(doc: Document, onIntent: () => void): void {
+  const types = ['pointerover', 'focusin'] as const;
+  const listener = guard((event: Event) => {
+    const target = event.target;
+    if (!(target instanceof Element) || !target.closest(INTENT)) return;
+    for (const type of types) doc.removeEventListener(type, listener, true);
+    onIntent();
+  });
+  for (const type of types) doc.addEventListener(type, listener, true);
+}

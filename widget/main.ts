@@ -1,19 +1,18 @@
-// First import: it must run before zod does (see the file).
-import { removeZodGlobal } from './zod-global';
 import { guard, report } from './guard';
 import { installNamespace } from './namespace';
 import { loadSettings } from './settings';
 import { startWidget } from './start';
-import css from './styles.css?inline';
+import base from './styles/base.css?inline';
+import card from './styles/card.css?inline';
 
-// The entry of dist/widget.js. Everything runs inside `guard`: the widget may fail, the host
-// page must not. Settings are read right now, while `document.currentScript` is still set.
+// The entry of dist/widget.js (stage one). Everything runs inside `guard`: the widget may
+// fail, the host page must not. Settings are read right now, while `document.currentScript`
+// is still set.
 guard(() => {
-  removeZodGlobal();
   const settings = loadSettings();
   const namespace = installNamespace(window);
   // Null: the script is on the page twice and the first copy already runs.
   if (!namespace) return;
   if (!settings.ok) return report(settings.reason);
-  startWidget({ settings: settings.settings, namespace, css });
+  startWidget({ settings: settings.settings, namespace, css: base + card });
 })();

@@ -137,9 +137,7 @@ test('Escape closes the form and returns focus to the button that opened it', as
   await expect(opener).toBeFocused();
 });
 
-test('axe-core finds no violations on the page, the open form and its errors', async ({
-  page,
-}) => {
+test('axe-core finds no violations on the page, the open form and its errors', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Leave a message' })).toBeVisible();
   const onCard = await new AxeBuilder({ page }).analyze();
   expect(onCard.violations).toEqual([]);

@@ -197,7 +197,7 @@ describe('POST inquiries', () => {
     },
   );
 
-  const badRequests: Array<[string, () => Promise<Response>, number, string]> = [
+  const badRequests: Array<[string, () => Response | Promise<Response>, number, string]> = [
     ['malformed JSON', () => post('{"email": '), 400, 'MALFORMED_JSON'],
     [
       'wrong content type',

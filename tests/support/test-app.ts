@@ -37,7 +37,7 @@ export async function createTestApp(): Promise<TestApp> {
     clock: () => now.value,
     newId: randomUUID,
     publicUrl: PUBLIC_URL,
-    assets: { widgetPath: join(ROOT, 'dist/widget.js'), demoDir: join(ROOT, 'demo') },
+    assets: { widgetDir: join(ROOT, 'dist'), demoDir: join(ROOT, 'demo') },
   });
   return {
     app,

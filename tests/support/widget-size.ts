@@ -1,5 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { build } from 'vite';
+
+const ROOT = join(import.meta.dirname, '../..');
 
 /** Sizes in bytes of one built file, as shipped and as served compressed. */
 export interface WidgetSize {
@@ -8,11 +12,20 @@ export interface WidgetSize {
   brotli: number;
 }
 
-/** The brotli budget of dist/widget.js, in bytes. */
-export const WIDGET_BROTLI_BUDGET = 16 * 1024;
+/** The widget's two files: what every page view loads, and what loads on intent. */
+export const WIDGET_FILES = {
+  loader: join(ROOT, 'dist/widget.js'),
+  form: join(ROOT, 'dist/widget-form.js'),
+} as const;
+
+/**
+ * Brotli budget of dist/widget.js, the loader every page view runs: the first issue's 16 KB
+ * for the whole widget, tightened to 6 KB for this stage once the form moved out of it.
+ */
+export const LOADER_BROTLI_BUDGET = 6 * 1024;
 
 /** Measures a built file: raw, gzip level 9 and brotli at maximum quality. */
-export function measureWidget(path = 'dist/widget.js'): WidgetSize {
+export function measureWidget(path: string): WidgetSize {
   const bytes = readFileSync(path);
   return {
     raw: bytes.length,
@@ -24,4 +37,11 @@ export function measureWidget(path = 'dist/widget.js'): WidgetSize {
       },
     }).length,
   };
+}
+
+/** Builds both files with the project's Vite config unless they are already there. */
+export async function ensureWidgetBuilt(): Promise<void> {
+  if (existsSync(WIDGET_FILES.loader) && existsSync(WIDGET_FILES.form)) return;
+  await build({ root: ROOT, logLevel: 'warn' });
+  await build({ root: ROOT, logLevel: 'warn', mode: 'form' });
 }

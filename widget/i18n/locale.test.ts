@@ -1,11 +1,23 @@
 import { expect, test } from 'vitest';
-import { en } from './en';
 import { fill, localeFor } from './locale';
 
-test('falls back to English for languages without texts', () => {
-  expect(localeFor('de-DE')).toEqual({ lang: 'en', dir: 'ltr', texts: en });
-  expect(localeFor('EN-gb').lang).toBe('en');
-  expect(localeFor().lang).toBe('en');
+const packs = {
+  en: { hi: 'Hello' },
+  pt: { hi: 'Olá' },
+  'pt-BR': { hi: 'Oi' },
+  ar: { hi: 'مرحبا' },
+};
+
+test('picks the exact tag, then its language, then English', () => {
+  expect(localeFor(packs, 'pt-BR')).toEqual({ lang: 'pt-BR', dir: 'ltr', texts: { hi: 'Oi' } });
+  expect(localeFor(packs, 'pt-PT').lang).toBe('pt');
+  expect(localeFor(packs, 'PT').lang).toBe('pt');
+  expect(localeFor(packs, 'de-DE')).toEqual({ lang: 'en', dir: 'ltr', texts: { hi: 'Hello' } });
+  expect(localeFor(packs).lang).toBe('en');
+});
+
+test('lays out right-to-left languages right to left', () => {
+  expect(localeFor(packs, 'ar-EG').dir).toBe('rtl');
 });
 
 test('fill replaces known placeholders and keeps unknown ones visible', () => {

@@ -1,24 +1,23 @@
-import { en, type Texts } from './en';
-
-/** The texts the widget shows and the `lang`/`dir` that describe them. */
-export interface Locale {
+/** Texts of one language and the `lang`/`dir` that describe them. */
+export interface Locale<T> {
   lang: string;
   dir: 'ltr' | 'rtl';
-  texts: Texts;
+  texts: T;
 }
 
-// Add a language here once its texts exist; until then every request falls back to English.
-const LOCALES = new Map<string, Texts>([['en', en]]);
 const RTL = ['ar', 'fa', 'he', 'ur'];
 
-/** Picks the closest locale to `requested` ("pt-BR" -> "pt-BR", else "pt", else "en"). */
-export function localeFor(requested = 'en'): Locale {
-  const base = requested.split('-')[0] ?? '';
-  const lang = [requested, base.toLowerCase()].find((tag) => LOCALES.has(tag)) ?? 'en';
+/**
+ * Picks the closest pack to `requested` ("pt-BR" -> "pt-BR", else "pt", else "en"). Each stage
+ * passes its own packs, so the loader never carries the form's texts.
+ */
+export function localeFor<T>(packs: { en: T } & Record<string, T>, requested = 'en'): Locale<T> {
+  const base = (requested.split('-')[0] ?? '').toLowerCase();
+  const lang = [requested, base].find((tag) => tag in packs) ?? 'en';
   return {
     lang,
     dir: RTL.includes(lang.split('-')[0] ?? '') ? 'rtl' : 'ltr',
-    texts: LOCALES.get(lang) ?? en,
+    texts: packs[lang] ?? packs.en,
   };
 }
 

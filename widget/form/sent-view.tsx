@@ -1,10 +1,11 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { fill, type Locale } from './i18n/locale';
+import type { FormTexts } from './i18n/en';
+import { fill, type Locale } from '../i18n/locale';
 import { SentIcon } from './icons';
 
 /** What the confirmation names: the recipient and the address replies go to. */
 export interface SentViewProps {
-  locale: Locale;
+  locale: Locale<FormTexts>;
   /** Who received it: the rep from the answer, else the site. */
   recipient: string;
   email: string;

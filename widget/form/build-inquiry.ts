@@ -1,4 +1,9 @@
-import { UNITS, type InquiryInput, type PageContext, type ProductInput } from '../contract/inquiry';
+import {
+  UNITS,
+  type InquiryInput,
+  type PageContext,
+  type ProductInput,
+} from '../../contract/inquiry';
 
 /** The form's raw input values, exactly as typed. */
 export interface FormValues {

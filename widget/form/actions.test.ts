@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import type { InquiryInput } from '../contract/inquiry';
+import type { InquiryInput } from '../../contract/inquiry';
 import { createActions } from './actions';
-import type { Api, SubmitResult } from './api';
+import type { Api, SubmitResult } from '../api';
 import { en } from './i18n/en';
 import { createState } from './state';
 

@@ -1,6 +1,6 @@
-import { MESSAGE_MAX, MESSAGE_MIN } from '../contract/inquiry';
-import { fill } from './i18n/locale';
-import type { Texts } from './i18n/en';
+import { MESSAGE_MAX, MESSAGE_MIN } from '../../contract/inquiry';
+import { fill } from '../i18n/locale';
+import type { FormTexts } from './i18n/en';
 
 /** The form's fields in screen order: focus goes to the first one with an error. */
 export const FIELD_ORDER = [
@@ -35,7 +35,7 @@ export function targetOf(path: readonly PropertyKey[]): ErrorTarget {
   return FIELD_ORDER.find((field) => field === head) ?? 'form';
 }
 
-function messageFor(target: ErrorTarget, issue: IssueLike, t: Texts): string {
+function messageFor(target: ErrorTarget, issue: IssueLike, t: FormTexts): string {
   const tooBig = issue.code === 'too_big';
   switch (target) {
     case 'email':
@@ -59,7 +59,7 @@ function messageFor(target: ErrorTarget, issue: IssueLike, t: Texts): string {
 }
 
 /** Turns the contract's validation issues into the widget's own texts, one per field. */
-export function issuesToErrors(issues: readonly IssueLike[], t: Texts): FieldErrors {
+export function issuesToErrors(issues: readonly IssueLike[], t: FormTexts): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of issues) {
     const target = targetOf(issue.path);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { InquiryInput } from '../contract/inquiry';
+import { InquiryInput } from '../../contract/inquiry';
 import { buildInquiry, pageContext, type FormValues } from './build-inquiry';
 import { emptyValues } from './state';
 

@@ -1,12 +1,12 @@
-import type { ProductInput } from '../contract/inquiry';
-import type { Texts } from './i18n/en';
-import { fill } from './i18n/locale';
+import type { ProductInput } from '../../contract/inquiry';
+import type { FormTexts } from './i18n/en';
+import { fill } from '../i18n/locale';
 import { CloseIcon } from './icons';
 
 /** The attached product, its error if any, and what removing it does. */
 export interface ProductChipProps {
   product: ProductInput;
-  texts: Texts;
+  texts: FormTexts;
   error?: string;
   onRemove: () => void;
 }

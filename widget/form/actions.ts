@@ -1,11 +1,11 @@
 import { batch } from '@preact/signals';
-import { InquiryInput, type PageContext, type ProductInput } from '../contract/inquiry';
-import type { Api } from './api';
+import { InquiryInput, type PageContext, type ProductInput } from '../../contract/inquiry';
+import type { Api } from '../api';
 import { buildInquiry, type FormValues } from './build-inquiry';
 import { invalidCount, issuesToErrors, serverErrors, type FieldErrors } from './form-errors';
-import { report } from './guard';
-import { fill } from './i18n/locale';
-import type { Texts } from './i18n/en';
+import { report } from '../guard';
+import { fill } from '../i18n/locale';
+import type { FormTexts } from './i18n/en';
 import { emptyValues, type WidgetState } from './state';
 
 /** What the views can do to the state. */
@@ -25,7 +25,7 @@ export interface Actions {
 export interface ActionsOptions {
   state: WidgetState;
   api: Api;
-  texts: Texts;
+  texts: FormTexts;
   rep?: string;
   page: () => PageContext;
 }

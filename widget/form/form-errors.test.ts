@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { InquiryInput } from '../contract/inquiry';
+import { InquiryInput } from '../../contract/inquiry';
 import { firstInvalid, invalidCount, issuesToErrors, serverErrors } from './form-errors';
 import { en } from './i18n/en';
 

@@ -1,11 +1,12 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { MESSAGE_MAX, UNITS } from '../contract/inquiry';
+import { MESSAGE_MAX, UNITS } from '../../contract/inquiry';
 import type { Actions } from './actions';
 import type { FormValues } from './build-inquiry';
 import { Field, type ControlAria } from './field';
 import { firstInvalid } from './form-errors';
-import { fill, type Locale } from './i18n/locale';
+import type { FormTexts } from './i18n/en';
+import { fill, type Locale } from '../i18n/locale';
 import { ProductChip } from './product-chip';
 import type { WidgetState } from './state';
 
@@ -13,7 +14,7 @@ import type { WidgetState } from './state';
 export interface InquiryFormProps {
   state: WidgetState;
   actions: Actions;
-  locale: Locale;
+  locale: Locale<FormTexts>;
 }
 
 /** The inquiry form: contact details, product, quantity and message. */

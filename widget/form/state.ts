@@ -1,7 +1,7 @@
 import { signal, type Signal } from '@preact/signals';
-import type { ErrorCode } from '../contract/errors';
-import type { InquiryCreated, ProductInput } from '../contract/inquiry';
-import type { WidgetConfig } from '../contract/widget-config';
+import type { ErrorCode } from '../../contract/errors';
+import type { InquiryCreated, ProductInput } from '../../contract/inquiry';
+import type { WidgetConfig } from '../../contract/widget-config';
 import type { FormValues } from './build-inquiry';
 import type { FieldErrors } from './form-errors';
 
@@ -11,7 +11,6 @@ export type Phase = 'editing' | 'sending' | 'sent' | 'failed';
 /** Everything the widget's views render from; one instance per page. */
 export interface WidgetState {
   config: Signal<WidgetConfig | null>;
-  configLoading: Signal<boolean>;
   open: Signal<boolean>;
   product: Signal<ProductInput | null>;
   values: Signal<FormValues>;
@@ -40,7 +39,6 @@ export const emptyValues = (): FormValues => ({
 /** Creates the widget's state. */
 export const createState = (): WidgetState => ({
   config: signal(null),
-  configLoading: signal(true),
   open: signal(false),
   product: signal(null),
   values: signal(emptyValues()),

@@ -1,6 +1,7 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { Actions } from './actions';
-import { fill, type Locale } from './i18n/locale';
+import type { FormTexts } from './i18n/en';
+import { fill, type Locale } from '../i18n/locale';
 import { CloseIcon } from './icons';
 import { InquiryForm } from './inquiry-form';
 import { SentView } from './sent-view';
@@ -10,7 +11,7 @@ import type { WidgetState } from './state';
 export interface InquiryDialogProps {
   state: WidgetState;
   actions: Actions;
-  locale: Locale;
+  locale: Locale<FormTexts>;
 }
 
 /**
@@ -53,7 +54,7 @@ export function InquiryDialog({ state, actions, locale }: InquiryDialogProps) {
       {state.phase.value === 'sent' ? (
         <SentView
           locale={locale}
-          recipient={state.created.value?.rep?.name ?? config?.site.name ?? t.cardFallbackName}
+          recipient={state.created.value?.rep?.name ?? config?.site.name ?? t.fallbackRecipient}
           email={state.values.value.email.trim()}
           onClose={actions.close}
         />

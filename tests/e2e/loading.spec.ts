@@ -1,0 +1,84 @@
+import { addressOf } from '../support/smtp-sink';
+import { expect, test } from './fixtures';
+
+test('a page view loads the loader and the config only; the form loads on intent', async ({
+  page,
+  liaison,
+}) => {
+  const requested: string[] = [];
+  page.on('request', (req) => {
+    const url = new URL(req.url());
+    if (
+      url.pathname === '/widget.js' ||
+      url.pathname.startsWith('/api/') ||
+      url.pathname === '/widget-form.js'
+    ) {
+      requested.push(url.pathname);
+    }
+  });
+  await page.goto(liaison.server.url + '/');
+  await expect(page.getByText('Mr. Moore Liu')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(requested).toEqual(['/widget.js', '/api/v1/sites/demo/widget-config']);
+
+  await page.getByRole('button', { name: 'Leave a message' }).hover();
+  await expect.poll(() => requested).toContain('/widget-form.js');
+  await page.getByRole('button', { name: 'Leave a message' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  expect(requested.filter((p) => p === '/widget-form.js')).toHaveLength(1);
+});
+
+test('a page without a card gets the launcher, which sends an inquiry', async ({
+  page,
+  liaison,
+}) => {
+  await page.goto(liaison.server.url + '/demo/contact.html');
+  const launcher = page.getByRole('button', { name: 'Contact us' });
+  await expect(launcher).toBeVisible();
+  await launcher.click();
+  const form = page.getByRole('dialog', { name: 'Send an inquiry to Mr. Moore Liu' });
+  await form.getByLabel('Email').fill('launcher@buyer.example');
+  await form
+    .getByLabel('Message')
+    .fill('Do you supply flanged gate valves in PN16 for water works?');
+  await form.getByRole('button', { name: 'Send inquiry' }).click();
+  await expect(form.getByText('Your inquiry has been sent to Mr. Moore Liu')).toBeVisible();
+  const mail = await liaison.sink.waitFor((m) => addressOf(m.replyTo) === 'launcher@buyer.example');
+  expect(mail.text).toContain(`Page: ${liaison.server.url}/demo/contact.html`);
+});
+
+test('the widget adds only window.liaison and leaves the page its own', async ({
+  page,
+  liaison,
+}) => {
+  // Recorded before any script of the page runs; the demo page defines no globals itself.
+  await page.addInitScript(() => {
+    Reflect.set(window, '__keysBeforeWidget', Object.keys(window));
+  });
+  await page.goto(liaison.server.url + '/');
+  await expect(page.getByText('Mr. Moore Liu')).toBeVisible();
+  await page.getByRole('button', { name: 'Leave a message' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  const added = await page.evaluate(() => {
+    const before = Reflect.get(window, '__keysBeforeWidget') as string[];
+    return Object.keys(window).filter((k) => !before.includes(k) && k !== '__keysBeforeWidget');
+  });
+  expect(added).toEqual(['liaison']);
+});
+
+test('the script included twice renders one card and one dialog', async ({ page, liaison }) => {
+  await page.goto(liaison.server.url + '/');
+  await expect(page.getByText('Mr. Moore Liu')).toBeVisible();
+  await page.evaluate((src) => {
+    const again = document.createElement('script');
+    again.src = src;
+    again.dataset.site = 'demo';
+    document.body.append(again);
+  }, liaison.server.url + '/widget.js');
+  await page.waitForLoadState('networkidle');
+  await expect(page.getByRole('button', { name: 'Leave a message' })).toHaveCount(1);
+  await page.evaluate(() =>
+    (window as unknown as { liaison: (c: string) => void }).liaison('open'),
+  );
+  await expect(page.getByRole('dialog')).toHaveCount(1);
+});

@@ -1,0 +1,91 @@
+import type { WidgetConfig } from '../contract/widget-config';
+import { h, icon } from './dom';
+import type { CardTexts } from './i18n/en';
+import type { Locale } from './i18n/locale';
+
+const PERSON = 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8Zm-7 8a7 7 0 0 1 14 0';
+
+/** The card's root element and how to show the config once it arrives. */
+export interface CardView {
+  element: HTMLElement;
+  /** Fills in the rep (null config: the generic texts); the buttons stay, and so does focus. */
+  show(config: WidgetConfig | null): void;
+}
+
+/** The "Online Service" card: the rep's face, name and availability, and two ways to write. */
+export function createCard(locale: Locale<CardTexts>, onOpen: () => void): CardView {
+  const t = locale.texts;
+  const rep = h(
+    'div',
+    { class: 'rep', 'aria-hidden': 'true' },
+    h('span', { class: 'photo' }),
+    h(
+      'div',
+      { class: 'rep-text' },
+      h('span', { class: 'skeleton' }),
+      h('span', { class: 'skeleton short' }),
+    ),
+  );
+  const button = (label: string, kind: string) =>
+    h(
+      'button',
+      { type: 'button', class: `btn ${kind}`, 'aria-haspopup': 'dialog', onClick: onOpen },
+      label,
+    );
+  const element = h(
+    'section',
+    {
+      class: 'card',
+      lang: locale.lang,
+      dir: locale.dir,
+      'aria-labelledby': 'card-title',
+      'aria-busy': 'true',
+    },
+    h('h2', { class: 'card-title', id: 'card-title' }, t.cardHeading),
+    h(
+      'div',
+      { class: 'card-body' },
+      rep,
+      h(
+        'div',
+        { class: 'card-actions' },
+        button(t.leaveMessage, 'secondary'),
+        button(t.contactNow, 'primary'),
+      ),
+    ),
+  );
+
+  return {
+    element,
+    show(config) {
+      const person = config?.rep ?? null;
+      const photo = person?.photoUrl
+        ? h('img', {
+            class: 'photo',
+            src: person.photoUrl,
+            width: 64,
+            height: 64,
+            alt: person.name,
+          })
+        : h('span', { class: 'photo' }, icon(PERSON, 32));
+      rep.replaceChildren(
+        photo,
+        h(
+          'div',
+          { class: 'rep-text' },
+          h('p', { class: 'rep-name' }, person?.name ?? config?.site.name ?? t.cardFallbackName),
+          person?.title && h('p', { class: 'rep-title' }, person.title),
+          person &&
+            h(
+              'p',
+              { class: 'status' },
+              h('span', { class: person.available ? 'dot on' : 'dot', 'aria-hidden': 'true' }),
+              person.available ? t.available : t.away,
+            ),
+        ),
+      );
+      rep.removeAttribute('aria-hidden');
+      element.removeAttribute('aria-busy');
+    },
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * The form's English texts: one flat object, so a new language is one more file with the
+ * same keys. `{name}` marks a value filled in by `fill()`.
+ */
+export const en = {
+  fallbackRecipient: 'Our sales team',
+  formTitle: 'Send an inquiry to {name}',
+  formTitleNoName: 'Send an inquiry',
+  close: 'Close',
+  requiredNote: 'Fields marked * are required.',
+  name: 'Your name',
+  email: 'Email',
+  company: 'Company',
+  country: 'Country',
+  phone: 'Phone / WhatsApp',
+  product: 'Product',
+  sku: 'SKU {sku}',
+  removeProduct: 'Remove product',
+  quantity: 'Quantity',
+  unit: 'Unit',
+  message: 'Message',
+  messageHint: 'Tell us the specifications, quantity, target price and delivery terms you need.',
+  charCount: '{count} / {max} characters',
+  send: 'Send inquiry',
+  sending: 'Sending…',
+  summaryOne: 'Please correct 1 field.',
+  summaryMany: 'Please correct {count} fields.',
+  'invalid.email': 'Please enter a valid email address.',
+  'invalid.messageShort': 'Please write at least {min} characters so the rep can answer well.',
+  'invalid.messageLong': 'Please keep your message under {max} characters.',
+  'invalid.quantity': 'Please enter a quantity greater than 0.',
+  'invalid.quantityLarge': 'Please enter a smaller quantity.',
+  'invalid.tooLong': 'Please shorten this to {max} characters.',
+  'invalid.product':
+    'This product cannot be attached. Remove it and name the product in your message.',
+  'invalid.other': 'Please check this field.',
+  sentTitle: 'Your inquiry has been sent to {name}',
+  sentReply: 'They usually reply by email to {email}.',
+  tryAgain: 'Try again',
+  'error.VALIDATION_FAILED': 'Some details could not be accepted. Please check the form.',
+  'error.MALFORMED_JSON': 'A technical problem stopped your inquiry. Please try again.',
+  'error.UNSUPPORTED_MEDIA_TYPE': 'A technical problem stopped your inquiry. Please try again.',
+  'error.PAYLOAD_TOO_LARGE': 'Your inquiry is too large to send. Please shorten your message.',
+  'error.SITE_NOT_FOUND':
+    'This contact form is not set up yet. Please contact the company by email or phone.',
+  'error.ORIGIN_NOT_ALLOWED':
+    'This contact form is not set up yet. Please contact the company by email or phone.',
+  'error.NOT_FOUND': 'This contact form is not set up yet. Please contact the company by email.',
+  'error.INTERNAL':
+    'Something went wrong on our side. Your message is still here: please try again shortly.',
+  'error.NETWORK':
+    'We could not reach the server. Your message is still here: check your connection and try again.',
+} as const;
+
+/** The shape every locale provides: the same keys as English, any wording. */
+export type FormTexts = { readonly [K in keyof typeof en]: string };

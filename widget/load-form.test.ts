@@ -1,0 +1,56 @@
+import { expect, test, vi } from 'vitest';
+import type { FormHandle, FormModule, FormOptions } from './form-api';
+import { createFormLoader } from './load-form';
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function fakeModule() {
+  const handle: FormHandle = { open: vi.fn(), close: vi.fn() };
+  const module: FormModule = { mountForm: vi.fn(() => handle) };
+  return { handle, module };
+}
+
+test('imports and mounts the form once, however often it is wanted', async () => {
+  const { handle, module } = fakeModule();
+  const importModule = vi.fn(async () => module);
+  const loader = createFormLoader({
+    url: 'https://x/widget-form.js',
+    options: () => ({}) as FormOptions,
+    importModule,
+  });
+  loader.close(); // before any load: nothing to close, nothing loaded
+  loader.preload();
+  loader.open({ name: 'Ball valve' });
+  loader.open();
+  await settle();
+  expect(importModule).toHaveBeenCalledTimes(1);
+  expect(importModule).toHaveBeenCalledWith('https://x/widget-form.js');
+  expect(module.mountForm).toHaveBeenCalledTimes(1);
+  expect(handle.open).toHaveBeenNthCalledWith(1, { name: 'Ball valve' });
+  expect(handle.open).toHaveBeenCalledTimes(2);
+  loader.close();
+  await settle();
+  expect(handle.close).toHaveBeenCalledTimes(1);
+});
+
+test('after a failed import, the next intent tries again under a new URL', async () => {
+  const { handle, module } = fakeModule();
+  const importModule = vi
+    .fn<(url: string) => Promise<FormModule>>()
+    .mockRejectedValueOnce(new TypeError('Failed to fetch dynamically imported module'))
+    .mockResolvedValue(module);
+  const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+  const loader = createFormLoader({
+    url: 'https://x/widget-form.js',
+    options: () => ({}) as FormOptions,
+    importModule,
+  });
+  loader.open();
+  await settle();
+  expect(errors).toHaveBeenCalledWith('[liaison]', expect.any(TypeError));
+  loader.open();
+  await settle();
+  expect(importModule).toHaveBeenLastCalledWith('https://x/widget-form.js?retry=1');
+  expect(handle.open).toHaveBeenCalledTimes(1);
+  errors.mockRestore();
+});

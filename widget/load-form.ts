@@ -1,0 +1,59 @@
+import type { FormHandle, FormModule, FormOptions } from './form-api';
+import { report } from './guard';
+
+/** Opens and closes the form, loading its module the first time it is wanted. */
+export interface FormLoader {
+  /** Starts loading the form's module (on hover or focus), so a click finds it ready. */
+  preload(): void;
+  open(options?: Parameters<FormHandle['open']>[0]): void;
+  close(): void;
+}
+
+export interface FormLoaderOptions {
+  /** Absolute URL of dist/widget-form.js. */
+  url: string;
+  /** What the form needs, asked for once, when it mounts. */
+  options: () => FormOptions;
+  /** Replaceable in tests: the dynamic import. */
+  importModule?: (url: string) => Promise<FormModule>;
+}
+
+const importUrl = (url: string): Promise<FormModule> => import(/* @vite-ignore */ url);
+
+/**
+ * Stage two on intent: the form's module is imported on the first hover, focus or click, and
+ * mounted once. A failed import is retried on the next intent under a new URL (browsers keep
+ * a failed module fetch in their module map for the page's lifetime).
+ */
+export function createFormLoader({
+  url,
+  options,
+  importModule = importUrl,
+}: FormLoaderOptions): FormLoader {
+  let form: Promise<FormHandle> | null = null;
+  let failures = 0;
+
+  const load = (): Promise<FormHandle> =>
+    (form ??= importModule(failures ? `${url}?retry=${failures}` : url)
+      .then((module) => module.mountForm(options()))
+      .catch((err: unknown) => {
+        form = null;
+        failures++;
+        throw err;
+      }));
+
+  return {
+    preload() {
+      load().catch(report);
+    },
+    open(product) {
+      load()
+        .then((handle) => handle.open(product))
+        .catch(report);
+    },
+    close() {
+      // Closing a form that never loaded is nothing to do.
+      form?.then((handle) => handle.close()).catch(report);
+    },
+  };
+}

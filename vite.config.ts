@@ -8,8 +8,10 @@ import { defineConfig } from 'vite';
  *   since the embed is a plain `<script async>`; no Preact, no zod.
  * - `vite build --mode form` makes dist/widget-form.js, the form: one ES module that the loader
  *   imports on intent, with Preact, signals and the contract's zod/mini schemas inlined.
+ * - `vite build --mode inbox` makes dist/inbox/, the reps' web app, served at /inbox.
  */
 export default defineConfig(({ mode }) => {
+  if (mode === 'inbox') return inbox;
   const form = mode === 'form';
   return {
     plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
@@ -48,3 +50,11 @@ export default defineConfig(({ mode }) => {
     },
   };
 });
+
+/** The reps' inbox: an ordinary single-page app under /inbox. */
+const inbox = {
+  root: 'inbox',
+  base: '/inbox/',
+  plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
+  build: { outDir: '../dist/inbox', emptyOutDir: true, target: 'es2020' },
+};

@@ -7,6 +7,11 @@ export const ERROR_CODES = [
   'SITE_NOT_FOUND',
   'ORIGIN_NOT_ALLOWED',
   'NOT_FOUND',
+  'CONVERSATION_NOT_FOUND',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'INVALID_CREDENTIALS',
+  'TOO_MANY_ATTEMPTS',
   'INTERNAL',
   // Widget-side only: the request never got an HTTP answer.
   'NETWORK',

@@ -1,3 +1,5 @@
 export * from './errors';
 export * from './inquiry';
 export * from './widget-config';
+export * from './conversation';
+export * from './inbox';

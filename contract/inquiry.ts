@@ -62,8 +62,13 @@ export const InquiryInput = z.strictObject({
 export type InquiryInput = z.input<typeof InquiryInput>;
 export type ValidInquiry = z.output<typeof InquiryInput>;
 
-/** The 201 answer: the inquiry's id and who it went to (null: the site's queue). */
+/**
+ * The 201 answer: the inquiry's id, who it went to (null: the site's queue), and the
+ * conversation token that lets this visitor read and continue the thread (a capability:
+ * keep it private).
+ */
 export interface InquiryCreated {
   id: string;
   rep: { name: string } | null;
+  token: string;
 }

@@ -1,10 +1,13 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { type AssetOptions, assets } from './http/assets';
+import { conversationApi } from './http/conversation-api';
 import { errorJson, onError } from './http/errors';
+import { inboxApi, type InboxApiDeps } from './http/inbox-api';
+import { pages } from './http/pages';
 import { publicApi, type PublicApiDeps } from './http/public-api';
 
-export type AppDeps = PublicApiDeps & { assets: AssetOptions };
+export type AppDeps = PublicApiDeps & InboxApiDeps & { assets: AssetOptions };
 
 /** Largest JSON body any API route accepts. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -21,7 +24,10 @@ export function createApp(deps: AppDeps) {
       }),
     )
     .route('/api/v1', publicApi(deps))
+    .route('/api/v1/conversations', conversationApi(deps))
+    .route('/api/inbox', inboxApi(deps))
     .route('/', assets(deps.assets))
+    .route('/', pages({ store: deps.store, distDir: deps.assets.widgetDir }))
     .notFound((c) => errorJson(c, 'NOT_FOUND', `Nothing at ${c.req.method} ${c.req.path}.`))
     .onError(onError);
 }

@@ -25,12 +25,25 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: './y.db' }).databasePath).toBe('./y.db');
   });
 
+  it('turns the inbound receiver on with a port and a domain', () => {
+    expect(loadConfig({}).inbound).toBeNull();
+    expect(
+      loadConfig({ SMTP_INBOUND_PORT: '2525', INBOUND_DOMAIN: 'Reply.Example.com' }).inbound,
+    ).toEqual({
+      port: 2525,
+      domain: 'reply.example.com',
+    });
+  });
+
   it.each([
     ['PORT', 'eighty'],
     ['PORT', '70000'],
     ['SMTP_URL', 'http://mail'],
     ['PUBLIC_URL', 'not a url'],
     ['DATABASE_URL', 'postgres://localhost/test'],
+    ['SECRET_KEY', 'short'],
+    ['SMTP_INBOUND_PORT', '2525'],
+    ['INBOUND_DOMAIN', 'not a domain'],
   ])('names the bad variable %s=%s', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(name));

@@ -13,6 +13,12 @@ const Env = z.object({
   MAIL_FROM: z.string().min(3).default('Liaison <liaison@localhost>'),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   LOG_LEVEL: z.enum(['silent', 'info']).default('info'),
+  SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  SMTP_INBOUND_PORT: Port.optional(),
+  INBOUND_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+\.[a-z]{2,}$|^localhost$/i, 'must be a mail domain, e.g. reply.example.com')
+    .optional(),
 });
 
 /** The server's whole configuration, read once from the environment and frozen. */
@@ -25,6 +31,10 @@ export interface Config {
   mailFrom: string;
   outboxPollMs: number;
   logLevel: 'silent' | 'info';
+  /** Signs derived tokens; null: main.ts keeps a generated one beside the SQLite file. */
+  secretKey: string | null;
+  /** The inbound SMTP receiver for reply addresses; null when SMTP_INBOUND_PORT is unset. */
+  inbound: { port: number; domain: string } | null;
 }
 
 /** Thrown when the environment holds a bad value; the message names every bad variable. */
@@ -44,6 +54,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.SMTP_INBOUND_PORT !== undefined && e.INBOUND_DOMAIN === undefined) {
+    throw new ConfigError(
+      'Invalid configuration:\n  INBOUND_DOMAIN: required when SMTP_INBOUND_PORT is set',
+    );
+  }
   return Object.freeze({
     port: e.PORT,
     databasePath: sqlitePath(e.DATABASE_URL ?? 'data/liaison.sqlite'),
@@ -52,6 +67,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: e.MAIL_FROM,
     outboxPollMs: e.OUTBOX_POLL_MS,
     logLevel: e.LOG_LEVEL,
+    secretKey: e.SECRET_KEY ?? null,
+    inbound:
+      e.SMTP_INBOUND_PORT !== undefined && e.INBOUND_DOMAIN !== undefined
+        ? { port: e.SMTP_INBOUND_PORT, domain: e.INBOUND_DOMAIN.toLowerCase() }
+        : null,
   });
 }
 

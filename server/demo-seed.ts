@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { Store } from './storage/store';
+import type { Rep, Store } from './storage/store';
 
 /** The demo site's key, used by demo/index.html's embed. */
 export const DEMO_SITE_KEY = 'demo';
 
 /**
- * On an empty database, creates the demo site and its rep, Mr. Moore Liu. The demo site
+ * On an empty database, creates the demo site and its rep (and admin), Mr. Moore Liu; returns him. The demo site
  * allows the server's own origin and localhost/127.0.0.1 on any port, for local host pages.
  */
-export async function seedDemo(store: Store, publicUrl: string): Promise<boolean> {
-  if ((await store.countSites()) > 0) return false;
+export async function seedDemo(store: Store, publicUrl: string): Promise<Rep | null> {
+  if ((await store.countSites()) > 0) return null;
   const siteId = randomUUID();
   await store.createSite({
     id: siteId,
@@ -18,7 +18,7 @@ export async function seedDemo(store: Store, publicUrl: string): Promise<boolean
     allowedOrigins: [new URL(publicUrl).origin, 'http://localhost:*', 'http://127.0.0.1:*'],
   });
   const repId = randomUUID();
-  await store.createRep({
+  const rep: Rep = {
     id: repId,
     siteId,
     handle: 'moore-liu',
@@ -27,7 +27,9 @@ export async function seedDemo(store: Store, publicUrl: string): Promise<boolean
     photoUrl: '/demo/moore-liu.svg',
     email: 'moore.liu@example.com',
     active: true,
-  });
+    role: 'admin',
+  };
+  await store.createRep(rep);
   await store.setDefaultRep(siteId, repId);
-  return true;
+  return rep;
 }

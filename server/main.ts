@@ -4,14 +4,18 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { seedDemo } from './demo-seed';
+import { deliveryHandlers } from './domain/delivery-handlers';
+import { createLocalEventBus } from './domain/events';
 import { createOutboxWorker } from './domain/outbox';
-import { REP_NOTIFICATION, repNotificationHandler } from './domain/rep-notification';
+import { createSignInLink, signInUrl } from './domain/sign-in-link';
 import { createSmtpMailer } from './mail/smtp-mailer';
+import { resolveSecret } from './secret';
 import { createKyselyStore } from './storage/kysely-store';
 import { migrateToLatest } from './storage/migrate';
-import { openSqlite } from './storage/sqlite';
+import { openSqlite, sqliteSearch } from './storage/sqlite';
 
 const root = join(import.meta.dirname, '..');
+const DEMO_LINK_MS = 7 * 24 * 60 * 60 * 1000;
 
 async function main() {
   const config = loadConfig();
@@ -19,18 +23,32 @@ async function main() {
 
   const db = openSqlite(config.databasePath);
   const ran = await migrateToLatest(db);
-  if (ran.length > 0)
+  if (ran.length > 0) {
     log(`[db] migrated ${config.databasePath}: ${ran.map((r) => r.migrationName).join(', ')}`);
-  const store = createKyselyStore(db);
-  if (await seedDemo(store, config.publicUrl)) {
-    log('[seed] created the demo site "demo" with its rep Mr. Moore Liu <moore.liu@example.com>');
   }
-
-  const app = createApp({
+  const store = createKyselyStore(db, sqliteSearch);
+  const { secret } = resolveSecret(config.secretKey, config.databasePath);
+  const events = createLocalEventBus();
+  const deps = {
     store,
     clock: () => new Date(),
     newId: randomUUID,
+    secret,
+    events,
     publicUrl: config.publicUrl,
+  };
+
+  const seeded = await seedDemo(store, config.publicUrl);
+  if (seeded) {
+    const linkId = await createSignInLink(deps, seeded, DEMO_LINK_MS);
+    log('[seed] created the demo site "demo" with its rep Mr. Moore Liu <moore.liu@example.com>');
+    log(`[seed] sign in to the inbox as Mr. Moore Liu with this one-time link (valid 7 days):`);
+    log(`[seed]   ${signInUrl(config.publicUrl, secret, linkId)}`);
+    log('[seed] or set a password: npm run liaison -- rep password --email moore.liu@example.com');
+  }
+
+  const app = createApp({
+    ...deps,
     assets: { widgetDir: join(root, 'dist'), demoDir: join(root, 'demo') },
   });
 
@@ -40,16 +58,17 @@ async function main() {
     const worker = createOutboxWorker({
       store,
       pollMs: config.outboxPollMs,
-      handlers: {
-        [REP_NOTIFICATION]: repNotificationHandler({
-          store,
-          mailer,
-          messageIdDomain: new URL(config.publicUrl).hostname,
-        }),
-      },
+      handlers: deliveryHandlers({
+        store,
+        mailer,
+        secret,
+        publicUrl: config.publicUrl,
+        inboundDomain: config.inbound?.domain ?? null,
+      }),
       onResult: (d, r) => {
-        if (r.outcome !== 'sent' && r.outcome !== 'taken')
+        if (r.outcome === 'retry' || r.outcome === 'failed') {
           log(`[outbox] ${d.kind} ${d.id}: ${r.outcome} (${r.error})`);
+        }
       },
     });
     worker.start();
@@ -73,6 +92,11 @@ async function main() {
       await db.destroy();
       process.exit(0);
     });
+    // Live-event streams never end on their own: give requests a moment, then close them.
+    if ('closeIdleConnections' in server) server.closeIdleConnections();
+    setTimeout(() => {
+      if ('closeAllConnections' in server) server.closeAllConnections();
+    }, 2_000).unref();
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));

@@ -12,6 +12,7 @@ const rep = (id: string, over: Partial<Rep> = {}): Rep => ({
   photoUrl: null,
   email: `${id}@example.com`,
   active: true,
+  role: 'rep',
   ...over,
 });
 

@@ -7,6 +7,8 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: Record<string, string>,
+    /** Seconds until trying again makes sense (sent as Retry-After). */
+    readonly retryAfter?: number,
   ) {
     super(message);
   }

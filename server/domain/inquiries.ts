@@ -1,20 +1,21 @@
 import type { InquiryCreated, ValidInquiry } from '../../contract';
-import type { Inquiry, Message, NewDelivery, Site, Store } from '../storage/store';
+import type { Inquiry, Message, NewConversationToken, NewDelivery, Site } from '../storage/store';
 import { assign } from './assignment';
+import type { ConversationDeps } from './conversation';
+import { newConversationToken } from './conversation-tokens';
 import { REP_NOTIFICATION } from './rep-notification';
 
-export interface InquiryDeps {
-  store: Store;
-  clock: () => Date;
-  newId: () => string;
-}
+export type InquiryDeps = ConversationDeps & {
+  /** Derives conversation tokens (see conversation-tokens.ts). */
+  secret: string;
+};
 
 /**
  * Stores a visitor's inquiry: assigns it, then writes the inquiry, its first message and the
  * rep's notification in one transaction. Mail goes out later, from the outbox.
  */
 export async function receiveInquiry(
-  { store, clock, newId }: InquiryDeps,
+  { store, clock, newId, secret, events }: InquiryDeps,
   site: Site,
   input: ValidInquiry,
 ): Promise<InquiryCreated> {
@@ -56,6 +57,9 @@ export async function receiveInquiry(
       timezone: given(input.page?.timezone),
     },
     assignmentReason: assignment.reason,
+    unread: true,
+    awaitingReply: true,
+    lastActivityAt: now,
     createdAt: now,
   };
   const message: Message = {
@@ -64,8 +68,28 @@ export async function receiveInquiry(
     authorKind: 'visitor',
     authorRepId: null,
     body: input.message,
+    channel: input.page ? 'widget' : 'api',
     createdAt: now,
   };
+  // The visitor's token answers the 201 and rides in their mails; the rep's brings the rep's
+  // mailed answers back into this thread.
+  const visitor = newConversationToken(secret, {
+    id: newId(),
+    inquiryId: inquiry.id,
+    party: 'visitor',
+    repId: null,
+  });
+  const tokens: NewConversationToken[] = [visitor.record];
+  if (assignment.rep) {
+    tokens.push(
+      newConversationToken(secret, {
+        id: newId(),
+        inquiryId: inquiry.id,
+        party: 'rep',
+        repId: assignment.rep.id,
+      }).record,
+    );
+  }
   const deliveries: NewDelivery[] = assignment.rep
     ? [
         {
@@ -77,8 +101,19 @@ export async function receiveInquiry(
       ]
     : [];
 
-  await store.createInquiry(inquiry, message, deliveries);
-  return { id: inquiry.id, rep: assignment.rep ? { name: assignment.rep.name } : null };
+  await store.createInquiry({ inquiry, message, tokens, deliveries });
+  events.publish({
+    type: 'inquiry',
+    siteId: site.id,
+    repId: inquiry.repId,
+    inquiryId: inquiry.id,
+    visitorVisible: true,
+  });
+  return {
+    id: inquiry.id,
+    rep: assignment.rep ? { name: assignment.rep.name } : null,
+    token: visitor.token,
+  };
 }
 
 // A site owner's own form may post "" for a field left blank: store that as absent.

@@ -1,47 +1,45 @@
-import type { Mailer } from '../mail/mailer';
 import { renderRepNotification } from '../mail/rep-notification-mail';
-import type { Delivery, Store } from '../storage/store';
+import type { Delivery } from '../storage/store';
+import { messageIdFor, payloadString, replyAddressFor, type MailContext } from './mail-context';
 import type { DeliveryHandler } from './outbox';
 
-/** The delivery kind that mails an inquiry's message to its assigned rep. */
+/** The delivery kind that mails an inquiry's visitor message to its assigned rep. */
 export const REP_NOTIFICATION = 'rep-notification';
 
-export interface RepNotificationOptions {
-  store: Store;
-  mailer: Mailer;
-  /** Host part of Message-IDs, e.g. the public URL's host. */
-  messageIdDomain: string;
-}
-
-/** Sends one rep notification: To the rep, Reply-To the visitor. */
-export const repNotificationHandler = ({
-  store,
-  mailer,
-  messageIdDomain,
-}: RepNotificationOptions): DeliveryHandler =>
+/**
+ * Mails a visitor's message (the first, or a follow-up) to the assigned rep. Reply-To brings
+ * the rep's answer back into the thread (their own reply token), or goes to the visitor
+ * directly when no inbound receiver runs.
+ */
+export const repNotificationHandler = (ctx: MailContext): DeliveryHandler =>
   async function repNotification(delivery: Delivery) {
-    const { inquiryId, messageId } = delivery.payload;
-    if (typeof inquiryId !== 'string' || typeof messageId !== 'string') {
-      throw new Error('rep-notification payload lacks inquiryId or messageId');
-    }
+    const { store } = ctx;
+    const inquiryId = payloadString(delivery.payload, 'inquiryId');
+    const messageId = payloadString(delivery.payload, 'messageId');
     const inquiry = await store.findInquiry(inquiryId);
     if (!inquiry?.repId) throw new Error(`inquiry ${inquiryId} has no rep`);
-    const [site, rep, messages] = await Promise.all([
+    const [site, rep, messages, token] = await Promise.all([
       store.findSite(inquiry.siteId),
       store.findRep(inquiry.repId),
       store.listMessages(inquiryId),
+      store.findPartyToken(inquiryId, 'rep', inquiry.repId),
     ]);
     const message = messages.find((m) => m.id === messageId);
     if (!site || !rep || !message) throw new Error(`inquiry ${inquiryId} is incomplete`);
 
-    const mail = renderRepNotification({ site, rep, inquiry, message });
-    await mailer.send({
-      messageId: `<${delivery.id}@${messageIdDomain}>`,
+    const threadUrl = `${ctx.publicUrl}/inbox/inquiries/${inquiry.id}`;
+    const followUp = messages[0]?.id !== message.id;
+    const mail = renderRepNotification({ site, rep, inquiry, message, followUp, threadUrl });
+    const replyTo = replyAddressFor(ctx, token);
+    await ctx.mailer.send({
+      messageId: messageIdFor(ctx, delivery.id),
       to: { name: rep.name, address: rep.email },
-      replyTo: {
-        ...(inquiry.visitor.name && { name: inquiry.visitor.name }),
-        address: inquiry.visitor.email,
-      },
+      replyTo: replyTo
+        ? { address: replyTo }
+        : {
+            ...(inquiry.visitor.name && { name: inquiry.visitor.name }),
+            address: inquiry.visitor.email,
+          },
       ...mail,
     });
   };

@@ -12,6 +12,11 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   SITE_NOT_FOUND: 404,
   ORIGIN_NOT_ALLOWED: 403,
   NOT_FOUND: 404,
+  CONVERSATION_NOT_FOUND: 404,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  INVALID_CREDENTIALS: 401,
+  TOO_MANY_ATTEMPTS: 429,
   INTERNAL: 500,
   NETWORK: 502,
 };
@@ -29,7 +34,10 @@ export function errorJson(
 
 /** app.onError: maps domain errors once; anything unexpected is logged and hidden. */
 export function onError(err: Error, c: Context): Response {
-  if (err instanceof DomainError) return errorJson(c, err.code, err.message, err.fields);
+  if (err instanceof DomainError) {
+    if (err.retryAfter !== undefined) c.header('Retry-After', String(err.retryAfter));
+    return errorJson(c, err.code, err.message, err.fields);
+  }
   if (err instanceof HTTPException && err.status === 400) {
     // Hono's own body parsing is the only source of a bare 400 here.
     return errorJson(c, 'MALFORMED_JSON', 'The request body is not valid JSON.');

@@ -21,9 +21,12 @@ export const requireJson: MiddlewareHandler = async function requireJson(c, next
   await next();
 };
 
-/** Validates the JSON body with a contract schema; failures become VALIDATION_FAILED. */
-export const jsonBody = <T extends $ZodType>(schema: T) =>
-  zValidator('json', schema, (result) => {
+/** Validates the JSON body (or the query string) with a contract schema; VALIDATION_FAILED if not. */
+export const validated = <T extends $ZodType, Target extends 'json' | 'query'>(
+  target: Target,
+  schema: T,
+) =>
+  zValidator(target, schema, (result) => {
     if (!result.success) {
       throw new DomainError(
         'VALIDATION_FAILED',
@@ -32,6 +35,9 @@ export const jsonBody = <T extends $ZodType>(schema: T) =>
       );
     }
   });
+
+/** Validates the JSON body with a contract schema. */
+export const jsonBody = <T extends $ZodType>(schema: T) => validated('json', schema);
 
 /** One English message per field path ("product.url"), from zod's issues. */
 export function fieldMessages(issues: readonly $ZodIssue[]): Record<string, string> {

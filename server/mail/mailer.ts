@@ -2,6 +2,8 @@
 export interface OutgoingMail {
   /** Stable per delivery, so a resend after a crash is recognisable as the same mail. */
   messageId: string;
+  /** Display name for the From header; the address is always the configured MAIL_FROM's. */
+  fromName?: string;
   to: Address;
   replyTo?: Address;
   subject: string;

@@ -7,6 +7,10 @@ export interface RepNotificationData {
   rep: Rep;
   inquiry: Inquiry;
   message: Message;
+  /** A visitor's follow-up rather than the inquiry's first message. */
+  followUp: boolean;
+  /** The inquiry in the web inbox. */
+  threadUrl: string;
 }
 
 export interface RenderedMail {
@@ -22,18 +26,22 @@ interface Row {
   link?: string;
 }
 
-/** The mail that tells a rep about a new inquiry: every field, in text and in escaped HTML. */
+/** The mail that tells a rep about a visitor's message: every field, in text and escaped HTML. */
 export function renderRepNotification({
   site,
   inquiry,
   message,
+  followUp,
+  threadUrl,
 }: RepNotificationData): RenderedMail {
   const rows = inquiryRows(inquiry);
   const product = inquiry.products[0];
   const topic = product ? product.name : firstWords(message.body, 8);
-  const subject = oneLine(`[${site.name}] New inquiry: ${topic}`);
+  const subject = oneLine(`${followUp ? 'Re: ' : ''}[${site.name}] New inquiry: ${topic}`);
   const from = inquiry.visitor.name ?? inquiry.visitor.email;
-  const intro = `${from} sent an inquiry on ${site.name}. Reply to this mail to answer them.`;
+  const intro = followUp
+    ? `${from} wrote again about their inquiry on ${site.name}. Reply to this mail to answer them.`
+    : `${from} sent an inquiry on ${site.name}. Reply to this mail to answer them.`;
 
   const text = [
     intro,
@@ -43,6 +51,7 @@ export function renderRepNotification({
     'Message:',
     message.body,
     '',
+    `Open it in the inbox: ${threadUrl}`,
     `(${inquiry.assignmentReason})`,
   ].join('\n');
 
@@ -53,6 +62,7 @@ ${rows.map(rowHtml).join('\n')}
 </table>
 <h3 style="margin:16px 0 4px">Message</h3>
 <p style="white-space:pre-wrap;margin:0">${escapeHtml(message.body)}</p>
+<p><a href="${escapeHtml(threadUrl)}">Open it in the inbox</a></p>
 <p style="color:#666;font-size:12px">${escapeHtml(inquiry.assignmentReason)}</p>
 </body></html>`;
 

@@ -25,7 +25,42 @@ export interface RepsTable {
   photoUrl: string | null;
   email: string;
   active: number;
+  role: string;
+  passwordHash: string | null;
   createdAt: string;
+}
+
+export interface SessionsTable {
+  idHash: string;
+  repId: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface SignInLinksTable {
+  id: string;
+  tokenHash: string;
+  repId: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+export interface ThrottlesTable {
+  key: string;
+  failures: number;
+  windowStart: string;
+  lockedUntil: string | null;
+}
+
+export interface ConversationTokensTable {
+  id: string;
+  tokenHash: string;
+  inquiryId: string;
+  /** 'visitor' or 'rep': whose replies the token brings in. */
+  party: string;
+  repId: string | null;
+  createdAt: string;
+  revokedAt: string | null;
 }
 
 export interface InquiriesTable {
@@ -47,6 +82,11 @@ export interface InquiriesTable {
   pageLanguage: string | null;
   pageTimezone: string | null;
   assignmentReason: string;
+  /** 1 while the visitor wrote something the rep has not opened. */
+  unread: number;
+  /** 1 while the last message is the visitor's. */
+  awaitingReply: number;
+  lastActivityAt: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -57,6 +97,7 @@ export interface MessagesTable {
   authorKind: string;
   authorRepId: string | null;
   body: string;
+  channel: string;
   createdAt: string;
 }
 
@@ -81,4 +122,8 @@ export interface Database {
   inquiries: InquiriesTable;
   messages: MessagesTable;
   deliveries: DeliveriesTable;
+  sessions: SessionsTable;
+  signInLinks: SignInLinksTable;
+  throttles: ThrottlesTable;
+  conversationTokens: ConversationTokensTable;
 }

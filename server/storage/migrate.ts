@@ -1,8 +1,9 @@
 import { Migrator, type Kysely, type MigrationResult } from 'kysely';
 import { initial } from './migrations/0001-initial';
+import { conversations } from './migrations/0002-conversations';
 
 // Names sort in the order they run; a new migration gets the next number.
-const migrations = { '0001-initial': initial };
+const migrations = { '0001-initial': initial, '0002-conversations': conversations };
 
 /** Brings the schema to the latest version; returns what ran, or throws naming the failed step. */
 export async function migrateToLatest<T>(db: Kysely<T>): Promise<MigrationResult[]> {

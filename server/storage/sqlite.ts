@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, SqliteDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, sql, SqliteDialect } from 'kysely';
 import type { Database } from './database';
+import type { SearchMatch } from './search';
 
 /** Opens (creating if needed) the SQLite file at `path` as a Kysely instance in WAL mode. */
 export function openSqlite(path: string): Kysely<Database> {
@@ -19,3 +20,18 @@ export function openSqlite(path: string): Kysely<Database> {
     plugins: [new CamelCasePlugin()],
   });
 }
+
+/**
+ * FTS5 matching: each word of the query becomes a quoted prefix term ("valv"* matches
+ * "valves"), so no query text is ever read as FTS5 syntax.
+ */
+export const sqliteSearch: SearchMatch = (query) => {
+  const terms = query
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 12)
+    .map((word) => `"${word.replaceAll('"', '""')}"*`)
+    .join(' ');
+  if (!terms) return sql<boolean>`1 = 1`;
+  return sql<boolean>`inquiries.rowid in (select rowid from inquiries_fts where inquiries_fts match ${terms})`;
+};

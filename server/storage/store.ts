@@ -1,4 +1,5 @@
 // The domain's view of storage: records and the operations it needs, nothing of SQL.
+import type { Channel, Role, Status } from '../../contract';
 
 export interface Site {
   id: string;
@@ -17,6 +18,7 @@ export interface Rep {
   photoUrl: string | null;
   email: string;
   active: boolean;
+  role: Role;
 }
 
 export interface Product {
@@ -26,7 +28,7 @@ export interface Product {
   image?: string;
 }
 
-export type InquiryStatus = 'new' | 'open' | 'waiting' | 'closed' | 'spam';
+export type InquiryStatus = Status;
 
 export interface Inquiry {
   id: string;
@@ -50,6 +52,11 @@ export interface Inquiry {
     timezone: string | null;
   };
   assignmentReason: string;
+  /** The visitor wrote something the rep has not opened yet. */
+  unread: boolean;
+  /** The last message is the visitor's. */
+  awaitingReply: boolean;
+  lastActivityAt: string;
   createdAt: string;
 }
 
@@ -61,6 +68,7 @@ export interface Message {
   authorKind: AuthorKind;
   authorRepId: string | null;
   body: string;
+  channel: Channel;
   createdAt: string;
 }
 
@@ -79,8 +87,46 @@ export interface Delivery {
 
 export type NewDelivery = Pick<Delivery, 'id' | 'kind' | 'payload' | 'dedupeKey'>;
 
+/** A conversation token's record; the token itself is never stored, only its hash. */
+export interface ConversationToken {
+  id: string;
+  inquiryId: string;
+  party: 'visitor' | 'rep';
+  repId: string | null;
+  revoked: boolean;
+}
+
+export type NewConversationToken = Omit<ConversationToken, 'revoked'> & { tokenHash: string };
+
 export type NewSite = Omit<Site, 'defaultRepId'>;
 export type NewRep = Rep;
+
+/** Whose inquiries a list shows: one rep's, or (admins) a whole site's. */
+export type InboxScope = { siteId: string; repId?: string };
+
+export interface InquiryListFilter {
+  status?: InquiryStatus;
+  /** A full-text query, already made safe for the engine by the caller's adapter. */
+  search?: string;
+  /** Continue after this row (keyset pagination). */
+  after?: { awaitingReply: boolean; lastActivityAt: string; id: string };
+  limit: number;
+}
+
+/** What a message changes on its inquiry. */
+export interface InquiryPatch {
+  status?: InquiryStatus;
+  unread?: boolean;
+  awaitingReply?: boolean;
+  repId?: string | null;
+  lastActivityAt?: string;
+}
+
+export interface Throttle {
+  failures: number;
+  windowStart: string;
+  lockedUntil: string | null;
+}
 
 /** Everything the domain asks of storage. One Kysely implementation serves every engine. */
 export interface Store {
@@ -88,15 +134,67 @@ export interface Store {
   findSiteByKey(key: string): Promise<Site | null>;
   findRep(id: string): Promise<Rep | null>;
   findRepByHandle(siteId: string, handle: string): Promise<Rep | null>;
+  findRepByEmail(email: string): Promise<Rep | null>;
+  listReps(siteId: string): Promise<Rep[]>;
   countSites(): Promise<number>;
   createSite(site: NewSite): Promise<void>;
   createRep(rep: NewRep): Promise<void>;
   setDefaultRep(siteId: string, repId: string): Promise<void>;
+  setRepActive(repId: string, active: boolean): Promise<void>;
+  findPasswordHash(repId: string): Promise<string | null>;
+  setPasswordHash(repId: string, hash: string): Promise<void>;
 
-  /** Stores the inquiry, its first message and its deliveries in one transaction. */
-  createInquiry(inquiry: Inquiry, firstMessage: Message, deliveries: NewDelivery[]): Promise<void>;
+  /** Stores the inquiry, its first message, its tokens and deliveries in one transaction. */
+  createInquiry(input: {
+    inquiry: Inquiry;
+    message: Message;
+    tokens: NewConversationToken[];
+    deliveries: NewDelivery[];
+  }): Promise<void>;
   findInquiry(id: string): Promise<Inquiry | null>;
   listMessages(inquiryId: string): Promise<Message[]>;
+  /** Stores a message, what it changes on its inquiry, and its deliveries, in one transaction. */
+  addMessage(input: {
+    message: Message;
+    patch: InquiryPatch;
+    deliveries: NewDelivery[];
+  }): Promise<void>;
+  updateInquiry(id: string, patch: InquiryPatch): Promise<void>;
+  listInquiries(scope: InboxScope, filter: InquiryListFilter): Promise<Inquiry[]>;
+  countUnread(scope: InboxScope): Promise<number>;
+  /** The first message of each inquiry (for list previews). */
+  firstMessages(inquiryIds: string[]): Promise<Map<string, string>>;
+
+  findConversationToken(tokenHash: string): Promise<ConversationToken | null>;
+  findConversationTokenById(id: string): Promise<ConversationToken | null>;
+  /** The live token of `party` on an inquiry (the rep's: of that rep). */
+  findPartyToken(
+    inquiryId: string,
+    party: 'visitor' | 'rep',
+    repId?: string,
+  ): Promise<ConversationToken | null>;
+  createConversationToken(token: NewConversationToken): Promise<void>;
+  revokeConversationToken(id: string, at: string): Promise<void>;
+
+  createSession(session: {
+    idHash: string;
+    repId: string;
+    createdAt: string;
+    expiresAt: string;
+  }): Promise<void>;
+  findSession(idHash: string): Promise<{ repId: string; expiresAt: string } | null>;
+  deleteSession(idHash: string): Promise<void>;
+  createSignInLink(link: {
+    id: string;
+    tokenHash: string;
+    repId: string;
+    expiresAt: string;
+  }): Promise<void>;
+  /** Marks an unused, unexpired link used and returns its rep; null for anything else. */
+  useSignInLink(tokenHash: string, now: string): Promise<string | null>;
+  findThrottle(key: string): Promise<Throttle | null>;
+  saveThrottle(key: string, throttle: Throttle): Promise<void>;
+  clearThrottle(key: string): Promise<void>;
 
   /** Pending deliveries due at `now`, oldest first. */
   dueDeliveries(now: string, limit: number): Promise<Delivery[]>;
@@ -110,4 +208,6 @@ export interface Store {
   markDeliveryAttemptFailed(id: string, error: string, retryAt: string | null): Promise<void>;
   countDeliveries(state: DeliveryState): Promise<number>;
   findDelivery(id: string): Promise<Delivery | null>;
+  /** Adds deliveries outside any other change (sign-in links). */
+  enqueue(deliveries: NewDelivery[], now: string): Promise<void>;
 }

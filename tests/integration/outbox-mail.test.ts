@@ -3,10 +3,10 @@ import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InquiryCreated } from '../../contract';
 import { createOutboxWorker, retryDelayMs } from '../../server/domain/outbox';
-import { REP_NOTIFICATION, repNotificationHandler } from '../../server/domain/rep-notification';
+import { deliveryHandlers } from '../../server/domain/delivery-handlers';
 import { createSmtpMailer } from '../../server/mail/smtp-mailer';
 import { addressOf, startSmtpSink, type SmtpSink } from '../support/smtp-sink';
-import { createTestApp, inquiryBody, type TestApp } from '../support/test-app';
+import { createTestApp, inquiryBody, PUBLIC_URL, SECRET, type TestApp } from '../support/test-app';
 
 let t: TestApp;
 let sink: SmtpSink;
@@ -26,13 +26,13 @@ function workerFor(smtpUrl: string, maxAttempts = 3) {
     clock: () => t.now.value,
     random: () => 0.5,
     maxAttempts,
-    handlers: {
-      [REP_NOTIFICATION]: repNotificationHandler({
-        store: t.store,
-        mailer,
-        messageIdDomain: 'localhost',
-      }),
-    },
+    handlers: deliveryHandlers({
+      store: t.store,
+      mailer,
+      secret: SECRET,
+      publicUrl: PUBLIC_URL,
+      inboundDomain: null,
+    }),
   });
   return { worker, close: () => mailer.close() };
 }
@@ -70,7 +70,7 @@ describe('rep notification mail', () => {
     expect(addressOf(mail.to)).toBe('moore.liu@example.com');
     expect(addressOf(mail.replyTo)).toBe('jane@buyer.example');
     expect(mail.subject).toBe('[Hengda Fluid Control] New inquiry: Ball Valve DN50');
-    expect(mail.messageId).toBe(`<${results[0]?.id}@localhost>`);
+    expect(mail.messageId).toBe(`<${results[0]?.id}@localhost>`); // PUBLIC_URL's host
     for (const part of [
       'Jane Buyer',
       'Buyer GmbH',

@@ -134,7 +134,7 @@ describe('POST inquiries', () => {
   it('assigns the rep named by the embed when active, else the default rep', async () => {
     const site = await t.store.findSiteByKey('demo');
     if (!site) throw new Error('demo site missing');
-    const base = { siteId: site.id, title: null, photoUrl: null };
+    const base = { siteId: site.id, title: null, photoUrl: null, role: 'rep' as const };
     await t.store.createRep({
       ...base,
       id: 'r-ana',

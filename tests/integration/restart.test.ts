@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { InquiryCreated } from '../../contract';
 import { createKyselyStore } from '../../server/storage/kysely-store';
-import { openSqlite } from '../../server/storage/sqlite';
+import { openSqlite, sqliteSearch } from '../../server/storage/sqlite';
 import { addressOf, startSmtpSink } from '../support/smtp-sink';
 import { startServerProcess } from '../support/server-process';
 import { inquiryBody } from '../support/test-app';
@@ -43,7 +43,7 @@ describe('the real server process', () => {
     }
 
     const db = openSqlite(database);
-    const inquiry = await createKyselyStore(db).findInquiry(id);
+    const inquiry = await createKyselyStore(db, sqliteSearch).findInquiry(id);
     await db.destroy();
     expect(inquiry?.visitor.email).toBe('jane@buyer.example');
   });

@@ -5,19 +5,22 @@ import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { createApp } from '../../server/app';
 import { seedDemo } from '../../server/demo-seed';
+import { createLocalEventBus, type EventBus } from '../../server/domain/events';
 import type { Database } from '../../server/storage/database';
 import { createKyselyStore } from '../../server/storage/kysely-store';
 import { migrateToLatest } from '../../server/storage/migrate';
-import { openSqlite } from '../../server/storage/sqlite';
+import { openSqlite, sqliteSearch } from '../../server/storage/sqlite';
 import type { Store } from '../../server/storage/store';
 
 export const ROOT = join(import.meta.dirname, '../..');
 export const PUBLIC_URL = 'http://localhost:8787';
+export const SECRET = 'test-secret-test-secret-test-secret-42';
 
 export interface TestApp {
   app: ReturnType<typeof createApp>;
   db: Kysely<Database>;
   store: Store;
+  events: EventBus;
   dir: string;
   /** The clock the app reads; tests move it. */
   now: { value: Date };
@@ -29,13 +32,17 @@ export async function createTestApp(): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'liaison-test-'));
   const db = openSqlite(join(dir, 'liaison.sqlite'));
   await migrateToLatest(db);
-  const store = createKyselyStore(db);
+  const store = createKyselyStore(db, sqliteSearch);
+  const events = createLocalEventBus();
   await seedDemo(store, PUBLIC_URL);
   const now = { value: new Date('2026-11-29T08:00:00.000Z') };
   const app = createApp({
     store,
     clock: () => now.value,
     newId: randomUUID,
+    secret: SECRET,
+    events,
+    sleep: async () => {},
     publicUrl: PUBLIC_URL,
     assets: { widgetDir: join(ROOT, 'dist'), demoDir: join(ROOT, 'demo') },
   });
@@ -43,6 +50,7 @@ export async function createTestApp(): Promise<TestApp> {
     app,
     db,
     store,
+    events,
     dir,
     now,
     async close() {

@@ -1,0 +1,29 @@
+/** Something changed that a live inbox or an open conversation should show. */
+export interface LiveEvent {
+  type: 'inquiry' | 'message' | 'status';
+  siteId: string;
+  repId: string | null;
+  inquiryId: string;
+  /** False for internal notes and inbox-only changes: open widgets are not told. */
+  visitorVisible: boolean;
+}
+
+/** Fan-out of live events to the connections of this process (PostgreSQL NOTIFY comes later). */
+export interface EventBus {
+  publish(event: LiveEvent): void;
+  subscribe(listener: (event: LiveEvent) => void): () => void;
+}
+
+/** An in-process bus: enough for one server process. */
+export function createLocalEventBus(): EventBus {
+  const listeners = new Set<(event: LiveEvent) => void>();
+  return {
+    publish(event) {
+      for (const listener of listeners) listener(event);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,87 @@
+import type { InquiryUpdate } from '../../contract';
+import type { Inquiry, Rep } from '../storage/store';
+import { addSystemMessage, type ConversationDeps } from './conversation';
+import { newConversationToken } from './conversation-tokens';
+import { DomainError } from './errors';
+import { REP_NOTIFICATION } from './rep-notification';
+
+export type InboxDeps = ConversationDeps & { secret: string };
+
+/** The rep opened the inquiry: it is read, and a new one becomes open. */
+export async function markRead({ store, events }: InboxDeps, inquiry: Inquiry): Promise<void> {
+  if (!inquiry.unread && inquiry.status !== 'new') return;
+  await store.updateInquiry(inquiry.id, {
+    unread: false,
+    ...(inquiry.status === 'new' && { status: 'open' }),
+  });
+  events.publish({
+    type: 'status',
+    siteId: inquiry.siteId,
+    repId: inquiry.repId,
+    inquiryId: inquiry.id,
+    visitorVisible: false,
+  });
+}
+
+/** Changes status and (admins) the assigned rep; each change is a system event in the thread. */
+export async function updateInquiry(
+  deps: InboxDeps,
+  rep: Rep,
+  inquiry: Inquiry,
+  update: InquiryUpdate,
+): Promise<void> {
+  let current = inquiry;
+  if (update.repId !== undefined && update.repId !== inquiry.repId) {
+    if (rep.role !== 'admin')
+      throw new DomainError('FORBIDDEN', 'Only admins can reassign inquiries.');
+    const target = await deps.store.findRep(update.repId);
+    if (!target || target.siteId !== inquiry.siteId || !target.active) {
+      throw new DomainError('VALIDATION_FAILED', 'That rep cannot take this inquiry.', {
+        repId: 'Choose an active rep of this site.',
+      });
+    }
+    await reassign(deps, rep, current, target);
+    current = { ...current, repId: target.id };
+  }
+  if (update.status !== undefined && update.status !== current.status) {
+    await addSystemMessage(deps, current, `Status changed to ${update.status} by ${rep.name}`, {
+      status: update.status,
+      ...(update.status !== 'new' && { unread: false }),
+    });
+  }
+}
+
+// The new rep gets a reply token of their own and the inquiry's first message by mail; the
+// previous rep's token stops working, so their mailed answers no longer land in this thread.
+async function reassign(deps: InboxDeps, by: Rep, inquiry: Inquiry, target: Rep): Promise<void> {
+  const { store, clock, newId, secret } = deps;
+  const now = clock().toISOString();
+  if (inquiry.repId) {
+    const old = await store.findPartyToken(inquiry.id, 'rep', inquiry.repId);
+    if (old) await store.revokeConversationToken(old.id, now);
+  }
+  const { record } = newConversationToken(secret, {
+    id: newId(),
+    inquiryId: inquiry.id,
+    party: 'rep',
+    repId: target.id,
+  });
+  await store.createConversationToken(record);
+  await addSystemMessage(deps, inquiry, `Reassigned to ${target.name} by ${by.name}`, {
+    repId: target.id,
+  });
+  const [first] = await store.listMessages(inquiry.id);
+  if (first) {
+    await store.enqueue(
+      [
+        {
+          id: newId(),
+          kind: REP_NOTIFICATION,
+          payload: { inquiryId: inquiry.id, messageId: first.id },
+          dedupeKey: `${REP_NOTIFICATION}:${first.id}:${target.id}`,
+        },
+      ],
+      now,
+    );
+  }
+}

@@ -1,0 +1,76 @@
+import { deriveToken, hashToken } from '../auth/tokens';
+import { escapeHtml } from '../mail/html';
+import type { Delivery, Rep, Store } from '../storage/store';
+import { messageIdFor, payloadString, type MailContext } from './mail-context';
+import type { DeliveryHandler } from './outbox';
+
+/** The delivery kind that mails a one-time sign-in link. */
+export const SIGN_IN_LINK = 'sign-in-link';
+
+const PURPOSE = 'sign-in';
+/** How long a mailed sign-in link works. */
+export const SIGN_IN_LINK_MS = 15 * 60_000;
+
+export interface SignInLinkDeps {
+  store: Store;
+  clock: () => Date;
+  newId: () => string;
+  secret: string;
+}
+
+/** Creates a one-time sign-in link for `rep` valid for `ttlMs`; returns its id. */
+export async function createSignInLink(
+  deps: SignInLinkDeps,
+  rep: Rep,
+  ttlMs: number,
+): Promise<string> {
+  const id = deps.newId();
+  await deps.store.createSignInLink({
+    id,
+    tokenHash: hashToken(deriveToken(deps.secret, PURPOSE, id)),
+    repId: rep.id,
+    expiresAt: new Date(deps.clock().getTime() + ttlMs).toISOString(),
+  });
+  return id;
+}
+
+/**
+ * Queues a sign-in link for the account of `email`, if there is an active one. The caller
+ * answers the same either way, so nobody learns which addresses have accounts.
+ */
+export async function requestSignInLink(deps: SignInLinkDeps, email: string): Promise<void> {
+  const rep = await deps.store.findRepByEmail(email);
+  if (!rep?.active) return;
+  const id = await createSignInLink(deps, rep, SIGN_IN_LINK_MS);
+  await deps.store.enqueue(
+    [
+      {
+        id: deps.newId(),
+        kind: SIGN_IN_LINK,
+        payload: { linkId: id, repId: rep.id },
+        dedupeKey: `${SIGN_IN_LINK}:${id}`,
+      },
+    ],
+    deps.clock().toISOString(),
+  );
+}
+
+/** A sign-in link URL for link `id` (the token rides in the fragment, out of server logs). */
+export function signInUrl(publicUrl: string, secret: string, id: string): string {
+  return `${publicUrl}/inbox/link#${deriveToken(secret, PURPOSE, id)}`;
+}
+
+/** Mails the link. */
+export const signInLinkHandler = (ctx: MailContext): DeliveryHandler =>
+  async function signInLink(delivery: Delivery) {
+    const rep = await ctx.store.findRep(payloadString(delivery.payload, 'repId'));
+    if (!rep) throw new Error('sign-in link for a missing rep');
+    const url = signInUrl(ctx.publicUrl, ctx.secret, payloadString(delivery.payload, 'linkId'));
+    await ctx.mailer.send({
+      messageId: messageIdFor(ctx, delivery.id),
+      to: { name: rep.name, address: rep.email },
+      subject: 'Your Liaison sign-in link',
+      text: `Sign in to the Liaison inbox (the link works once, for 15 minutes):\n${url}\n\nIf you did not ask for it, ignore this mail.`,
+      html: `<p>Sign in to the Liaison inbox (the link works once, for 15 minutes):</p><p><a href="${escapeHtml(url)}">Sign in</a></p><p>If you did not ask for it, ignore this mail.</p>`,
+    });
+  };

@@ -1,0 +1,127 @@
+import { Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
+import {
+  InquiryListQuery,
+  InquiryUpdate,
+  LinkRequest,
+  LinkSignIn,
+  PasswordSignIn,
+  ReplyInput,
+  type InboxEvent,
+  type Me,
+  type RepOption,
+} from '../../contract';
+import { endSession, SESSION_COOKIE, startSession } from '../auth/sessions';
+import { canAccess, inquiryForRep, scopeOf } from '../domain/access';
+import { addRepMessage } from '../domain/conversation';
+import type { EventBus } from '../domain/events';
+import { inquiryDetail, listInbox, toInboxMessage } from '../domain/inbox';
+import { markRead, updateInquiry, type InboxDeps } from '../domain/inbox-actions';
+import { linkSignIn, passwordSignIn } from '../domain/sign-in';
+import { requestSignInLink } from '../domain/sign-in-link';
+import type { Rep, Store } from '../storage/store';
+import { clientAddress } from './client-address';
+import {
+  clearSessionCookie,
+  requireRep,
+  sameOrigin,
+  setSessionCookie,
+  type InboxEnv,
+} from './inbox-auth';
+import { jsonBody, requireJson, validated } from './json-body';
+import { liveEvents } from './sse';
+
+export type InboxApiDeps = InboxDeps & {
+  publicUrl: string;
+  events: EventBus;
+  sleep?: (ms: number) => Promise<void>;
+};
+
+async function me(store: Store, rep: Rep): Promise<Me> {
+  const site = await store.findSite(rep.siteId);
+  return {
+    id: rep.id,
+    name: rep.name,
+    email: rep.email,
+    role: rep.role,
+    site: { key: site?.key ?? '', name: site?.name ?? '' },
+  };
+}
+
+/** The reps' inbox API, under /api/inbox: sign-in, the list, one inquiry, replies, live events. */
+export function inboxApi(deps: InboxApiDeps) {
+  const { store, clock, publicUrl, events } = deps;
+  const signedIn = async (c: Parameters<typeof setSessionCookie>[0], rep: Rep) => {
+    const session = await startSession(store, rep.id, clock());
+    setSessionCookie(c, publicUrl, session.token, session.expiresAt);
+    return c.json(await me(store, rep));
+  };
+
+  const auth = new Hono()
+    .post('/password', requireJson, jsonBody(PasswordSignIn), async (c) => {
+      const { email, password } = c.req.valid('json');
+      const rep = await passwordSignIn(deps, { email, password, address: clientAddress(c) });
+      return signedIn(c, rep);
+    })
+    .post('/link', requireJson, jsonBody(LinkRequest), async (c) => {
+      await requestSignInLink(deps, c.req.valid('json').email);
+      return c.body(null, 202);
+    })
+    .post('/link/sign-in', requireJson, jsonBody(LinkSignIn), async (c) =>
+      signedIn(c, await linkSignIn(deps, c.req.valid('json').token)),
+    )
+    .post('/sign-out', async (c) => {
+      await endSession(store, getCookie(c, SESSION_COOKIE));
+      clearSessionCookie(c, publicUrl);
+      return c.body(null, 204);
+    });
+
+  const inquiries = new Hono<InboxEnv>()
+    .get('/', validated('query', InquiryListQuery), async (c) =>
+      c.json(await listInbox(store, c.var.rep, c.req.valid('query'))),
+    )
+    .get('/:id', async (c) => {
+      const inquiry = await inquiryForRep(store, c.var.rep, c.req.param('id'));
+      return c.json(await inquiryDetail(store, inquiry, clock()));
+    })
+    .post('/:id/read', async (c) => {
+      await markRead(deps, await inquiryForRep(store, c.var.rep, c.req.param('id')));
+      return c.body(null, 204);
+    })
+    .post('/:id/messages', requireJson, jsonBody(ReplyInput), async (c) => {
+      const rep = c.var.rep;
+      const inquiry = await inquiryForRep(store, rep, c.req.param('id'));
+      const { body, kind } = c.req.valid('json');
+      const message = await addRepMessage(deps, rep, inquiry, body, kind, 'inbox');
+      return c.json(toInboxMessage(message, new Map([[rep.id, rep.name]])), 201);
+    })
+    .patch('/:id', requireJson, jsonBody(InquiryUpdate), async (c) => {
+      const rep = c.var.rep;
+      const inquiry = await inquiryForRep(store, rep, c.req.param('id'));
+      await updateInquiry(deps, rep, inquiry, c.req.valid('json'));
+      const updated = await store.findInquiry(inquiry.id);
+      // A rep who handed the inquiry on no longer sees it; they get its last state they may see.
+      return c.json(
+        await inquiryDetail(store, updated && canAccess(rep, updated) ? updated : inquiry, clock()),
+      );
+    });
+
+  return new Hono<InboxEnv>()
+    .use('*', sameOrigin({ publicUrl }))
+    .route('/auth', auth)
+    .use('*', requireRep({ store, clock, publicUrl }))
+    .get('/me', async (c) => c.json(await me(store, c.var.rep)))
+    .get('/reps', async (c) => {
+      const reps = await store.listReps(c.var.rep.siteId);
+      return c.json(reps.map((r): RepOption => ({ id: r.id, name: r.name, active: r.active })));
+    })
+    .route('/inquiries', inquiries)
+    .get('/events', (c) => {
+      const scope = scopeOf(c.var.rep);
+      return liveEvents(c, events, (e): InboxEvent | null =>
+        e.siteId === scope.siteId && (scope.repId === undefined || e.repId === scope.repId)
+          ? { type: e.type, inquiryId: e.inquiryId }
+          : null,
+      );
+    });
+}

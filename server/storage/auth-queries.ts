@@ -1,0 +1,71 @@
+import type { Kysely } from 'kysely';
+import type { Database } from './database';
+import type { Store } from './store';
+
+type AuthQueries = Pick<
+  Store,
+  | 'createSession'
+  | 'findSession'
+  | 'deleteSession'
+  | 'createSignInLink'
+  | 'useSignInLink'
+  | 'findThrottle'
+  | 'saveThrottle'
+  | 'clearThrottle'
+>;
+
+/** Sessions, one-time sign-in links and sign-in throttles. */
+export function authQueries(db: Kysely<Database>): AuthQueries {
+  return {
+    async createSession(session) {
+      await db.insertInto('sessions').values(session).execute();
+    },
+    async findSession(idHash) {
+      const row = await db
+        .selectFrom('sessions')
+        .select(['repId', 'expiresAt'])
+        .where('idHash', '=', idHash)
+        .executeTakeFirst();
+      return row ?? null;
+    },
+    async deleteSession(idHash) {
+      await db.deleteFrom('sessions').where('idHash', '=', idHash).execute();
+    },
+    async createSignInLink(link) {
+      await db
+        .insertInto('signInLinks')
+        .values({ ...link, usedAt: null })
+        .execute();
+    },
+    async useSignInLink(tokenHash, now) {
+      // One statement marks it used, so two clicks on the same link cannot both sign in.
+      const used = await db
+        .updateTable('signInLinks')
+        .set({ usedAt: now })
+        .where('tokenHash', '=', tokenHash)
+        .where('usedAt', 'is', null)
+        .where('expiresAt', '>', now)
+        .returning('repId')
+        .executeTakeFirst();
+      return used?.repId ?? null;
+    },
+    async findThrottle(key) {
+      const row = await db
+        .selectFrom('throttles')
+        .select(['failures', 'windowStart', 'lockedUntil'])
+        .where('key', '=', key)
+        .executeTakeFirst();
+      return row ?? null;
+    },
+    async saveThrottle(key, t) {
+      await db
+        .insertInto('throttles')
+        .values({ key, ...t })
+        .onConflict((oc) => oc.column('key').doUpdateSet(t))
+        .execute();
+    },
+    async clearThrottle(key) {
+      await db.deleteFrom('throttles').where('key', '=', key).execute();
+    },
+  };
+}

@@ -1,0 +1,189 @@
+import type { Kysely } from 'kysely';
+import type { Database } from './database';
+import { insertDeliveries } from './outbox-queries';
+import { fromInquiry, patchColumns, toInquiry, toMessage, toToken } from './rows';
+import type { SearchMatch } from './search';
+import type { InboxScope, Store } from './store';
+
+type InquiryQueries = Pick<
+  Store,
+  | 'createInquiry'
+  | 'findInquiry'
+  | 'listMessages'
+  | 'addMessage'
+  | 'updateInquiry'
+  | 'listInquiries'
+  | 'countUnread'
+  | 'firstMessages'
+  | 'findConversationToken'
+  | 'findConversationTokenById'
+  | 'findPartyToken'
+  | 'createConversationToken'
+  | 'revokeConversationToken'
+>;
+
+/** Inquiries, their messages and conversation tokens, and the inbox list. */
+export function inquiryQueries(db: Kysely<Database>, search: SearchMatch): InquiryQueries {
+  const inScope = (scope: InboxScope) => {
+    let q = db.selectFrom('inquiries').where('inquiries.siteId', '=', scope.siteId);
+    if (scope.repId !== undefined) q = q.where('inquiries.repId', '=', scope.repId);
+    return q;
+  };
+
+  return {
+    async createInquiry({ inquiry, message, tokens, deliveries }) {
+      await db.transaction().execute(async (trx) => {
+        await trx.insertInto('inquiries').values(fromInquiry(inquiry)).execute();
+        await trx.insertInto('messages').values(message).execute();
+        for (const t of tokens) {
+          await trx
+            .insertInto('conversationTokens')
+            .values({ ...t, createdAt: inquiry.createdAt, revokedAt: null })
+            .execute();
+        }
+        await insertDeliveries(trx, deliveries, inquiry.createdAt);
+      });
+    },
+
+    async findInquiry(id) {
+      const row = await db
+        .selectFrom('inquiries')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row ? toInquiry(row) : null;
+    },
+
+    async listMessages(inquiryId) {
+      const rows = await db
+        .selectFrom('messages')
+        .selectAll()
+        .where('inquiryId', '=', inquiryId)
+        .orderBy('createdAt')
+        .orderBy('id')
+        .execute();
+      return rows.map(toMessage);
+    },
+
+    async addMessage({ message, patch, deliveries }) {
+      await db.transaction().execute(async (trx) => {
+        await trx.insertInto('messages').values(message).execute();
+        await trx
+          .updateTable('inquiries')
+          .set(patchColumns(patch, message.createdAt))
+          .where('id', '=', message.inquiryId)
+          .execute();
+        await insertDeliveries(trx, deliveries, message.createdAt);
+      });
+    },
+
+    async updateInquiry(id, patch) {
+      await db
+        .updateTable('inquiries')
+        .set(patchColumns(patch, new Date().toISOString()))
+        .where('id', '=', id)
+        .execute();
+    },
+
+    async listInquiries(scope, { status, search: query, after, limit }) {
+      let q = inScope(scope).selectAll('inquiries');
+      if (status) q = q.where('inquiries.status', '=', status);
+      if (query) q = q.where(search(query));
+      if (after) {
+        // Keyset: rows strictly after `after` in (awaiting desc, activity desc, id desc) order.
+        const awaiting = after.awaitingReply ? 1 : 0;
+        q = q.where((eb) =>
+          eb.or([
+            eb('inquiries.awaitingReply', '<', awaiting),
+            eb.and([
+              eb('inquiries.awaitingReply', '=', awaiting),
+              eb.or([
+                eb('inquiries.lastActivityAt', '<', after.lastActivityAt),
+                eb.and([
+                  eb('inquiries.lastActivityAt', '=', after.lastActivityAt),
+                  eb('inquiries.id', '<', after.id),
+                ]),
+              ]),
+            ]),
+          ]),
+        );
+      }
+      const rows = await q
+        .orderBy('inquiries.awaitingReply', 'desc')
+        .orderBy('inquiries.lastActivityAt', 'desc')
+        .orderBy('inquiries.id', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map(toInquiry);
+    },
+
+    async countUnread(scope) {
+      const row = await inScope(scope)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('inquiries.unread', '=', 1)
+        .where('inquiries.status', '!=', 'spam')
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
+    async firstMessages(inquiryIds) {
+      if (inquiryIds.length === 0) return new Map();
+      const rows = await db
+        .selectFrom('messages')
+        .select(['inquiryId', 'body', 'createdAt', 'id'])
+        .where('inquiryId', 'in', inquiryIds)
+        .where('authorKind', '=', 'visitor')
+        .orderBy('createdAt')
+        .orderBy('id')
+        .execute();
+      const first = new Map<string, string>();
+      for (const row of rows) if (!first.has(row.inquiryId)) first.set(row.inquiryId, row.body);
+      return first;
+    },
+
+    async findConversationToken(tokenHash) {
+      const row = await db
+        .selectFrom('conversationTokens')
+        .selectAll()
+        .where('tokenHash', '=', tokenHash)
+        .executeTakeFirst();
+      return row ? toToken(row) : null;
+    },
+
+    async findConversationTokenById(id) {
+      const row = await db
+        .selectFrom('conversationTokens')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row ? toToken(row) : null;
+    },
+
+    async findPartyToken(inquiryId, party, repId) {
+      let q = db
+        .selectFrom('conversationTokens')
+        .selectAll()
+        .where('inquiryId', '=', inquiryId)
+        .where('party', '=', party)
+        .where('revokedAt', 'is', null);
+      if (repId !== undefined) q = q.where('repId', '=', repId);
+      const row = await q.orderBy('createdAt', 'desc').executeTakeFirst();
+      return row ? toToken(row) : null;
+    },
+
+    async createConversationToken(t) {
+      await db
+        .insertInto('conversationTokens')
+        .values({ ...t, createdAt: new Date().toISOString(), revokedAt: null })
+        .execute();
+    },
+
+    async revokeConversationToken(id, at) {
+      await db
+        .updateTable('conversationTokens')
+        .set({ revokedAt: at })
+        .where('id', '=', id)
+        .execute();
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from './database';
+import { toDelivery } from './rows';
+import type { NewDelivery, Store } from './store';
+
+type OutboxQueries = Pick<
+  Store,
+  | 'dueDeliveries'
+  | 'claimDelivery'
+  | 'markDeliverySent'
+  | 'markDeliveryAttemptFailed'
+  | 'countDeliveries'
+  | 'findDelivery'
+  | 'enqueue'
+>;
+
+/** Inserts deliveries as part of a larger change; a repeated dedupe key adds nothing. */
+export async function insertDeliveries(
+  db: Kysely<Database> | Transaction<Database>,
+  deliveries: NewDelivery[],
+  now: string,
+): Promise<void> {
+  for (const d of deliveries) {
+    await db
+      .insertInto('deliveries')
+      .values({
+        id: d.id,
+        kind: d.kind,
+        payload: JSON.stringify(d.payload),
+        dedupeKey: d.dedupeKey,
+        state: 'pending',
+        nextAttemptAt: now,
+        lastError: null,
+        createdAt: now,
+        sentAt: null,
+      })
+      .onConflict((oc) => oc.column('dedupeKey').doNothing())
+      .execute();
+  }
+}
+
+/** The outbox: due rows, claims, and outcomes. */
+export function outboxQueries(db: Kysely<Database>): OutboxQueries {
+  return {
+    async dueDeliveries(now, limit) {
+      const rows = await db
+        .selectFrom('deliveries')
+        .selectAll()
+        .where('state', '=', 'pending')
+        .where('nextAttemptAt', '<=', now)
+        .orderBy('nextAttemptAt')
+        .limit(limit)
+        .execute();
+      return rows.map(toDelivery);
+    },
+    async claimDelivery(delivery, leaseUntil) {
+      // Optimistic claim: only the caller that still sees the row as it was read wins it.
+      const result = await db
+        .updateTable('deliveries')
+        .set((eb) => ({ attempts: eb('attempts', '+', 1), nextAttemptAt: leaseUntil }))
+        .where('id', '=', delivery.id)
+        .where('state', '=', 'pending')
+        .where('nextAttemptAt', '=', delivery.nextAttemptAt)
+        .executeTakeFirst();
+      return result.numUpdatedRows === 1n;
+    },
+    async markDeliverySent(id, at) {
+      await db
+        .updateTable('deliveries')
+        .set({ state: 'sent', sentAt: at, lastError: null })
+        .where('id', '=', id)
+        .execute();
+    },
+    async markDeliveryAttemptFailed(id, error, retryAt) {
+      await db
+        .updateTable('deliveries')
+        .set(
+          retryAt === null
+            ? { state: 'failed', lastError: error }
+            : { nextAttemptAt: retryAt, lastError: error },
+        )
+        .where('id', '=', id)
+        .where('state', '=', 'pending')
+        .execute();
+    },
+    async countDeliveries(state) {
+      const row = await db
+        .selectFrom('deliveries')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('state', '=', state)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+    async findDelivery(id) {
+      const row = await db
+        .selectFrom('deliveries')
+        .selectAll()
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return row ? toDelivery(row) : null;
+    },
+    async enqueue(deliveries, now) {
+      await insertDeliveries(db, deliveries, now);
+    },
+  };
+}

@@ -8,6 +8,8 @@ import { deliveryHandlers } from './domain/delivery-handlers';
 import { createLocalEventBus } from './domain/events';
 import { createOutboxWorker } from './domain/outbox';
 import { createSignInLink, signInUrl } from './domain/sign-in-link';
+import { isLiveReplyToken, receiveInboundReply } from './domain/inbound-reply';
+import { createInboundServer } from './mail/inbound-server';
 import { createSmtpMailer } from './mail/smtp-mailer';
 import { resolveSecret } from './secret';
 import { createKyselyStore } from './storage/kysely-store';
@@ -81,6 +83,23 @@ async function main() {
     log(`[mail] SMTP_URL is not set: mail waits in the outbox (${waiting} pending) until it is.`);
   }
 
+  let stopInbound = async () => {};
+  if (config.inbound) {
+    const inbound = createInboundServer({
+      port: config.inbound.port,
+      // Reachable from outside: the domain's MX points here (TLS is terminated in front).
+      host: '0.0.0.0',
+      domain: config.inbound.domain,
+      isKnownToken: (token) => isLiveReplyToken(deps, token),
+      onReply: (reply) => receiveInboundReply(deps, reply),
+    });
+    const port = await inbound.listen();
+    log(`[mail] receiving replies for reply+TOKEN@${config.inbound.domain} on SMTP port ${port}`);
+    stopInbound = () => inbound.close();
+  } else {
+    log('[mail] SMTP_INBOUND_PORT is not set: replies go straight to the visitor or rep.');
+  }
+
   const server = serve({ fetch: app.fetch, port: config.port }, () => {
     log(`[http] Liaison listening on ${config.publicUrl} (port ${config.port})`);
   });
@@ -88,6 +107,7 @@ async function main() {
   const shutdown = (signal: string) => {
     log(`[http] ${signal}: shutting down`);
     server.close(async () => {
+      await stopInbound();
       await stopOutbox();
       await db.destroy();
       process.exit(0);

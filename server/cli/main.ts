@@ -1,0 +1,48 @@
+import { ConfigError, loadConfig } from '../config';
+import { createKyselyStore } from '../storage/kysely-store';
+import { migrateToLatest } from '../storage/migrate';
+import { openSqlite, sqliteSearch } from '../storage/sqlite';
+import { readSecretLine } from './read-secret';
+import { REP_HELP, runRepCommand, UsageError } from './rep-commands';
+
+const HELP = `Usage: npm run liaison -- <group> <command> [options]
+
+Groups:
+  rep     add, password, deactivate, list (npm run liaison -- rep --help)
+
+The database is DATABASE_URL's, as for the server.`;
+
+// The operators' command line: `npm run liaison -- rep add ...`.
+async function main(args: string[]): Promise<number> {
+  const [group, ...rest] = args;
+  if (!group || group === '--help' || group === 'help') {
+    console.log(HELP);
+    return 0;
+  }
+  if (group !== 'rep') throw new UsageError(`Unknown command group "${group}".\n\n${HELP}`);
+  if (rest.length === 0 || rest[0] === '--help') {
+    console.log(REP_HELP);
+    return 0;
+  }
+  const config = loadConfig();
+  const db = openSqlite(config.databasePath);
+  try {
+    await migrateToLatest(db);
+    await runRepCommand(createKyselyStore(db, sqliteSearch), rest, {
+      out: (line) => console.log(line),
+      readPassword: () => readSecretLine('New password: '),
+    });
+    return 0;
+  } finally {
+    await db.destroy();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    if (err instanceof UsageError || err instanceof ConfigError) console.error(err.message);
+    else console.error('liaison: failed:', err);
+    process.exit(1);
+  },
+);

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
@@ -11,6 +10,7 @@ import { createSignInLink, signInUrl } from './domain/sign-in-link';
 import { isLiveReplyToken, receiveInboundReply } from './domain/inbound-reply';
 import { createInboundServer } from './mail/inbound-server';
 import { createSmtpMailer } from './mail/smtp-mailer';
+import { createIdFactory } from './ids';
 import { resolveSecret } from './secret';
 import { createKyselyStore } from './storage/kysely-store';
 import { migrateToLatest } from './storage/migrate';
@@ -34,7 +34,7 @@ async function main() {
   const deps = {
     store,
     clock: () => new Date(),
-    newId: randomUUID,
+    newId: createIdFactory(),
     secret,
     events,
     publicUrl: config.publicUrl,

@@ -1,5 +1,4 @@
-import { addressOf } from '../support/smtp-sink';
-import { expect, test } from './fixtures';
+import { expect, repMailAbout, test } from './fixtures';
 
 test('a page view loads the loader and the config only; the form loads on intent', async ({
   page,
@@ -43,7 +42,7 @@ test('a page without a card gets the launcher, which sends an inquiry', async ({
     .fill('Do you supply flanged gate valves in PN16 for water works?');
   await form.getByRole('button', { name: 'Send inquiry' }).click();
   await expect(form.getByText('Your inquiry has been sent to Mr. Moore Liu')).toBeVisible();
-  const mail = await liaison.sink.waitFor((m) => addressOf(m.replyTo) === 'launcher@buyer.example');
+  const mail = await repMailAbout(liaison, 'launcher@buyer.example');
   expect(mail.text).toContain(`Page: ${liaison.server.url}/demo/contact.html`);
 });
 

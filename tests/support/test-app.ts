@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createIdFactory } from '../../server/ids';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,7 +39,7 @@ export async function createTestApp(): Promise<TestApp> {
   const app = createApp({
     store,
     clock: () => now.value,
-    newId: randomUUID,
+    newId: createIdFactory(),
     secret: SECRET,
     events,
     sleep: async () => {},

@@ -1,0 +1,33 @@
+import { randomBytes } from 'node:crypto';
+
+/**
+ * A factory of UUIDv7 ids (RFC 9562): a millisecond timestamp, then a counter for ids made in
+ * the same millisecond, then random bits. Ids of one process sort in creation order as text,
+ * so messages with the same timestamp keep their order and indexes grow at one end.
+ */
+export function createIdFactory(now: () => number = Date.now): () => string {
+  let lastMs = -1;
+  let counter = 0;
+  return function newId() {
+    let ms = now();
+    if (ms <= lastMs) {
+      ms = lastMs;
+      counter++;
+      // 12 bits of counter: past 4096 ids in one millisecond, borrow the next millisecond.
+      if (counter > 0xfff) {
+        ms = lastMs + 1;
+        counter = 0;
+      }
+    } else {
+      counter = 0;
+    }
+    lastMs = ms;
+    const bytes = randomBytes(16);
+    bytes.writeUIntBE(ms, 0, 6);
+    bytes[6] = 0x70 | (counter >> 8);
+    bytes[7] = counter & 0xff;
+    bytes[8] = 0x80 | ((bytes[8] ?? 0) & 0x3f);
+    const hex = bytes.toString('hex');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  };
+}

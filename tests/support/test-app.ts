@@ -21,6 +21,8 @@ export interface TestApp {
   db: Kysely<Database>;
   store: Store;
   events: EventBus;
+  /** The app's id factory: share it so ids of one test sort in creation order. */
+  newId: () => string;
   dir: string;
   /** The clock the app reads; tests move it. */
   now: { value: Date };
@@ -34,12 +36,13 @@ export async function createTestApp(): Promise<TestApp> {
   await migrateToLatest(db);
   const store = createKyselyStore(db, sqliteSearch);
   const events = createLocalEventBus();
+  const newId = createIdFactory();
   await seedDemo(store, PUBLIC_URL);
   const now = { value: new Date('2026-11-29T08:00:00.000Z') };
   const app = createApp({
     store,
     clock: () => now.value,
-    newId: createIdFactory(),
+    newId,
     secret: SECRET,
     events,
     sleep: async () => {},
@@ -51,6 +54,7 @@ export async function createTestApp(): Promise<TestApp> {
     db,
     store,
     events,
+    newId,
     dir,
     now,
     async close() {

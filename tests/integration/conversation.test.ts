@@ -1,0 +1,356 @@
+import nodemailer from 'nodemailer';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Conversation, ErrorBody, InquiryDetail, MessageCreated } from '../../contract';
+import { hashPassword } from '../../server/auth/passwords';
+import { deliveryHandlers } from '../../server/domain/delivery-handlers';
+import { isLiveReplyToken, receiveInboundReply } from '../../server/domain/inbound-reply';
+import { createOutboxWorker, type OutboxWorker } from '../../server/domain/outbox';
+import { createInboundServer, type InboundServer } from '../../server/mail/inbound-server';
+import { createSmtpMailer } from '../../server/mail/smtp-mailer';
+import { inboxRequest, sendInquiry, signInAs } from '../support/inbox-client';
+import { addressOf, startSmtpSink, type SmtpSink } from '../support/smtp-sink';
+import { createTestApp, PUBLIC_URL, rowCounts, SECRET, type TestApp } from '../support/test-app';
+
+const DOMAIN = 'reply.liaison.test';
+let t: TestApp;
+let sink: SmtpSink;
+let worker: OutboxWorker;
+let closeMailer: () => void;
+let inbound: InboundServer;
+let inboundPort: number;
+let cookie: string;
+
+beforeEach(async () => {
+  t = await createTestApp();
+  sink = await startSmtpSink();
+  const mailer = createSmtpMailer({ url: sink.url, from: 'Liaison <liaison@localhost>' });
+  closeMailer = () => mailer.close();
+  worker = createOutboxWorker({
+    store: t.store,
+    clock: () => t.now.value,
+    handlers: deliveryHandlers({
+      store: t.store,
+      mailer,
+      secret: SECRET,
+      publicUrl: PUBLIC_URL,
+      inboundDomain: DOMAIN,
+    }),
+  });
+  const deps = {
+    store: t.store,
+    clock: () => t.now.value,
+    newId: t.newId,
+    events: t.events,
+  };
+  inbound = createInboundServer({
+    port: 0,
+    domain: DOMAIN,
+    isKnownToken: (token) => isLiveReplyToken(deps, token),
+    onReply: (reply) => receiveInboundReply(deps, reply),
+  });
+  inboundPort = await inbound.listen();
+  const moore = await t.store.findRepByEmail('moore.liu@example.com');
+  await t.store.setPasswordHash(moore?.id ?? '', await hashPassword('password-123'));
+  cookie = await signInAs(t, 'moore.liu@example.com');
+});
+afterEach(async () => {
+  closeMailer();
+  await inbound.close();
+  await sink.close();
+  await t.close();
+});
+
+const conversation = async (token: string, headers: Record<string, string> = {}) =>
+  t.app.request(`/api/v1/conversations/${token}`, { headers });
+const followUp = (token: string, body: unknown, headers: Record<string, string> = {}) =>
+  t.app.request(`/api/v1/conversations/${token}/messages`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+const detail = async (id: string) =>
+  (await (await inboxRequest(t, cookie, 'GET', `/inquiries/${id}`)).json()) as InquiryDetail;
+
+/** Sends a mail as a person's client would, to Liaison's inbound receiver. */
+async function mailIn(to: string, from: string, text: string) {
+  const transport = nodemailer.createTransport({
+    host: '127.0.0.1',
+    port: inboundPort,
+    secure: false,
+    ignoreTLS: true,
+  });
+  try {
+    await transport.sendMail({ from, to, subject: 'Re: your inquiry', text });
+  } finally {
+    transport.close();
+  }
+}
+
+const replyToken = (address: string | undefined) =>
+  /^reply\+([a-z2-7]{26})@/.exec(address ?? '')?.[1] ?? '';
+
+describe('the visitor side of a conversation', () => {
+  it('hands out a 128-bit token that opens the thread, without internal notes or events', async () => {
+    const { id, token } = await sendInquiry(t);
+    expect(token).toMatch(/^[a-z2-7]{26}$/);
+    await inboxRequest(t, cookie, 'POST', `/inquiries/${id}/messages`, {
+      body: 'Internal: check stock',
+      kind: 'note',
+    });
+    await inboxRequest(t, cookie, 'POST', `/inquiries/${id}/messages`, {
+      body: 'Dear Jane, USD 12.50.',
+      kind: 'reply',
+    });
+    await inboxRequest(t, cookie, 'PATCH', `/inquiries/${id}`, { status: 'closed' });
+    const res = await conversation(token);
+    expect(res.status).toBe(200);
+    const thread = (await res.json()) as Conversation;
+    expect(thread).toMatchObject({
+      inquiryId: id,
+      site: { name: 'Hengda Fluid Control' },
+      rep: { name: 'Mr. Moore Liu', title: 'Sales Manager' },
+      products: [{ name: 'Ball Valve DN50', sku: 'BV-50' }],
+    });
+    expect(thread.messages.map((m) => [m.author, m.authorName])).toEqual([
+      ['visitor', null],
+      ['rep', 'Mr. Moore Liu'],
+    ]);
+    expect(JSON.stringify(thread)).not.toContain('Internal');
+  });
+
+  it('takes follow-ups: they reopen the inquiry and notify the rep', async () => {
+    const { id, token } = await sendInquiry(t);
+    await inboxRequest(t, cookie, 'POST', `/inquiries/${id}/messages`, {
+      body: 'Dear Jane, USD 12.50.',
+      kind: 'reply',
+    });
+    expect((await detail(id)).status).toBe('waiting');
+    const res = await followUp(token, { body: 'Can you do USD 11 for 1000 pieces?' });
+    expect(res.status).toBe(201);
+    expect(((await res.json()) as MessageCreated).message).toMatchObject({ author: 'visitor' });
+    expect(await detail(id)).toMatchObject({ status: 'open', unread: true });
+    await worker.runOnce();
+    const mail = await sink.waitFor(
+      (m) => m.subject?.startsWith('Re: [Hengda Fluid Control]') ?? false,
+    );
+    expect(addressOf(mail.to)).toBe('moore.liu@example.com');
+    expect(mail.text).toContain('wrote again');
+    expect(mail.text).toContain('Can you do USD 11 for 1000 pieces?');
+  });
+
+  it('refuses unknown, malformed and forged tokens, and stores nothing', async () => {
+    const { token } = await sendInquiry(t);
+    const before = await rowCounts(t.db);
+    const forged = token.slice(0, -1) + (token.endsWith('a') ? 'b' : 'a');
+    for (const bad of [
+      forged,
+      'short',
+      'a'.repeat(26),
+      '../../etc/passwd',
+      token.toUpperCase().replace(/./, '!'),
+    ]) {
+      const read = await conversation(encodeURIComponent(bad));
+      expect(read.status).toBe(404);
+      expect(((await read.json()) as ErrorBody).error.code).toBe('CONVERSATION_NOT_FOUND');
+      expect((await followUp(encodeURIComponent(bad), { body: 'hello there' })).status).toBe(404);
+    }
+    expect(await rowCounts(t.db)).toEqual(before);
+    expect((await t.app.request(`/c/${forged}`)).status).toBe(404);
+  });
+
+  it('answers the site’s allowed origins and the conversation page, and refuses others', async () => {
+    const { token } = await sendInquiry(t);
+    const ok = await conversation(token, { Origin: 'http://localhost:3000' });
+    expect(ok.headers.get('Access-Control-Allow-Origin')).toBe('http://localhost:3000');
+    const own = await conversation(token, { Origin: 'http://localhost:8787' });
+    expect(own.status).toBe(200);
+    const evil = await followUp(
+      token,
+      { body: 'from elsewhere' },
+      { Origin: 'https://evil.example' },
+    );
+    expect(evil.status).toBe(403);
+  });
+
+  it('serves the conversation page with the widget, for the right site', async () => {
+    const { token } = await sendInquiry(t);
+    const res = await t.app.request(`/c/${token}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Security-Policy')).toMatch(/script-src 'self'/);
+    const html = await res.text();
+    expect(html).toContain(`data-site="demo" data-conversation="${token}"`);
+    expect(html).toContain('<meta name="referrer" content="no-referrer">');
+  });
+
+  it('streams an event to an open conversation when the rep replies, not for notes', async () => {
+    const { id, token } = await sendInquiry(t);
+    const res = await t.app.request(`/api/v1/conversations/${token}/events`);
+    expect(res.headers.get('Content-Type')).toMatch(/text\/event-stream/);
+    const reader = res.body?.getReader();
+    if (!reader) throw new Error('no stream');
+    const decoder = new TextDecoder();
+    let text = '';
+    const readUntil = async (needle: string) => {
+      while (!text.includes(needle)) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        text += decoder.decode(value);
+      }
+    };
+    await readUntil(': connected');
+    await inboxRequest(t, cookie, 'POST', `/inquiries/${id}/messages`, {
+      body: 'A note',
+      kind: 'note',
+    });
+    await inboxRequest(t, cookie, 'POST', `/inquiries/${id}/messages`, {
+      body: 'A reply',
+      kind: 'reply',
+    });
+    await readUntil('data:');
+    expect(text.match(/data:/g)).toHaveLength(1);
+    expect(text).toContain('data: {"type":"message"}');
+    await reader.cancel();
+  });
+});
+
+describe('the conversation by mail', () => {
+  it('goes back and forth by mail: rep reply, visitor answer, rep answer', async () => {
+    const { id, token } = await sendInquiry(t);
+    // 1. The rep's notification: Reply-To is the rep's own reply address.
+    await worker.runOnce();
+    const notification = await sink.waitFor((m) => addressOf(m.to) === 'moore.liu@example.com');
+    const repToken = replyToken(addressOf(notification.replyTo));
+    expect(repToken).toMatch(/^[a-z2-7]{26}$/);
+    expect(repToken).not.toBe(token);
+
+    // 2. The rep answers in the inbox: the visitor gets it from the rep's name, with the link.
+    await inboxRequest(t, cookie, 'POST', `/inquiries/${id}/messages`, {
+      body: 'Dear Jane, USD 12.50 FOB.',
+      kind: 'reply',
+    });
+    await worker.runOnce();
+    const toVisitor = await sink.waitFor((m) => addressOf(m.to) === 'jane@buyer.example');
+    expect(toVisitor.from?.value[0]).toMatchObject({
+      name: 'Mr. Moore Liu',
+      address: 'liaison@localhost',
+    });
+    expect(addressOf(toVisitor.replyTo)).toBe(`reply+${token}@${DOMAIN}`);
+    expect(toVisitor.text).toContain('Dear Jane, USD 12.50 FOB.');
+    expect(toVisitor.text).toContain(`${PUBLIC_URL}/c/${token}`);
+
+    // 3. The visitor answers that mail; the quoted history is cut.
+    await mailIn(
+      `reply+${token}@${DOMAIN}`,
+      'Jane Buyer <jane@buyer.example>',
+      'Great, please send a proforma invoice.\n\nOn Sun, 29 Nov 2026 at 09:00, Mr. Moore Liu wrote:\n> Dear Jane, USD 12.50 FOB.',
+    );
+    let thread = await detail(id);
+    expect(thread.messages.at(-1)).toMatchObject({
+      kind: 'visitor',
+      channel: 'email',
+      body: 'Great, please send a proforma invoice.',
+    });
+    expect(thread).toMatchObject({ status: 'open', unread: true });
+
+    // 4. The rep answers the notification by mail: it joins the thread as his reply and goes on to Jane.
+    await mailIn(
+      `reply+${repToken}@${DOMAIN}`,
+      'moore.liu@example.com',
+      'Invoice attached to this mail, Jane.\n\n-- \nMoore',
+    );
+    thread = await detail(id);
+    expect(thread.messages.at(-1)).toMatchObject({
+      kind: 'rep',
+      channel: 'email',
+      authorName: 'Mr. Moore Liu',
+    });
+    expect(thread.messages.at(-1)?.body).toBe('Invoice attached to this mail, Jane.');
+    await worker.runOnce();
+    await sink.waitFor(
+      (m) =>
+        addressOf(m.to) === 'jane@buyer.example' && (m.text ?? '').includes('Invoice attached'),
+    );
+  });
+
+  it('refuses mail to an unknown or forged reply address and stores nothing', async () => {
+    const { token } = await sendInquiry(t);
+    const before = await rowCounts(t.db);
+    const forged = token.slice(0, -1) + (token.endsWith('a') ? 'b' : 'a');
+    await expect(
+      mailIn(`reply+${forged}@${DOMAIN}`, 'x@evil.example', 'I am Jane'),
+    ).rejects.toThrow(/550/);
+    await expect(mailIn(`reply+${token}@evil.example`, 'x@evil.example', 'hello')).rejects.toThrow(
+      /550/,
+    );
+    expect(await rowCounts(t.db)).toEqual(before);
+  });
+
+  it('stops taking mail from a rep who no longer has the inquiry', async () => {
+    const { id } = await sendInquiry(t);
+    await worker.runOnce();
+    const notification = await sink.waitFor((m) => addressOf(m.to) === 'moore.liu@example.com');
+    const repToken = replyToken(addressOf(notification.replyTo));
+    const ana = await t.store.findRepByEmail('moore.liu@example.com');
+    await t.store.createRep({
+      ...ana!,
+      id: 'rep-ana',
+      handle: 'ana',
+      email: 'ana@hengda.example',
+      name: 'Ms. Ana Wu',
+      role: 'rep',
+    });
+    await inboxRequest(t, cookie, 'PATCH', `/inquiries/${id}`, { repId: 'rep-ana' });
+    await expect(
+      mailIn(`reply+${repToken}@${DOMAIN}`, 'moore.liu@example.com', 'Old rep answering'),
+    ).rejects.toThrow(/550/);
+  });
+});
+
+describe('visitor HTML in mail', () => {
+  const PAYLOADS = [
+    '<script>alert(1)</script>',
+    '<img src=x onerror=alert(2)>',
+    '"><svg onload=alert(3)>',
+    "javascript:alert('4')",
+    '<a href="javascript:alert(5)">click</a>',
+    '{{constructor.constructor("alert(6)")()}}',
+  ];
+  it.each(PAYLOADS)(
+    'shows %s as text in the rep notification and the visitor reply',
+    async (payload) => {
+      const { id, token } = await sendInquiry(t, {
+        name: payload.slice(0, 200),
+        company: payload,
+        country: payload,
+        phone: payload.slice(0, 50),
+        message: `Quote please: ${payload} for 100 pieces`,
+        product: { name: payload, sku: payload.slice(0, 100) },
+        page: { url: payload, referrer: payload, language: 'en', timezone: 'Europe/Berlin' },
+      });
+      await followUp(token, { body: `Follow-up ${payload}` });
+      await inboxRequest(t, cookie, 'POST', `/inquiries/${id}/messages`, {
+        body: `Reply quoting ${payload}`,
+        kind: 'reply',
+      });
+      await worker.runOnce();
+      await worker.runOnce();
+      const mails = await Promise.all([
+        sink.waitFor(
+          (m) => addressOf(m.to) === 'moore.liu@example.com' && !m.subject?.startsWith('Re:'),
+        ),
+        sink.waitFor(
+          (m) =>
+            addressOf(m.to) === 'moore.liu@example.com' && (m.subject?.startsWith('Re:') ?? false),
+        ),
+        sink.waitFor((m) => addressOf(m.to) === 'jane@buyer.example'),
+      ]);
+      for (const mail of mails) {
+        const html = typeof mail.html === 'string' ? mail.html : '';
+        // Escaped, a payload stays visible text ("&lt;img ..."); only a real tag or link would run.
+        expect(html).not.toMatch(/<script|<img|<svg|<a href="javascript/i);
+        expect(mail.headers.has('bcc')).toBe(false);
+      }
+      expect(mails[0]?.text).toContain(payload.slice(0, 20));
+    },
+  );
+});

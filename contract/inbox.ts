@@ -70,7 +70,7 @@ export interface InquiryPage {
   items: InquirySummary[];
   /** Pass as `cursor` for the next page; null on the last page. */
   nextCursor: string | null;
-  /** Inquiries in the rep's scope with unread visitor messages (for the tab title). */
+  /** Inquiries in the rep's scope with unread visitor messages (for the tab title), at most 100. */
   unreadCount: number;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createApi } from './api';
+import { createApi, createConversationApi } from './api';
 
 type Call = { url: string; init: RequestInit | undefined };
 
@@ -67,12 +67,12 @@ describe('loadConfig', () => {
 describe('submit', () => {
   test('posts JSON and returns the created inquiry', async () => {
     const { calls, fetch } = fakeFetch(() =>
-      json(201, { id: 'inq_1', rep: { name: 'Mr. Moore Liu' } }),
+      json(201, { id: 'inq_1', rep: { name: 'Mr. Moore Liu' }, token: 'tok_1' }),
     );
     const api = createApi({ origin: 'https://api.test', site: 'demo', fetch });
     expect(await api.submit(inquiry)).toEqual({
       ok: true,
-      created: { id: 'inq_1', rep: { name: 'Mr. Moore Liu' } },
+      created: { id: 'inq_1', rep: { name: 'Mr. Moore Liu' }, token: 'tok_1' },
     });
     expect(calls[0]?.url).toBe('https://api.test/api/v1/sites/demo/inquiries');
     expect(calls[0]?.init?.method).toBe('POST');
@@ -121,6 +121,75 @@ describe('submit', () => {
   test('a 201 with an unreadable body still counts as sent', async () => {
     const { fetch } = fakeFetch(() => new Response('', { status: 201 }));
     const api = createApi({ origin: 'https://api.test', site: 'demo', fetch });
-    expect(await api.submit(inquiry)).toEqual({ ok: true, created: { id: '', rep: null } });
+    expect(await api.submit(inquiry)).toEqual({
+      ok: true,
+      created: { id: '', rep: null, token: '' },
+    });
+  });
+});
+
+describe('conversation API', () => {
+  const conversation = {
+    inquiryId: 'inq_1',
+    site: { name: 'Hengda' },
+    rep: null,
+    products: [],
+    messages: [],
+  };
+  const message = {
+    id: 'msg_2',
+    author: 'visitor',
+    authorName: null,
+    body: 'Could you also quote DN65?',
+    createdAt: '2026-11-29T09:00:00.000Z',
+  };
+
+  test('loads a conversation by its token', async () => {
+    const { calls, fetch } = fakeFetch(() => json(200, conversation));
+    const api = createConversationApi({ origin: 'https://api.test', fetch });
+    expect(await api.load('tok/1')).toEqual({ ok: true, conversation });
+    expect(calls[0]?.url).toBe('https://api.test/api/v1/conversations/tok%2F1');
+    expect(calls[0]?.init?.credentials).toBe('omit');
+    expect(api.eventsUrl('tok_1')).toBe('https://api.test/api/v1/conversations/tok_1/events');
+  });
+
+  test('an unknown token is CONVERSATION_NOT_FOUND; an odd body INTERNAL', async () => {
+    const gone = createConversationApi({
+      origin: 'https://api.test',
+      fetch: fakeFetch(() =>
+        json(404, { error: { code: 'CONVERSATION_NOT_FOUND', message: 'No such conversation' } }),
+      ).fetch,
+    });
+    expect(await gone.load('tok_1')).toEqual({ ok: false, code: 'CONVERSATION_NOT_FOUND' });
+    const odd = createConversationApi({
+      origin: 'https://api.test',
+      fetch: fakeFetch(() => json(200, { hello: 'world' })).fetch,
+    });
+    expect(await odd.load('tok_1')).toEqual({ ok: false, code: 'INTERNAL' });
+  });
+
+  test('posts a follow-up and reads the created message', async () => {
+    const { calls, fetch } = fakeFetch(() => json(201, { message }));
+    const api = createConversationApi({ origin: 'https://api.test', fetch });
+    expect(await api.reply('tok_1', { body: message.body })).toEqual({ ok: true, message });
+    expect(calls[0]?.url).toBe('https://api.test/api/v1/conversations/tok_1/messages');
+    expect(calls[0]?.init?.method).toBe('POST');
+    expect(JSON.parse(String(calls[0]?.init?.body))).toEqual({ body: message.body });
+  });
+
+  test('a follow-up 201 with an unreadable body is still sent; failures are values', async () => {
+    const sent = createConversationApi({
+      origin: 'https://api.test',
+      fetch: fakeFetch(() => new Response('', { status: 201 })).fetch,
+    });
+    expect(await sent.reply('tok_1', { body: 'Hello' })).toEqual({ ok: true, message: null });
+    const offline = createConversationApi({
+      origin: 'https://api.test',
+      fetch: fakeFetch(() => Promise.reject(new TypeError('Failed to fetch'))).fetch,
+    });
+    expect(await offline.reply('tok_1', { body: 'Hello' })).toEqual({
+      ok: false,
+      code: 'NETWORK',
+    });
   });
 });

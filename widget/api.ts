@@ -1,6 +1,8 @@
+import type { Conversation, MessageInput, ThreadMessage } from '../contract/conversation';
 import type { ErrorCode } from '../contract/errors';
 import type { InquiryCreated, InquiryInput } from '../contract/inquiry';
 import type { WidgetConfig } from '../contract/widget-config';
+import { readConversation, readMessageCreated } from './conversation-responses';
 import { readConfig, readCreated, readError } from './responses';
 
 /** The outcome of sending an inquiry, as a value: the UI shows both cases. */
@@ -11,13 +13,26 @@ export type SubmitResult =
 /** The outcome of loading the widget's config. */
 export type ConfigResult = { ok: true; config: WidgetConfig } | { ok: false; code: ErrorCode };
 
-/** Where the API is and which site (and rep) the widget speaks for; `fetch` is replaceable in tests. */
-export interface ApiOptions {
+/** The outcome of loading the visitor's conversation. */
+export type ConversationResult =
+  { ok: true; conversation: Conversation } | { ok: false; code: ErrorCode };
+
+/** The outcome of a follow-up; `message` is null when the 201's body could not be read. */
+export type ReplyResult =
+  | { ok: true; message: ThreadMessage | null }
+  | { ok: false; code: ErrorCode; fields?: Record<string, string> };
+
+/** How requests go out; `fetch` is replaceable in tests. */
+export interface RequestOptions {
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+}
+
+/** Where the API is and which site (and rep) the widget speaks for. */
+export interface ApiOptions extends RequestOptions {
   origin: string;
   site: string;
   rep?: string;
-  fetch?: typeof fetch;
-  timeoutMs?: number;
 }
 
 /** The widget's two calls to the public API. */
@@ -26,21 +41,26 @@ export interface Api {
   submit(input: InquiryInput): Promise<SubmitResult>;
 }
 
-/** Creates the API client for one site; network failures come back as `NETWORK`, never thrown. */
-export const createApi = ({
-  origin,
-  site,
-  rep,
-  fetch: send = (input, init) => fetch(input, init),
-  timeoutMs = 20_000,
-}: ApiOptions): Api => {
-  const base = `${origin}/api/v1/sites/${encodeURIComponent(site)}`;
+/** The visitor's calls about their conversation; the token is the capability to make them. */
+export interface ConversationApi {
+  load(token: string): Promise<ConversationResult>;
+  reply(token: string, input: MessageInput): Promise<ReplyResult>;
+  /** The address of the conversation's server-sent events. */
+  eventsUrl(token: string): string;
+}
 
-  const request = async (path: string, init: RequestInit = {}): Promise<Response | null> => {
+type Request = (url: string, init?: RequestInit) => Promise<Response | null>;
+
+const createRequest =
+  ({
+    fetch: send = (input, init) => fetch(input, init),
+    timeoutMs = 20_000,
+  }: RequestOptions): Request =>
+  async (url, init = {}) => {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
     try {
-      return await send(base + path, { ...init, credentials: 'omit', signal: controller.signal });
+      return await send(url, { ...init, credentials: 'omit', signal: controller.signal });
     } catch {
       // fetch rejects only when no HTTP answer came (offline, DNS, CORS, timeout): NETWORK.
       return null;
@@ -49,12 +69,24 @@ export const createApi = ({
     }
   };
 
-  // A body that is not JSON (a proxy's HTML error page) reads as null; the status still counts.
-  const json = (res: Response): Promise<unknown> => res.json().catch(() => null);
+// A body that is not JSON (a proxy's HTML error page) reads as null; the status still counts.
+const json = (res: Response): Promise<unknown> => res.json().catch(() => null);
+
+const postJson = (body: unknown): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
+
+/** Creates the API client for one site; network failures come back as `NETWORK`, never thrown. */
+export const createApi = ({ origin, site, rep, ...options }: ApiOptions): Api => {
+  const base = `${origin}/api/v1/sites/${encodeURIComponent(site)}`;
+  const request = createRequest(options);
 
   return {
     async loadConfig() {
-      const res = await request(`/widget-config${rep ? `?rep=${encodeURIComponent(rep)}` : ''}`);
+      const query = rep ? `?rep=${encodeURIComponent(rep)}` : '';
+      const res = await request(`${base}/widget-config${query}`);
       if (!res) return { ok: false, code: 'NETWORK' };
       const body = await json(res);
       if (!res.ok) return { ok: false, code: readError(body).code };
@@ -63,14 +95,46 @@ export const createApi = ({
     },
 
     async submit(input) {
-      const res = await request('/inquiries', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(input),
-      });
+      const res = await request(`${base}/inquiries`, postJson(input));
       if (!res) return { ok: false, code: 'NETWORK' };
       const body = await json(res);
       return res.ok ? { ok: true, created: readCreated(body) } : { ok: false, ...readError(body) };
     },
+  };
+};
+
+/**
+ * Creates the client of the conversation API. The form module makes its own (the loader never
+ * needs it), so these calls stay out of the script every page view runs.
+ */
+export const createConversationApi = ({
+  origin,
+  ...options
+}: RequestOptions & { origin: string }): ConversationApi => {
+  const request = createRequest(options);
+  const url = (token: string, path = '') =>
+    `${origin}/api/v1/conversations/${encodeURIComponent(token)}${path}`;
+
+  return {
+    async load(token) {
+      const res = await request(url(token));
+      if (!res) return { ok: false, code: 'NETWORK' };
+      const body = await json(res);
+      if (!res.ok) return { ok: false, code: readError(body).code };
+      const conversation = readConversation(body, origin);
+      return conversation ? { ok: true, conversation } : { ok: false, code: 'INTERNAL' };
+    },
+
+    async reply(token, input) {
+      const res = await request(url(token, '/messages'), postJson(input));
+      if (!res) return { ok: false, code: 'NETWORK' };
+      const body = await json(res);
+      // As with an inquiry, a 201 means it is stored: an unreadable body is no reason to resend.
+      return res.ok
+        ? { ok: true, message: readMessageCreated(body) }
+        : { ok: false, ...readError(body) };
+    },
+
+    eventsUrl: (token) => url(token, '/events'),
   };
 };

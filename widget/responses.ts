@@ -3,10 +3,14 @@ import type { InquiryCreated } from '../contract/inquiry';
 import type { RepCard, WidgetConfig } from '../contract/widget-config';
 
 // Answers are read as `unknown` and checked: a proxy or an older server may send anything.
-const isRecord = (value: unknown): value is Record<string, unknown> =>
+
+/** Whether an answer's value is a plain object whose fields can be read and checked. */
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null;
 
-const stringOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+/** The value when it is a string, else null. */
+export const stringOrNull = (value: unknown): string | null =>
+  typeof value === 'string' ? value : null;
 
 /** The error code and field messages of an error answer; unknown shapes count as `INTERNAL`. */
 export function readError(body: unknown): { code: ErrorCode; fields?: Record<string, string> } {
@@ -22,13 +26,15 @@ export function readError(body: unknown): { code: ErrorCode; fields?: Record<str
 
 /**
  * Reads a 201 answer. The inquiry exists once the server said 201, so a body we cannot read
- * still counts as sent (retrying would file it twice); only the rep's name is lost.
+ * still counts as sent (retrying would file it twice); only the rep's name and the
+ * conversation token (empty: nothing to keep) are lost.
  */
 export function readCreated(body: unknown): InquiryCreated {
   const rep = isRecord(body) && isRecord(body.rep) ? stringOrNull(body.rep.name) : null;
   return {
     id: (isRecord(body) && stringOrNull(body.id)) || '',
     rep: rep === null ? null : { name: rep },
+    token: (isRecord(body) && stringOrNull(body.token)) || '',
   };
 }
 

@@ -21,6 +21,14 @@ describe('readSettings', () => {
     });
   });
 
+  test('reads the conversation token of a conversation page', () => {
+    const result = readSettings({
+      script: script({ site: 'demo', conversation: ' tok_123 ' }),
+      override: undefined,
+    });
+    expect(result).toMatchObject({ ok: true, settings: { conversation: 'tok_123' } });
+  });
+
   test('leaves out empty optional attributes and trims values', () => {
     const result = readSettings({ script: script({ site: ' demo ', rep: '' }), override: null });
     expect(result).toEqual({

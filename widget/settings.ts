@@ -4,6 +4,11 @@ export interface Settings {
   rep?: string;
   lang?: string;
   apiOrigin: string;
+  /**
+   * A conversation token (`data-conversation`), on the page Liaison serves for a visitor's
+   * mail link: the widget keeps it for the site and opens that thread at once.
+   */
+  conversation?: string;
 }
 
 /** The part of a `<script>` element the settings come from; a plain object in tests. */
@@ -40,7 +45,7 @@ export function readSettings({
   override: unknown;
 }): SettingsResult {
   const o = typeof override === 'object' && override !== null ? override : {};
-  const pick = (key: 'site' | 'rep' | 'lang') =>
+  const pick = (key: 'site' | 'rep' | 'lang' | 'conversation') =>
     nonEmpty(Reflect.get(o, key)) ?? nonEmpty(script?.dataset[key]);
   const site = pick('site');
   const apiOrigin = originOf(nonEmpty(Reflect.get(o, 'apiOrigin'))) ?? originOf(script?.src);
@@ -49,8 +54,10 @@ export function readSettings({
   const settings: Settings = { site, apiOrigin };
   const rep = pick('rep');
   const lang = pick('lang');
+  const conversation = pick('conversation');
   if (rep) settings.rep = rep;
   if (lang) settings.lang = lang;
+  if (conversation) settings.conversation = conversation;
   return { ok: true, settings };
 }
 

@@ -66,6 +66,8 @@ export function startWidget({ settings, namespace, css }: StartOptions): void {
         else if (name === 'close') form.close();
         else report(`unknown command: ${String(name)}`);
       });
+      // A conversation page (the visitor's mail link): the thread is what they came for.
+      if (settings.conversation) form.open();
     }),
   );
 }

@@ -13,6 +13,8 @@ import { repNames } from './visitor-conversation';
 
 const DEFAULT_LIMIT = 25;
 const MAX_LIMIT = 100;
+/** Unread counts stop here; the inbox shows "99+". */
+export const UNREAD_CAP = 100;
 
 /** One page of the rep's inbox list, in the order reps work it. */
 export async function listInbox(
@@ -32,7 +34,7 @@ export async function listInbox(
   const page = rows.slice(0, limit);
   const [previews, unreadCount, names] = await Promise.all([
     store.firstMessages(page.map((i) => i.id)),
-    store.countUnread(scope),
+    store.countUnread(scope, UNREAD_CAP),
     assigneeNames(store, page),
   ]);
   const last = page.at(-1);

@@ -117,11 +117,17 @@ export function inquiryQueries(db: Kysely<Database>, search: SearchMatch): Inqui
       return rows.map(toInquiry);
     },
 
-    async countUnread(scope) {
-      const row = await inScope(scope)
-        .select((eb) => eb.fn.countAll<number>().as('n'))
+    async countUnread(scope, cap) {
+      // Counting stops at `cap`: a tab title says "99+", and the cost stays flat however many
+      // inquiries nobody has read.
+      const capped = inScope(scope)
+        .select('inquiries.id')
         .where('inquiries.unread', '=', 1)
         .where('inquiries.status', '!=', 'spam')
+        .limit(cap);
+      const row = await db
+        .selectFrom(capped.as('u'))
+        .select((eb) => eb.fn.countAll<number>().as('n'))
         .executeTakeFirstOrThrow();
       return Number(row.n);
     },

@@ -161,7 +161,8 @@ export interface Store {
   }): Promise<void>;
   updateInquiry(id: string, patch: InquiryPatch): Promise<void>;
   listInquiries(scope: InboxScope, filter: InquiryListFilter): Promise<Inquiry[]>;
-  countUnread(scope: InboxScope): Promise<number>;
+  /** Unread inquiries in scope, counted up to `cap`. */
+  countUnread(scope: InboxScope, cap: number): Promise<number>;
   /** The first message of each inquiry (for list previews). */
   firstMessages(inquiryIds: string[]): Promise<Map<string, string>>;
 

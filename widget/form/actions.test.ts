@@ -60,7 +60,7 @@ describe('submit', () => {
   test('a 201 shows the sent state with the product and rep attached', async () => {
     const { state, actions, sent, fill } = setup({
       ok: true,
-      created: { id: 'i1', rep: { name: 'Mr. Moore Liu' } },
+      created: { id: 'i1', rep: { name: 'Mr. Moore Liu' }, token: 'tok_1' },
     });
     actions.open({ name: 'Ball Valve' });
     fill();
@@ -72,7 +72,10 @@ describe('submit', () => {
   });
 
   test('closing after sending keeps who the visitor is and clears what it was about', async () => {
-    const { state, actions, fill } = setup({ ok: true, created: { id: 'i1', rep: null } });
+    const { state, actions, fill } = setup({
+      ok: true,
+      created: { id: 'i1', rep: null, token: 'tok_1' },
+    });
     actions.open({ name: 'Ball Valve' });
     actions.setValue('name', 'Anna');
     fill();
@@ -105,7 +108,7 @@ describe('submit', () => {
   test('a failure keeps the data; Try again sends the same inquiry', async () => {
     const { state, actions, sent, fill } = setup(
       { ok: false, code: 'NETWORK' },
-      { ok: true, created: { id: 'i1', rep: null } },
+      { ok: true, created: { id: 'i1', rep: null, token: 'tok_1' } },
     );
     fill();
     actions.submit();

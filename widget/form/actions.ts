@@ -1,5 +1,10 @@
 import { batch } from '@preact/signals';
-import { InquiryInput, type PageContext, type ProductInput } from '../../contract/inquiry';
+import {
+  InquiryInput,
+  type InquiryCreated,
+  type PageContext,
+  type ProductInput,
+} from '../../contract/inquiry';
 import type { Api } from '../api';
 import { buildInquiry, type FormValues } from './build-inquiry';
 import { invalidCount, issuesToErrors, serverErrors, type FieldErrors } from './form-errors';
@@ -14,6 +19,8 @@ export interface Actions {
   close(): void;
   /** The dialog closed (Close button, Escape): forget a finished inquiry. */
   closed(): void;
+  /** Leaves the sent state for a blank form that keeps who the visitor is. */
+  clearSent(): void;
   setValue(field: keyof FormValues, value: string): void;
   removeProduct(): void;
   submit(): void;
@@ -28,10 +35,19 @@ export interface ActionsOptions {
   texts: FormTexts;
   rep?: string;
   page: () => PageContext;
+  /** The server accepted the inquiry (the conversation token is in `created`). */
+  onCreated?: (created: InquiryCreated) => void;
 }
 
 /** Creates the form's actions over one state and API client. */
-export const createActions = ({ state, api, texts, rep, page }: ActionsOptions): Actions => {
+export const createActions = ({
+  state,
+  api,
+  texts,
+  rep,
+  page,
+  onCreated,
+}: ActionsOptions): Actions => {
   let last: InquiryInput | null = null;
 
   const showErrors = (errors: FieldErrors) => {
@@ -60,6 +76,7 @@ export const createActions = ({ state, api, texts, rep, page }: ActionsOptions):
         state.phase.value = 'sent';
         state.attempts.value++;
       });
+      onCreated?.(result.created);
     } else if (result.fields && Object.keys(result.fields).length > 0) {
       showErrors(serverErrors(result.fields));
     } else {
@@ -73,6 +90,7 @@ export const createActions = ({ state, api, texts, rep, page }: ActionsOptions):
 
   // Keeps who they are (name, email, company...) for the next inquiry; clears what it was about.
   const resetAfterSent = () => {
+    if (state.phase.value !== 'sent') return;
     const { name, email, company, country, phone } = state.values.value;
     state.values.value = { ...emptyValues(), name, email, company, country, phone };
     state.product.value = null;
@@ -83,7 +101,7 @@ export const createActions = ({ state, api, texts, rep, page }: ActionsOptions):
   return {
     open(product) {
       batch(() => {
-        if (state.phase.value === 'sent') resetAfterSent();
+        resetAfterSent();
         if (state.phase.value === 'failed') state.phase.value = 'editing';
         // Mid-send the attached product is part of the request in flight: leave it be.
         if (state.phase.value !== 'sending') state.product.value = product ?? null;
@@ -96,8 +114,11 @@ export const createActions = ({ state, api, texts, rep, page }: ActionsOptions):
     closed() {
       batch(() => {
         state.open.value = false;
-        if (state.phase.value === 'sent') resetAfterSent();
+        resetAfterSent();
       });
+    },
+    clearSent() {
+      batch(resetAfterSent);
     },
     setValue(field, value) {
       batch(() => {

@@ -1,10 +1,16 @@
 // First import: it must run before zod does (see the file).
 import { removeZodGlobal } from './zod-global';
+import { effect } from '@preact/signals';
 import { render } from 'preact';
 import { pageContext } from './build-inquiry';
 import { createActions } from './actions';
+import { createConversationActions } from './conversation-actions';
 import { InquiryDialog } from './inquiry-dialog';
+import { followConversation } from './live-updates';
 import { createState } from './state';
+import { createThreadState } from './thread-state';
+import { createTokenStore } from './token-store';
+import { createConversationApi } from '../api';
 import type { FormHandle, FormOptions } from '../form-api';
 import { report } from '../guard';
 import { localeFor } from '../i18n/locale';
@@ -12,16 +18,21 @@ import { appendHost, attachRoot } from '../mount';
 import base from '../styles/base.css?inline';
 import { en } from './i18n/en';
 import formCss from './form.css?inline';
+import threadCss from './thread.css?inline';
 
 removeZodGlobal();
 
 /**
- * Stage two, dist/widget-form.js: mounts the inquiry dialog at the end of `<body>` and returns
- * the handle the loader opens and closes it with.
+ * Stage two, dist/widget-form.js: mounts the dialog (inquiry form and the visitor's thread) at
+ * the end of `<body>` and returns the handle the loader opens and closes it with. Nothing is
+ * fetched here: the thread loads when the dialog opens on it.
  */
 export function mountForm({ api, settings, config }: FormOptions): FormHandle {
   const locale = localeFor({ en }, settings.lang);
   const state = createState();
+  const tokens = createTokenStore({ site: settings.site });
+  const thread = createThreadState(tokens.get());
+  const conversationApi = createConversationApi({ origin: settings.apiOrigin });
   config
     .then((value) => {
       state.config.value = value;
@@ -34,10 +45,43 @@ export function mountForm({ api, settings, config }: FormOptions): FormHandle {
     rep: settings.rep,
     page: () =>
       pageContext({ location, referrer: document.referrer, language: navigator.language }),
+    // Kept only now: a visitor who never sent anything leaves nothing in the browser. (Runs
+    // after a send, long after `conversation` below exists.)
+    onCreated: (created) => conversation.remember(created.token),
   });
+  const conversation = createConversationActions({
+    state,
+    thread,
+    form: actions,
+    api: conversationApi,
+    tokens,
+    texts: locale.texts,
+  });
+  // The conversation page: the visitor followed their own mail link, which counts as theirs.
+  if (settings.conversation) conversation.remember(settings.conversation);
+
+  // New messages appear while the thread is on screen, and only then.
+  effect(() => {
+    const token = thread.token.value;
+    if (!state.open.value || state.view.value !== 'thread' || !token) return;
+    return followConversation({
+      url: conversationApi.eventsUrl(token),
+      onChange: conversation.reload,
+    });
+  });
+
   // Preact owns a container of its own: it would remove a fallback <style> in the root itself.
   const container = document.createElement('div');
-  attachRoot(appendHost('liaison-dialog'), base + formCss).append(container);
-  render(<InquiryDialog state={state} actions={actions} locale={locale} />, container);
-  return { open: actions.open, close: actions.close };
+  attachRoot(appendHost('liaison-dialog'), base + formCss + threadCss).append(container);
+  render(
+    <InquiryDialog
+      state={state}
+      thread={thread}
+      actions={actions}
+      conversation={conversation}
+      locale={locale}
+    />,
+    container,
+  );
+  return { open: conversation.open, close: actions.close };
 }

@@ -1,29 +1,46 @@
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { Actions } from './actions';
+import type { ConversationActions } from './conversation-actions';
 import type { FormTexts } from './i18n/en';
 import { fill, type Locale } from '../i18n/locale';
 import { CloseIcon } from './icons';
 import { InquiryForm } from './inquiry-form';
 import { SentView } from './sent-view';
 import type { WidgetState } from './state';
+import type { ThreadState } from './thread-state';
+import { ThreadView } from './thread-view';
 
 /** The dialog renders from the shared state and changes it only through the actions. */
 export interface InquiryDialogProps {
   state: WidgetState;
+  thread: ThreadState;
   actions: Actions;
+  conversation: ConversationActions;
   locale: Locale<FormTexts>;
 }
 
 /**
  * The modal `<dialog>`: `showModal()` gives the top layer, the focus trap, Escape and focus
- * return to the button that opened it, with no code of ours.
+ * return to the button that opened it, with no code of ours. It shows the inquiry form or,
+ * once the visitor has sent something, their thread.
  */
-export function InquiryDialog({ state, actions, locale }: InquiryDialogProps) {
+export function InquiryDialog({
+  state,
+  thread,
+  actions,
+  conversation,
+  locale,
+}: InquiryDialogProps) {
   const t = locale.texts;
   const dialog = useRef<HTMLDialogElement>(null);
   const isOpen = state.open.value;
+  const view = state.view.value;
   const config = state.config.value;
   const recipient = config?.rep?.name ?? config?.site.name;
+  const talk = thread.conversation.value;
+  const talkingWith = talk?.rep?.name ?? talk?.site.name;
+  const hasThread = thread.token.value !== null;
+  const shown = useRef(view);
 
   useLayoutEffect(() => {
     const element = dialog.current;
@@ -31,6 +48,24 @@ export function InquiryDialog({ state, actions, locale }: InquiryDialogProps) {
     if (isOpen && !element.open) element.showModal();
     if (!isOpen && element.open) element.close();
   }, [isOpen]);
+
+  // Switching views inside the open dialog removes the focused element: focus goes to where
+  // the new view starts (the form's first field, or the thread's heading, read out first).
+  useEffect(() => {
+    if (shown.current === view) return;
+    shown.current = view;
+    if (!dialog.current?.open) return;
+    dialog.current.querySelector<HTMLElement>(view === 'form' ? '#f-name' : '#title')?.focus();
+  }, [view]);
+
+  const title =
+    view === 'thread'
+      ? talkingWith
+        ? fill(t.threadTitle, { name: talkingWith })
+        : t.threadTitleNoName
+      : recipient
+        ? fill(t.formTitle, { name: recipient })
+        : t.formTitleNoName;
 
   return (
     <dialog
@@ -47,19 +82,28 @@ export function InquiryDialog({ state, actions, locale }: InquiryDialogProps) {
       <button type="button" class="icon-btn close" aria-label={t.close} onClick={actions.close}>
         <CloseIcon />
       </button>
-      {/* The dialog keeps its name in every state; the sent view adds its own heading. */}
-      <h2 class="title" id="title">
-        {recipient ? fill(t.formTitle, { name: recipient }) : t.formTitleNoName}
+      {/* The dialog keeps its name in every state; the sent view adds its own heading. The
+          thread has no field to start in, so its heading takes focus when the dialog opens. */}
+      <h2 class="title" id="title" tabIndex={-1} autofocus={view === 'thread'}>
+        {title}
       </h2>
-      {state.phase.value === 'sent' ? (
+      {view === 'thread' ? (
+        <ThreadView thread={thread} actions={conversation} locale={locale} />
+      ) : state.phase.value === 'sent' ? (
         <SentView
           locale={locale}
           recipient={state.created.value?.rep?.name ?? config?.site.name ?? t.fallbackRecipient}
           email={state.values.value.email.trim()}
           onClose={actions.close}
+          onView={hasThread ? conversation.showThread : undefined}
         />
       ) : (
-        <InquiryForm state={state} actions={actions} locale={locale} />
+        <InquiryForm
+          state={state}
+          actions={actions}
+          locale={locale}
+          onBack={hasThread ? conversation.showThread : undefined}
+        />
       )}
     </dialog>
   );

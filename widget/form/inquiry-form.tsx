@@ -15,10 +15,12 @@ export interface InquiryFormProps {
   state: WidgetState;
   actions: Actions;
   locale: Locale<FormTexts>;
+  /** Returns to the visitor's conversation; absent when they have none. */
+  onBack?: () => void;
 }
 
 /** The inquiry form: contact details, product, quantity and message. */
-export function InquiryForm({ state, actions, locale }: InquiryFormProps) {
+export function InquiryForm({ state, actions, locale, onBack }: InquiryFormProps) {
   const t = locale.texts;
   const form = useRef<HTMLFormElement>(null);
   const values = state.values.value;
@@ -61,6 +63,11 @@ export function InquiryForm({ state, actions, locale }: InquiryFormProps) {
         actions.submit();
       }}
     >
+      {onBack && (
+        <button type="button" class="link-btn" onClick={onBack}>
+          {t.backToConversation}
+        </button>
+      )}
       <p class="note">{t.requiredNote}</p>
       <div class="grid">
         {field('name', (aria) => (

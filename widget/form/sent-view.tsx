@@ -10,10 +10,12 @@ export interface SentViewProps {
   recipient: string;
   email: string;
   onClose: () => void;
+  /** Shows the thread this inquiry started; absent when there is no token to show it with. */
+  onView?: () => void;
 }
 
 /** The confirmation after a 201; its heading takes focus so it is read out at once. */
-export function SentView({ locale, recipient, email, onClose }: SentViewProps) {
+export function SentView({ locale, recipient, email, onClose, onView }: SentViewProps) {
   const t = locale.texts;
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -26,9 +28,16 @@ export function SentView({ locale, recipient, email, onClose }: SentViewProps) {
         {fill(t.sentTitle, { name: recipient })}
       </h3>
       <p>{fill(t.sentReply, { email })}</p>
-      <button type="button" class="btn primary" onClick={onClose}>
-        {t.close}
-      </button>
+      <div class="sent-actions">
+        {onView && (
+          <button type="button" class="btn primary" onClick={onView}>
+            {t.viewConversation}
+          </button>
+        )}
+        <button type="button" class={onView ? 'btn secondary' : 'btn primary'} onClick={onClose}>
+          {t.close}
+        </button>
+      </div>
     </div>
   );
 }

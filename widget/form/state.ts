@@ -8,10 +8,14 @@ import type { FieldErrors } from './form-errors';
 /** Where the form is: being filled in, in flight, accepted, or refused for a non-field reason. */
 export type Phase = 'editing' | 'sending' | 'sent' | 'failed';
 
+/** What the dialog shows: the inquiry form (and its sent state) or the visitor's thread. */
+export type View = 'form' | 'thread';
+
 /** Everything the widget's views render from; one instance per page. */
 export interface WidgetState {
   config: Signal<WidgetConfig | null>;
   open: Signal<boolean>;
+  view: Signal<View>;
   product: Signal<ProductInput | null>;
   values: Signal<FormValues>;
   errors: Signal<FieldErrors>;
@@ -40,6 +44,7 @@ export const emptyValues = (): FormValues => ({
 export const createState = (): WidgetState => ({
   config: signal(null),
   open: signal(false),
+  view: signal('form'),
   product: signal(null),
   values: signal(emptyValues()),
   errors: signal({}),

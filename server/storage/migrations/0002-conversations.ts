@@ -82,6 +82,14 @@ export const conversations: Migration = {
         .execute();
     }
 
+    // Unread counts (the tab title) read only the unread rows.
+    await db.schema
+      .createIndex('inquiries_unread')
+      .on('inquiries')
+      .columns(['site_id', 'rep_id'])
+      .where(sql.ref('unread'), '=', 1)
+      .execute();
+
     // One FTS5 row per inquiry (rowid = the inquiry's rowid): who, which company, which
     // products, and every message. Triggers keep it in step with the tables.
     await sql`create virtual table inquiries_fts using fts5(

@@ -36,7 +36,23 @@ export const en = {
   'invalid.other': 'Please check this field.',
   sentTitle: 'Your inquiry has been sent to {name}',
   sentReply: 'They usually reply by email to {email}.',
+  viewConversation: 'View conversation',
   tryAgain: 'Try again',
+  threadTitle: 'Your conversation with {name}',
+  threadTitleNoName: 'Your conversation',
+  backToConversation: 'Back to your conversation',
+  newInquiry: 'New inquiry',
+  about: 'About: {products}',
+  messages: 'Messages',
+  you: 'You',
+  update: 'Update',
+  loadingThread: 'Loading your conversation…',
+  newReply: 'New reply from {name}',
+  newReplies: '{count} new replies from {name}',
+  reply: 'Your reply',
+  replyHint: 'Your reply also reaches {name} by email.',
+  sendReply: 'Send',
+  'invalid.replyEmpty': 'Please write your reply first.',
   'error.VALIDATION_FAILED': 'Some details could not be accepted. Please check the form.',
   'error.MALFORMED_JSON': 'A technical problem stopped your inquiry. Please try again.',
   'error.UNSUPPORTED_MEDIA_TYPE': 'A technical problem stopped your inquiry. Please try again.',
@@ -46,6 +62,13 @@ export const en = {
   'error.ORIGIN_NOT_ALLOWED':
     'This contact form is not set up yet. Please contact the company by email or phone.',
   'error.NOT_FOUND': 'This contact form is not set up yet. Please contact the company by email.',
+  'error.CONVERSATION_NOT_FOUND':
+    'This conversation is no longer available. Please send a new inquiry.',
+  // The inbox's codes: the widget never signs in, but every code the API has gets a text.
+  'error.UNAUTHENTICATED': 'Please sign in again.',
+  'error.FORBIDDEN': 'This is not allowed from here.',
+  'error.INVALID_CREDENTIALS': 'The email address or password is not correct.',
+  'error.TOO_MANY_ATTEMPTS': 'Too many attempts. Please wait a few minutes and try again.',
   'error.INTERNAL':
     'Something went wrong on our side. Your message is still here: please try again shortly.',
   'error.NETWORK':

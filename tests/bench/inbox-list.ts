@@ -1,0 +1,77 @@
+// Inbox list and search at scale: seeds N inquiries into a fresh SQLite file (with a progress
+// line), then times the queries the inbox makes and prints p50/p95 per query.
+//   npx tsx tests/bench/inbox-list.ts [--count 1000000] [--runs 50]
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { seedDemo } from '../../server/demo-seed';
+import { listInbox } from '../../server/domain/inbox';
+import { createKyselyStore } from '../../server/storage/kysely-store';
+import { migrateToLatest } from '../../server/storage/migrate';
+import { openSqlite, sqliteSearch } from '../../server/storage/sqlite';
+import { seedInquiries } from './seed-inquiries';
+
+const { values } = parseArgs({ options: { count: { type: 'string' }, runs: { type: 'string' } } });
+const count = Number(values.count ?? 100_000);
+const runs = Number(values.runs ?? 30);
+
+const dir = mkdtempSync(join(tmpdir(), 'liaison-bench-'));
+const db = openSqlite(join(dir, 'bench.sqlite'));
+try {
+  await migrateToLatest(db);
+  const store = createKyselyStore(db, sqliteSearch);
+  const rep = await seedDemo(store, 'http://localhost:8787');
+  if (!rep) throw new Error('seed failed');
+
+  const started = performance.now();
+  await seedInquiries(db, {
+    siteId: rep.siteId,
+    repId: rep.id,
+    count,
+    progress: (done) => {
+      const pct = ((done / count) * 100).toFixed(0);
+      const rate = Math.round(done / ((performance.now() - started) / 1000));
+      process.stdout.write(
+        `\rseeding ${done.toLocaleString('en')} / ${count.toLocaleString('en')} (${pct}%, ${rate}/s)`,
+      );
+    },
+  });
+  process.stdout.write(`\nseeded in ${((performance.now() - started) / 1000).toFixed(1)} s\n\n`);
+
+  const time = async (name: string, run: () => Promise<unknown>) => {
+    const samples: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = performance.now();
+      await run();
+      samples.push(performance.now() - t0);
+    }
+    samples.sort((a, b) => a - b);
+    const at = (q: number) =>
+      samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? 0;
+    return { query: name, p50_ms: at(0.5).toFixed(2), p95_ms: at(0.95).toFixed(2) };
+  };
+
+  const first = await listInbox(store, rep, {});
+  let deep = first.nextCursor;
+  for (let i = 0; i < 200 && deep; i++)
+    deep = (await listInbox(store, rep, { cursor: deep })).nextCursor;
+  const deepCursor = deep ?? undefined;
+
+  const rows = [
+    await time('first page (25)', () => listInbox(store, rep, {})),
+    await time('page 200 by cursor', () => listInbox(store, rep, { cursor: deepCursor })),
+    await time('status=waiting', () => listInbox(store, rep, { status: 'waiting' })),
+    await time('search "rhein"', () => listInbox(store, rep, { q: 'rhein' })),
+    await time('search "seawater flange"', () => listInbox(store, rep, { q: 'seawater flange' })),
+    await time('search "buyer12345@"', () => listInbox(store, rep, { q: 'buyer12345' })),
+  ];
+  console.log(`${count.toLocaleString('en')} inquiries, ${runs} runs each`);
+  console.table(rows);
+  console.log(
+    `heap used: ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB, rss: ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`,
+  );
+} finally {
+  await db.destroy();
+  rmSync(dir, { recursive: true, force: true });
+}

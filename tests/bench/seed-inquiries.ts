@@ -1,0 +1,97 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../server/storage/database';
+
+const COMPANIES = [
+  'Rhein Pumpen AG',
+  'Andes Trading SAC',
+  'Gulf Valves LLC',
+  'Nordic Flow AB',
+  'Osaka Kikai KK',
+];
+const PRODUCTS = [
+  'Ball Valve DN50',
+  'Gate Valve DN100',
+  'Butterfly Valve DN150',
+  'Centrifugal Pump',
+  'Pipe Fittings',
+];
+const WORDS =
+  'quote price delivery sample stainless steel flange pressure seawater agent container port'.split(
+    ' ',
+  );
+
+/**
+ * Inserts `count` inquiries (each with one message) for `siteId`/`repId`, in batches, calling
+ * `progress(done)` after each batch. Plain multi-row inserts: the FTS triggers still run.
+ */
+export async function seedInquiries(
+  db: Kysely<Database>,
+  {
+    siteId,
+    repId,
+    count,
+    batch = 1000,
+    progress,
+  }: {
+    siteId: string;
+    repId: string;
+    count: number;
+    batch?: number;
+    progress: (done: number) => void;
+  },
+): Promise<void> {
+  const start = Date.parse('2024-01-01T00:00:00Z');
+  for (let done = 0; done < count; done += batch) {
+    const n = Math.min(batch, count - done);
+    const rows = Array.from({ length: n }, (_, k) => {
+      const i = done + k;
+      const at = new Date(start + i * 37_000).toISOString();
+      return {
+        inquiry: {
+          id: `seed-${String(i).padStart(8, '0')}`,
+          siteId,
+          repId,
+          status: ['new', 'open', 'waiting', 'closed'][i % 4] ?? 'new',
+          visitorName: `Buyer ${i}`,
+          visitorEmail: `buyer${i}@example.com`,
+          visitorCompany: COMPANIES[i % COMPANIES.length] ?? null,
+          visitorCountry: 'Germany',
+          visitorPhone: null,
+          quantity: (i % 50) * 10 + 10,
+          unit: 'pieces',
+          products: JSON.stringify([{ name: PRODUCTS[i % PRODUCTS.length] }]),
+          pageUrl: null,
+          pageReferrer: null,
+          pageLanguage: 'en',
+          pageTimezone: 'Europe/Berlin',
+          assignmentReason: 'seeded',
+          unread: i % 3 === 0 ? 1 : 0,
+          awaitingReply: i % 2,
+          lastActivityAt: at,
+          createdAt: at,
+          updatedAt: at,
+        },
+        message: {
+          id: `seedm-${String(i).padStart(8, '0')}`,
+          inquiryId: `seed-${String(i).padStart(8, '0')}`,
+          authorKind: 'visitor',
+          authorRepId: null,
+          body: `Please send a ${WORDS[i % WORDS.length]} and ${WORDS[(i * 7) % WORDS.length]} for order ${i}.`,
+          channel: 'widget',
+          createdAt: at,
+        },
+      };
+    });
+    await db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('inquiries')
+        .values(rows.map((r) => r.inquiry))
+        .execute();
+      await trx
+        .insertInto('messages')
+        .values(rows.map((r) => r.message))
+        .execute();
+    });
+    progress(done + n);
+  }
+}

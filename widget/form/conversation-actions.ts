@@ -1,0 +1,228 @@
+import { batch } from '@preact/signals';
+import { MessageInput } from '../../contract/conversation';
+import { MESSAGE_MAX, type ProductInput } from '../../contract/inquiry';
+import type { ConversationApi, ConversationResult } from '../api';
+import { report } from '../guard';
+import { fill } from '../i18n/locale';
+import type { Actions } from './actions';
+import type { FormTexts } from './i18n/en';
+import type { WidgetState } from './state';
+import type { ThreadState } from './thread-state';
+import { newRepMessages, withMessage } from './thread-updates';
+import type { TokenStore } from './token-store';
+
+/** What the dialog and the loader can do about the visitor's conversation. */
+export interface ConversationActions {
+  /** Opens the dialog: the thread when one is kept and no product is asked about, else the form. */
+  open(product?: ProductInput): void;
+  showThread(): void;
+  /** Leaves the thread for a blank inquiry form. */
+  newInquiry(): void;
+  /** Keeps a token the visitor earned (a 201, or their own mail link). */
+  remember(token: string): void;
+  /** Fetches the thread again (live updates, Try again). */
+  reload(): void;
+  setDraft(value: string): void;
+  sendReply(): void;
+}
+
+/** The states, the form's actions, the API and the token store the conversation works with. */
+export interface ConversationActionsOptions {
+  state: WidgetState;
+  thread: ThreadState;
+  form: Actions;
+  api: ConversationApi;
+  tokens: TokenStore;
+  texts: FormTexts;
+}
+
+/** Creates the conversation's actions. */
+export const createConversationActions = ({
+  state,
+  thread,
+  form,
+  api,
+  tokens,
+  texts,
+}: ConversationActionsOptions): ConversationActions => {
+  let loading = false;
+  let again = false;
+
+  // The token is unknown or revoked: forget it, and keep what the visitor typed for the form.
+  const forget = () => {
+    tokens.clear();
+    const draft = thread.draft.value.trim();
+    batch(() => {
+      thread.token.value = null;
+      thread.conversation.value = null;
+      thread.status.value = 'idle';
+      thread.draft.value = '';
+      thread.replyPhase.value = 'editing';
+      if (draft && !state.values.value.message.trim()) form.setValue('message', draft);
+      state.view.value = 'form';
+      if (state.open.value) form.open();
+    });
+  };
+
+  const announce = (before: ThreadState['conversation']['value']) => {
+    const after = thread.conversation.value;
+    const fresh = after ? newRepMessages(before?.messages ?? null, after.messages) : [];
+    const last = fresh[fresh.length - 1];
+    if (!last) return;
+    const name = last.authorName ?? after?.rep?.name ?? texts.fallbackRecipient;
+    const text =
+      fresh.length === 1
+        ? fill(texts.newReply, { name })
+        : fill(texts.newReplies, { count: fresh.length, name });
+    // A live region reads a change only: the same words twice in a row need to differ.
+    thread.announcement.value = text === thread.announcement.value ? `${text}\u00a0` : text;
+  };
+
+  const apply = (result: ConversationResult) => {
+    if (result.ok) {
+      const before = thread.conversation.value;
+      batch(() => {
+        thread.conversation.value = result.conversation;
+        thread.status.value = 'ready';
+        thread.failure.value = null;
+        announce(before);
+      });
+    } else if (result.code === 'CONVERSATION_NOT_FOUND') {
+      forget();
+    } else if (!thread.conversation.value) {
+      batch(() => {
+        thread.status.value = 'failed';
+        thread.failure.value = result.code;
+      });
+    } else if (result.code !== 'NETWORK') {
+      // The thread on screen stays and the next event or poll tries again; a visitor going
+      // offline is no news for the site owner, a failing server is.
+      report(`conversation refresh failed: ${result.code}`);
+    }
+  };
+
+  const load = async (): Promise<void> => {
+    const token = thread.token.value;
+    if (!token) return;
+    // One request at a time; news during it means one more afterwards.
+    if (loading) {
+      again = true;
+      return;
+    }
+    loading = true;
+    if (!thread.conversation.value) thread.status.value = 'loading';
+    const result = await api.load(token).finally(() => {
+      loading = false;
+    });
+    // A newer inquiry may have replaced the token meanwhile: then this answer is stale.
+    if (token === thread.token.value) apply(result);
+    if (again) {
+      again = false;
+      await load();
+    }
+  };
+
+  const reload = () => {
+    load().catch(report);
+  };
+
+  const showThread = () => {
+    batch(() => {
+      form.clearSent();
+      state.view.value = 'thread';
+      state.open.value = true;
+    });
+    reload();
+  };
+
+  const sendReply = async (token: string, body: string) => {
+    batch(() => {
+      thread.replyPhase.value = 'sending';
+      thread.replyFailure.value = null;
+      thread.draftError.value = '';
+    });
+    const result = await api.reply(token, { body });
+    if (token !== thread.token.value) return;
+    if (result.ok) {
+      const { message } = result;
+      const conversation = thread.conversation.value;
+      batch(() => {
+        thread.draft.value = '';
+        thread.replyPhase.value = 'editing';
+        thread.replyAttempts.value++;
+        if (message && conversation) {
+          thread.conversation.value = {
+            ...conversation,
+            messages: withMessage(conversation.messages, message),
+          };
+        }
+      });
+      if (!message || !conversation) reload();
+    } else if (result.code === 'CONVERSATION_NOT_FOUND') {
+      forget();
+    } else {
+      const field = result.fields && Object.values(result.fields)[0];
+      batch(() => {
+        if (field) thread.draftError.value = field;
+        else thread.replyFailure.value = result.code;
+        thread.replyPhase.value = field ? 'editing' : 'failed';
+        thread.replyAttempts.value++;
+      });
+    }
+  };
+
+  return {
+    open(product) {
+      // Another tab of the site may have started (or ended) a conversation since.
+      thread.token.value = tokens.get();
+      const sending = state.phase.value === 'sending';
+      if (product || !thread.token.value || sending) {
+        batch(() => {
+          state.view.value = 'form';
+          form.open(product);
+        });
+      } else showThread();
+    },
+    showThread,
+    newInquiry() {
+      batch(() => {
+        state.view.value = 'form';
+        form.open();
+      });
+    },
+    remember(token) {
+      if (!token) return;
+      tokens.set(token);
+      if (token === thread.token.value) return;
+      batch(() => {
+        thread.token.value = token;
+        thread.conversation.value = null;
+        thread.status.value = 'idle';
+        thread.announcement.value = '';
+      });
+    },
+    reload,
+    setDraft(value) {
+      batch(() => {
+        thread.draft.value = value;
+        thread.draftError.value = '';
+      });
+    },
+    sendReply() {
+      const token = thread.token.value;
+      if (!token || thread.replyPhase.value === 'sending') return;
+      const parsed = MessageInput.safeParse({ body: thread.draft.value });
+      if (!parsed.success) {
+        const tooBig = parsed.error.issues.some((issue) => issue.code === 'too_big');
+        batch(() => {
+          thread.draftError.value = tooBig
+            ? fill(texts['invalid.messageLong'], { max: MESSAGE_MAX })
+            : texts['invalid.replyEmpty'];
+          thread.replyAttempts.value++;
+        });
+        return;
+      }
+      sendReply(token, parsed.data.body).catch(report);
+    },
+  };
+};

@@ -43,6 +43,7 @@ export default defineConfig(({ mode }) => {
         'contract/**/*.test.ts',
         'server/**/*.test.ts',
         'widget/**/*.test.{ts,tsx}',
+        'inbox/**/*.test.{ts,tsx}',
         'tests/integration/**/*.test.ts',
       ],
       environment: 'node',

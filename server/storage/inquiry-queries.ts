@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from './database';
 import { insertDeliveries } from './outbox-queries';
 import { fromInquiry, patchColumns, toInquiry, toMessage, toToken } from './rows';
-import type { SearchMatch } from './search';
+import type { SearchAdapter } from './search';
 import type { InboxScope, Store } from './store';
 
 type InquiryQueries = Pick<
@@ -22,8 +22,12 @@ type InquiryQueries = Pick<
   | 'revokeConversationToken'
 >;
 
+// Up to this many matches, a search is driven by the text index and sorted; past it, by the
+// list's order index with the match as a filter (see SearchAdapter).
+const SELECTIVE_SEARCH = 2000;
+
 /** Inquiries, their messages and conversation tokens, and the inbox list. */
-export function inquiryQueries(db: Kysely<Database>, search: SearchMatch): InquiryQueries {
+export function inquiryQueries(db: Kysely<Database>, search: SearchAdapter): InquiryQueries {
   const inScope = (scope: InboxScope) => {
     let q = db.selectFrom('inquiries').where('inquiries.siteId', '=', scope.siteId);
     if (scope.repId !== undefined) q = q.where('inquiries.repId', '=', scope.repId);
@@ -88,7 +92,12 @@ export function inquiryQueries(db: Kysely<Database>, search: SearchMatch): Inqui
     async listInquiries(scope, { status, search: query, after, limit }) {
       let q = inScope(scope).selectAll('inquiries');
       if (status) q = q.where('inquiries.status', '=', status);
-      if (query) q = q.where(search(query));
+      if (query) {
+        const ids = await search.candidates(db, query, SELECTIVE_SEARCH);
+        if (ids === null) q = q.where(search.filter(query));
+        else if (ids.length === 0) return [];
+        else q = q.where('inquiries.id', 'in', ids);
+      }
       if (after) {
         // Keyset: rows strictly after `after` in (awaiting desc, activity desc, id desc) order.
         const awaiting = after.awaitingReply ? 1 : 0;

@@ -3,12 +3,12 @@ import { authQueries } from './auth-queries';
 import type { Database } from './database';
 import { inquiryQueries } from './inquiry-queries';
 import { outboxQueries } from './outbox-queries';
-import type { SearchMatch } from './search';
+import type { SearchAdapter } from './search';
 import { siteQueries } from './site-queries';
 import type { Store } from './store';
 
 /** The Store on any Kysely dialect; the dialect factory alone knows the engine. */
-export function createKyselyStore(db: Kysely<Database>, search: SearchMatch): Store {
+export function createKyselyStore(db: Kysely<Database>, search: SearchAdapter): Store {
   return {
     ...siteQueries(db),
     ...inquiryQueries(db, search),

@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, sql, SqliteDialect } from 'kysely';
 import type { Database } from './database';
-import type { SearchMatch } from './search';
+import type { SearchAdapter } from './search';
 
 /** Opens (creating if needed) the SQLite file at `path` as a Kysely instance in WAL mode. */
 export function openSqlite(path: string): Kysely<Database> {
@@ -22,16 +22,32 @@ export function openSqlite(path: string): Kysely<Database> {
 }
 
 /**
- * FTS5 matching: each word of the query becomes a quoted prefix term ("valv"* matches
- * "valves"), so no query text is ever read as FTS5 syntax.
+ * FTS5 query text: each word of the query becomes a quoted prefix term ("valv"* matches
+ * "valves"), so no query text is ever read as FTS5 syntax. Null when nothing is left.
  */
-export const sqliteSearch: SearchMatch = (query) => {
+export function ftsQuery(query: string): string | null {
   const terms = query
     .split(/\s+/)
     .filter(Boolean)
     .slice(0, 12)
     .map((word) => `"${word.replaceAll('"', '""')}"*`)
     .join(' ');
-  if (!terms) return sql<boolean>`1 = 1`;
-  return sql<boolean>`inquiries.rowid in (select rowid from inquiries_fts where inquiries_fts match ${terms})`;
+  return terms || null;
+}
+
+/** Full-text search over the FTS5 table the migrations keep in step with the inquiries. */
+export const sqliteSearch: SearchAdapter = {
+  async candidates(db, query, cap) {
+    const terms = ftsQuery(query);
+    if (!terms) return null;
+    const { rows } = await sql<{ id: string }>`select i.id from inquiries_fts f
+      join inquiries i on i.rowid = f.rowid
+      where f.inquiries_fts match ${terms} limit ${cap + 1}`.execute(db);
+    return rows.length > cap ? null : rows.map((r) => r.id);
+  },
+  filter(query) {
+    const terms = ftsQuery(query);
+    if (!terms) return sql<boolean>`1 = 1`;
+    return sql<boolean>`inquiries.rowid in (select rowid from inquiries_fts where inquiries_fts match ${terms})`;
+  },
 };

@@ -19,6 +19,14 @@ interface Visitor {
 
 /** Files an inquiry through the public API, as the widget would; returns its id. */
 async function createInquiry(liaison: Liaison, visitor: Visitor): Promise<string> {
+  return (await fileInquiry(liaison, visitor)).id;
+}
+
+/** Files an inquiry; returns its id and the visitor's conversation token. */
+async function fileInquiry(
+  liaison: Liaison,
+  visitor: Visitor,
+): Promise<{ id: string; token: string }> {
   const res = await fetch(`${liaison.server.url}/api/v1/sites/demo/inquiries`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -40,23 +48,25 @@ async function createInquiry(liaison: Liaison, visitor: Visitor): Promise<string
     }),
   });
   const body: unknown = await res.json();
-  if (res.status !== 201 || typeof body !== 'object' || body === null || !('id' in body)) {
+  if (res.status !== 201 || typeof body !== 'object' || body === null) {
     throw new Error(`inquiry not created: ${res.status} ${JSON.stringify(body)}`);
   }
-  return String(body.id);
+  if (!('id' in body) || !('token' in body)) throw new Error('201 without id and token');
+  return { id: String(body.id), token: String(body.token) };
 }
 
-/**
- * Where the inbox is: the server's public URL, which it prints when it starts. The inbox API
- * refuses a state-changing request whose Origin is any other (127.0.0.1 is not localhost).
- */
-function origin(liaison: Liaison): string {
-  const announced = /listening on (https?:\/\/\S+)/.exec(liaison.server.output())?.[1];
-  return announced ?? liaison.server.url;
+/** The visitor writes again in their conversation. */
+async function visitorFollowUp(liaison: Liaison, token: string, text: string): Promise<void> {
+  const res = await fetch(`${liaison.server.url}/api/v1/conversations/${token}/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ body: text }),
+  });
+  if (res.status !== 201) throw new Error(`follow-up refused: ${res.status} ${await res.text()}`);
 }
 
 async function signIn(page: Page, liaison: Liaison) {
-  await page.goto(`${origin(liaison)}/inbox`);
+  await page.goto(`${liaison.server.url}/inbox`);
   await expect(page).toHaveURL(/\/inbox\/sign-in$/);
   await page.getByLabel('Email').fill(MOORE.email);
   await page.getByLabel('Password').fill(MOORE.password);
@@ -64,7 +74,9 @@ async function signIn(page: Page, liaison: Liaison) {
   await expect(page.getByRole('heading', { name: 'Inquiries' })).toBeVisible();
 }
 
-const rowOf = (page: Page, text: string) => page.getByRole('link').filter({ hasText: text });
+/** The list's row (a link) that mentions `text`. */
+const rowOf = (page: Page, text: string) =>
+  page.getByRole('region', { name: 'Inquiries' }).getByRole('link').filter({ hasText: text });
 
 async function expectNoAxeViolations(page: Page) {
   const result = await new AxeBuilder({ page }).analyze();
@@ -75,7 +87,7 @@ test('sign-in shows field errors, then the server refusing a wrong password', as
   page,
   liaison,
 }) => {
-  await page.goto(`${origin(liaison)}/inbox`);
+  await page.goto(`${liaison.server.url}/inbox`);
   await expect(page).toHaveURL(/\/inbox\/sign-in$/);
   await expect(page).toHaveTitle('Sign in · Liaison');
 
@@ -104,19 +116,19 @@ test('the right password lands in the list; sign-out returns to sign-in', async 
   await expect(banner).toContainText('Hengda');
   await banner.getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/inbox\/sign-in$/);
-  await page.goto(`${origin(liaison)}/inbox`);
+  await page.goto(`${liaison.server.url}/inbox`);
   await expect(page).toHaveURL(/\/inbox\/sign-in$/);
 });
 
 test('a sign-in link asks for a mail and always says the same', async ({ page, liaison }) => {
-  await page.goto(`${origin(liaison)}/inbox/sign-in`);
+  await page.goto(`${liaison.server.url}/inbox/sign-in`);
   await page.getByLabel('Email').fill(MOORE.email);
   await page.getByRole('button', { name: 'Email me a sign-in link' }).click();
   await expect(page.getByRole('status')).toHaveText(
     'If that address has an account, a sign-in link is on its way.',
   );
   const mail = await liaison.sink.waitFor(
-    (m) => addressOf(m.to) === MOORE.email && m.subject.includes('sign-in link'),
+    (m) => addressOf(m.to) === MOORE.email && (m.subject ?? '').includes('sign-in link'),
   );
   const link = /https?:\/\/\S+\/inbox\/link#\S+/.exec(mail.text ?? '')?.[0];
   if (!link) throw new Error(`no link in: ${mail.text}`);
@@ -146,6 +158,77 @@ test('a new inquiry appears in the list without a reload, unread, with its summa
   await expect(row).toContainText('New');
   await expect(row).toContainText(/just now|min\. ago/);
   await expect(page).toHaveTitle(/^\(\d+\) Inbox · Liaison$/);
+});
+
+test('a visitor follow-up appears in the open inquiry without a reload, and is read', async ({
+  page,
+  liaison,
+}) => {
+  const name = uniqueWord('Follow');
+  const { id, token } = await fileInquiry(liaison, {
+    name,
+    email: `${name}@f.example`,
+    company: 'Follow Ltd',
+  });
+  await signIn(page, liaison);
+  await rowOf(page, name).click();
+  const thread = page.getByRole('article', { name }).getByRole('list').first();
+  await expect(thread).toContainText('Please quote 500 pieces');
+  await expect(rowOf(page, name)).not.toContainText('Unread');
+
+  await visitorFollowUp(liaison, token, 'Could you also quote 50 pieces of DN80?');
+  await expect(thread).toContainText('Could you also quote 50 pieces of DN80?');
+  // It is open on screen, so the app marked it read again.
+  const unread = () =>
+    page.evaluate(async (inquiryId) => {
+      const res = await fetch(`/api/inbox/inquiries/${inquiryId}`);
+      const body: unknown = await res.json();
+      return typeof body === 'object' && body !== null && 'unread' in body ? body.unread : null;
+    }, id);
+  await expect.poll(unread).toBe(false);
+  await expect(rowOf(page, name)).not.toContainText('Unread');
+});
+
+test('desktop notifications are offered, never asked for on load, and shown when hidden', async ({
+  page,
+  liaison,
+}) => {
+  // A stand-in Notification API that records requests and notifications, on a hidden tab.
+  await page.addInitScript(() => {
+    const record = { requested: 0, shown: [] as string[] };
+    Object.assign(window, { notificationLog: record });
+    class FakeNotification extends EventTarget {
+      static permission: NotificationPermission = 'default';
+      static async requestPermission(): Promise<NotificationPermission> {
+        record.requested++;
+        FakeNotification.permission = 'granted';
+        return 'granted';
+      }
+      constructor(title: string, options?: NotificationOptions) {
+        super();
+        record.shown.push(`${title}: ${options?.body ?? ''}`);
+      }
+      close() {}
+    }
+    Object.defineProperty(window, 'Notification', { value: FakeNotification });
+    Object.defineProperty(document, 'visibilityState', { get: () => 'hidden' });
+  });
+  const log = () =>
+    page.evaluate(() => {
+      const value: unknown = Reflect.get(window, 'notificationLog');
+      return JSON.stringify(value);
+    });
+  await signIn(page, liaison);
+  expect(JSON.parse(await log())).toEqual({ requested: 0, shown: [] });
+
+  await page.getByRole('button', { name: 'Turn on desktop notifications' }).click();
+  await expect(page.getByText('Desktop notifications are on')).toBeVisible();
+
+  const name = uniqueWord('Ping');
+  await createInquiry(liaison, { name, email: `${name}@n.example`, company: 'Ping' });
+  await expect(rowOf(page, name)).toBeVisible();
+  await expect.poll(log).toContain(`New inquiry: ${name}: Please quote 500 pieces`);
+  expect(JSON.parse(await log()).requested).toBe(1);
 });
 
 test('status filters and search narrow the list', async ({ page, liaison }) => {
@@ -308,7 +391,7 @@ for (const viewport of [
     const name = uniqueWord('Axe');
     await createInquiry(liaison, { name, email: `${name}@axe.example`, company: 'Axe AG' });
 
-    await page.goto(`${origin(liaison)}/inbox/sign-in`);
+    await page.goto(`${liaison.server.url}/inbox/sign-in`);
     await expect(page.getByRole('heading', { name: 'Sign in to your inbox' })).toBeVisible();
     await expectNoAxeViolations(page);
     await page.getByRole('button', { name: 'Sign in' }).click();

@@ -1,0 +1,131 @@
+import { batch } from '@preact/signals';
+import type { InboxMessage, InquiryDetail, InquiryUpdate, ReplyInput } from '../contract/inbox';
+import type { InboxApi } from './api';
+import type { ApiResult } from './api-error';
+import type { ListActions } from './list-actions';
+import { report } from './report';
+import type { InboxState } from './state';
+
+/** What the inquiry screen can do. */
+export interface InquiryActions {
+  /** Shows inquiry `id`, loading it (and marking it read) unless it is already on screen. */
+  open(id: string): Promise<void>;
+  /** Reloads the inquiry on screen quietly, after a live event. */
+  reload(): Promise<void>;
+  close(): void;
+  send(input: ReplyInput): Promise<ApiResult<InboxMessage>>;
+  update(input: InquiryUpdate): Promise<ApiResult<InquiryDetail>>;
+  /** Loads the site's reps for the reassignment select (admins). */
+  loadReps(): Promise<void>;
+}
+
+/** What the inquiry actions work on. */
+export interface InquiryActionsOptions {
+  api: InboxApi;
+  state: InboxState;
+  list: ListActions;
+}
+
+/** Creates the inquiry actions. */
+export const createInquiryActions = ({
+  api,
+  state,
+  list,
+}: InquiryActionsOptions): InquiryActions => {
+  const detail = state.detail;
+  let currentId: string | null = null;
+  let generation = 0;
+  // The thread length last marked read: the read call goes out once per new visitor message,
+  // and a server that keeps answering `unread` cannot start a loop.
+  let readAt = '';
+
+  const markReadIfNeeded = async (inquiry: InquiryDetail) => {
+    const key = `${inquiry.id}:${inquiry.messages.length}`;
+    if (!(inquiry.unread || inquiry.status === 'new') || readAt === key) return;
+    readAt = key;
+    list.markRead(inquiry.id);
+    const result = await api.markRead(inquiry.id);
+    if (!result.ok) {
+      console.warn('[inbox] could not mark read', result.error);
+      return;
+    }
+    // Reading moves a new inquiry to open: show the status the server now has.
+    await Promise.all([reload(), list.refresh()]);
+  };
+
+  const show = (inquiry: InquiryDetail) => {
+    batch(() => {
+      detail.inquiry.value = inquiry;
+      detail.error.value = null;
+    });
+    markReadIfNeeded(inquiry).catch(report);
+  };
+
+  async function reload() {
+    const id = currentId;
+    if (id === null) return;
+    const mine = ++generation;
+    const result = await api.inquiry(id);
+    if (mine !== generation) return;
+    // A failed quiet reload keeps what is on screen; the next event tries again.
+    if (result.ok) show(result.value);
+  }
+
+  return {
+    async open(id) {
+      if (currentId === id && detail.inquiry.value?.id === id) return;
+      currentId = id;
+      const mine = ++generation;
+      batch(() => {
+        detail.inquiry.value = null;
+        detail.error.value = null;
+        detail.loading.value = true;
+      });
+      const result = await api.inquiry(id);
+      if (mine !== generation) return;
+      detail.loading.value = false;
+      if (result.ok) show(result.value);
+      else detail.error.value = result.error;
+    },
+    reload,
+    close() {
+      currentId = null;
+      generation++;
+      batch(() => {
+        detail.inquiry.value = null;
+        detail.error.value = null;
+        detail.loading.value = false;
+      });
+    },
+    async send(input) {
+      const id = currentId;
+      if (id === null) throw new Error('no inquiry open');
+      const result = await api.send(id, input);
+      if (result.ok) {
+        const inquiry = detail.inquiry.value;
+        if (inquiry?.id === id && !inquiry.messages.some((m) => m.id === result.value.id)) {
+          detail.inquiry.value = { ...inquiry, messages: [...inquiry.messages, result.value] };
+        }
+        // A reply changes the status (waiting) and the list's order.
+        Promise.all([reload(), list.refresh()]).catch(report);
+      }
+      return result;
+    },
+    async update(input) {
+      const id = currentId;
+      if (id === null) throw new Error('no inquiry open');
+      const result = await api.update(id, input);
+      if (result.ok && currentId === id) {
+        generation++;
+        detail.inquiry.value = result.value;
+        list.refresh().catch(report);
+      }
+      return result;
+    },
+    async loadReps() {
+      const result = await api.reps();
+      if (result.ok) state.reps.value = result.value;
+      else console.warn('[inbox] could not load reps', result.error);
+    },
+  };
+};

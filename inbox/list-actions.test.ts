@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import type { InquiryListQuery, InquiryPage, InquirySummary } from '../contract/inbox';
+import type { InboxApi } from './api';
+import type { ApiResult } from './api-error';
+import { createListActions } from './list-actions';
+import { createState } from './state';
+
+const row = (id: string): InquirySummary => ({
+  id,
+  status: 'new',
+  unread: true,
+  awaitingReply: true,
+  visitor: { name: id, email: `${id}@x.example`, company: null, country: null },
+  product: null,
+  preview: '',
+  rep: null,
+  createdAt: '2026-11-29T08:00:00.000Z',
+  lastActivityAt: '2026-11-29T08:00:00.000Z',
+});
+
+/** An API whose list answers pages of `rows` two at a time; the rest is never called. */
+function fakeApi(rows: () => string[], calls: InquiryListQuery[] = []) {
+  const inquiries = async (query: InquiryListQuery): Promise<ApiResult<InquiryPage>> => {
+    calls.push(query);
+    const ids = rows().filter((id) => !query.q || id.includes(query.q));
+    const start = Number(query.cursor ?? 0);
+    const items = ids.slice(start, start + 2).map(row);
+    const nextCursor = start + 2 < ids.length ? String(start + 2) : null;
+    return { ok: true, value: { items, nextCursor, unreadCount: ids.length } };
+  };
+  // Only the list is used here; a Proxy would hide typos, so the rest throws.
+  const unused = async () => {
+    throw new Error('not used');
+  };
+  const api: InboxApi = {
+    me: unused,
+    signIn: unused,
+    requestLink: unused,
+    signInWithLink: unused,
+    signOut: unused,
+    inquiries,
+    inquiry: unused,
+    markRead: unused,
+    send: unused,
+    update: unused,
+    reps: unused,
+  };
+  return { api, calls };
+}
+
+describe('list actions', () => {
+  it('loads, loads more, and refreshes every page on screen', async () => {
+    let ids = ['a', 'b', 'c', 'd', 'e'];
+    const state = createState();
+    const list = createListActions({ api: fakeApi(() => ids).api, state, pageSize: 2 });
+    await list.load();
+    await list.more();
+    expect(state.list.items.value.map((r) => r.id)).toEqual(['a', 'b', 'c', 'd']);
+
+    ids = ['new', ...ids];
+    await list.refresh();
+    expect(state.list.items.value.map((r) => r.id)).toEqual(['new', 'a', 'b', 'c']);
+    expect(state.list.nextCursor.value).toBe('4');
+    expect(state.list.unreadCount.value).toBe(6);
+  });
+
+  it('drops the answer of a load that a newer one replaced', async () => {
+    const state = createState();
+    const { api } = fakeApi(() => ['apple', 'banana']);
+    const slow = { ...api };
+    let release = () => {};
+    slow.inquiries = async (query) => {
+      if (!query.q) await new Promise<void>((resolve) => (release = resolve));
+      return api.inquiries(query);
+    };
+    const list = createListActions({ api: slow, state });
+    const first = list.load();
+    list.search('ban');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    release();
+    await first;
+    expect(state.list.items.value.map((r) => r.id)).toEqual(['banana']);
+  });
+
+  it('marks a row read at once and forgets everything on reset', async () => {
+    const state = createState();
+    const list = createListActions({ api: fakeApi(() => ['a', 'b']).api, state });
+    await list.load();
+    list.markRead('a');
+    expect(state.list.items.value[0]?.unread).toBe(false);
+    expect(state.list.unreadCount.value).toBe(1);
+    list.reset();
+    expect(state.list.items.value).toEqual([]);
+    expect(state.list.loaded.value).toBe(false);
+  });
+});
+
+describe('list actions overlapping', () => {
+  it('runs a refresh asked for during "Load more" once that has finished', async () => {
+    let ids = ['a', 'b', 'c', 'd'];
+    const state = createState();
+    const { api } = fakeApi(() => ids);
+    let release = () => {};
+    const held = { ...api };
+    held.inquiries = async (query) => {
+      if (query.cursor) await new Promise<void>((resolve) => (release = resolve));
+      return api.inquiries(query);
+    };
+    const list = createListActions({ api: held, state, pageSize: 2 });
+    await list.load();
+    const more = list.more();
+    ids = ['new', ...ids];
+    await list.refresh();
+    release();
+    await more;
+    // The refresh runs after "Load more" and reloads both pages; release its second one too.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(state.list.items.value.map((r) => r.id)).toEqual(['new', 'a', 'b', 'c']);
+    expect(state.list.loading.value).toBeNull();
+  });
+});

@@ -1,0 +1,31 @@
+import type { Me } from '../../contract/inbox';
+import { BASE } from '../router';
+
+/** What the header shows and does. */
+export interface HeaderProps {
+  me: Me | null;
+  onSignOut(): void;
+}
+
+/** The banner: the site's name, who is signed in, and "Sign out". */
+export function Header({ me, onSignOut }: HeaderProps) {
+  return (
+    <header class="top">
+      <a class="brand" href={BASE}>
+        Liaison
+        {me && <span class="site-name">{me.site.name}</span>}
+      </a>
+      {me && (
+        <div class="account">
+          <span class="rep-name">
+            <span class="visually-hidden">Signed in as </span>
+            {me.name}
+          </span>
+          <button type="button" class="button subtle" onClick={onSignOut}>
+            Sign out
+          </button>
+        </div>
+      )}
+    </header>
+  );
+}

@@ -40,8 +40,9 @@ export const sqliteSearch: SearchAdapter = {
   async candidates(db, query, cap) {
     const terms = ftsQuery(query);
     if (!terms) return null;
+    // CROSS JOIN keeps the text index as the outer loop (SQLite never reorders it).
     const { rows } = await sql<{ id: string }>`select i.id from inquiries_fts f
-      join inquiries i on i.rowid = f.rowid
+      cross join inquiries i on i.rowid = f.rowid
       where f.inquiries_fts match ${terms} limit ${cap + 1}`.execute(db);
     return rows.length > cap ? null : rows.map((r) => r.id);
   },

@@ -3,3 +3,4 @@ export * from './inquiry';
 export * from './widget-config';
 export * from './conversation';
 export * from './inbox';
+export * from './routing';

@@ -12,6 +12,11 @@ export interface SitesTable {
   /** JSON array of origin patterns, e.g. ["https://example.com", "http://localhost:*"]. */
   allowedOrigins: string;
   defaultRepId: string | null;
+  defaultTeamId: string | null;
+  themeColor: string | null;
+  defaultLanguage: string | null;
+  replyPromiseHours: Generated<number>;
+  escalationReassign: Generated<number>;
   createdAt: string;
 }
 
@@ -27,7 +32,40 @@ export interface RepsTable {
   active: number;
   role: string;
   passwordHash: string | null;
+  /** JSON arrays of language tags and of countries/regions the rep serves. */
+  languages: Generated<string>;
+  countries: Generated<string>;
+  /** JSON WeeklyHours, or null: always on duty. */
+  hours: string | null;
+  away: Generated<number>;
+  whatsapp: string | null;
+  maxOpen: number | null;
   createdAt: string;
+}
+
+export interface TeamsTable {
+  id: string;
+  siteId: string;
+  name: string;
+  distribution: string;
+  lastAssignedRepId: string | null;
+}
+
+export interface TeamMembersTable {
+  teamId: string;
+  repId: string;
+  position: number;
+}
+
+export interface RulesTable {
+  id: string;
+  siteId: string;
+  position: number;
+  name: string;
+  /** JSON RuleMatch. */
+  match: string;
+  targetRepId: string | null;
+  targetTeamId: string | null;
 }
 
 export interface SessionsTable {
@@ -87,6 +125,8 @@ export interface InquiriesTable {
   /** 1 while the last message is the visitor's. */
   awaitingReply: number;
   lastActivityAt: string;
+  firstReplyAt: string | null;
+  escalatedAt: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -126,4 +166,7 @@ export interface Database {
   signInLinks: SignInLinksTable;
   throttles: ThrottlesTable;
   conversationTokens: ConversationTokensTable;
+  teams: TeamsTable;
+  teamMembers: TeamMembersTable;
+  rules: RulesTable;
 }

@@ -35,8 +35,15 @@ export function inquiryQueries(db: Kysely<Database>, search: SearchAdapter): Inq
   };
 
   return {
-    async createInquiry({ inquiry, message, tokens, deliveries }) {
+    async createInquiry({ inquiry, message, tokens, deliveries, teamTurn }) {
       await db.transaction().execute(async (trx) => {
+        if (teamTurn) {
+          await trx
+            .updateTable('teams')
+            .set({ lastAssignedRepId: teamTurn.repId })
+            .where('id', '=', teamTurn.teamId)
+            .execute();
+        }
         await trx.insertInto('inquiries').values(fromInquiry(inquiry)).execute();
         await trx.insertInto('messages').values(message).execute();
         for (const t of tokens) {
@@ -77,6 +84,14 @@ export function inquiryQueries(db: Kysely<Database>, search: SearchAdapter): Inq
           .set(patchColumns(patch, message.createdAt))
           .where('id', '=', message.inquiryId)
           .execute();
+        if (patch.firstReplyAt) {
+          await trx
+            .updateTable('inquiries')
+            .set({ firstReplyAt: patch.firstReplyAt })
+            .where('id', '=', message.inquiryId)
+            .where('firstReplyAt', 'is', null)
+            .execute();
+        }
         await insertDeliveries(trx, deliveries, message.createdAt);
       });
     },

@@ -3,6 +3,7 @@ import { authQueries } from './auth-queries';
 import type { Database } from './database';
 import { inquiryQueries } from './inquiry-queries';
 import { outboxQueries } from './outbox-queries';
+import { routingQueries } from './routing-queries';
 import type { SearchAdapter } from './search';
 import { siteQueries } from './site-queries';
 import type { Store } from './store';
@@ -14,5 +15,6 @@ export function createKyselyStore(db: Kysely<Database>, search: SearchAdapter): 
     ...inquiryQueries(db, search),
     ...authQueries(db),
     ...outboxQueries(db),
+    ...routingQueries(db),
   };
 }

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { Channel, Role } from '../../contract';
 import type {
   ConversationTokensTable,
@@ -71,7 +71,7 @@ export const toToken = (row: Selectable<ConversationTokensTable>): ConversationT
   revoked: row.revokedAt !== null,
 });
 
-export const fromInquiry = (i: Inquiry): InquiriesTable => ({
+export const fromInquiry = (i: Inquiry): Insertable<InquiriesTable> => ({
   id: i.id,
   siteId: i.siteId,
   repId: i.repId,
@@ -124,8 +124,12 @@ export const toInquiry = (row: Selectable<InquiriesTable>): Inquiry => ({
   createdAt: row.createdAt,
 });
 
-/** The columns an InquiryPatch sets. */
-export const patchColumns = (patch: InquiryPatch, now: string): Partial<InquiriesTable> => ({
+/** The columns an InquiryPatch sets (`firstReplyAt` is applied by the caller, only if unset). */
+export const patchColumns = (
+  patch: InquiryPatch,
+  now: string,
+): Partial<Insertable<InquiriesTable>> => ({
+  ...(patch.escalatedAt !== undefined && { escalatedAt: patch.escalatedAt }),
   ...(patch.status !== undefined && { status: patch.status }),
   ...(patch.unread !== undefined && { unread: patch.unread ? 1 : 0 }),
   ...(patch.awaitingReply !== undefined && { awaitingReply: patch.awaitingReply ? 1 : 0 }),

@@ -1,5 +1,5 @@
 // The domain's view of storage: records and the operations it needs, nothing of SQL.
-import type { Channel, Role, Status } from '../../contract';
+import type { Channel, Distribution, Role, RuleMatch, Status, WeeklyHours } from '../../contract';
 
 export interface Site {
   id: string;
@@ -98,6 +98,51 @@ export interface ConversationToken {
 
 export type NewConversationToken = Omit<ConversationToken, 'revoked'> & { tokenHash: string };
 
+/** What routing knows of a rep beyond their account. */
+export interface RepProfile {
+  languages: string[];
+  countries: string[];
+  hours: WeeklyHours | null;
+  away: boolean;
+  whatsapp: string | null;
+  maxOpen: number | null;
+}
+
+/** A site's settings beyond its key, name and origins. */
+export interface SiteSettings {
+  defaultRepId: string | null;
+  defaultTeamId: string | null;
+  themeColor: string | null;
+  defaultLanguage: string | null;
+  replyPromiseHours: number;
+  escalationReassign: boolean;
+}
+
+export interface Team {
+  id: string;
+  siteId: string;
+  name: string;
+  distribution: Distribution;
+  /** In round-robin order. */
+  memberIds: string[];
+  lastAssignedRepId: string | null;
+}
+
+export interface Rule {
+  id: string;
+  siteId: string;
+  name: string;
+  match: RuleMatch;
+  target: { repId: string } | { teamId: string };
+}
+
+/** When an inquiry came and when its rep first answered: reply statistics. */
+export interface ReplyTiming {
+  repId: string;
+  createdAt: string;
+  firstReplyAt: string | null;
+}
+
 export type NewSite = Omit<Site, 'defaultRepId'>;
 export type NewRep = Rep;
 
@@ -120,6 +165,9 @@ export interface InquiryPatch {
   awaitingReply?: boolean;
   repId?: string | null;
   lastActivityAt?: string;
+  /** Set only if the inquiry has none yet: the rep's first reply. */
+  firstReplyAt?: string;
+  escalatedAt?: string;
 }
 
 export interface Throttle {
@@ -150,6 +198,8 @@ export interface Store {
     message: Message;
     tokens: NewConversationToken[];
     deliveries: NewDelivery[];
+    /** The team whose round-robin turn the assignment used. */
+    teamTurn?: { teamId: string; repId: string };
   }): Promise<void>;
   findInquiry(id: string): Promise<Inquiry | null>;
   listMessages(inquiryId: string): Promise<Message[]>;
@@ -196,6 +246,33 @@ export interface Store {
   findThrottle(key: string): Promise<Throttle | null>;
   saveThrottle(key: string, throttle: Throttle): Promise<void>;
   clearThrottle(key: string): Promise<void>;
+
+  findRepProfiles(siteId: string): Promise<Map<string, RepProfile>>;
+  updateRepProfile(repId: string, patch: Partial<RepProfile>): Promise<void>;
+  updateRep(
+    repId: string,
+    patch: Partial<Pick<Rep, 'name' | 'title' | 'photoUrl' | 'role' | 'active' | 'handle'>>,
+  ): Promise<void>;
+  findSiteSettings(siteId: string): Promise<SiteSettings | null>;
+  updateSite(
+    siteId: string,
+    patch: Partial<SiteSettings & Pick<Site, 'name' | 'allowedOrigins'>>,
+  ): Promise<void>;
+  listTeams(siteId: string): Promise<Team[]>;
+  /** Creates or replaces a team and its members. */
+  saveTeam(team: Omit<Team, 'lastAssignedRepId'>): Promise<void>;
+  deleteTeam(teamId: string): Promise<void>;
+  listRules(siteId: string): Promise<Rule[]>;
+  /** Replaces the site's rules with `rules`, in that order, in one transaction. */
+  replaceRules(siteId: string, rules: Rule[]): Promise<void>;
+  /** Inquiries each rep of the site has open (new, open or waiting). */
+  openCounts(siteId: string): Promise<Map<string, number>>;
+  /** The rep of the latest assigned inquiry from `email` on the site. */
+  lastRepForEmail(siteId: string, email: string): Promise<string | null>;
+  /** Inquiries of the site created before `cutoff` that no rep has answered and that were not escalated. */
+  unansweredBefore(siteId: string, cutoff: string, limit: number): Promise<Inquiry[]>;
+  listSites(): Promise<Site[]>;
+  replyTimings(siteId: string, since: string): Promise<ReplyTiming[]>;
 
   /** Pending deliveries due at `now`, oldest first. */
   dueDeliveries(now: string, limit: number): Promise<Delivery[]>;

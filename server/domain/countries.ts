@@ -1,0 +1,220 @@
+// Matching a visitor's country (free text from the form: "Germany", "DE", "germany ") against a
+// rule's list of ISO codes, English names or region names.
+
+const REGIONS: Record<string, string[]> = {
+  EU: [
+    'AT',
+    'BE',
+    'BG',
+    'HR',
+    'CY',
+    'CZ',
+    'DK',
+    'EE',
+    'FI',
+    'FR',
+    'DE',
+    'GR',
+    'HU',
+    'IE',
+    'IT',
+    'LV',
+    'LT',
+    'LU',
+    'MT',
+    'NL',
+    'PL',
+    'PT',
+    'RO',
+    'SK',
+    'SI',
+    'ES',
+    'SE',
+  ],
+  EUROPE: [
+    'AL',
+    'AD',
+    'AT',
+    'BY',
+    'BE',
+    'BA',
+    'BG',
+    'HR',
+    'CY',
+    'CZ',
+    'DK',
+    'EE',
+    'FI',
+    'FR',
+    'DE',
+    'GR',
+    'HU',
+    'IS',
+    'IE',
+    'IT',
+    'XK',
+    'LV',
+    'LI',
+    'LT',
+    'LU',
+    'MT',
+    'MD',
+    'MC',
+    'ME',
+    'NL',
+    'MK',
+    'NO',
+    'PL',
+    'PT',
+    'RO',
+    'RU',
+    'SM',
+    'RS',
+    'SK',
+    'SI',
+    'ES',
+    'SE',
+    'CH',
+    'UA',
+    'GB',
+    'VA',
+  ],
+  NA: ['US', 'CA', 'MX'],
+  LATAM: [
+    'AR',
+    'BO',
+    'BR',
+    'CL',
+    'CO',
+    'CR',
+    'CU',
+    'DO',
+    'EC',
+    'SV',
+    'GT',
+    'HN',
+    'MX',
+    'NI',
+    'PA',
+    'PY',
+    'PE',
+    'PR',
+    'UY',
+    'VE',
+  ],
+  MENA: [
+    'DZ',
+    'BH',
+    'EG',
+    'IR',
+    'IQ',
+    'IL',
+    'JO',
+    'KW',
+    'LB',
+    'LY',
+    'MA',
+    'OM',
+    'PS',
+    'QA',
+    'SA',
+    'SY',
+    'TN',
+    'AE',
+    'YE',
+    'TR',
+  ],
+  APAC: [
+    'AU',
+    'BD',
+    'BN',
+    'KH',
+    'CN',
+    'FJ',
+    'HK',
+    'IN',
+    'ID',
+    'JP',
+    'KR',
+    'LA',
+    'MO',
+    'MY',
+    'MN',
+    'MM',
+    'NP',
+    'NZ',
+    'PK',
+    'PG',
+    'PH',
+    'SG',
+    'LK',
+    'TW',
+    'TH',
+    'VN',
+  ],
+  AFRICA: [
+    'DZ',
+    'AO',
+    'BJ',
+    'BW',
+    'CM',
+    'CI',
+    'CD',
+    'EG',
+    'ET',
+    'GH',
+    'KE',
+    'LY',
+    'MG',
+    'MW',
+    'ML',
+    'MA',
+    'MZ',
+    'NA',
+    'NG',
+    'RW',
+    'SN',
+    'ZA',
+    'SD',
+    'TZ',
+    'TN',
+    'UG',
+    'ZM',
+    'ZW',
+  ],
+  GCC: ['BH', 'KW', 'OM', 'QA', 'SA', 'AE'],
+};
+
+const names = new Intl.DisplayNames(['en'], { type: 'region' });
+const norm = (s: string) => s.trim().toLowerCase();
+
+/** Whether `code` (ISO alpha-2) is the visitor's country, given as a code or an English name. */
+function isCountry(visitor: string, code: string): boolean {
+  const v = norm(visitor);
+  if (v === norm(code)) return true;
+  try {
+    return v === norm(names.of(code.toUpperCase()) ?? '');
+  } catch (err) {
+    // Intl throws a RangeError for a string that is not a region code: then it is a name.
+    if (err instanceof RangeError) return v === norm(code);
+    throw err;
+  }
+}
+
+/** Whether the visitor's country is one of `entries` (codes, English names, or region names). */
+export function countryMatches(
+  visitor: string | null | undefined,
+  entries: readonly string[],
+): boolean {
+  if (!visitor?.trim()) return false;
+  return entries.some((entry) => {
+    const region = REGIONS[entry.trim().toUpperCase()];
+    if (region) return region.some((code) => isCountry(visitor, code));
+    return /^[a-z]{2}$/i.test(entry.trim())
+      ? isCountry(visitor, entry.trim())
+      : norm(entry) === norm(visitor);
+  });
+}
+
+/** Region names a rule may use, for validation messages. */
+export const REGION_NAMES = Object.keys(REGIONS);

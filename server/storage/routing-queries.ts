@@ -1,0 +1,267 @@
+import type { Kysely } from 'kysely';
+import type { Distribution, RuleMatch, WeeklyHours } from '../../contract';
+import type { Database } from './database';
+import { parseJson, toInquiry, toSite } from './rows';
+import type { RepProfile, Store } from './store';
+
+type RoutingQueries = Pick<
+  Store,
+  | 'findRepProfiles'
+  | 'updateRepProfile'
+  | 'updateRep'
+  | 'findSiteSettings'
+  | 'updateSite'
+  | 'listTeams'
+  | 'saveTeam'
+  | 'deleteTeam'
+  | 'listRules'
+  | 'replaceRules'
+  | 'openCounts'
+  | 'lastRepForEmail'
+  | 'unansweredBefore'
+  | 'listSites'
+  | 'replyTimings'
+>;
+
+const OPEN_STATUSES = ['new', 'open', 'waiting'];
+
+/** Rep profiles, site settings, teams and rules; the counts and history routing reads. */
+export function routingQueries(db: Kysely<Database>): RoutingQueries {
+  return {
+    async findRepProfiles(siteId) {
+      const rows = await db
+        .selectFrom('reps')
+        .select(['id', 'languages', 'countries', 'hours', 'away', 'whatsapp', 'maxOpen'])
+        .where('siteId', '=', siteId)
+        .execute();
+      return new Map(
+        rows.map((r): [string, RepProfile] => [
+          r.id,
+          {
+            languages: parseJson<string[]>(r.languages),
+            countries: parseJson<string[]>(r.countries),
+            hours: r.hours ? parseJson<WeeklyHours>(r.hours) : null,
+            away: r.away === 1,
+            whatsapp: r.whatsapp,
+            maxOpen: r.maxOpen,
+          },
+        ]),
+      );
+    },
+
+    async updateRepProfile(repId, p) {
+      await db
+        .updateTable('reps')
+        .set({
+          ...(p.languages !== undefined && { languages: JSON.stringify(p.languages) }),
+          ...(p.countries !== undefined && { countries: JSON.stringify(p.countries) }),
+          ...(p.hours !== undefined && { hours: p.hours && JSON.stringify(p.hours) }),
+          ...(p.away !== undefined && { away: p.away ? 1 : 0 }),
+          ...(p.whatsapp !== undefined && { whatsapp: p.whatsapp }),
+          ...(p.maxOpen !== undefined && { maxOpen: p.maxOpen }),
+        })
+        .where('id', '=', repId)
+        .execute();
+    },
+
+    async updateRep(repId, p) {
+      if (Object.keys(p).length === 0) return;
+      const { active, ...rest } = p;
+      await db
+        .updateTable('reps')
+        .set({ ...rest, ...(active !== undefined && { active: active ? 1 : 0 }) })
+        .where('id', '=', repId)
+        .execute();
+    },
+
+    async findSiteSettings(siteId) {
+      const row = await db
+        .selectFrom('sites')
+        .selectAll()
+        .where('id', '=', siteId)
+        .executeTakeFirst();
+      if (!row) return null;
+      return {
+        defaultRepId: row.defaultRepId,
+        defaultTeamId: row.defaultTeamId,
+        themeColor: row.themeColor,
+        defaultLanguage: row.defaultLanguage,
+        replyPromiseHours: row.replyPromiseHours,
+        escalationReassign: row.escalationReassign === 1,
+      };
+    },
+
+    async updateSite(siteId, p) {
+      const { allowedOrigins, escalationReassign, ...rest } = p;
+      const set = {
+        ...rest,
+        ...(allowedOrigins !== undefined && { allowedOrigins: JSON.stringify(allowedOrigins) }),
+        ...(escalationReassign !== undefined && { escalationReassign: escalationReassign ? 1 : 0 }),
+      };
+      if (Object.keys(set).length === 0) return;
+      await db.updateTable('sites').set(set).where('id', '=', siteId).execute();
+    },
+
+    async listTeams(siteId) {
+      const teams = await db
+        .selectFrom('teams')
+        .selectAll()
+        .where('siteId', '=', siteId)
+        .orderBy('name')
+        .execute();
+      if (teams.length === 0) return [];
+      const members = await db
+        .selectFrom('teamMembers')
+        .selectAll()
+        .where(
+          'teamId',
+          'in',
+          teams.map((t) => t.id),
+        )
+        .orderBy('position')
+        .execute();
+      return teams.map((t) => ({
+        id: t.id,
+        siteId: t.siteId,
+        name: t.name,
+        distribution: t.distribution as Distribution,
+        memberIds: members.filter((m) => m.teamId === t.id).map((m) => m.repId),
+        lastAssignedRepId: t.lastAssignedRepId,
+      }));
+    },
+
+    async saveTeam(team) {
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto('teams')
+          .values({
+            id: team.id,
+            siteId: team.siteId,
+            name: team.name,
+            distribution: team.distribution,
+            lastAssignedRepId: null,
+          })
+          .onConflict((oc) =>
+            oc.column('id').doUpdateSet({ name: team.name, distribution: team.distribution }),
+          )
+          .execute();
+        await trx.deleteFrom('teamMembers').where('teamId', '=', team.id).execute();
+        if (team.memberIds.length > 0) {
+          await trx
+            .insertInto('teamMembers')
+            .values(team.memberIds.map((repId, position) => ({ teamId: team.id, repId, position })))
+            .execute();
+        }
+      });
+    },
+
+    async deleteTeam(teamId) {
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('teamMembers').where('teamId', '=', teamId).execute();
+        await trx
+          .updateTable('sites')
+          .set({ defaultTeamId: null })
+          .where('defaultTeamId', '=', teamId)
+          .execute();
+        await trx.deleteFrom('rules').where('targetTeamId', '=', teamId).execute();
+        await trx.deleteFrom('teams').where('id', '=', teamId).execute();
+      });
+    },
+
+    async listRules(siteId) {
+      const rows = await db
+        .selectFrom('rules')
+        .selectAll()
+        .where('siteId', '=', siteId)
+        .orderBy('position')
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        siteId: r.siteId,
+        name: r.name,
+        match: parseJson<RuleMatch>(r.match),
+        target: r.targetTeamId ? { teamId: r.targetTeamId } : { repId: r.targetRepId ?? '' },
+      }));
+    },
+
+    async replaceRules(siteId, rules) {
+      await db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('rules').where('siteId', '=', siteId).execute();
+        if (rules.length === 0) return;
+        await trx
+          .insertInto('rules')
+          .values(
+            rules.map((r, position) => ({
+              id: r.id,
+              siteId,
+              position,
+              name: r.name,
+              match: JSON.stringify(r.match),
+              targetRepId: 'repId' in r.target ? r.target.repId : null,
+              targetTeamId: 'teamId' in r.target ? r.target.teamId : null,
+            })),
+          )
+          .execute();
+      });
+    },
+
+    async openCounts(siteId) {
+      const rows = await db
+        .selectFrom('inquiries')
+        .select((eb) => ['repId', eb.fn.countAll<number>().as('n')])
+        .where('siteId', '=', siteId)
+        .where('status', 'in', OPEN_STATUSES)
+        .where('repId', 'is not', null)
+        .groupBy('repId')
+        .execute();
+      return new Map(rows.flatMap((r) => (r.repId ? [[r.repId, Number(r.n)] as const] : [])));
+    },
+
+    async lastRepForEmail(siteId, email) {
+      const row = await db
+        .selectFrom('inquiries')
+        .select('repId')
+        .where('siteId', '=', siteId)
+        .where('visitorEmail', '=', email)
+        .where('repId', 'is not', null)
+        .orderBy('createdAt', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return row?.repId ?? null;
+    },
+
+    async unansweredBefore(siteId, cutoff, limit) {
+      const rows = await db
+        .selectFrom('inquiries')
+        .selectAll()
+        .where('siteId', '=', siteId)
+        .where('firstReplyAt', 'is', null)
+        .where('escalatedAt', 'is', null)
+        .where('createdAt', '<=', cutoff)
+        .where('status', 'in', ['new', 'open'])
+        .orderBy('createdAt')
+        .limit(limit)
+        .execute();
+      return rows.map(toInquiry);
+    },
+
+    async listSites() {
+      const rows = await db.selectFrom('sites').selectAll().orderBy('key').execute();
+      return rows.map(toSite);
+    },
+
+    async replyTimings(siteId, since) {
+      const rows = await db
+        .selectFrom('inquiries')
+        .select(['repId', 'createdAt', 'firstReplyAt'])
+        .where('siteId', '=', siteId)
+        .where('createdAt', '>=', since)
+        .where('repId', 'is not', null)
+        .where('status', '!=', 'spam')
+        .execute();
+      return rows.flatMap((r) =>
+        r.repId ? [{ repId: r.repId, createdAt: r.createdAt, firstReplyAt: r.firstReplyAt }] : [],
+      );
+    },
+  };
+}

@@ -4,3 +4,4 @@ export * from './widget-config';
 export * from './conversation';
 export * from './inbox';
 export * from './routing';
+export * from './admin';

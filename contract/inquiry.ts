@@ -29,6 +29,8 @@ const webUrl = z.url({ protocol: /^https?$/ });
 export const ProductInput = z.strictObject({
   name: z.string().check(z.trim(), z.minLength(1), z.maxLength(300)),
   sku: z.optional(text(100)),
+  /** Routing rules may match it (the embed's data-product-category). */
+  category: z.optional(text(100)),
   url: z.optional(webUrl.check(z.maxLength(2000))),
   image: z.optional(webUrl.check(z.maxLength(2000))),
 });

@@ -10,7 +10,14 @@ export type Weekday = (typeof WEEKDAYS)[number];
 const Clock = z.string().check(z.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/));
 
 /** One working period of a day, in the rep's local time; `to` after `from` ("24:00" ends the day). */
-export const Period = z.tuple([Clock, Clock]);
+export const Period = z
+  .tuple([Clock, Clock])
+  .check(
+    z.refine(
+      ([from, to]) => to > from,
+      'A period must end after it starts (split overnight shifts at 24:00).',
+    ),
+  );
 
 /**
  * A rep's weekly working hours in their own IANA timezone: periods per weekday; a day that is

@@ -1,6 +1,24 @@
-/** What the widget needs to render: `GET /api/v1/sites/{siteKey}/widget-config`. */
+import * as z from 'zod/mini';
+
+/**
+ * `GET /api/v1/sites/{siteKey}/widget-config?rep=&page=&lang=`: the page and language let the
+ * card show the rep an inquiry from that page would reach.
+ */
+export const WidgetConfigQuery = z.strictObject({
+  rep: z.optional(z.string().check(z.maxLength(100))),
+  page: z.optional(z.string().check(z.maxLength(2000))),
+  lang: z.optional(z.string().check(z.maxLength(35))),
+});
+export type WidgetConfigQuery = z.input<typeof WidgetConfigQuery>;
+
+/** What the widget needs to render. */
 export interface WidgetConfig {
-  site: { name: string };
+  site: {
+    name: string;
+    /** "Usually replies within N hours". */
+    replyPromiseHours: number;
+    themeColor: string | null;
+  };
   rep: RepCard | null;
 }
 
@@ -10,5 +28,10 @@ export interface RepCard {
   name: string;
   title: string | null;
   photoUrl: string | null;
+  /** On duty and not away now. */
   available: boolean;
+  /** When not available: when they are next on duty (ISO), if known. */
+  nextAvailableAt: string | null;
+  /** For a "Chat on WhatsApp" link, e.g. "+8613800000000". */
+  whatsapp: string | null;
 }

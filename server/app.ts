@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { adminApi } from './http/admin-api';
 import { type AssetOptions, assets } from './http/assets';
 import { conversationApi } from './http/conversation-api';
 import { errorJson, onError } from './http/errors';
@@ -25,6 +26,7 @@ export function createApp(deps: AppDeps) {
     )
     .route('/api/v1', publicApi(deps))
     .route('/api/v1/conversations', conversationApi(deps))
+    .route('/api/inbox/admin', adminApi(deps))
     .route('/api/inbox', inboxApi(deps))
     .route('/', assets(deps.assets))
     .route('/', pages({ store: deps.store, distDir: deps.assets.widgetDir }))

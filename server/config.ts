@@ -12,6 +12,7 @@ const Env = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().min(3).default('Liaison <liaison@localhost>'),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  ESCALATION_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000),
   LOG_LEVEL: z.enum(['silent', 'info']).default('info'),
   SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   SMTP_INBOUND_PORT: Port.optional(),
@@ -30,6 +31,8 @@ export interface Config {
   smtpUrl: string | null;
   mailFrom: string;
   outboxPollMs: number;
+  /** How often overdue inquiries are looked for. */
+  escalationPollMs: number;
   logLevel: 'silent' | 'info';
   /** Signs derived tokens; null: main.ts keeps a generated one beside the SQLite file. */
   secretKey: string | null;
@@ -66,6 +69,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,
     outboxPollMs: e.OUTBOX_POLL_MS,
+    escalationPollMs: e.ESCALATION_POLL_MS,
     logLevel: e.LOG_LEVEL,
     secretKey: e.SECRET_KEY ?? null,
     inbound:

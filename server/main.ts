@@ -5,7 +5,9 @@ import { ConfigError, loadConfig } from './config';
 import { seedDemo } from './demo-seed';
 import { deliveryHandlers } from './domain/delivery-handlers';
 import { createLocalEventBus } from './domain/events';
+import { escalateOverdue } from './domain/escalation';
 import { createOutboxWorker } from './domain/outbox';
+import { createPeriodic } from './domain/periodic';
 import { createSignInLink, signInUrl } from './domain/sign-in-link';
 import { isLiveReplyToken, receiveInboundReply } from './domain/inbound-reply';
 import { createInboundServer } from './mail/inbound-server';
@@ -83,6 +85,13 @@ async function main() {
     log(`[mail] SMTP_URL is not set: mail waits in the outbox (${waiting} pending) until it is.`);
   }
 
+  const escalation = createPeriodic(
+    'escalation',
+    () => escalateOverdue(deps),
+    config.escalationPollMs,
+  );
+  escalation.start();
+
   let stopInbound = async () => {};
   if (config.inbound) {
     const inbound = createInboundServer({
@@ -107,6 +116,7 @@ async function main() {
   const shutdown = (signal: string) => {
     log(`[http] ${signal}: shutting down`);
     server.close(async () => {
+      await escalation.stop();
       await stopInbound();
       await stopOutbox();
       await db.destroy();

@@ -18,16 +18,18 @@ const json = (status: number, body: unknown) =>
 const inquiry = { email: 'anna@example.de', message: 'We need 200 ball valves, DN50.' };
 
 describe('loadConfig', () => {
-  test('asks for the rep and resolves the photo against the API origin', async () => {
+  test('asks for the rep on this page and resolves the photo against the API origin', async () => {
     const { calls, fetch } = fakeFetch(() =>
       json(200, {
-        site: { name: 'Hengda' },
+        site: { name: 'Hengda', replyPromiseHours: 2, themeColor: null },
         rep: {
           handle: 'moore-liu',
           name: 'Mr. Moore Liu',
           title: null,
           photoUrl: '/demo/moore-liu.svg',
-          available: true,
+          available: false,
+          nextAvailableAt: '2026-11-30T01:00:00.000Z',
+          whatsapp: '+8613800000000',
         },
       }),
     );
@@ -37,21 +39,23 @@ describe('loadConfig', () => {
       rep: 'moore-liu',
       fetch,
     });
-    expect(await api.loadConfig()).toEqual({
+    expect(await api.loadConfig({ page: 'https://shop.test/valves?id=1', lang: 'de-DE' })).toEqual({
       ok: true,
       config: {
-        site: { name: 'Hengda' },
+        site: { name: 'Hengda', replyPromiseHours: 2, themeColor: null },
         rep: {
           handle: 'moore-liu',
           name: 'Mr. Moore Liu',
           title: null,
           photoUrl: 'https://api.test/demo/moore-liu.svg',
-          available: true,
+          available: false,
+          nextAvailableAt: '2026-11-30T01:00:00.000Z',
+          whatsapp: '+8613800000000',
         },
       },
     });
     expect(calls[0]?.url).toBe(
-      'https://api.test/api/v1/sites/demo%20site/widget-config?rep=moore-liu',
+      'https://api.test/api/v1/sites/demo%20site/widget-config?rep=moore-liu&page=https%3A%2F%2Fshop.test%2Fvalves%3Fid%3D1&lang=de-DE',
     );
   });
 

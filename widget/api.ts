@@ -37,7 +37,8 @@ export interface ApiOptions extends RequestOptions {
 
 /** The widget's two calls to the public API. */
 export interface Api {
-  loadConfig(): Promise<ConfigResult>;
+  /** The config for this page (`page`, `lang` let the server pick the rep it would route to). */
+  loadConfig(context?: { page?: string; lang?: string }): Promise<ConfigResult>;
   submit(input: InquiryInput): Promise<SubmitResult>;
 }
 
@@ -84,8 +85,12 @@ export const createApi = ({ origin, site, rep, ...options }: ApiOptions): Api =>
   const request = createRequest(options);
 
   return {
-    async loadConfig() {
-      const query = rep ? `?rep=${encodeURIComponent(rep)}` : '';
+    async loadConfig(context = {}) {
+      const params = new URLSearchParams();
+      if (rep) params.set('rep', rep);
+      if (context.page) params.set('page', context.page);
+      if (context.lang) params.set('lang', context.lang);
+      const query = params.toString() ? `?${params}` : '';
       const res = await request(`${base}/widget-config${query}`);
       if (!res) return { ok: false, code: 'NETWORK' };
       const body = await json(res);

@@ -1,7 +1,20 @@
 import type { WidgetConfig } from '../contract/widget-config';
 import { h, icon } from './dom';
 import type { CardTexts } from './i18n/en';
-import type { Locale } from './i18n/locale';
+import { fill, type Locale } from './i18n/locale';
+
+/** "Usually replies within 24 hours", or when an off-duty rep is back, in the visitor's time. */
+function replyTime({ rep, site }: WidgetConfig, locale: Locale<CardTexts>): string {
+  const t = locale.texts;
+  if (rep?.available || !rep?.nextAvailableAt)
+    return fill(t.repliesWithin, { hours: site.replyPromiseHours });
+  const when = new Intl.DateTimeFormat(locale.lang, {
+    weekday: 'long',
+    hour: 'numeric',
+    minute: '2-digit',
+  }).format(new Date(rep.nextAvailableAt));
+  return fill(t.backAt, { when });
+}
 
 const PERSON = 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8Zm-7 8a7 7 0 0 1 14 0';
 
@@ -82,6 +95,7 @@ export function createCard(locale: Locale<CardTexts>, onOpen: () => void): CardV
               h('span', { class: person.available ? 'dot on' : 'dot', 'aria-hidden': 'true' }),
               person.available ? t.available : t.away,
             ),
+          person && config && h('p', { class: 'reply-time' }, replyTime(config, locale)),
         ),
       );
       rep.removeAttribute('aria-hidden');

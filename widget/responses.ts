@@ -50,11 +50,21 @@ const readRep = (value: unknown, origin: string): RepCard | null => {
     // Relative photo URLs belong to the API's origin, not to the page the widget runs on.
     photoUrl: photo === null ? null : new URL(photo, origin).href,
     available: value.available === true,
+    nextAvailableAt: stringOrNull(value.nextAvailableAt),
+    whatsapp: stringOrNull(value.whatsapp),
   };
 };
 
 /** Reads a widget-config answer; null when it is not one. */
 export function readConfig(body: unknown, origin: string): WidgetConfig | null {
   if (!isRecord(body) || !isRecord(body.site) || typeof body.site.name !== 'string') return null;
-  return { site: { name: body.site.name }, rep: readRep(body.rep, origin) };
+  const { name, replyPromiseHours, themeColor } = body.site;
+  return {
+    site: {
+      name,
+      replyPromiseHours: typeof replyPromiseHours === 'number' ? replyPromiseHours : 24,
+      themeColor: stringOrNull(themeColor),
+    },
+    rep: readRep(body.rep, origin),
+  };
 }

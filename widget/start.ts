@@ -32,11 +32,17 @@ const whenReady = (run: () => void) => {
 export function startWidget({ settings, namespace, css }: StartOptions): void {
   const locale = localeFor({ en }, settings.lang);
   const api = createApi({ origin: settings.apiOrigin, site: settings.site, rep: settings.rep });
-  const config = api.loadConfig().then((result) => {
-    // The card still works without config (generic texts), but the owner must hear of it.
-    if (!result.ok) report(`widget-config failed: ${result.code}`);
-    return result.ok ? result.config : null;
-  });
+  const config = api
+    // Without the fragment: it never changes which rep a page routes to, only the cache key.
+    .loadConfig({
+      page: location.origin + location.pathname + location.search,
+      lang: settings.lang ?? navigator.language,
+    })
+    .then((result) => {
+      // The card still works without config (generic texts), but the owner must hear of it.
+      if (!result.ok) report(`widget-config failed: ${result.code}`);
+      return result.ok ? result.config : null;
+    });
   const form = createFormLoader({
     url: `${settings.apiOrigin}/widget-form.js`,
     options: () => ({ api, settings, config }),

@@ -97,6 +97,8 @@ export function addRepMessage(
       unread: false,
       awaitingReply: false,
       lastActivityAt: deps.clock().toISOString(),
+      // Kept only if it is the first: reply-time statistics and escalation read it.
+      firstReplyAt: deps.clock().toISOString(),
       ...(inquiry.status !== 'spam' && { status: 'waiting' }),
     },
     VISITOR_REPLY,

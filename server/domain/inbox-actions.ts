@@ -40,7 +40,7 @@ export async function updateInquiry(
         repId: 'Choose an active rep of this site.',
       });
     }
-    await reassign(deps, rep, current, target);
+    await reassignInquiry(deps, current, target, `by ${rep.name}`);
     current = { ...current, repId: target.id };
   }
   if (update.status !== undefined && update.status !== current.status) {
@@ -51,9 +51,17 @@ export async function updateInquiry(
   }
 }
 
-// The new rep gets a reply token of their own and the inquiry's first message by mail; the
-// previous rep's token stops working, so their mailed answers no longer land in this thread.
-async function reassign(deps: InboxDeps, by: Rep, inquiry: Inquiry, target: Rep): Promise<void> {
+/**
+ * Hands an inquiry to `target`, saying why in the thread ("by Mr. Moore Liu"). The new rep gets
+ * a reply token of their own and the first message by mail; the previous rep's token stops
+ * working, so their mailed answers no longer land in this thread.
+ */
+export async function reassignInquiry(
+  deps: InboxDeps,
+  inquiry: Inquiry,
+  target: Rep,
+  why: string,
+): Promise<void> {
   const { store, clock, newId, secret } = deps;
   const now = clock().toISOString();
   if (inquiry.repId) {
@@ -67,7 +75,7 @@ async function reassign(deps: InboxDeps, by: Rep, inquiry: Inquiry, target: Rep)
     repId: target.id,
   });
   await store.createConversationToken(record);
-  await addSystemMessage(deps, inquiry, `Reassigned to ${target.name} by ${by.name}`, {
+  await addSystemMessage(deps, inquiry, `Reassigned to ${target.name} ${why}`, {
     repId: target.id,
   });
   const [first] = await store.listMessages(inquiry.id);

@@ -1,9 +1,12 @@
 import type { InquiryCreated, ValidInquiry } from '../../contract';
 import type { Inquiry, Message, NewConversationToken, NewDelivery, Site } from '../storage/store';
-import { assign } from './assignment';
+import { route } from './router';
+import { routingContext } from './routing-context';
 import type { ConversationDeps } from './conversation';
 import { newConversationToken } from './conversation-tokens';
 import { REP_NOTIFICATION } from './rep-notification';
+import { VISITOR_ACK } from './visitor-ack';
+import { UNASSIGNED_NOTICE } from './admin-notices';
 
 export type InquiryDeps = ConversationDeps & {
   /** Derives conversation tokens (see conversation-tokens.ts). */
@@ -19,17 +22,25 @@ export async function receiveInquiry(
   site: Site,
   input: ValidInquiry,
 ): Promise<InquiryCreated> {
-  const [requested, defaultRep] = await Promise.all([
-    input.rep ? store.findRepByHandle(site.id, input.rep) : null,
-    site.defaultRepId ? store.findRep(site.defaultRepId) : null,
-  ]);
-  const assignment = assign({ site, requested, defaultRep });
+  const context = await routingContext(store, site, input.email);
+  const decision = route({
+    ...context,
+    inquiry: {
+      requestedHandle: input.rep,
+      country: input.country,
+      language: input.page?.language,
+      pageUrl: input.page?.url,
+      products: input.product ? [{ sku: input.product.sku, category: input.product.category }] : [],
+    },
+    now: clock(),
+  });
+  const assigned = decision.repId ? context.reps.find((r) => r.id === decision.repId) : undefined;
 
   const now = clock().toISOString();
   const inquiry: Inquiry = {
     id: newId(),
     siteId: site.id,
-    repId: assignment.rep?.id ?? null,
+    repId: decision.repId,
     status: 'new',
     visitor: {
       name: given(input.name),
@@ -47,6 +58,7 @@ export async function receiveInquiry(
             ...(given(input.product.sku) && { sku: input.product.sku }),
             ...(input.product.url && { url: input.product.url }),
             ...(input.product.image && { image: input.product.image }),
+            ...(given(input.product.category) && { category: input.product.category }),
           },
         ]
       : [],
@@ -56,7 +68,7 @@ export async function receiveInquiry(
       language: given(input.page?.language),
       timezone: given(input.page?.timezone),
     },
-    assignmentReason: assignment.reason,
+    assignmentReason: decision.reason,
     unread: true,
     awaitingReply: true,
     lastActivityAt: now,
@@ -80,28 +92,47 @@ export async function receiveInquiry(
     repId: null,
   });
   const tokens: NewConversationToken[] = [visitor.record];
-  if (assignment.rep) {
+  if (decision.repId) {
     tokens.push(
       newConversationToken(secret, {
         id: newId(),
         inquiryId: inquiry.id,
         party: 'rep',
-        repId: assignment.rep.id,
+        repId: decision.repId,
       }).record,
     );
   }
-  const deliveries: NewDelivery[] = assignment.rep
-    ? [
-        {
+  const deliveries: NewDelivery[] = [
+    // The visitor hears at once that it arrived, who answers, and by when.
+    {
+      id: newId(),
+      kind: VISITOR_ACK,
+      payload: { inquiryId: inquiry.id },
+      dedupeKey: `${VISITOR_ACK}:${inquiry.id}`,
+    },
+    decision.repId
+      ? {
           id: newId(),
           kind: REP_NOTIFICATION,
           payload: { inquiryId: inquiry.id, messageId: message.id },
           dedupeKey: `${REP_NOTIFICATION}:${message.id}`,
+        }
+      : {
+          id: newId(),
+          kind: UNASSIGNED_NOTICE,
+          payload: { inquiryId: inquiry.id },
+          dedupeKey: `${UNASSIGNED_NOTICE}:${inquiry.id}`,
         },
-      ]
-    : [];
+  ];
 
-  await store.createInquiry({ inquiry, message, tokens, deliveries });
+  await store.createInquiry({
+    inquiry,
+    message,
+    tokens,
+    deliveries,
+    ...(decision.teamId &&
+      decision.repId && { teamTurn: { teamId: decision.teamId, repId: decision.repId } }),
+  });
   events.publish({
     type: 'inquiry',
     siteId: site.id,
@@ -111,7 +142,7 @@ export async function receiveInquiry(
   });
   return {
     id: inquiry.id,
-    rep: assignment.rep ? { name: assignment.rep.name } : null,
+    rep: assigned ? { name: assigned.name } : null,
     token: visitor.token,
   };
 }

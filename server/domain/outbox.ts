@@ -1,4 +1,5 @@
 import type { Delivery, Store } from '../storage/store';
+import { createPeriodic } from './periodic';
 
 /** Performs one delivery; throws to have it retried. */
 export type DeliveryHandler = (delivery: Delivery) => Promise<void>;
@@ -54,10 +55,6 @@ export function createOutboxWorker({
   leaseMs = 120_000,
   onResult,
 }: OutboxOptions): OutboxWorker {
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = true;
-
   async function deliver(delivery: Delivery): Promise<DeliveryResult> {
     const now = clock().getTime();
     const claimed = await store.claimDelivery(delivery, new Date(now + leaseMs).toISOString());
@@ -92,26 +89,6 @@ export function createOutboxWorker({
     return results;
   }
 
-  function schedule() {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      running = runOnce()
-        .catch((err: unknown) => console.error('[outbox] batch failed; retrying next poll', err))
-        .finally(schedule);
-    }, pollMs);
-  }
-
-  return {
-    runOnce,
-    start() {
-      if (!stopped) return;
-      stopped = false;
-      schedule();
-    },
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  const periodic = createPeriodic('outbox', runOnce, pollMs);
+  return { runOnce, start: periodic.start, stop: periodic.stop };
 }

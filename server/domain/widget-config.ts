@@ -1,33 +1,68 @@
-import type { WidgetConfig } from '../../contract';
+import type { RepCard, WidgetConfig, WidgetConfigQuery } from '../../contract';
 import type { Site, Store } from '../storage/store';
-import { assign } from './assignment';
+import { route, unavailability, type RoutingRep } from './router';
+import { routingContext } from './routing-context';
+import { nextWorkingStart } from './working-hours';
 
 export interface WidgetConfigDeps {
   store: Store;
+  clock: () => Date;
   /** Base for relative photo URLs, which the seed and admins may store. */
   publicUrl: string;
 }
 
-/** What the widget renders for `site`: the rep an inquiry from this embed would reach. */
+/**
+ * What the widget renders for `site` on a page: the rep an inquiry from there would reach
+ * now, or, when nobody is on duty, the rep who would normally take it, with when they are back.
+ */
 export async function widgetConfig(
-  { store, publicUrl }: WidgetConfigDeps,
+  { store, clock, publicUrl }: WidgetConfigDeps,
   site: Site,
-  repHandle: string | undefined,
+  query: WidgetConfigQuery,
 ): Promise<WidgetConfig> {
-  const [requested, defaultRep] = await Promise.all([
-    repHandle ? store.findRepByHandle(site.id, repHandle) : null,
-    site.defaultRepId ? store.findRep(site.defaultRepId) : null,
+  const now = clock();
+  const [context, settings, profiles] = await Promise.all([
+    routingContext(store, site, null),
+    store.findSiteSettings(site.id),
+    store.findRepProfiles(site.id),
   ]);
-  const { rep } = assign({ site, requested, defaultRep });
-  return {
-    site: { name: site.name },
-    rep: rep && {
+  const decision = route({
+    ...context,
+    inquiry: {
+      requestedHandle: query.rep,
+      language: query.lang,
+      pageUrl: query.page,
+      products: [],
+    },
+    now,
+  });
+  const byId = new Map(context.reps.map((r) => [r.id, r]));
+  const defaultTeam = context.teams.find((t) => t.id === context.site.defaultTeamId);
+  const fallbackId = context.site.defaultRepId ?? defaultTeam?.memberIds[0] ?? null;
+  const shown: RoutingRep | undefined = byId.get(decision.repId ?? fallbackId ?? '');
+  const rep = shown?.active ? await store.findRep(shown.id) : null;
+
+  let card: RepCard | null = null;
+  if (shown && rep) {
+    const available = unavailability(shown, now) === null;
+    const back =
+      !available && !shown.away && shown.hours ? nextWorkingStart(shown.hours, now) : null;
+    card = {
       handle: rep.handle,
       name: rep.name,
       title: rep.title,
       photoUrl: rep.photoUrl && new URL(rep.photoUrl, `${publicUrl}/`).href,
-      // Working hours and the away switch come with routing; for now an active rep is available.
-      available: rep.active,
+      available,
+      nextAvailableAt: back?.toISOString() ?? null,
+      whatsapp: profiles.get(rep.id)?.whatsapp ?? null,
+    };
+  }
+  return {
+    site: {
+      name: site.name,
+      replyPromiseHours: settings?.replyPromiseHours ?? 24,
+      themeColor: settings?.themeColor ?? null,
     },
+    rep: card,
   };
 }

@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
-import { InquiryInput } from '../../contract';
+import { InquiryInput, WidgetConfigQuery } from '../../contract';
 import { receiveInquiry, type InquiryDeps } from '../domain/inquiries';
 import { widgetConfig, type WidgetConfigDeps } from '../domain/widget-config';
-import { jsonBody, requireJson } from './json-body';
+import { jsonBody, requireJson, validated } from './json-body';
 import { siteCors, type SiteEnv } from './site-cors';
 
 export type PublicApiDeps = InquiryDeps & WidgetConfigDeps;
@@ -12,10 +12,16 @@ export type PublicApiDeps = InquiryDeps & WidgetConfigDeps;
 export const publicApi = (deps: PublicApiDeps) =>
   new Hono<SiteEnv>()
     .use('/sites/:siteKey/*', siteCors(deps))
-    .get('/sites/:siteKey/widget-config', etag(), async (c) => {
-      c.header('Cache-Control', 'public, max-age=60');
-      return c.json(await widgetConfig(deps, c.var.site, c.req.query('rep')));
-    })
+    .get(
+      '/sites/:siteKey/widget-config',
+      validated('query', WidgetConfigQuery),
+      etag(),
+      async (c) => {
+        // A minute: availability changes at shift boundaries, and a card a minute late is fine.
+        c.header('Cache-Control', 'public, max-age=60');
+        return c.json(await widgetConfig(deps, c.var.site, c.req.valid('query')));
+      },
+    )
     .post('/sites/:siteKey/inquiries', requireJson, jsonBody(InquiryInput), async (c) =>
       c.json(await receiveInquiry(deps, c.var.site, c.req.valid('json')), 201),
     );

@@ -24,6 +24,7 @@ export interface Rep {
 export interface Product {
   name: string;
   sku?: string;
+  category?: string;
   url?: string;
   image?: string;
 }

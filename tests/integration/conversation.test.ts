@@ -229,7 +229,9 @@ describe('the conversation by mail', () => {
       kind: 'reply',
     });
     await worker.runOnce();
-    const toVisitor = await sink.waitFor((m) => addressOf(m.to) === 'jane@buyer.example');
+    const toVisitor = await sink.waitFor(
+      (m) => addressOf(m.to) === 'jane@buyer.example' && (m.subject ?? '').startsWith('Re: '),
+    );
     expect(toVisitor.from?.value[0]).toMatchObject({
       name: 'Mr. Moore Liu',
       address: 'liaison@localhost',

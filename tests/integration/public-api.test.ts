@@ -30,13 +30,15 @@ describe('GET widget-config', () => {
     expect(etag).toBeTruthy();
     const config = (await res.json()) as WidgetConfig;
     expect(config).toEqual({
-      site: { name: 'Hengda Fluid Control' },
+      site: { name: 'Hengda Fluid Control', replyPromiseHours: 24, themeColor: null },
       rep: {
         handle: 'moore-liu',
         name: 'Mr. Moore Liu',
         title: 'Sales Manager',
         photoUrl: 'http://localhost:8787/demo/moore-liu.svg',
         available: true,
+        nextAvailableAt: null,
+        whatsapp: null,
       },
     });
     const again = await t.app.request(CONFIG, { headers: { 'If-None-Match': etag ?? '' } });
@@ -118,8 +120,9 @@ describe('POST inquiries', () => {
       authorKind: 'visitor',
       body: expect.stringMatching(/^Please quote/),
     });
-    expect(await rowCounts(t.db)).toEqual({ inquiries: 1, messages: 1, deliveries: 1 });
-    expect(await t.store.countDeliveries('pending')).toBe(1);
+    // The rep's notification and the visitor's acknowledgement.
+    expect(await rowCounts(t.db)).toEqual({ inquiries: 1, messages: 1, deliveries: 2 });
+    expect(await t.store.countDeliveries('pending')).toBe(2);
   });
 
   it('accepts the smallest body a site owner can send, and blanks as absent', async () => {
@@ -157,9 +160,14 @@ describe('POST inquiries', () => {
     expect((await t.store.findInquiry(toAna.id))?.repId).toBe('r-ana');
 
     for (const rep of ['old', 'nobody']) {
-      const created = (await (await post(inquiryBody({ rep }))).json()) as InquiryCreated;
+      const body = inquiryBody({ rep, email: `${rep}@buyer.example` });
+      const created = (await (await post(body)).json()) as InquiryCreated;
       expect(created.rep?.name).toBe('Mr. Moore Liu');
     }
+    // A returning buyer stays with the rep who had them, whatever the embed says now.
+    const again = (await (await post(inquiryBody({ rep: 'old' }))).json()) as InquiryCreated;
+    expect(again.rep?.name).toBe('Ms. Ana Wu');
+    expect((await t.store.findInquiry(again.id))?.assignmentReason).toMatch(/returning buyer/);
   });
 
   const long = 'x'.repeat(8001);
@@ -249,7 +257,7 @@ describe('POST inquiries', () => {
     expect((await post(inquiryBody())).status).toBe(201);
     await post('{');
     await post(inquiryBody({ email: 'x' }));
-    expect(await rowCounts(t.db)).toEqual({ inquiries: 1, messages: 1, deliveries: 1 });
+    expect(await rowCounts(t.db)).toEqual({ inquiries: 1, messages: 1, deliveries: 2 });
   });
 });
 

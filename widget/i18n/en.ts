@@ -4,6 +4,8 @@ export const en = {
   cardFallbackName: 'Our sales team',
   available: 'Online now',
   away: 'Away, replies by email',
+  repliesWithin: 'Usually replies within {hours} hours',
+  backAt: 'Back {when}, your time',
   leaveMessage: 'Leave a message',
   contactNow: 'Contact Now',
   launcher: 'Contact us',

@@ -1,0 +1,70 @@
+import { ESCALATION_NOTICE } from './admin-notices';
+import { addSystemMessage } from './conversation';
+import { reassignInquiry, type InboxDeps } from './inbox-actions';
+import { route } from './router';
+import { routingContext } from './routing-context';
+
+/** How many overdue inquiries one run handles per site; the next run takes the rest. */
+const BATCH = 50;
+
+/**
+ * Escalates inquiries with no rep reply within their site's promise (default 24 hours): a
+ * system event in the thread, a mail to the rep and the site's admins, and, where the site
+ * asks for it, a new rep (the router's choice with the current rep left out). Each inquiry is
+ * escalated once. Returns how many were.
+ */
+export async function escalateOverdue(deps: InboxDeps): Promise<number> {
+  const { store, clock, newId } = deps;
+  const now = clock();
+  let count = 0;
+  for (const site of await store.listSites()) {
+    const settings = await store.findSiteSettings(site.id);
+    if (!settings) continue;
+    const hours = settings.replyPromiseHours;
+    const cutoff = new Date(now.getTime() - hours * 3_600_000).toISOString();
+    for (const inquiry of await store.unansweredBefore(site.id, cutoff, BATCH)) {
+      await addSystemMessage(
+        deps,
+        inquiry,
+        `No reply within ${hours} hours: escalated to the admins`,
+        {
+          escalatedAt: now.toISOString(),
+        },
+      );
+      await store.enqueue(
+        [
+          {
+            id: newId(),
+            kind: ESCALATION_NOTICE,
+            payload: { inquiryId: inquiry.id, hours: String(hours) },
+            dedupeKey: `${ESCALATION_NOTICE}:${inquiry.id}`,
+          },
+        ],
+        now.toISOString(),
+      );
+      if (settings.escalationReassign) {
+        const context = await routingContext(store, site, inquiry.visitor.email);
+        const decision = route({
+          ...context,
+          // The rep who let it wait is treated as away, and so is their buyer history.
+          reps: context.reps.map((r) => (r.id === inquiry.repId ? { ...r, away: true } : r)),
+          lastRepIdForEmail: null,
+          inquiry: {
+            country: inquiry.visitor.country,
+            language: inquiry.page.language,
+            pageUrl: inquiry.page.url,
+            products: inquiry.products,
+          },
+          now,
+        });
+        const target =
+          decision.repId && decision.repId !== inquiry.repId
+            ? await store.findRep(decision.repId)
+            : null;
+        if (target) await reassignInquiry(deps, inquiry, target, 'on escalation');
+      }
+      count++;
+    }
+  }
+  return count;
+}

@@ -1,0 +1,99 @@
+import { zValidator } from '@hono/zod-validator';
+import { Hono, type MiddlewareHandler } from 'hono';
+import type { $ZodIssue, $ZodType } from 'zod/v4/core';
+import { RepInput, RulesInput, SiteSettingsInput, TeamInput } from '../../contract';
+import {
+  adminReps,
+  adminRules,
+  adminSite,
+  adminTeams,
+  createRep,
+  deleteTeam,
+  replaceRules,
+  saveTeam,
+  updateRep,
+  updateSite,
+  type AdminDeps,
+} from '../domain/admin';
+import { DomainError } from '../domain/errors';
+import { siteReplyStats } from '../domain/reply-stats';
+import { requireRep, sameOrigin, type InboxEnv } from './inbox-auth';
+import { fieldMessages, requireJson } from './json-body';
+
+export type AdminApiDeps = AdminDeps & { publicUrl: string };
+
+/** Refuses everyone but the site's admins (after requireRep). */
+const requireAdmin: MiddlewareHandler<InboxEnv> = async function requireAdmin(c, next) {
+  if (c.var.rep.role !== 'admin') {
+    throw new DomainError('FORBIDDEN', 'Only admins can manage the site.');
+  }
+  await next();
+};
+
+// zod/mini leaves a check's default message as "Invalid input"; the contract gives its pattern
+// and refine checks messages that say what is expected, worth more than a generic one.
+function adminFieldMessages(issues: readonly $ZodIssue[]): Record<string, string> {
+  const fields = fieldMessages(issues);
+  for (const issue of issues) {
+    const own =
+      issue.code === 'custom' || (issue.code === 'invalid_format' && issue.format === 'regex');
+    if (!own) continue;
+    const path = issue.path.map(String).join('.') || 'body';
+    fields[path] = issue.message === 'Invalid input' ? 'Has the wrong format.' : issue.message;
+  }
+  return fields;
+}
+
+/** Validates the JSON body with a contract schema; VALIDATION_FAILED with field messages if not. */
+const body = <T extends $ZodType>(schema: T) =>
+  zValidator('json', schema, (result) => {
+    if (!result.success) {
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        'Some fields are missing or invalid.',
+        adminFieldMessages(result.error.issues),
+      );
+    }
+  });
+
+/**
+ * The admin section's API, under /api/inbox/admin: the admin's own site, its reps, teams, rules
+ * and reply times. Signed-in admins only; others get 403 FORBIDDEN. Mounted before /api/inbox,
+ * so it brings its own sameOrigin and requireRep.
+ */
+export function adminApi(deps: AdminApiDeps) {
+  const { store, clock, publicUrl } = deps;
+  const siteOf = (c: { var: { rep: { siteId: string } } }) => c.var.rep.siteId;
+
+  return new Hono<InboxEnv>()
+    .use('*', sameOrigin({ publicUrl }))
+    .use('*', requireRep({ store, clock, publicUrl }))
+    .use('*', requireAdmin)
+    .get('/site', async (c) => c.json(await adminSite(deps, siteOf(c))))
+    .put('/site', requireJson, body(SiteSettingsInput), async (c) =>
+      c.json(await updateSite(deps, siteOf(c), c.req.valid('json'))),
+    )
+    .get('/reps', async (c) => c.json(await adminReps(deps, siteOf(c))))
+    .post('/reps', requireJson, body(RepInput), async (c) =>
+      c.json(await createRep(deps, siteOf(c), c.req.valid('json')), 201),
+    )
+    .put('/reps/:id', requireJson, body(RepInput), async (c) =>
+      c.json(await updateRep(deps, c.var.rep, c.req.param('id'), c.req.valid('json'))),
+    )
+    .get('/teams', async (c) => c.json(await adminTeams(deps, siteOf(c))))
+    .post('/teams', requireJson, body(TeamInput), async (c) =>
+      c.json(await saveTeam(deps, siteOf(c), null, c.req.valid('json')), 201),
+    )
+    .put('/teams/:id', requireJson, body(TeamInput), async (c) =>
+      c.json(await saveTeam(deps, siteOf(c), c.req.param('id'), c.req.valid('json'))),
+    )
+    .delete('/teams/:id', async (c) => {
+      await deleteTeam(deps, siteOf(c), c.req.param('id'));
+      return c.body(null, 204);
+    })
+    .get('/rules', async (c) => c.json(await adminRules(deps, siteOf(c))))
+    .put('/rules', requireJson, body(RulesInput), async (c) =>
+      c.json(await replaceRules(deps, siteOf(c), c.req.valid('json').rules)),
+    )
+    .get('/stats', async (c) => c.json(await siteReplyStats(deps, siteOf(c))));
+}

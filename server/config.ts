@@ -12,6 +12,7 @@ const Env = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().min(3).default('Liaison <liaison@localhost>'),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  LIAISON_CONFIG: z.string().min(1).default('liaison.config.json'),
   ESCALATION_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000),
   LOG_LEVEL: z.enum(['silent', 'info']).default('info'),
   SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -31,6 +32,8 @@ export interface Config {
   smtpUrl: string | null;
   mailFrom: string;
   outboxPollMs: number;
+  /** Sites, reps, teams and rules to apply at start-up, when the file exists. */
+  configFile: string;
   /** How often overdue inquiries are looked for. */
   escalationPollMs: number;
   logLevel: 'silent' | 'info';
@@ -70,6 +73,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mailFrom: e.MAIL_FROM,
     outboxPollMs: e.OUTBOX_POLL_MS,
     escalationPollMs: e.ESCALATION_POLL_MS,
+    configFile: e.LIAISON_CONFIG,
     logLevel: e.LOG_LEVEL,
     secretKey: e.SECRET_KEY ?? null,
     inbound:

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
+import { ConfigFileError, readConfigFile } from './config-file';
+import { applyConfigFile } from './domain/apply-config';
 import { seedDemo } from './demo-seed';
 import { deliveryHandlers } from './domain/delivery-handlers';
 import { createLocalEventBus } from './domain/events';
@@ -49,6 +51,12 @@ async function main() {
     log(`[seed] sign in to the inbox as Mr. Moore Liu with this one-time link (valid 7 days):`);
     log(`[seed]   ${signInUrl(config.publicUrl, secret, linkId)}`);
     log('[seed] or set a password: npm run liaison -- rep password --email moore.liu@example.com');
+  }
+
+  const file = readConfigFile(config.configFile);
+  if (file) {
+    for (const line of await applyConfigFile(deps, file, config.configFile))
+      log(`[config] ${config.configFile}: ${line}`);
   }
 
   const app = createApp({
@@ -133,7 +141,7 @@ async function main() {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError) console.error(err.message);
+  if (err instanceof ConfigError || err instanceof ConfigFileError) console.error(err.message);
   else console.error('[start] failed:', err);
   process.exit(1);
 });

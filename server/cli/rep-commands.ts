@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { ROLES, type Role } from '../../contract';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords';
 import type { Rep, Store } from '../storage/store';
+import { freeHandle } from '../domain/handles';
 import { readSecretLine } from './read-secret';
 
 /** A command's failure the user can fix; printed without a stack, exit code 1. */
@@ -144,19 +145,4 @@ async function findRep(store: Store, email: string) {
   const rep = await store.findRepByEmail(email);
   if (!rep) throw new UsageError(`No rep has the email ${email}.`);
   return rep;
-}
-
-// "Mr. Moore Liu" -> "moore-liu"; a taken handle gets -2, -3...
-async function freeHandle(store: Store, siteId: string, from: string): Promise<string> {
-  const base =
-    from
-      .toLowerCase()
-      .replace(/^(mr|mrs|ms|miss|dr)\.?\s+/, '')
-      .normalize('NFKD')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '') || 'rep';
-  for (let n = 1; ; n++) {
-    const handle = n === 1 ? base : `${base}-${n}`;
-    if (!(await store.findRepByHandle(siteId, handle))) return handle;
-  }
 }

@@ -1,0 +1,94 @@
+import { existsSync, readFileSync } from 'node:fs';
+import * as z from 'zod/mini';
+import { RepProfileInput, ROLES, RuleMatch, SiteSettingsInput, TeamInput } from '../contract';
+
+// liaison.config.json: sites, reps, teams and rules declared in a file kept in git, applied at
+// start-up (server/domain/apply-config.ts). The same shapes as the admin API, except that reps
+// are named by email and teams by name instead of by id.
+
+const Email = z.pipe(z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254)), z.email());
+
+const FileRep = z.strictObject({
+  email: Email,
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  title: z.optional(z.nullable(z.string().check(z.maxLength(200)))),
+  role: z.optional(z.enum(ROLES)),
+  handle: z.optional(z.string().check(z.regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/))),
+  photoUrl: z.optional(z.nullable(z.string().check(z.maxLength(2000)))),
+  active: z.optional(z.boolean()),
+  ...z.partial(RepProfileInput).shape,
+});
+
+const FileTeam = z.strictObject({
+  name: TeamInput.shape.name,
+  distribution: z.optional(TeamInput.shape.distribution),
+  /** Members by email, in round-robin order. */
+  members: z.array(Email),
+});
+
+const FileRule = z.strictObject({
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  match: RuleMatch,
+  to: z.union([
+    z.strictObject({ rep: Email }),
+    z.strictObject({ team: z.string().check(z.minLength(1)) }),
+  ]),
+});
+
+const FileSite = z.strictObject({
+  key: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/)),
+  name: SiteSettingsInput.shape.name,
+  allowedOrigins: z.optional(SiteSettingsInput.shape.allowedOrigins),
+  themeColor: z.optional(SiteSettingsInput.shape.themeColor),
+  defaultLanguage: z.optional(SiteSettingsInput.shape.defaultLanguage),
+  replyPromiseHours: z.optional(SiteSettingsInput.shape.replyPromiseHours),
+  escalationReassign: z.optional(z.boolean()),
+  /** By email, or a team by name; not both. */
+  defaultRep: z.optional(Email),
+  defaultTeam: z.optional(z.string()),
+  reps: z.optional(z.array(FileRep)),
+  teams: z.optional(z.array(FileTeam)),
+  rules: z.optional(z.array(FileRule)),
+});
+
+export const ConfigFile = z.strictObject({ sites: z.array(FileSite) });
+export type ConfigFile = z.infer<typeof ConfigFile>;
+export type FileSite = z.infer<typeof FileSite>;
+
+/** A configuration file that cannot be used; the message names the file and the bad entry. */
+export class ConfigFileError extends Error {
+  override name = 'ConfigFileError';
+}
+
+/** `sites[0].reps[2].email` from a zod path. */
+export const entryPath = (path: ReadonlyArray<PropertyKey>): string =>
+  path
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i > 0 ? '.' : ''}${String(p)}`))
+    .join('');
+
+/** Reads and validates the file at `path`; null when there is none. */
+export function readConfigFile(path: string): ConfigFile | null {
+  if (!existsSync(path)) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    if (err instanceof SyntaxError)
+      throw new ConfigFileError(`${path}: not valid JSON: ${err.message}`);
+    throw err;
+  }
+  const parsed = ConfigFile.safeParse(json);
+  if (!parsed.success) {
+    const lines = parsed.error.issues
+      .slice(0, 10)
+      .map((i) => `  ${entryPath(i.path)}: ${issueText(i)}`);
+    throw new ConfigFileError(`${path} has errors:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+function issueText(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `unknown field(s) ${issue.keys.join(', ')}`;
+  if (issue.code === 'invalid_type' && issue.input === undefined) return 'required';
+  return issue.message === 'Invalid input' ? `invalid (${issue.code})` : issue.message;
+}

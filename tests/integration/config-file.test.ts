@@ -1,0 +1,114 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConfigFileError, readConfigFile } from '../../server/config-file';
+import { applyConfigFile } from '../../server/domain/apply-config';
+import { ROOT, createTestApp, type TestApp } from '../support/test-app';
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await createTestApp();
+});
+afterEach(async () => {
+  await t.close();
+});
+
+const deps = () => ({ store: t.store, newId: t.newId, clock: () => t.now.value });
+const EXAMPLE = join(ROOT, 'demo/two-rep.config.json');
+
+function fileWith(content: unknown): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'liaison-config-')), 'liaison.config.json');
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+}
+
+async function apply(content: unknown) {
+  const path = fileWith(content);
+  const file = readConfigFile(path);
+  if (!file) throw new Error('no file');
+  return applyConfigFile(deps(), file, 'liaison.config.json');
+}
+
+describe('liaison.config.json', () => {
+  it('applies the example two-rep site, and applying it again changes nothing', async () => {
+    const file = readConfigFile(EXAMPLE);
+    if (!file) throw new Error('example missing');
+    expect(await applyConfigFile(deps(), file, EXAMPLE)).toEqual([
+      'site demo: 2 reps, 1 teams, 2 rules',
+    ]);
+    const site = await t.store.findSiteByKey('demo');
+    const reps = await t.store.listReps(site?.id ?? '');
+    expect(reps.map((r) => r.email).sort()).toEqual([
+      'ana.wu@example.com',
+      'moore.liu@example.com',
+    ]);
+    const teams = await t.store.listTeams(site?.id ?? '');
+    expect(teams).toMatchObject([
+      { name: 'Sales', memberIds: [expect.any(String), expect.any(String)] },
+    ]);
+    const rules = await t.store.listRules(site?.id ?? '');
+    expect(rules.map((r) => r.name)).toEqual(['gate valves', 'Spanish speakers']);
+    expect((await t.store.findSiteSettings(site?.id ?? ''))?.defaultTeamId).toBe(teams[0]?.id);
+
+    await applyConfigFile(deps(), file, EXAMPLE);
+    expect(await t.store.listReps(site?.id ?? '')).toHaveLength(2);
+    expect(await t.store.listTeams(site?.id ?? '')).toHaveLength(1);
+    expect((await t.store.listRules(site?.id ?? '')).map((r) => r.name)).toEqual([
+      'gate valves',
+      'Spanish speakers',
+    ]);
+  });
+
+  it('is optional', () => {
+    expect(readConfigFile(join(tmpdir(), 'no-such-liaison.config.json'))).toBeNull();
+  });
+
+  const site = (over: Record<string, unknown>) => ({
+    sites: [{ key: 'demo', name: 'Hengda', ...over }],
+  });
+  it.each([
+    ['{ not json', /not valid JSON/],
+    [{ sites: [{ key: 'demo' }] }, /sites\[0\]\.name: required/],
+    [site({ colour: 'red' }), /sites\[0\]: unknown field\(s\) colour/],
+    [site({ reps: [{ email: 'x', name: 'X' }] }), /sites\[0\]\.reps\[0\]\.email/],
+    [site({ allowedOrigins: ['*'] }), /sites\[0\]\.allowedOrigins\[0\]/],
+    [
+      site({ reps: [{ email: 'a@b.co', name: 'A', hours: { timezone: 'Mars/Base', days: {} } }] }),
+      /sites\[0\]\.reps\[0\].*time ?zone/i,
+    ],
+    [
+      site({
+        reps: [
+          {
+            email: 'a@b.co',
+            name: 'A',
+            hours: { timezone: 'UTC', days: { mon: [['18:00', '09:00']] } },
+          },
+        ],
+      }),
+      /sites\[0\]\.reps\[0\]\.hours\.days\.mon\[0\]: A period must end after it starts/,
+    ],
+    [
+      site({ teams: [{ name: 'T', members: ['ghost@example.com'] }] }),
+      /sites\[0\]\.teams\[0\]\.members\[0\]: no rep ghost@example.com/,
+    ],
+    [
+      site({ rules: [{ name: 'r', match: {}, to: { team: 'Valves' } }] }),
+      /sites\[0\]\.rules\[0\]\.to\.team: no team named "Valves"/,
+    ],
+    [site({ defaultRep: 'ghost@example.com' }), /sites\[0\]\.defaultRep: no rep ghost@example.com/],
+  ])('refuses %j naming the entry', async (content, message) => {
+    await expect(apply(content)).rejects.toThrow(ConfigFileError);
+    await expect(apply(content)).rejects.toThrow(message);
+  });
+
+  it('refuses a rep of another site', async () => {
+    await apply({
+      sites: [{ key: 'other', name: 'Other', reps: [{ email: 'ana@x.example', name: 'Ana' }] }],
+    });
+    await expect(apply(site({ reps: [{ email: 'ana@x.example', name: 'Ana' }] }))).rejects.toThrow(
+      /sites\[0\]\.reps\[0\]\.email: ana@x\.example is already a rep of another site/,
+    );
+  });
+});

@@ -1,6 +1,7 @@
 import { effect, untracked } from '@preact/signals';
 import { render } from 'preact';
 import type { InboxEvent } from '../contract/inbox';
+import { createAdminApi } from './admin-api';
 import { createInboxApi } from './api';
 import { createDesktopNotifications } from './desktop-notifications';
 import { documentTitle } from './document-title';
@@ -17,10 +18,12 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/list.css';
 import './styles/inquiry.css';
+import './styles/admin.css';
 
 const state = createState();
 const router = createRouter();
 const api = createInboxApi({ onUnauthenticated: () => session.ended() });
+const admin = createAdminApi({ onUnauthenticated: () => session.ended() });
 const session = createSessionActions({ api, state, router });
 const list = createListActions({ api, state });
 const inquiry = createInquiryActions({ api, state, list });
@@ -129,6 +132,7 @@ render(
     list={list}
     inquiry={inquiry}
     notifications={notifications}
+    admin={admin}
   />,
   root,
 );

@@ -7,6 +7,7 @@ describe('parseRoute', () => {
     expect(parseRoute('/inbox/')).toEqual({ page: 'list' });
     expect(parseRoute('/inbox/sign-in')).toEqual({ page: 'sign-in' });
     expect(parseRoute('/inbox/link')).toEqual({ page: 'link' });
+    expect(parseRoute('/inbox/admin/')).toEqual({ page: 'admin' });
     expect(parseRoute('/inbox/inquiries/abc-1')).toEqual({ page: 'inquiry', id: 'abc-1' });
     expect(parseRoute('/inbox/inquiries/a%2Fb')).toEqual({ page: 'inquiry', id: 'a/b' });
   });

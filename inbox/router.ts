@@ -6,10 +6,14 @@ export type Route =
   | { page: 'inquiry'; id: string }
   | { page: 'sign-in' }
   | { page: 'link' }
+  | { page: 'admin' }
   | { page: 'not-found' };
 
 /** Where the app is served; the server answers every path under it with index.html. */
 export const BASE = '/inbox';
+
+/** The admin section's path. */
+export const ADMIN_PATH = `${BASE}/admin`;
 
 /** The path of an inquiry's screen. */
 export const inquiryPath = (id: string): string => `${BASE}/inquiries/${encodeURIComponent(id)}`;
@@ -20,6 +24,7 @@ export function parseRoute(pathname: string): Route {
   if (path === BASE) return { page: 'list' };
   if (path === `${BASE}/sign-in`) return { page: 'sign-in' };
   if (path === `${BASE}/link`) return { page: 'link' };
+  if (path === ADMIN_PATH) return { page: 'admin' };
   const inquiry = /^\/inbox\/inquiries\/([^/]+)$/.exec(path);
   if (inquiry?.[1]) {
     try {

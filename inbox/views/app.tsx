@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
+import type { AdminApi } from '../admin-api';
 import { errorText } from '../api-error';
 import type { DesktopNotifications } from '../desktop-notifications';
 import type { InquiryActions } from '../inquiry-actions';
@@ -8,6 +9,7 @@ import { report } from '../report';
 import { BASE, type Router } from '../router';
 import type { SessionActions } from '../session-actions';
 import type { InboxState } from '../state';
+import { AdminPage } from './admin/admin-page';
 import { Header } from './header';
 import { InquiryList } from './inquiry-list';
 import { InquiryView } from './inquiry-view';
@@ -22,6 +24,7 @@ export interface AppProps {
   list: ListActions;
   inquiry: InquiryActions;
   notifications: DesktopNotifications;
+  admin: AdminApi;
 }
 
 /** A screen with nothing but a message (loading, failed, not found). */
@@ -62,6 +65,8 @@ export function App(props: AppProps) {
         <Message title="Inbox">
           <p role="status">Loading your inbox…</p>
         </Message>
+      ) : route.page === 'admin' ? (
+        <AdminPage api={props.admin} focusOnLoad={router.kind.value !== 'start'} />
       ) : route.page === 'not-found' ? (
         <Message title="Page not found">
           <p>

@@ -1,5 +1,5 @@
 import type { Me } from '../../contract/inbox';
-import { BASE } from '../router';
+import { ADMIN_PATH, BASE } from '../router';
 
 /** What the header shows and does. */
 export interface HeaderProps {
@@ -17,6 +17,11 @@ export function Header({ me, onSignOut }: HeaderProps) {
       </a>
       {me && (
         <div class="account">
+          {me.role === 'admin' && (
+            <a class="header-link" href={ADMIN_PATH}>
+              Admin
+            </a>
+          )}
           <span class="rep-name">
             <span class="visually-hidden">Signed in as </span>
             {me.name}

@@ -1,0 +1,111 @@
+import type {
+  AdminRep,
+  AdminRule,
+  AdminSite,
+  AdminStats,
+  AdminTeam,
+  RepInput,
+  RuleInput,
+  SiteSettingsInput,
+  TeamInput,
+} from '../contract/admin';
+import { localError, readError, type ApiResult } from './api-error';
+import {
+  listReader,
+  readAdminRep,
+  readAdminRule,
+  readAdminSite,
+  readAdminStats,
+  readAdminTeam,
+} from './admin-responses';
+
+/** Where the admin API is; `fetch` is replaceable in tests. */
+export interface AdminApiOptions {
+  base?: string;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  /** Called when any call answers 401 UNAUTHENTICATED: the session is gone. */
+  onUnauthenticated?: () => void;
+}
+
+/** Every call of the admin section; each resolves to a result value and never throws. */
+export interface AdminApi {
+  site(): Promise<ApiResult<AdminSite>>;
+  saveSite(input: SiteSettingsInput): Promise<ApiResult<AdminSite>>;
+  reps(): Promise<ApiResult<AdminRep[]>>;
+  createRep(input: RepInput): Promise<ApiResult<AdminRep>>;
+  updateRep(id: string, input: RepInput): Promise<ApiResult<AdminRep>>;
+  teams(): Promise<ApiResult<AdminTeam[]>>;
+  createTeam(input: TeamInput): Promise<ApiResult<AdminTeam>>;
+  updateTeam(id: string, input: TeamInput): Promise<ApiResult<AdminTeam>>;
+  deleteTeam(id: string): Promise<ApiResult<true>>;
+  rules(): Promise<ApiResult<AdminRule[]>>;
+  saveRules(rules: RuleInput[]): Promise<ApiResult<AdminRule[]>>;
+  stats(): Promise<ApiResult<AdminStats>>;
+}
+
+type Reader<T> = (body: unknown) => T | null;
+
+/** Creates the admin section's client for the API on the inbox's own origin. */
+export const createAdminApi = ({
+  base = '/api/inbox/admin',
+  fetch: send = (input, init) => fetch(input, init),
+  timeoutMs = 20_000,
+  onUnauthenticated = () => {},
+}: AdminApiOptions = {}): AdminApi => {
+  // The same steps as the inbox client's call (inbox/api.ts): a timeout, NETWORK when no
+  // answer came, the error shape read as a value.
+  async function call<T>(
+    method: string,
+    path: string,
+    read: Reader<T>,
+    body?: unknown,
+  ): Promise<ApiResult<T>> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    let res: Response;
+    try {
+      res = await send(base + path, {
+        method,
+        credentials: 'same-origin',
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: controller.signal,
+      });
+    } catch (err) {
+      console.warn('[admin]', method, path, err);
+      return { ok: false, error: localError('NETWORK') };
+    } finally {
+      clearTimeout(timer);
+    }
+    const json: unknown = res.status === 204 ? null : await res.json().catch(() => null);
+    if (!res.ok) {
+      const error = readError(res.status, json, res.headers.get('retry-after'));
+      if (error.code === 'UNAUTHENTICATED') onUnauthenticated();
+      return { ok: false, error };
+    }
+    const value = read(json);
+    return value === null
+      ? {
+          ok: false,
+          error: localError('INTERNAL', 'The server sent an answer the page cannot read.'),
+        }
+      : { ok: true, value };
+  }
+
+  const id = (value: string) => encodeURIComponent(value);
+  return {
+    site: () => call('GET', '/site', readAdminSite),
+    saveSite: (input) => call('PUT', '/site', readAdminSite, input),
+    reps: () => call('GET', '/reps', listReader(readAdminRep)),
+    createRep: (input) => call('POST', '/reps', readAdminRep, input),
+    updateRep: (repId, input) => call('PUT', `/reps/${id(repId)}`, readAdminRep, input),
+    teams: () => call('GET', '/teams', listReader(readAdminTeam)),
+    createTeam: (input) => call('POST', '/teams', readAdminTeam, input),
+    updateTeam: (teamId, input) => call('PUT', `/teams/${id(teamId)}`, readAdminTeam, input),
+    deleteTeam: (teamId) => call('DELETE', `/teams/${id(teamId)}`, () => true),
+    rules: () => call('GET', '/rules', listReader(readAdminRule)),
+    saveRules: (rules) => call('PUT', '/rules', listReader(readAdminRule), { rules }),
+    stats: () => call('GET', '/stats', readAdminStats),
+  };
+};

@@ -1,0 +1,144 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../server/auth/passwords';
+import { deliveryHandlers } from '../../server/domain/delivery-handlers';
+import { escalateOverdue } from '../../server/domain/escalation';
+import { createOutboxWorker, type OutboxWorker } from '../../server/domain/outbox';
+import { createSmtpMailer } from '../../server/mail/smtp-mailer';
+import { addRep, inboxRequest, sendInquiry, signInAs } from '../support/inbox-client';
+import { addressOf, startSmtpSink, type SmtpSink } from '../support/smtp-sink';
+import { createTestApp, PUBLIC_URL, SECRET, type TestApp } from '../support/test-app';
+
+let t: TestApp;
+let sink: SmtpSink;
+let worker: OutboxWorker;
+let closeMailer: () => void;
+const MOORE = 'moore.liu@example.com';
+
+beforeEach(async () => {
+  t = await createTestApp();
+  sink = await startSmtpSink();
+  const mailer = createSmtpMailer({ url: sink.url, from: 'Liaison <liaison@localhost>' });
+  closeMailer = () => mailer.close();
+  worker = createOutboxWorker({
+    store: t.store,
+    clock: () => t.now.value,
+    handlers: deliveryHandlers({
+      store: t.store,
+      mailer,
+      secret: SECRET,
+      publicUrl: PUBLIC_URL,
+      inboundDomain: null,
+    }),
+  });
+});
+afterEach(async () => {
+  closeMailer();
+  await sink.close();
+  await t.close();
+});
+
+const deps = () => ({
+  store: t.store,
+  clock: () => t.now.value,
+  newId: t.newId,
+  events: t.events,
+  secret: SECRET,
+});
+const hours = (n: number) => {
+  t.now.value = new Date(t.now.value.getTime() + n * 3_600_000);
+};
+const siteId = async () => (await t.store.findSiteByKey('demo'))?.id ?? '';
+
+describe('the visitor acknowledgement', () => {
+  it('tells the visitor in their language who answers and by when', async () => {
+    await sendInquiry(t); // page language de-DE
+    await worker.runOnce();
+    const ack = await sink.waitFor((m) => addressOf(m.to) === 'jane@buyer.example');
+    expect(ack.from?.value[0]?.name).toBe('Mr. Moore Liu');
+    expect(ack.text).toContain('Mr. Moore Liu');
+    expect(ack.text).toMatch(/24 Stunden/);
+    expect(ack.text).toContain('Please quote 500 pieces');
+  });
+});
+
+describe('escalation', () => {
+  it('escalates an unanswered inquiry once after the promise, to the rep and the admins', async () => {
+    await addRep(t, { email: 'boss@hengda.example', name: 'Ms. Boss', role: 'admin' });
+    const { id } = await sendInquiry(t);
+    await worker.runOnce();
+    hours(23);
+    expect(await escalateOverdue(deps())).toBe(0);
+    hours(2);
+    expect(await escalateOverdue(deps())).toBe(1);
+    expect(await escalateOverdue(deps())).toBe(0);
+    await worker.runOnce();
+    for (const to of [MOORE, 'boss@hengda.example']) {
+      const mail = await sink.waitFor(
+        (m) => addressOf(m.to) === to && (m.subject ?? '').startsWith('No reply within 24 hours'),
+      );
+      expect(mail.text).toContain(`/inbox/inquiries/${id}`);
+    }
+    const messages = await t.store.listMessages(id);
+    expect(messages.at(-1)).toMatchObject({
+      authorKind: 'system',
+      body: 'No reply within 24 hours: escalated to the admins',
+    });
+  });
+
+  it('leaves answered inquiries alone and follows the site’s promise', async () => {
+    const moore = await t.store.findRepByEmail(MOORE);
+    await t.store.setPasswordHash(moore?.id ?? '', await hashPassword('password-123'));
+    const cookie = await signInAs(t, MOORE);
+    await t.store.updateSite(await siteId(), { replyPromiseHours: 2 });
+    const answered = await sendInquiry(t, { email: 'a@buyer.example' });
+    const waiting = await sendInquiry(t, { email: 'b@buyer.example' });
+    await inboxRequest(t, cookie, 'POST', `/inquiries/${answered.id}/messages`, {
+      body: 'Quote attached.',
+      kind: 'reply',
+    });
+    hours(3);
+    expect(await escalateOverdue(deps())).toBe(1);
+    expect((await t.store.findInquiry(waiting.id))?.status).toBe('new');
+    expect((await t.store.listMessages(answered.id)).some((m) => m.authorKind === 'system')).toBe(
+      false,
+    );
+  });
+
+  it('hands the inquiry to an available teammate when the site asks for it', async () => {
+    const ana = await addRep(t, { email: 'ana@hengda.example', name: 'Ms. Ana Wu' });
+    const moore = await t.store.findRepByEmail(MOORE);
+    await t.store.saveTeam({
+      id: 'team-sales',
+      siteId: await siteId(),
+      name: 'Sales',
+      distribution: 'round-robin',
+      memberIds: [moore?.id ?? '', ana.id],
+    });
+    await t.store.updateSite(await siteId(), { escalationReassign: true });
+    const { id } = await sendInquiry(t);
+    expect((await t.store.findInquiry(id))?.repId).toBe(moore?.id);
+    hours(25);
+    await escalateOverdue(deps());
+    expect((await t.store.findInquiry(id))?.repId).toBe(ana.id);
+    expect((await t.store.listMessages(id)).map((m) => m.body)).toContain(
+      'Reassigned to Ms. Ana Wu on escalation',
+    );
+  });
+});
+
+describe('the unassigned queue', () => {
+  it('mails the site’s admins when nobody can take an inquiry', async () => {
+    const moore = await t.store.findRepByEmail(MOORE);
+    await t.store.updateRepProfile(moore?.id ?? '', { away: true });
+    const { id, rep } = await sendInquiry(t);
+    expect(rep).toBeNull();
+    expect((await t.store.findInquiry(id))?.assignmentReason).toMatch(
+      /unassigned: Mr\. Moore Liu is away/,
+    );
+    await worker.runOnce();
+    const notice = await sink.waitFor(
+      (m) => addressOf(m.to) === MOORE && (m.subject ?? '').startsWith('Unassigned inquiry'),
+    );
+    expect(notice.text).toContain(`/inbox/inquiries/${id}`);
+  });
+});

@@ -9,7 +9,8 @@ import type {
   SiteSettingsInput,
   TeamInput,
 } from '../contract/admin';
-import { localError, readError, type ApiResult } from './api-error';
+import type { ApiResult } from './api-error';
+import { createCall } from './api-call';
 import {
   listReader,
   readAdminRep,
@@ -44,8 +45,6 @@ export interface AdminApi {
   stats(): Promise<ApiResult<AdminStats>>;
 }
 
-type Reader<T> = (body: unknown) => T | null;
-
 /** Creates the admin section's client for the API on the inbox's own origin. */
 export const createAdminApi = ({
   base = '/api/inbox/admin',
@@ -53,45 +52,7 @@ export const createAdminApi = ({
   timeoutMs = 20_000,
   onUnauthenticated = () => {},
 }: AdminApiOptions = {}): AdminApi => {
-  // The same steps as the inbox client's call (inbox/api.ts): a timeout, NETWORK when no
-  // answer came, the error shape read as a value.
-  async function call<T>(
-    method: string,
-    path: string,
-    read: Reader<T>,
-    body?: unknown,
-  ): Promise<ApiResult<T>> {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
-    let res: Response;
-    try {
-      res = await send(base + path, {
-        method,
-        credentials: 'same-origin',
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: controller.signal,
-      });
-    } catch (err) {
-      console.warn('[admin]', method, path, err);
-      return { ok: false, error: localError('NETWORK') };
-    } finally {
-      clearTimeout(timer);
-    }
-    const json: unknown = res.status === 204 ? null : await res.json().catch(() => null);
-    if (!res.ok) {
-      const error = readError(res.status, json, res.headers.get('retry-after'));
-      if (error.code === 'UNAUTHENTICATED') onUnauthenticated();
-      return { ok: false, error };
-    }
-    const value = read(json);
-    return value === null
-      ? {
-          ok: false,
-          error: localError('INTERNAL', 'The server sent an answer the page cannot read.'),
-        }
-      : { ok: true, value };
-  }
+  const call = createCall({ base, fetch: send, timeoutMs, onUnauthenticated });
 
   const id = (value: string) => encodeURIComponent(value);
   return {

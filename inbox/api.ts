@@ -11,7 +11,8 @@ import {
   type RepOption,
   type ReplyInput,
 } from '../contract/inbox';
-import { localError, readError, type ApiResult } from './api-error';
+import { localError, type ApiResult } from './api-error';
+import { createCall, type Reader } from './api-call';
 import { readDetail, readMe, readMessage, readPage, readReps } from './responses';
 
 /** Where the inbox API is; `fetch` is replaceable in tests. */
@@ -38,7 +39,6 @@ export interface InboxApi {
   reps(): Promise<ApiResult<RepOption[]>>;
 }
 
-type Reader<T> = (body: unknown) => T | null;
 const done: Reader<true> = () => true;
 
 /** Creates the inbox's client for the API on its own origin, with the session cookie. */
@@ -48,45 +48,7 @@ export const createInboxApi = ({
   timeoutMs = 20_000,
   onUnauthenticated = () => {},
 }: InboxApiOptions = {}): InboxApi => {
-  async function call<T>(
-    method: string,
-    path: string,
-    read: Reader<T>,
-    body?: unknown,
-  ): Promise<ApiResult<T>> {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
-    let res: Response;
-    try {
-      res = await send(base + path, {
-        method,
-        credentials: 'same-origin',
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        signal: controller.signal,
-      });
-    } catch (err) {
-      // fetch rejects only when no HTTP answer came (offline, timeout): NETWORK.
-      console.warn('[inbox]', method, path, err);
-      return { ok: false, error: localError('NETWORK') };
-    } finally {
-      clearTimeout(timer);
-    }
-    // 202/204 have no body; a body that is not JSON (a proxy's error page) reads as null.
-    const json: unknown = res.status === 204 ? null : await res.json().catch(() => null);
-    if (!res.ok) {
-      const error = readError(res.status, json, res.headers.get('retry-after'));
-      if (error.code === 'UNAUTHENTICATED') onUnauthenticated();
-      return { ok: false, error };
-    }
-    const value = read(json);
-    return value === null
-      ? {
-          ok: false,
-          error: localError('INTERNAL', 'The server sent an answer the inbox cannot read.'),
-        }
-      : { ok: true, value };
-  }
+  const call = createCall({ base, fetch: send, timeoutMs, onUnauthenticated });
 
   const inquiryPath = (id: string) => `/inquiries/${encodeURIComponent(id)}`;
 

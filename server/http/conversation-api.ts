@@ -1,14 +1,13 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { MessageInput, type MessageCreated } from '../../contract';
 import { addVisitorMessage, type ConversationDeps } from '../domain/conversation';
-import { DomainError } from '../domain/errors';
-import { originAllowed } from '../domain/origins';
 import {
   conversationView,
   openVisitorThread,
   toThreadMessage,
   type VisitorThread,
 } from '../domain/visitor-conversation';
+import { applyCors } from './cors';
 import { jsonBody, requireJson } from './json-body';
 import { liveEvents } from './sse';
 
@@ -26,23 +25,8 @@ const threadAccess = ({ store, publicUrl }: ConversationApiDeps): MiddlewareHand
   async function threadAccess(c, next) {
     const thread = await openVisitorThread(store, c.req.param('token') ?? '');
     c.set('thread', thread);
-    c.header('Vary', 'Origin');
-    const origin = c.req.header('Origin');
-    if (origin !== undefined) {
-      if (!originAllowed(origin, [...thread.site.allowedOrigins, new URL(publicUrl).origin])) {
-        throw new DomainError(
-          'ORIGIN_NOT_ALLOWED',
-          `Origin ${origin} may not use this conversation.`,
-        );
-      }
-      c.header('Access-Control-Allow-Origin', origin);
-    }
-    if (c.req.method === 'OPTIONS') {
-      c.header('Access-Control-Allow-Methods', 'GET, POST');
-      c.header('Access-Control-Allow-Headers', 'Content-Type, Idempotency-Key');
-      c.header('Access-Control-Max-Age', '600');
-      return c.body(null, 204);
-    }
+    const preflight = applyCors(c, [...thread.site.allowedOrigins, new URL(publicUrl).origin]);
+    if (preflight) return preflight;
     await next();
   };
 

@@ -2,40 +2,27 @@ import nodemailer from 'nodemailer';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Conversation, ErrorBody, InquiryDetail, MessageCreated } from '../../contract';
 import { hashPassword } from '../../server/auth/passwords';
-import { deliveryHandlers } from '../../server/domain/delivery-handlers';
 import { isLiveReplyToken, receiveInboundReply } from '../../server/domain/inbound-reply';
-import { createOutboxWorker, type OutboxWorker } from '../../server/domain/outbox';
+import type { OutboxWorker } from '../../server/domain/outbox';
 import { createInboundServer, type InboundServer } from '../../server/mail/inbound-server';
-import { createSmtpMailer } from '../../server/mail/smtp-mailer';
 import { inboxRequest, sendInquiry, signInAs } from '../support/inbox-client';
-import { addressOf, startSmtpSink, type SmtpSink } from '../support/smtp-sink';
+import { startMailWorker, type MailWorker } from '../support/mail-worker';
+import { addressOf, type SmtpSink } from '../support/smtp-sink';
 import { createTestApp, PUBLIC_URL, rowCounts, SECRET, type TestApp } from '../support/test-app';
 
 const DOMAIN = 'reply.liaison.test';
 let t: TestApp;
 let sink: SmtpSink;
 let worker: OutboxWorker;
-let closeMailer: () => void;
+let mail: MailWorker;
 let inbound: InboundServer;
 let inboundPort: number;
 let cookie: string;
 
 beforeEach(async () => {
   t = await createTestApp();
-  sink = await startSmtpSink();
-  const mailer = createSmtpMailer({ url: sink.url, from: 'Liaison <liaison@localhost>' });
-  closeMailer = () => mailer.close();
-  worker = createOutboxWorker({
-    store: t.store,
-    clock: () => t.now.value,
-    handlers: deliveryHandlers({
-      store: t.store,
-      mailer,
-      secret: SECRET,
-      publicUrl: PUBLIC_URL,
-      inboundDomain: DOMAIN,
-    }),
-  });
+  mail = await startMailWorker(t, DOMAIN);
+  ({ worker, sink } = mail);
   const deps = {
     store: t.store,
     clock: () => t.now.value,
@@ -54,9 +41,8 @@ beforeEach(async () => {
   cookie = await signInAs(t, 'moore.liu@example.com');
 });
 afterEach(async () => {
-  closeMailer();
   await inbound.close();
-  await sink.close();
+  await mail.close();
   await t.close();
 });
 

@@ -1,39 +1,25 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../server/auth/passwords';
-import { deliveryHandlers } from '../../server/domain/delivery-handlers';
 import { escalateOverdue } from '../../server/domain/escalation';
-import { createOutboxWorker, type OutboxWorker } from '../../server/domain/outbox';
-import { createSmtpMailer } from '../../server/mail/smtp-mailer';
+import type { OutboxWorker } from '../../server/domain/outbox';
 import { addRep, inboxRequest, sendInquiry, signInAs } from '../support/inbox-client';
-import { addressOf, startSmtpSink, type SmtpSink } from '../support/smtp-sink';
-import { createTestApp, PUBLIC_URL, SECRET, type TestApp } from '../support/test-app';
+import { startMailWorker, type MailWorker } from '../support/mail-worker';
+import { addressOf, type SmtpSink } from '../support/smtp-sink';
+import { createTestApp, SECRET, type TestApp } from '../support/test-app';
 
 let t: TestApp;
 let sink: SmtpSink;
 let worker: OutboxWorker;
-let closeMailer: () => void;
+let mail: MailWorker;
 const MOORE = 'moore.liu@example.com';
 
 beforeEach(async () => {
   t = await createTestApp();
-  sink = await startSmtpSink();
-  const mailer = createSmtpMailer({ url: sink.url, from: 'Liaison <liaison@localhost>' });
-  closeMailer = () => mailer.close();
-  worker = createOutboxWorker({
-    store: t.store,
-    clock: () => t.now.value,
-    handlers: deliveryHandlers({
-      store: t.store,
-      mailer,
-      secret: SECRET,
-      publicUrl: PUBLIC_URL,
-      inboundDomain: null,
-    }),
-  });
+  mail = await startMailWorker(t);
+  ({ worker, sink } = mail);
 });
 afterEach(async () => {
-  closeMailer();
-  await sink.close();
+  await mail.close();
   await t.close();
 });
 

@@ -1,0 +1,40 @@
+import { deliveryHandlers } from '../../server/domain/delivery-handlers';
+import { createOutboxWorker, type OutboxWorker } from '../../server/domain/outbox';
+import { createSmtpMailer } from '../../server/mail/smtp-mailer';
+import { startSmtpSink, type SmtpSink } from './smtp-sink';
+import { PUBLIC_URL, SECRET, type TestApp } from './test-app';
+
+/** The test app's outbox with every delivery handler, mailing into a fresh SMTP sink. */
+export interface MailWorker {
+  worker: OutboxWorker;
+  sink: SmtpSink;
+  close(): Promise<void>;
+}
+
+/** Starts a sink and an outbox worker on the test app's clock; run it with `worker.runOnce()`. */
+export async function startMailWorker(
+  t: TestApp,
+  inboundDomain: string | null = null,
+): Promise<MailWorker> {
+  const sink = await startSmtpSink();
+  const mailer = createSmtpMailer({ url: sink.url, from: 'Liaison <liaison@localhost>' });
+  const worker = createOutboxWorker({
+    store: t.store,
+    clock: () => t.now.value,
+    handlers: deliveryHandlers({
+      store: t.store,
+      mailer,
+      secret: SECRET,
+      publicUrl: PUBLIC_URL,
+      inboundDomain,
+    }),
+  });
+  return {
+    worker,
+    sink,
+    async close() {
+      mailer.close();
+      await sink.close();
+    },
+  };
+}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   STATUSES,
   InquiryUpdate,
@@ -28,8 +28,16 @@ export function InquiryControls({ inquiry, actions, reps }: InquiryControlsProps
   const [repId, setRepId] = useState(inquiry.rep?.id ?? '');
   const [message, setMessage] = useState('');
   const [alert, setAlert] = useState('');
-  useEffect(() => setStatus(inquiry.status), [inquiry.status]);
-  useEffect(() => setRepId(inquiry.rep?.id ?? ''), [inquiry.rep?.id]);
+  // A live update of the inquiry moves a select along only if the rep has not picked another
+  // value meanwhile: marking it read ("new" -> "open") must not undo a choice being made.
+  const shown = useRef({ status: inquiry.status, repId: inquiry.rep?.id ?? '' });
+  useEffect(() => {
+    const previous = shown.current;
+    const next = { status: inquiry.status, repId: inquiry.rep?.id ?? '' };
+    shown.current = next;
+    setStatus((current) => (current === previous.status ? next.status : current));
+    setRepId((current) => (current === previous.repId ? next.repId : current));
+  }, [inquiry.status, inquiry.rep?.id]);
 
   const apply = (input: InquiryUpdate, done: (updated: InquiryDetail) => string) => {
     const parsed = InquiryUpdate.safeParse(input);

@@ -77,7 +77,10 @@ test('an inquiry, a reply, an answer by mail and a follow-up, each reaching the 
   await article.getByLabel('Your message').fill(reply);
   await article.getByRole('button', { name: 'Send reply' }).click();
   await expect(thread.getByText(reply)).toBeVisible();
-  const mail = await liaison.sink.waitFor((m) => addressOf(m.to) === visitorEmail);
+  // (Not the acknowledgement the visitor got first: the mail that carries the reply.)
+  const mail = await liaison.sink.waitFor(
+    (m) => addressOf(m.to) === visitorEmail && (m.text ?? '').includes(reply),
+  );
   expect(mail.from?.value[0]?.name).toBe('Mr. Moore Liu');
   expect(mail.text).toContain(reply);
   const replyTo = addressOf(mail.replyTo) ?? '';

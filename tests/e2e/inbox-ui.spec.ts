@@ -320,8 +320,11 @@ test('an inquiry shows its details and thread; a reply is mailed, a note is not'
   await expect(thread).toContainText('Dear Jane, 12.50 USD per piece');
   await expect(box).toHaveValue('');
   await expect(badge).toHaveText('Waiting for visitor');
-  const mail = await liaison.sink.waitFor((m) => addressOf(m.to) === email);
-  expect(mail.text).toContain('12.50 USD per piece');
+  // The reply, not the acknowledgement the visitor got when they sent the inquiry.
+  const mail = await liaison.sink.waitFor(
+    (m) => addressOf(m.to) === email && (m.text ?? '').includes('12.50 USD per piece'),
+  );
+  expect(mail.subject).toMatch(/^Re: /);
 
   await box.fill('Customer asked twice; check stock first.');
   await article.getByRole('button', { name: 'Add internal note' }).click();

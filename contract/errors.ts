@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'INVALID_CREDENTIALS',
   'TOO_MANY_ATTEMPTS',
+  'IDEMPOTENCY_KEY_REUSED',
   'INTERNAL',
   // Widget-side only: the request never got an HTTP answer.
   'NETWORK',

@@ -1,5 +1,13 @@
 import type { Channel } from '../../contract';
-import type { Inquiry, InquiryPatch, Message, NewDelivery, Rep, Store } from '../storage/store';
+import type {
+  IdempotencyRecord,
+  Inquiry,
+  InquiryPatch,
+  Message,
+  NewDelivery,
+  Rep,
+  Store,
+} from '../storage/store';
 import type { EventBus } from './events';
 import { REP_NOTIFICATION } from './rep-notification';
 
@@ -22,9 +30,10 @@ async function post(
   draft: Pick<Message, 'authorKind' | 'authorRepId' | 'body' | 'channel'>,
   patch: InquiryPatch,
   deliveryKind: string | null,
+  once: { id: string; idempotency: IdempotencyRecord } | null = null,
 ): Promise<Message> {
   const message: Message = {
-    id: newId(),
+    id: once?.id ?? newId(),
     inquiryId: inquiry.id,
     createdAt: clock().toISOString(),
     ...draft,
@@ -39,7 +48,12 @@ async function post(
         },
       ]
     : [];
-  await store.addMessage({ message, patch, deliveries });
+  await store.addMessage({
+    message,
+    patch,
+    deliveries,
+    ...(once && { idempotency: once.idempotency }),
+  });
   events.publish({
     type: 'message',
     siteId: inquiry.siteId,
@@ -59,6 +73,8 @@ export function addVisitorMessage(
   inquiry: Inquiry,
   body: string,
   channel: Channel,
+  /** A pre-made id and the Idempotency-Key record to store with the message. */
+  once: { id: string; idempotency: IdempotencyRecord } | null = null,
 ): Promise<Message> {
   const now = deps.clock().toISOString();
   const reopen = inquiry.status === 'waiting' || inquiry.status === 'closed';
@@ -68,6 +84,7 @@ export function addVisitorMessage(
     { authorKind: 'visitor', authorRepId: null, body, channel },
     { unread: true, awaitingReply: true, lastActivityAt: now, ...(reopen && { status: 'open' }) },
     inquiry.repId && inquiry.status !== 'spam' ? REP_NOTIFICATION : null,
+    once,
   );
 }
 

@@ -3,7 +3,8 @@ import type { Inquiry, Message, NewConversationToken, NewDelivery, Site } from '
 import { route } from './router';
 import { routingContext } from './routing-context';
 import type { ConversationDeps } from './conversation';
-import { newConversationToken } from './conversation-tokens';
+import { newConversationToken, rawConversationToken } from './conversation-tokens';
+import { createOnce, idempotencyClaim, replayOf } from './idempotency';
 import { REP_NOTIFICATION } from './rep-notification';
 import { VISITOR_ACK } from './visitor-ack';
 import { UNASSIGNED_NOTICE } from './admin-notices';
@@ -21,7 +22,15 @@ export async function receiveInquiry(
   { store, clock, newId, secret, events }: InquiryDeps,
   site: Site,
   input: ValidInquiry,
+  idempotencyKey?: string,
 ): Promise<InquiryCreated> {
+  const deps = { store, clock, newId, secret, events };
+  const inquiryId = newId();
+  // The key's body fingerprint covers what the visitor sent, as validated.
+  const claim = idempotencyClaim(idempotencyKey, `inquiry:${site.id}`, input, inquiryId);
+  const earlier = await replayOf(store, claim);
+  if (earlier) return createdAnswer(deps, earlier);
+
   const context = await routingContext(store, site, input.email);
   const decision = route({
     ...context,
@@ -38,7 +47,7 @@ export async function receiveInquiry(
 
   const now = clock().toISOString();
   const inquiry: Inquiry = {
-    id: newId(),
+    id: inquiryId,
     siteId: site.id,
     repId: decision.repId,
     status: 'new',
@@ -125,25 +134,43 @@ export async function receiveInquiry(
         },
   ];
 
-  await store.createInquiry({
-    inquiry,
-    message,
-    tokens,
-    deliveries,
-    ...(decision.teamId &&
-      decision.repId && { teamTurn: { teamId: decision.teamId, repId: decision.repId } }),
-  });
-  events.publish({
-    type: 'inquiry',
-    siteId: site.id,
-    repId: inquiry.repId,
-    inquiryId: inquiry.id,
-    visitorVisible: true,
-  });
+  const create = async (): Promise<InquiryCreated> => {
+    await store.createInquiry({
+      inquiry,
+      message,
+      tokens,
+      deliveries,
+      ...(decision.teamId &&
+        decision.repId && { teamTurn: { teamId: decision.teamId, repId: decision.repId } }),
+      ...(claim && { idempotency: claim }),
+    });
+    events.publish({
+      type: 'inquiry',
+      siteId: site.id,
+      repId: inquiry.repId,
+      inquiryId: inquiry.id,
+      visitorVisible: true,
+    });
+    return { id: inquiry.id, rep: assigned ? { name: assigned.name } : null, token: visitor.token };
+  };
+  return createOnce(store, claim, create, (id) => createdAnswer(deps, id));
+}
+
+/** The 201 answer for a stored inquiry, as its first request got it (for a repeated key). */
+async function createdAnswer(
+  { store, secret }: InquiryDeps,
+  inquiryId: string,
+): Promise<InquiryCreated> {
+  const [inquiry, token] = await Promise.all([
+    store.findInquiry(inquiryId),
+    store.findPartyToken(inquiryId, 'visitor'),
+  ]);
+  if (!inquiry || !token) throw new Error(`inquiry ${inquiryId} of an idempotency key is gone`);
+  const rep = inquiry.repId ? await store.findRep(inquiry.repId) : null;
   return {
     id: inquiry.id,
-    rep: assigned ? { name: assigned.name } : null,
-    token: visitor.token,
+    rep: rep ? { name: rep.name } : null,
+    token: rawConversationToken(secret, token),
   };
 }
 

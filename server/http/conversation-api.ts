@@ -9,6 +9,7 @@ import {
 } from '../domain/visitor-conversation';
 import { applyCors } from './cors';
 import { jsonBody, requireJson } from './json-body';
+import { createOnce, idempotencyClaim, replayOf } from '../domain/idempotency';
 import { liveEvents } from './sse';
 
 export type ConversationApiDeps = ConversationDeps & { publicUrl: string };
@@ -42,11 +43,38 @@ export function conversationApi(deps: ConversationApiDeps) {
     })
     .post('/:token/messages', requireJson, jsonBody(MessageInput), async (c) => {
       const { inquiry } = c.var.thread;
-      const message = await addVisitorMessage(deps, inquiry, c.req.valid('json').body, 'widget');
-      const view = toThreadMessage(message, new Map());
-      if (!view) throw new Error('a visitor message must be visible to the visitor');
-      const body: MessageCreated = { message: view };
-      return c.json(body, 201);
+      const input = c.req.valid('json');
+      const id = deps.newId();
+      const claim = idempotencyClaim(
+        c.req.header('Idempotency-Key'),
+        `message:${inquiry.id}`,
+        input,
+        id,
+      );
+      const answer = async (messageId: string): Promise<MessageCreated> => {
+        const stored = (await store.listMessages(inquiry.id)).find((m) => m.id === messageId);
+        const view = stored && toThreadMessage(stored, new Map());
+        if (!view) throw new Error(`message ${messageId} of an idempotency key is gone`);
+        return { message: view };
+      };
+      const earlier = await replayOf(store, claim);
+      if (earlier) return c.json(await answer(earlier), 201);
+      const created = await createOnce(
+        store,
+        claim,
+        async () => {
+          const message = await addVisitorMessage(
+            deps,
+            inquiry,
+            input.body,
+            'widget',
+            claim && { id, idempotency: claim },
+          );
+          return answer(message.id);
+        },
+        answer,
+      );
+      return c.json(created, 201);
     })
     .get('/:token/events', (c) => {
       const id = c.var.thread.inquiry.id;

@@ -23,5 +23,13 @@ export const publicApi = (deps: PublicApiDeps) =>
       },
     )
     .post('/sites/:siteKey/inquiries', requireJson, jsonBody(InquiryInput), async (c) =>
-      c.json(await receiveInquiry(deps, c.var.site, c.req.valid('json')), 201),
+      c.json(
+        await receiveInquiry(
+          deps,
+          c.var.site,
+          c.req.valid('json'),
+          c.req.header('Idempotency-Key'),
+        ),
+        201,
+      ),
     );

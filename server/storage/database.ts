@@ -156,6 +156,16 @@ export interface DeliveriesTable {
   sentAt: string | null;
 }
 
+export interface IdempotencyKeysTable {
+  /** SHA-256 of the key's scope and the key. */
+  keyHash: string;
+  /** SHA-256 of the request body: the same key with another body is refused. */
+  fingerprint: string;
+  /** What the first request created (an inquiry or message id). */
+  resourceId: string;
+  createdAt: string;
+}
+
 export interface Database {
   sites: SitesTable;
   reps: RepsTable;
@@ -169,4 +179,5 @@ export interface Database {
   teams: TeamsTable;
   teamMembers: TeamMembersTable;
   rules: RulesTable;
+  idempotencyKeys: IdempotencyKeysTable;
 }

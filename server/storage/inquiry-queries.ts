@@ -8,6 +8,7 @@ import type { InboxScope, Store } from './store';
 type InquiryQueries = Pick<
   Store,
   | 'createInquiry'
+  | 'findIdempotency'
   | 'findInquiry'
   | 'listMessages'
   | 'addMessage'
@@ -35,8 +36,14 @@ export function inquiryQueries(db: Kysely<Database>, search: SearchAdapter): Inq
   };
 
   return {
-    async createInquiry({ inquiry, message, tokens, deliveries, teamTurn }) {
+    async createInquiry({ inquiry, message, tokens, deliveries, teamTurn, idempotency }) {
       await db.transaction().execute(async (trx) => {
+        if (idempotency) {
+          await trx
+            .insertInto('idempotencyKeys')
+            .values({ ...idempotency, createdAt: inquiry.createdAt })
+            .execute();
+        }
         if (teamTurn) {
           await trx
             .updateTable('teams')
@@ -54,6 +61,15 @@ export function inquiryQueries(db: Kysely<Database>, search: SearchAdapter): Inq
         }
         await insertDeliveries(trx, deliveries, inquiry.createdAt);
       });
+    },
+
+    async findIdempotency(keyHash) {
+      const row = await db
+        .selectFrom('idempotencyKeys')
+        .select(['keyHash', 'fingerprint', 'resourceId'])
+        .where('keyHash', '=', keyHash)
+        .executeTakeFirst();
+      return row ?? null;
     },
 
     async findInquiry(id) {
@@ -76,8 +92,14 @@ export function inquiryQueries(db: Kysely<Database>, search: SearchAdapter): Inq
       return rows.map(toMessage);
     },
 
-    async addMessage({ message, patch, deliveries }) {
+    async addMessage({ message, patch, deliveries, idempotency }) {
       await db.transaction().execute(async (trx) => {
+        if (idempotency) {
+          await trx
+            .insertInto('idempotencyKeys')
+            .values({ ...idempotency, createdAt: message.createdAt })
+            .execute();
+        }
         await trx.insertInto('messages').values(message).execute();
         await trx
           .updateTable('inquiries')

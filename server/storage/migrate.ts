@@ -2,12 +2,14 @@ import { Migrator, type Kysely, type MigrationResult } from 'kysely';
 import { initial } from './migrations/0001-initial';
 import { conversations } from './migrations/0002-conversations';
 import { routing } from './migrations/0003-routing';
+import { idempotency } from './migrations/0004-idempotency';
 
 // Names sort in the order they run; a new migration gets the next number.
 const migrations = {
   '0001-initial': initial,
   '0002-conversations': conversations,
   '0003-routing': routing,
+  '0004-idempotency': idempotency,
 };
 
 /** Brings the schema to the latest version; returns what ran, or throws naming the failed step. */

@@ -137,6 +137,13 @@ export interface Rule {
   target: { repId: string } | { teamId: string };
 }
 
+/** A remembered Idempotency-Key: what its first request created. */
+export interface IdempotencyRecord {
+  keyHash: string;
+  fingerprint: string;
+  resourceId: string;
+}
+
 /** When an inquiry came and when its rep first answered: reply statistics. */
 export interface ReplyTiming {
   repId: string;
@@ -201,7 +208,10 @@ export interface Store {
     deliveries: NewDelivery[];
     /** The team whose round-robin turn the assignment used. */
     teamTurn?: { teamId: string; repId: string };
+    /** Remembered with the inquiry; a second insert of the same key fails the transaction. */
+    idempotency?: IdempotencyRecord;
   }): Promise<void>;
+  findIdempotency(keyHash: string): Promise<IdempotencyRecord | null>;
   findInquiry(id: string): Promise<Inquiry | null>;
   listMessages(inquiryId: string): Promise<Message[]>;
   /** Stores a message, what it changes on its inquiry, and its deliveries, in one transaction. */
@@ -209,6 +219,7 @@ export interface Store {
     message: Message;
     patch: InquiryPatch;
     deliveries: NewDelivery[];
+    idempotency?: IdempotencyRecord;
   }): Promise<void>;
   updateInquiry(id: string, patch: InquiryPatch): Promise<void>;
   listInquiries(scope: InboxScope, filter: InquiryListFilter): Promise<Inquiry[]>;

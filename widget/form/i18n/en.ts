@@ -69,6 +69,8 @@ export const en = {
   'error.FORBIDDEN': 'This is not allowed from here.',
   'error.INVALID_CREDENTIALS': 'The email address or password is not correct.',
   'error.TOO_MANY_ATTEMPTS': 'Too many attempts. Please wait a few minutes and try again.',
+  'error.IDEMPOTENCY_KEY_REUSED':
+    'Something went wrong on our side. Your message is still here: please try again.',
   'error.INTERNAL':
     'Something went wrong on our side. Your message is still here: please try again shortly.',
   'error.NETWORK':

@@ -1,0 +1,138 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { verifyPassword } from '../../server/auth/passwords';
+import { seedDemo } from '../../server/demo-seed';
+import { createKyselyStore } from '../../server/storage/kysely-store';
+import { migrateToLatest } from '../../server/storage/migrate';
+import { openSqlite, sqliteSearch } from '../../server/storage/sqlite';
+import { ROOT } from '../support/test-app';
+
+const dir = mkdtempSync(join(tmpdir(), 'liaison-cli-'));
+const database = join(dir, 'liaison.sqlite');
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs `npm run liaison -- ...args` as an operator would, with `input` on stdin. */
+function liaison(args: string[], input = '') {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: database },
+    input,
+    encoding: 'utf8',
+  });
+  return { code: run.status, out: run.stdout, err: run.stderr };
+}
+
+async function withStore<T>(
+  fn: (store: ReturnType<typeof createKyselyStore>) => Promise<T>,
+): Promise<T> {
+  const db = openSqlite(database);
+  try {
+    await migrateToLatest(db);
+    return await fn(createKyselyStore(db, sqliteSearch));
+  } finally {
+    await db.destroy();
+  }
+}
+
+describe('npm run liaison -- rep', () => {
+  it('adds, lists, sets a password from stdin and deactivates reps', async () => {
+    await withStore((store) => seedDemo(store, 'http://localhost:8787'));
+    const add = liaison([
+      'rep',
+      'add',
+      '--site',
+      'demo',
+      '--email',
+      'Ana@Hengda.example',
+      '--name',
+      'Ms. Ana Wu',
+      '--title',
+      'Export Sales',
+    ]);
+    expect(add).toMatchObject({
+      code: 0,
+      out: expect.stringMatching(
+        /Added rep Ms\. Ana Wu <ana@hengda\.example> to demo \(data-rep="ana-wu"\)/,
+      ),
+    });
+
+    const list = liaison(['rep', 'list', '--site', 'demo']);
+    expect(list.code).toBe(0);
+    expect(list.out).toMatch(
+      /active\s+rep\s+ana@hengda\.example\s+"Ms\. Ana Wu"\s+data-rep=ana-wu/,
+    );
+    expect(list.out).toMatch(/moore\.liu@example\.com/);
+
+    expect(
+      liaison(['rep', 'password', '--email', 'ana@hengda.example'], 'a-long-secret-1\n').code,
+    ).toBe(0);
+    const hash = await withStore(async (store) =>
+      store.findPasswordHash((await store.findRepByEmail('ana@hengda.example'))?.id ?? ''),
+    );
+    expect(await verifyPassword('a-long-secret-1', hash ?? '')).toBe(true);
+
+    expect(liaison(['rep', 'deactivate', '--email', 'ana@hengda.example']).code).toBe(0);
+    expect(liaison(['rep', 'list', '--site', 'demo']).out).toMatch(
+      /inactive\s+rep\s+ana@hengda\.example/,
+    );
+  });
+
+  it.each([
+    [
+      ['rep', 'add', '--site', 'nope', '--email', 'x@y.example', '--name', 'X'],
+      /No site has the key "nope"/,
+    ],
+    [
+      ['rep', 'add', '--site', 'demo', '--email', 'not-an-email', '--name', 'X'],
+      /is not an email address/,
+    ],
+    [
+      ['rep', 'add', '--site', 'demo', '--email', 'moore.liu@example.com', '--name', 'X'],
+      /already exists/,
+    ],
+    [
+      ['rep', 'add', '--site', 'demo', '--email', 'x@y.example', '--name', 'X', '--role', 'boss'],
+      /--role must be one of: rep, admin/,
+    ],
+    [['rep', 'add', '--site', 'demo', '--email', 'x@y.example'], /Missing --name/],
+    [['rep', 'add', '--bogus'], /Unknown option '--bogus'/],
+    [
+      ['rep', 'password', '--email', 'ghost@example.com'],
+      /No rep has the email ghost@example\.com/,
+    ],
+    [['rep', 'frobnicate'], /Unknown command "rep frobnicate"/],
+    [['team'], /Unknown command group "team"/],
+  ])('refuses %j with a clear message and exit 1', (args, message) => {
+    const run = liaison(args);
+    expect(run.code).toBe(1);
+    expect(run.err).toMatch(message);
+  });
+
+  it('refuses a short password and never takes one as an argument', () => {
+    const short = liaison(['rep', 'password', '--email', 'moore.liu@example.com'], 'short\n');
+    expect(short).toMatchObject({ code: 1, err: expect.stringMatching(/at least 10 characters/) });
+    const asArgument = liaison([
+      'rep',
+      'password',
+      '--email',
+      'moore.liu@example.com',
+      '--password',
+      'x',
+    ]);
+    expect(asArgument.code).toBe(1);
+  });
+
+  it.each([
+    [['--help']],
+    [['rep', '--help']],
+    [['rep', 'add', '--help']],
+    [['rep', 'password', '--help']],
+  ])('shows help for %j', (args) => {
+    const run = liaison(args);
+    expect(run.code).toBe(0);
+    expect(run.out).toMatch(/Usage: .*npm run liaison --/);
+  });
+});

@@ -60,6 +60,13 @@ export const InquiryInput = z.strictObject({
   rep: z.optional(text(100)),
   product: z.optional(ProductInput),
   page: z.optional(PageContext),
+  /** Sent by the widget only: how the form was filled (see server/domain/spam.ts). */
+  client: z.optional(
+    z.strictObject({
+      honeypot: z.optional(z.string().check(z.maxLength(500))),
+      elapsedMs: z.optional(z.int().check(z.minimum(0))),
+    }),
+  ),
 });
 export type InquiryInput = z.input<typeof InquiryInput>;
 export type ValidInquiry = z.output<typeof InquiryInput>;

@@ -12,6 +12,10 @@ const Env = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().min(3).default('Liaison <liaison@localhost>'),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  TRUST_PROXY: z.string().optional(),
+  RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(5),
+  RATE_LIMIT_SITE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  MIN_FORM_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   LIAISON_CONFIG: z.string().min(1).default('liaison.config.json'),
   ESCALATION_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000),
   LOG_LEVEL: z.enum(['silent', 'info']).default('info'),
@@ -32,6 +36,10 @@ export interface Config {
   smtpUrl: string | null;
   mailFrom: string;
   outboxPollMs: number;
+  /** Reverse proxies whose X-Forwarded-For is believed (Express `trust proxy` values). */
+  trustProxy: string[];
+  /** Spam and abuse limits for new inquiries. */
+  abuse: AbuseLimits;
   /** Sites, reps, teams and rules to apply at start-up, when the file exists. */
   configFile: string;
   /** How often overdue inquiries are looked for. */
@@ -41,6 +49,13 @@ export interface Config {
   secretKey: string | null;
   /** The inbound SMTP receiver for reply addresses; null when SMTP_INBOUND_PORT is unset. */
   inbound: { port: number; domain: string } | null;
+}
+
+/** Limits on new inquiries: per client address and per site per minute; the form's minimum time. */
+export interface AbuseLimits {
+  ipPerMinute: number;
+  sitePerMinute: number;
+  minFormMs: number;
 }
 
 /** Thrown when the environment holds a bad value; the message names every bad variable. */
@@ -74,6 +89,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     outboxPollMs: e.OUTBOX_POLL_MS,
     escalationPollMs: e.ESCALATION_POLL_MS,
     configFile: e.LIAISON_CONFIG,
+    trustProxy: (e.TRUST_PROXY ?? '')
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean),
+    abuse: {
+      ipPerMinute: e.RATE_LIMIT_IP_PER_MINUTE,
+      sitePerMinute: e.RATE_LIMIT_SITE_PER_MINUTE,
+      minFormMs: e.MIN_FORM_MS,
+    },
     logLevel: e.LOG_LEVEL,
     secretKey: e.SECRET_KEY ?? null,
     inbound:

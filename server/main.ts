@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
+import { createClientAddress } from './http/client-address';
 import { ConfigError, loadConfig } from './config';
 import { ConfigFileError, readConfigFile } from './config-file';
 import { applyConfigFile } from './domain/apply-config';
@@ -61,6 +62,8 @@ async function main() {
 
   const app = createApp({
     ...deps,
+    clientAddress: createClientAddress(config.trustProxy),
+    abuse: config.abuse,
     assets: { widgetDir: join(root, 'dist'), demoDir: join(root, 'demo') },
   });
 

@@ -3,6 +3,7 @@ import type { Inquiry, Rep } from '../storage/store';
 import { addSystemMessage, type ConversationDeps } from './conversation';
 import { newConversationToken } from './conversation-tokens';
 import { DomainError } from './errors';
+import { arrivalDeliveries } from './inquiries';
 import { REP_NOTIFICATION } from './rep-notification';
 
 export type InboxDeps = ConversationDeps & { secret: string };
@@ -44,10 +45,25 @@ export async function updateInquiry(
     current = { ...current, repId: target.id };
   }
   if (update.status !== undefined && update.status !== current.status) {
-    await addSystemMessage(deps, current, `Status changed to ${update.status} by ${rep.name}`, {
-      status: update.status,
-      ...(update.status !== 'new' && { unread: false }),
-    });
+    const notSpam = current.status === 'spam';
+    await addSystemMessage(
+      deps,
+      current,
+      notSpam
+        ? `Marked as not spam by ${rep.name}`
+        : `Status changed to ${update.status} by ${rep.name}`,
+      {
+        status: update.status,
+        ...(update.status !== 'new' && { unread: false }),
+      },
+    );
+    // "Not spam": what the filters held back is delivered now.
+    const [first] = await deps.store.listMessages(current.id);
+    if (notSpam && first)
+      await deps.store.enqueue(
+        arrivalDeliveries(deps.newId, current, first.id),
+        deps.clock().toISOString(),
+      );
   }
 }
 

@@ -5,6 +5,7 @@ import { routingContext } from './routing-context';
 import type { ConversationDeps } from './conversation';
 import { newConversationToken, rawConversationToken } from './conversation-tokens';
 import { createOnce, idempotencyClaim, replayOf } from './idempotency';
+import { spamReason } from './spam';
 import { REP_NOTIFICATION } from './rep-notification';
 import { VISITOR_ACK } from './visitor-ack';
 import { UNASSIGNED_NOTICE } from './admin-notices';
@@ -22,7 +23,7 @@ export async function receiveInquiry(
   { store, clock, newId, secret, events }: InquiryDeps,
   site: Site,
   input: ValidInquiry,
-  idempotencyKey?: string,
+  { idempotencyKey, minFormMs }: { idempotencyKey?: string | undefined; minFormMs: number },
 ): Promise<InquiryCreated> {
   const deps = { store, clock, newId, secret, events };
   const inquiryId = newId();
@@ -31,6 +32,7 @@ export async function receiveInquiry(
   const earlier = await replayOf(store, claim);
   if (earlier) return createdAnswer(deps, earlier);
 
+  const spam = spamReason(input.client, minFormMs);
   const context = await routingContext(store, site, input.email);
   const decision = route({
     ...context,
@@ -50,7 +52,7 @@ export async function receiveInquiry(
     id: inquiryId,
     siteId: site.id,
     repId: decision.repId,
-    status: 'new',
+    status: spam ? 'spam' : 'new',
     visitor: {
       name: given(input.name),
       email: input.email,
@@ -77,8 +79,8 @@ export async function receiveInquiry(
       language: given(input.page?.language),
       timezone: given(input.page?.timezone),
     },
-    assignmentReason: decision.reason,
-    unread: true,
+    assignmentReason: spam ? `held as spam (${spam}); ${decision.reason}` : decision.reason,
+    unread: !spam,
     awaitingReply: true,
     lastActivityAt: now,
     createdAt: now,
@@ -111,28 +113,8 @@ export async function receiveInquiry(
       }).record,
     );
   }
-  const deliveries: NewDelivery[] = [
-    // The visitor hears at once that it arrived, who answers, and by when.
-    {
-      id: newId(),
-      kind: VISITOR_ACK,
-      payload: { inquiryId: inquiry.id },
-      dedupeKey: `${VISITOR_ACK}:${inquiry.id}`,
-    },
-    decision.repId
-      ? {
-          id: newId(),
-          kind: REP_NOTIFICATION,
-          payload: { inquiryId: inquiry.id, messageId: message.id },
-          dedupeKey: `${REP_NOTIFICATION}:${message.id}`,
-        }
-      : {
-          id: newId(),
-          kind: UNASSIGNED_NOTICE,
-          payload: { inquiryId: inquiry.id },
-          dedupeKey: `${UNASSIGNED_NOTICE}:${inquiry.id}`,
-        },
-  ];
+  // Suspect submissions wait in the Spam folder: no rep mail, no mail to their address.
+  const deliveries = spam ? [] : arrivalDeliveries(newId, inquiry, message.id);
 
   const create = async (): Promise<InquiryCreated> => {
     await store.createInquiry({
@@ -177,4 +159,36 @@ async function createdAnswer(
 // A site owner's own form may post "" for a field left blank: store that as absent.
 function given(value: string | undefined): string | null {
   return value === undefined || value === '' ? null : value;
+}
+
+/**
+ * What a new inquiry sets off once it is accepted (at once, or when a rep says "Not spam"):
+ * the visitor's acknowledgement, and the rep's notification or, unassigned, the admins'.
+ */
+export function arrivalDeliveries(
+  newId: () => string,
+  inquiry: Inquiry,
+  firstMessageId: string,
+): NewDelivery[] {
+  return [
+    {
+      id: newId(),
+      kind: VISITOR_ACK,
+      payload: { inquiryId: inquiry.id },
+      dedupeKey: `${VISITOR_ACK}:${inquiry.id}`,
+    },
+    inquiry.repId
+      ? {
+          id: newId(),
+          kind: REP_NOTIFICATION,
+          payload: { inquiryId: inquiry.id, messageId: firstMessageId },
+          dedupeKey: `${REP_NOTIFICATION}:${firstMessageId}`,
+        }
+      : {
+          id: newId(),
+          kind: UNASSIGNED_NOTICE,
+          payload: { inquiryId: inquiry.id },
+          dedupeKey: `${UNASSIGNED_NOTICE}:${inquiry.id}`,
+        },
+  ];
 }

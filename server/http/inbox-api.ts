@@ -20,7 +20,7 @@ import { markRead, updateInquiry, type InboxDeps } from '../domain/inbox-actions
 import { linkSignIn, passwordSignIn } from '../domain/sign-in';
 import { requestSignInLink } from '../domain/sign-in-link';
 import type { Rep, Store } from '../storage/store';
-import { clientAddress } from './client-address';
+import type { ClientAddress } from './client-address';
 import {
   clearSessionCookie,
   requireRep,
@@ -32,6 +32,7 @@ import { jsonBody, requireJson, validated } from './json-body';
 import { liveEvents } from './sse';
 
 export type InboxApiDeps = InboxDeps & {
+  clientAddress: ClientAddress;
   publicUrl: string;
   events: EventBus;
   sleep?: (ms: number) => Promise<void>;
@@ -60,7 +61,7 @@ export function inboxApi(deps: InboxApiDeps) {
   const auth = new Hono()
     .post('/password', requireJson, jsonBody(PasswordSignIn), async (c) => {
       const { email, password } = c.req.valid('json');
-      const rep = await passwordSignIn(deps, { email, password, address: clientAddress(c) });
+      const rep = await passwordSignIn(deps, { email, password, address: deps.clientAddress(c) });
       return signedIn(c, rep);
     })
     .post('/link', requireJson, jsonBody(LinkRequest), async (c) => {

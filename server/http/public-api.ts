@@ -1,12 +1,22 @@
 import { Hono } from 'hono';
 import { etag } from 'hono/etag';
 import { InquiryInput, WidgetConfigQuery } from '../../contract';
+import type { AbuseLimits } from '../config';
+import { DomainError } from '../domain/errors';
 import { receiveInquiry, type InquiryDeps } from '../domain/inquiries';
+import { hit } from '../domain/rate-limit';
+import type { ClientAddress } from './client-address';
 import { widgetConfig, type WidgetConfigDeps } from '../domain/widget-config';
 import { jsonBody, requireJson, validated } from './json-body';
 import { siteCors, type SiteEnv } from './site-cors';
 
-export type PublicApiDeps = InquiryDeps & WidgetConfigDeps;
+export type PublicApiDeps = InquiryDeps &
+  WidgetConfigDeps & {
+    clientAddress: ClientAddress;
+    abuse: AbuseLimits;
+  };
+
+const MINUTE = 60_000;
 
 /** The widget's API, under /api/v1: what a visitor's browser (or a site's own form) calls. */
 export const publicApi = (deps: PublicApiDeps) =>
@@ -22,14 +32,27 @@ export const publicApi = (deps: PublicApiDeps) =>
         return c.json(await widgetConfig(deps, c.var.site, c.req.valid('query')));
       },
     )
-    .post('/sites/:siteKey/inquiries', requireJson, jsonBody(InquiryInput), async (c) =>
-      c.json(
-        await receiveInquiry(
-          deps,
-          c.var.site,
-          c.req.valid('json'),
-          c.req.header('Idempotency-Key'),
-        ),
-        201,
-      ),
-    );
+    .post('/sites/:siteKey/inquiries', requireJson, jsonBody(InquiryInput), async (c) => {
+      const { site } = c.var;
+      const now = deps.clock();
+      // Limits a person never meets; a flood is refused before anything is stored.
+      for (const [key, limit] of [
+        [`inquiry:ip:${deps.clientAddress(c)}`, deps.abuse.ipPerMinute],
+        [`inquiry:site:${site.id}`, deps.abuse.sitePerMinute],
+      ] as const) {
+        const verdict = await hit(deps.store, key, { limit, windowMs: MINUTE }, now);
+        if (!verdict.allowed) {
+          throw new DomainError(
+            'TOO_MANY_ATTEMPTS',
+            'Too many inquiries were sent from here. Please wait a minute and try again.',
+            undefined,
+            Math.ceil(verdict.retryAfterMs / 1000),
+          );
+        }
+      }
+      const created = await receiveInquiry(deps, site, c.req.valid('json'), {
+        idempotencyKey: c.req.header('Idempotency-Key'),
+        minFormMs: deps.abuse.minFormMs,
+      });
+      return c.json(created, 201);
+    });

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { createApp } from '../../server/app';
+import type { AbuseLimits } from '../../server/config';
+import { createClientAddress } from '../../server/http/client-address';
 import { seedDemo } from '../../server/demo-seed';
 import { createLocalEventBus, type EventBus } from '../../server/domain/events';
 import type { Database } from '../../server/storage/database';
@@ -30,7 +32,7 @@ export interface TestApp {
 }
 
 /** A real app on a fresh SQLite file in a temp folder, seeded with the demo site. */
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(abuse: Partial<AbuseLimits> = {}): Promise<TestApp> {
   const dir = mkdtempSync(join(tmpdir(), 'liaison-test-'));
   const db = openSqlite(join(dir, 'liaison.sqlite'));
   await migrateToLatest(db);
@@ -46,6 +48,9 @@ export async function createTestApp(): Promise<TestApp> {
     secret: SECRET,
     events,
     sleep: async () => {},
+    clientAddress: createClientAddress(),
+    // Generous limits: tests of the limits themselves set their own.
+    abuse: { ipPerMinute: 1000, sitePerMinute: 10_000, minFormMs: 2000, ...abuse },
     publicUrl: PUBLIC_URL,
     assets: { widgetDir: join(ROOT, 'dist'), demoDir: join(ROOT, 'demo') },
   });

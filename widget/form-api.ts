@@ -1,6 +1,8 @@
 import type { ProductInput } from '../contract/inquiry';
 import type { WidgetConfig } from '../contract/widget-config';
 import type { Api } from './api';
+import type { FormTexts } from './form/i18n/en';
+import type { LangDir } from './i18n/locale';
 import type { Settings } from './settings';
 
 // The seam between the two stages: the loader (dist/widget.js) imports the form module
@@ -13,6 +15,10 @@ export interface FormOptions {
   settings: Settings;
   /** The widget config, loaded by the loader (null when it could not be). */
   config: Promise<WidgetConfig | null>;
+  /** The language the loader chose (absent: English, as from a loader of an older release). */
+  language?: LangDir;
+  /** That language's form texts from its pack, loaded once for both stages; absent for English. */
+  texts?: FormTexts;
 }
 
 /** What the form gives back: the loader's buttons and `liaison()` drive it. */

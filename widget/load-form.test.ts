@@ -54,3 +54,21 @@ test('after a failed import, the next intent tries again under a new URL', async
   expect(handle.open).toHaveBeenCalledTimes(1);
   errors.mockRestore();
 });
+
+test('waits for options still on their way (the language pack) before mounting', async () => {
+  const { module } = fakeModule();
+  let arrive: (options: FormOptions) => void = () => {};
+  const options = new Promise<FormOptions>((resolve) => (arrive = resolve));
+  const loader = createFormLoader({
+    url: 'https://x/widget-form.js',
+    options: () => options,
+    importModule: async () => module,
+  });
+  loader.open();
+  await settle();
+  expect(module.mountForm).not.toHaveBeenCalled();
+  const ready = {} as FormOptions;
+  arrive(ready);
+  await settle();
+  expect(module.mountForm).toHaveBeenCalledWith(ready);
+});

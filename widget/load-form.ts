@@ -12,8 +12,8 @@ export interface FormLoader {
 export interface FormLoaderOptions {
   /** Absolute URL of dist/widget-form.js. */
   url: string;
-  /** What the form needs, asked for once, when it mounts. */
-  options: () => FormOptions;
+  /** What the form needs (the language's pack may still be on its way), asked for on loading. */
+  options: () => FormOptions | Promise<FormOptions>;
   /** Replaceable in tests: the dynamic import. */
   importModule?: (url: string) => Promise<FormModule>;
 }
@@ -34,8 +34,8 @@ export function createFormLoader({
   let failures = 0;
 
   const load = (): Promise<FormHandle> =>
-    (form ??= importModule(failures ? `${url}?retry=${failures}` : url)
-      .then((module) => module.mountForm(options()))
+    (form ??= Promise.all([importModule(failures ? `${url}?retry=${failures}` : url), options()])
+      .then(([module, formOptions]) => module.mountForm(formOptions))
       .catch((err: unknown) => {
         form = null;
         failures++;

@@ -61,6 +61,18 @@ describe('readSettings', () => {
     expect(result.ok).toBe(true);
   });
 
+  test('takes the string texts of liaisonSettings.texts, for any language', () => {
+    const result = readSettings({
+      script: script({ site: 'demo' }),
+      override: { texts: { leaveMessage: 'Écrivez-nous', contactNow: 7, nested: {} } },
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      settings: { texts: { leaveMessage: 'Écrivez-nous' } },
+    });
+    expect(result.ok && result.settings.texts).toEqual({ leaveMessage: 'Écrivez-nous' });
+  });
+
   test('ignores override fields of the wrong type', () => {
     const result = readSettings({ script: script({ site: 'demo' }), override: { site: 42 } });
     expect(result).toMatchObject({ ok: true, settings: { site: 'demo' } });

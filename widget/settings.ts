@@ -9,6 +9,8 @@ export interface Settings {
    * mail link: the widget keeps it for the site and opens that thread at once.
    */
   conversation?: string;
+  /** `liaisonSettings.texts`: the site's own wording for any text key, in any language. */
+  texts?: Readonly<Record<string, string>>;
 }
 
 /** The part of a `<script>` element the settings come from; a plain object in tests. */
@@ -22,6 +24,14 @@ export type SettingsResult = { ok: true; settings: Settings } | { ok: false; rea
 
 const nonEmpty = (value: unknown): string | undefined =>
   typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+
+// Only string values: the texts end up in the DOM as text, whatever else the page put there.
+const textsOf = (value: unknown): Record<string, string> | undefined => {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const texts: Record<string, string> = {};
+  for (const [key, text] of Object.entries(value)) if (typeof text === 'string') texts[key] = text;
+  return texts;
+};
 
 const originOf = (url: string | undefined): string | undefined => {
   if (!url) return undefined;
@@ -55,9 +65,12 @@ export function readSettings({
   const rep = pick('rep');
   const lang = pick('lang');
   const conversation = pick('conversation');
+  // A JSON attribute would be one more parser in the loader; a script object is enough.
+  const texts = textsOf(Reflect.get(o, 'texts'));
   if (rep) settings.rep = rep;
   if (lang) settings.lang = lang;
   if (conversation) settings.conversation = conversation;
+  if (texts) settings.texts = texts;
   return { ok: true, settings };
 }
 

@@ -3,7 +3,9 @@ import { createCard } from './card';
 import { listenForContactClicks, listenForIntent } from './contact-clicks';
 import { guard, report } from './guard';
 import { en } from './i18n/en';
-import { localeFor } from './i18n/locale';
+import { loadLocale } from './i18n/load-locale';
+import { chooseLanguage } from './i18n/locale';
+import { mergeTexts } from './i18n/merge-texts';
 import { createLauncher } from './launcher';
 import { createFormLoader } from './load-form';
 import { appendHost, attachRoot } from './mount';
@@ -30,12 +32,26 @@ const whenReady = (run: () => void) => {
  * Contact Now buttons and `liaison()`. The form's module loads on the first sign of intent.
  */
 export function startWidget({ settings, namespace, css }: StartOptions): void {
-  const locale = localeFor({ en }, settings.lang);
+  // Loaded beside the config: a card waits for both anyway. English loads nothing.
+  const chosen = loadLocale({
+    lang: chooseLanguage({
+      setting: settings.lang,
+      page: document.documentElement.lang,
+      browser: navigator.languages,
+    }),
+    origin: settings.apiOrigin,
+  });
+  const locale = chosen.then(({ lang, dir, pack }) => ({
+    lang,
+    dir,
+    texts: mergeTexts(en, pack?.card, settings.texts),
+  }));
   const api = createApi({ origin: settings.apiOrigin, site: settings.site, rep: settings.rep });
   const config = api
     // Without the fragment: it never changes which rep a page routes to, only the cache key.
     .loadConfig({
       page: location.origin + location.pathname + location.search,
+      // Routing's language is the visitor's, as in the inquiry's page context, not the card's.
       lang: settings.lang ?? navigator.language,
     })
     .then((result) => {
@@ -45,7 +61,14 @@ export function startWidget({ settings, namespace, css }: StartOptions): void {
     });
   const form = createFormLoader({
     url: `${settings.apiOrigin}/widget-form.js`,
-    options: () => ({ api, settings, config }),
+    options: () =>
+      chosen.then(({ lang, dir, pack }) => ({
+        api,
+        settings,
+        config,
+        language: { lang, dir },
+        texts: pack?.form,
+      })),
   });
   const openBlank = () => form.open();
 
@@ -57,16 +80,24 @@ export function startWidget({ settings, namespace, css }: StartOptions): void {
   whenReady(
     guard(() => {
       const cards = document.querySelectorAll('[data-liaison-card]');
-      for (const host of cards) {
-        guard(() => {
-          const card = createCard(locale, openBlank);
-          attachRoot(host, css).append(card.element);
-          config.then(card.show).catch(report);
-        })();
-      }
-      if (cards.length === 0) {
-        attachRoot(appendHost('liaison-launcher'), css).append(createLauncher(locale, openBlank));
-      }
+      // The card appears once its texts are here: for English in the same task (a resolved
+      // promise), before any paint; its host holds the card's height meanwhile.
+      locale
+        .then((cardLocale) => {
+          for (const host of cards) {
+            guard(() => {
+              const card = createCard(cardLocale, openBlank);
+              attachRoot(host, css).append(card.element);
+              config.then(card.show).catch(report);
+            })();
+          }
+          if (cards.length === 0) {
+            attachRoot(appendHost('liaison-launcher'), css).append(
+              createLauncher(cardLocale, openBlank),
+            );
+          }
+        })
+        .catch(report);
       namespace.start((name, options) => {
         if (name === 'open') form.open(productFromOptions(options, location.href));
         else if (name === 'close') form.close();

@@ -30,7 +30,17 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
     cwd: ROOT,
     // PUBLIC_URL matches the URL tests use, so the inbox's same-origin check and the pages'
     // CSP see one origin.
-    env: { ...process.env, PUBLIC_URL: `http://127.0.0.1:${port}`, ...env, PORT: port },
+    // Every test request comes from 127.0.0.1 within seconds: the abuse limits are lifted
+    // unless a test sets them (their own tests run in-process, tests/integration/abuse.test.ts).
+    env: {
+      ...process.env,
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      RATE_LIMIT_IP_PER_MINUTE: '100000',
+      RATE_LIMIT_SITE_PER_MINUTE: '1000000',
+      MIN_FORM_MS: '0',
+      ...env,
+      PORT: port,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

@@ -12,11 +12,13 @@ import { createThreadState } from './thread-state';
 import { createTokenStore } from './token-store';
 import { createConversationApi } from '../api';
 import type { FormHandle, FormOptions } from '../form-api';
-import { report } from '../guard';
-import { localeFor } from '../i18n/locale';
+import { report, warn } from '../guard';
+import { en as cardEn } from '../i18n/en';
+import type { Locale } from '../i18n/locale';
+import { mergeTexts, unknownKeys } from '../i18n/merge-texts';
 import { appendHost, attachRoot } from '../mount';
 import base from '../styles/base.css?inline';
-import { en } from './i18n/en';
+import { en, type FormTexts } from './i18n/en';
 import formCss from './form.css?inline';
 import threadCss from './thread.css?inline';
 
@@ -27,8 +29,16 @@ removeZodGlobal();
  * the end of `<body>` and returns the handle the loader opens and closes it with. Nothing is
  * fetched here: the thread loads when the dialog opens on it.
  */
-export function mountForm({ api, settings, config }: FormOptions): FormHandle {
-  const locale = localeFor({ en }, settings.lang);
+export function mountForm({ api, settings, config, language, texts }: FormOptions): FormHandle {
+  const locale: Locale<FormTexts> = {
+    lang: language?.lang ?? 'en',
+    dir: language?.dir ?? 'ltr',
+    texts: mergeTexts(en, texts, settings.texts),
+  };
+  // Here, not in the loader: only this stage knows every key, and it mounts once per page.
+  const unknown = unknownKeys(settings.texts, cardEn, en);
+  if (unknown.length > 0)
+    warn(`liaisonSettings.texts: unknown keys ignored: ${unknown.join(', ')}`);
   const state = createState();
   const tokens = createTokenStore({ site: settings.site });
   const thread = createThreadState(tokens.get());

@@ -1,0 +1,141 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { fill } from '../../widget/i18n/locale';
+import * as ar from '../../widget/i18n/packs/ar';
+import * as de from '../../widget/i18n/packs/de';
+import { expect, repMailAbout, test } from './fixtures';
+
+const MOORE = 'Mr. Moore Liu';
+
+/** The paths the page asks the Liaison server for, in order, from now on. */
+function liaisonRequests(page: Page, serverUrl: string): string[] {
+  const origin = new URL(serverUrl).origin;
+  const requested: string[] = [];
+  page.on('request', (req) => {
+    const url = new URL(req.url());
+    // The demo page's own files (HTML, CSS, images) come from the same server: not the widget's.
+    if (url.origin === origin && /^\/(widget|api\/)/.test(url.pathname)) {
+      requested.push(url.pathname);
+    }
+  });
+  return requested;
+}
+
+/** Serves the demo page without its `<html lang="en">`, so the browser's language decides. */
+async function withoutPageLanguage(page: Page, serverUrl: string): Promise<void> {
+  await page.route(`${serverUrl}/`, async (route) => {
+    const response = await route.fetch();
+    const body = (await response.text()).replace('<html lang="en">', '<html>');
+    await route.fulfill({ response, body });
+  });
+}
+
+test('an Arabic page gets the card, the form and the answer in Arabic, right to left', async ({
+  page,
+  liaison,
+}) => {
+  await page.addInitScript(() => {
+    Reflect.set(window, 'liaisonSettings', { lang: 'ar' });
+  });
+  const requested = liaisonRequests(page, liaison.server.url);
+  await page.goto(`${liaison.server.url}/`);
+
+  const card = page.locator('section.card');
+  await expect(card.getByRole('heading', { name: ar.card.cardHeading })).toBeVisible();
+  await expect(card).toHaveAttribute('dir', 'rtl');
+  await expect(card).toHaveAttribute('lang', 'ar');
+  await expect(card.getByText(MOORE)).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  // The config and the pack load side by side, in either order.
+  expect([...requested].sort()).toEqual([
+    '/api/v1/sites/demo/widget-config',
+    '/widget-locale-ar.js',
+    '/widget.js',
+  ]);
+
+  await card.getByRole('button', { name: ar.card.leaveMessage }).click();
+  const dialog = page.getByRole('dialog', { name: fill(ar.form.formTitle, { name: MOORE }) });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toHaveAttribute('dir', 'rtl');
+  await expect(dialog).toHaveAttribute('lang', 'ar');
+  await expect(dialog.getByText(ar.form.requiredNote)).toBeVisible();
+  const onForm = await new AxeBuilder({ page }).analyze();
+  expect(onForm.violations).toEqual([]);
+
+  await dialog.getByLabel(ar.form.name).fill('سالم العتيبي');
+  await dialog.getByLabel(ar.form.email).fill('arabic@buyer.example');
+  await dialog
+    .getByLabel(ar.form.message)
+    .fill('نحتاج إلى 200 صمام كروي مقاس 2 بوصة مع شهادة المنشأ.');
+  await dialog.getByRole('button', { name: ar.form.send }).click();
+  await expect(dialog.getByText(fill(ar.form.sentTitle, { name: MOORE }))).toBeVisible();
+  await repMailAbout(liaison, 'arabic@buyer.example');
+  // The form got the pack from the loader: it was fetched once, for both stages.
+  expect(requested.filter((path) => path === '/widget-locale-ar.js')).toHaveLength(1);
+  expect(requested).toContain('/widget-form.js');
+});
+
+test('a German browser gets German on a page that does not name its language', async ({
+  browser,
+  liaison,
+}) => {
+  const context = await browser.newContext({ locale: 'de-DE' });
+  const page = await context.newPage();
+  const errors: Error[] = [];
+  page.on('pageerror', (err) => errors.push(err));
+  await withoutPageLanguage(page, liaison.server.url);
+  await page.goto(`${liaison.server.url}/`);
+
+  const card = page.locator('section.card');
+  await expect(card.getByRole('heading', { name: de.card.cardHeading })).toBeVisible();
+  await expect(card).toHaveAttribute('dir', 'ltr');
+  await card.getByRole('button', { name: de.card.contactNow }).click();
+  const dialog = page.getByRole('dialog', { name: fill(de.form.formTitle, { name: MOORE }) });
+  await expect(dialog.getByRole('button', { name: de.form.send })).toBeVisible();
+  expect(errors).toEqual([]);
+  await context.close();
+});
+
+test("the page's own lang comes before the browser's", async ({ browser, liaison }) => {
+  const context = await browser.newContext({ locale: 'de-DE' });
+  const page = await context.newPage();
+  await page.goto(`${liaison.server.url}/`); // <html lang="en">
+  await expect(page.getByRole('heading', { name: 'Online Service' })).toBeVisible();
+  await context.close();
+});
+
+test('a site overrides a text in any language; an unknown key is named once', async ({
+  page,
+  liaison,
+}) => {
+  await page.addInitScript(() => {
+    Reflect.set(window, 'liaisonSettings', {
+      lang: 'de',
+      texts: { leaveMessage: 'Schreiben Sie uns', send: 'Abschicken', leaveMesage: 'typo' },
+    });
+  });
+  const warnings: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'warning') warnings.push(message.text());
+  });
+  await page.goto(`${liaison.server.url}/`);
+
+  const card = page.locator('section.card');
+  await expect(card.getByRole('button', { name: 'Schreiben Sie uns' })).toBeVisible();
+  await expect(card.getByRole('button', { name: de.card.contactNow })).toBeVisible();
+  await card.getByRole('button', { name: 'Schreiben Sie uns' }).click();
+  await expect(page.getByRole('dialog').getByRole('button', { name: 'Abschicken' })).toBeVisible();
+  expect(warnings.filter((text) => text.includes('leaveMesage'))).toHaveLength(1);
+});
+
+test('an Arabic launcher sits at the bottom left, mirrored', async ({ page, liaison }) => {
+  await page.addInitScript(() => {
+    Reflect.set(window, 'liaisonSettings', { lang: 'ar' });
+  });
+  await page.goto(`${liaison.server.url}/demo/contact.html`);
+  const launcher = page.getByRole('button', { name: ar.card.launcher });
+  await expect(launcher).toHaveAttribute('dir', 'rtl');
+  const box = await launcher.boundingBox();
+  const width = page.viewportSize()?.width ?? 0;
+  expect(box && box.x + box.width / 2).toBeLessThan(width / 2);
+});

@@ -1,0 +1,35 @@
+import { describe, expect, test } from 'vitest';
+import { en as form } from '../form/i18n/en';
+import { en as card } from './en';
+import { PACK_LANGUAGES } from './languages';
+import type { LocalePack } from './pack';
+
+// Every pack, loaded the way the build sees them: one module per language.
+const packs: Record<string, LocalePack> = import.meta.glob('./packs/*.ts', { eager: true });
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+test('there is a pack file for every language, and no other', () => {
+  expect(Object.keys(packs).sort()).toEqual(PACK_LANGUAGES.map((l) => `./packs/${l}.ts`).sort());
+});
+
+describe.each(PACK_LANGUAGES)('the %s pack', (lang) => {
+  const pack = packs[`./packs/${lang}.ts`];
+
+  test.each([
+    ['card', card],
+    ['form', form],
+  ] as const)(
+    'has exactly the English %s keys, each with the same placeholders',
+    (part, english) => {
+      const texts: Record<string, unknown> = pack?.[part] ?? {};
+      expect(Object.keys(texts).sort()).toEqual(Object.keys(english).sort());
+      for (const [key, text] of Object.entries(english)) {
+        const translated = texts[key];
+        expect(typeof translated, key).toBe('string');
+        expect(placeholders(String(translated)), key).toEqual(placeholders(text));
+        expect(String(translated).trim(), key).not.toBe('');
+      }
+    },
+  );
+});

@@ -1,0 +1,99 @@
+import type { FormTexts } from '../../form/i18n/en';
+import type { CardTexts } from '../en';
+
+// German, built to dist/widget-locale-de.js: only pages in this language load it.
+
+/** The card's and the launcher's texts in German. */
+export const card: CardTexts = {
+  cardHeading: 'Online-Service',
+  cardFallbackName: 'Unser Vertriebsteam',
+  available: 'Jetzt online',
+  away: 'Abwesend, antwortet per E-Mail',
+  repliesWithin: 'Antwortet meist innerhalb von {hours} Stunden',
+  backAt: 'Wieder da: {when} (Ihre Zeit)',
+  leaveMessage: 'Nachricht hinterlassen',
+  contactNow: 'Jetzt kontaktieren',
+  launcher: 'Kontakt',
+};
+
+/** The form's texts in German. */
+export const form: FormTexts = {
+  fallbackRecipient: 'unser Vertriebsteam',
+  formTitle: 'Anfrage an {name} senden',
+  formTitleNoName: 'Anfrage senden',
+  close: 'Schließen',
+  requiredNote: 'Mit * markierte Felder sind Pflichtfelder.',
+  name: 'Ihr Name',
+  email: 'E-Mail',
+  company: 'Firma',
+  country: 'Land',
+  phone: 'Telefon / WhatsApp',
+  product: 'Produkt',
+  sku: 'Art.-Nr. {sku}',
+  removeProduct: 'Produkt entfernen',
+  quantity: 'Menge',
+  unit: 'Einheit',
+  message: 'Nachricht',
+  messageHint: 'Nennen Sie uns Spezifikationen, Menge, Zielpreis und gewünschte Lieferbedingungen.',
+  charCount: '{count} / {max} Zeichen',
+  send: 'Anfrage senden',
+  sending: 'Wird gesendet…',
+  summaryOne: 'Bitte korrigieren Sie 1 Feld.',
+  summaryMany: 'Bitte korrigieren Sie {count} Felder.',
+  'invalid.email': 'Bitte geben Sie eine gültige E-Mail-Adresse ein.',
+  'invalid.messageShort':
+    'Bitte schreiben Sie mindestens {min} Zeichen, damit wir Ihnen gut antworten können.',
+  'invalid.messageLong': 'Bitte halten Sie Ihre Nachricht unter {max} Zeichen.',
+  'invalid.quantity': 'Bitte geben Sie eine Menge größer als 0 ein.',
+  'invalid.quantityLarge': 'Bitte geben Sie eine kleinere Menge ein.',
+  'invalid.tooLong': 'Bitte kürzen Sie auf {max} Zeichen.',
+  'invalid.product':
+    'Dieses Produkt kann nicht angehängt werden. Entfernen Sie es und nennen Sie das Produkt in Ihrer Nachricht.',
+  'invalid.other': 'Bitte prüfen Sie dieses Feld.',
+  sentTitle: 'Ihre Anfrage wurde an {name} gesendet',
+  sentReply: 'Die Antwort kommt meist per E-Mail an {email}.',
+  viewConversation: 'Unterhaltung ansehen',
+  tryAgain: 'Erneut versuchen',
+  threadTitle: 'Ihre Unterhaltung mit {name}',
+  threadTitleNoName: 'Ihre Unterhaltung',
+  backToConversation: 'Zurück zu Ihrer Unterhaltung',
+  newInquiry: 'Neue Anfrage',
+  about: 'Betreff: {products}',
+  messages: 'Nachrichten',
+  you: 'Sie',
+  update: 'Hinweis',
+  loadingThread: 'Ihre Unterhaltung wird geladen…',
+  newReply: 'Neue Antwort von {name}',
+  newReplies: '{count} neue Antworten von {name}',
+  reply: 'Ihre Antwort',
+  replyHint: 'Ihre Antwort erreicht {name} auch per E-Mail.',
+  sendReply: 'Senden',
+  'invalid.replyEmpty': 'Bitte schreiben Sie zuerst Ihre Antwort.',
+  'error.VALIDATION_FAILED':
+    'Einige Angaben wurden nicht angenommen. Bitte prüfen Sie das Formular.',
+  'error.MALFORMED_JSON':
+    'Ein technisches Problem hat Ihre Anfrage verhindert. Bitte versuchen Sie es erneut.',
+  'error.UNSUPPORTED_MEDIA_TYPE':
+    'Ein technisches Problem hat Ihre Anfrage verhindert. Bitte versuchen Sie es erneut.',
+  'error.PAYLOAD_TOO_LARGE':
+    'Ihre Anfrage ist zu groß zum Senden. Bitte kürzen Sie Ihre Nachricht.',
+  'error.SITE_NOT_FOUND':
+    'Dieses Kontaktformular ist noch nicht eingerichtet. Bitte kontaktieren Sie die Firma per E-Mail oder Telefon.',
+  'error.ORIGIN_NOT_ALLOWED':
+    'Dieses Kontaktformular ist noch nicht eingerichtet. Bitte kontaktieren Sie die Firma per E-Mail oder Telefon.',
+  'error.NOT_FOUND':
+    'Dieses Kontaktformular ist noch nicht eingerichtet. Bitte kontaktieren Sie die Firma per E-Mail.',
+  'error.CONVERSATION_NOT_FOUND':
+    'Diese Unterhaltung ist nicht mehr verfügbar. Bitte senden Sie eine neue Anfrage.',
+  'error.UNAUTHENTICATED': 'Bitte melden Sie sich erneut an.',
+  'error.FORBIDDEN': 'Das ist von hier aus nicht erlaubt.',
+  'error.INVALID_CREDENTIALS': 'E-Mail-Adresse oder Passwort ist falsch.',
+  'error.TOO_MANY_ATTEMPTS':
+    'Zu viele Versuche. Bitte warten Sie einige Minuten und versuchen Sie es erneut.',
+  'error.IDEMPOTENCY_KEY_REUSED':
+    'Bei uns ist etwas schiefgelaufen. Ihre Nachricht ist noch da: Bitte versuchen Sie es erneut.',
+  'error.INTERNAL':
+    'Bei uns ist etwas schiefgelaufen. Ihre Nachricht ist noch da: Bitte versuchen Sie es gleich noch einmal.',
+  'error.NETWORK':
+    'Der Server ist nicht erreichbar. Ihre Nachricht ist noch da: Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+};

@@ -1,0 +1,96 @@
+import type { FormTexts } from '../../form/i18n/en';
+import type { CardTexts } from '../en';
+
+// Spanish, built to dist/widget-locale-es.js: only pages in this language load it.
+
+/** The card's and the launcher's texts in Spanish. */
+export const card: CardTexts = {
+  cardHeading: 'Atención en línea',
+  cardFallbackName: 'Nuestro equipo de ventas',
+  available: 'En línea',
+  away: 'Ausente, responde por correo',
+  repliesWithin: 'Suele responder en {hours} horas',
+  backAt: 'Vuelve el {when} (su hora)',
+  leaveMessage: 'Dejar un mensaje',
+  contactNow: 'Contactar ahora',
+  launcher: 'Contáctenos',
+};
+
+/** The form's texts in Spanish. */
+export const form: FormTexts = {
+  fallbackRecipient: 'nuestro equipo de ventas',
+  formTitle: 'Enviar una consulta a {name}',
+  formTitleNoName: 'Enviar una consulta',
+  close: 'Cerrar',
+  requiredNote: 'Los campos marcados con * son obligatorios.',
+  name: 'Su nombre',
+  email: 'Correo electrónico',
+  company: 'Empresa',
+  country: 'País',
+  phone: 'Teléfono / WhatsApp',
+  product: 'Producto',
+  sku: 'SKU {sku}',
+  removeProduct: 'Quitar producto',
+  quantity: 'Cantidad',
+  unit: 'Unidad',
+  message: 'Mensaje',
+  messageHint:
+    'Indíquenos las especificaciones, la cantidad, el precio objetivo y las condiciones de entrega que necesita.',
+  charCount: '{count} / {max} caracteres',
+  send: 'Enviar consulta',
+  sending: 'Enviando…',
+  summaryOne: 'Corrija 1 campo.',
+  summaryMany: 'Corrija {count} campos.',
+  'invalid.email': 'Introduzca una dirección de correo válida.',
+  'invalid.messageShort':
+    'Escriba al menos {min} caracteres para que el comercial pueda responderle bien.',
+  'invalid.messageLong': 'El mensaje debe tener menos de {max} caracteres.',
+  'invalid.quantity': 'Introduzca una cantidad mayor que 0.',
+  'invalid.quantityLarge': 'Introduzca una cantidad menor.',
+  'invalid.tooLong': 'Acórtelo a {max} caracteres.',
+  'invalid.product':
+    'Este producto no se puede adjuntar. Quítelo e indique el producto en su mensaje.',
+  'invalid.other': 'Revise este campo.',
+  sentTitle: 'Su consulta se ha enviado a {name}',
+  sentReply: 'La respuesta suele llegar por correo a {email}.',
+  viewConversation: 'Ver conversación',
+  tryAgain: 'Reintentar',
+  threadTitle: 'Su conversación con {name}',
+  threadTitleNoName: 'Su conversación',
+  backToConversation: 'Volver a su conversación',
+  newInquiry: 'Nueva consulta',
+  about: 'Sobre: {products}',
+  messages: 'Mensajes',
+  you: 'Usted',
+  update: 'Aviso',
+  loadingThread: 'Cargando su conversación…',
+  newReply: 'Nueva respuesta de {name}',
+  newReplies: '{count} respuestas nuevas de {name}',
+  reply: 'Su respuesta',
+  replyHint: 'Su respuesta también llega a {name} por correo.',
+  sendReply: 'Enviar',
+  'invalid.replyEmpty': 'Escriba primero su respuesta.',
+  'error.VALIDATION_FAILED': 'No se han podido aceptar algunos datos. Revise el formulario.',
+  'error.MALFORMED_JSON': 'Un problema técnico impidió enviar su consulta. Inténtelo de nuevo.',
+  'error.UNSUPPORTED_MEDIA_TYPE':
+    'Un problema técnico impidió enviar su consulta. Inténtelo de nuevo.',
+  'error.PAYLOAD_TOO_LARGE': 'Su consulta es demasiado grande para enviarla. Acorte el mensaje.',
+  'error.SITE_NOT_FOUND':
+    'Este formulario de contacto aún no está configurado. Contacte con la empresa por correo o por teléfono.',
+  'error.ORIGIN_NOT_ALLOWED':
+    'Este formulario de contacto aún no está configurado. Contacte con la empresa por correo o por teléfono.',
+  'error.NOT_FOUND':
+    'Este formulario de contacto aún no está configurado. Contacte con la empresa por correo.',
+  'error.CONVERSATION_NOT_FOUND':
+    'Esta conversación ya no está disponible. Envíe una nueva consulta.',
+  'error.UNAUTHENTICATED': 'Vuelva a iniciar sesión.',
+  'error.FORBIDDEN': 'Esta acción no está permitida desde aquí.',
+  'error.INVALID_CREDENTIALS': 'El correo o la contraseña no son correctos.',
+  'error.TOO_MANY_ATTEMPTS': 'Demasiados intentos. Espere unos minutos y vuelva a intentarlo.',
+  'error.IDEMPOTENCY_KEY_REUSED':
+    'Algo ha fallado por nuestra parte. Su mensaje sigue aquí: inténtelo de nuevo.',
+  'error.INTERNAL':
+    'Algo ha fallado por nuestra parte. Su mensaje sigue aquí: inténtelo de nuevo en un momento.',
+  'error.NETWORK':
+    'No pudimos conectar con el servidor. Su mensaje sigue aquí: revise su conexión e inténtelo de nuevo.',
+};

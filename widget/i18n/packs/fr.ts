@@ -1,0 +1,98 @@
+import type { FormTexts } from '../../form/i18n/en';
+import type { CardTexts } from '../en';
+
+// French, built to dist/widget-locale-fr.js: only pages in this language load it.
+
+/** The card's and the launcher's texts in French. */
+export const card: CardTexts = {
+  cardHeading: 'Service en ligne',
+  cardFallbackName: 'Notre équipe commerciale',
+  available: 'En ligne',
+  away: 'Absent, répond par e-mail',
+  repliesWithin: 'Répond généralement sous {hours} heures',
+  backAt: 'De retour {when} (votre heure)',
+  leaveMessage: 'Laisser un message',
+  contactNow: 'Contacter',
+  launcher: 'Nous contacter',
+};
+
+/** The form's texts in French. */
+export const form: FormTexts = {
+  fallbackRecipient: 'notre équipe commerciale',
+  formTitle: 'Envoyer une demande à {name}',
+  formTitleNoName: 'Envoyer une demande',
+  close: 'Fermer',
+  requiredNote: 'Les champs marqués d’un * sont obligatoires.',
+  name: 'Votre nom',
+  email: 'E-mail',
+  company: 'Société',
+  country: 'Pays',
+  phone: 'Téléphone / WhatsApp',
+  product: 'Produit',
+  sku: 'Réf. {sku}',
+  removeProduct: 'Retirer le produit',
+  quantity: 'Quantité',
+  unit: 'Unité',
+  message: 'Message',
+  messageHint:
+    'Précisez les spécifications, la quantité, le prix cible et les conditions de livraison souhaités.',
+  charCount: '{count} / {max} caractères',
+  send: 'Envoyer la demande',
+  sending: 'Envoi…',
+  summaryOne: 'Veuillez corriger 1 champ.',
+  summaryMany: 'Veuillez corriger {count} champs.',
+  'invalid.email': 'Veuillez saisir une adresse e-mail valide.',
+  'invalid.messageShort':
+    'Écrivez au moins {min} caractères pour que le commercial puisse bien vous répondre.',
+  'invalid.messageLong': 'Votre message doit faire moins de {max} caractères.',
+  'invalid.quantity': 'Veuillez saisir une quantité supérieure à 0.',
+  'invalid.quantityLarge': 'Veuillez saisir une quantité plus petite.',
+  'invalid.tooLong': 'Veuillez raccourcir à {max} caractères.',
+  'invalid.product':
+    'Ce produit ne peut pas être joint. Retirez-le et nommez le produit dans votre message.',
+  'invalid.other': 'Veuillez vérifier ce champ.',
+  sentTitle: 'Votre demande a été envoyée à {name}',
+  sentReply: 'La réponse arrive généralement par e-mail à {email}.',
+  viewConversation: 'Voir la conversation',
+  tryAgain: 'Réessayer',
+  threadTitle: 'Votre conversation avec {name}',
+  threadTitleNoName: 'Votre conversation',
+  backToConversation: 'Retour à votre conversation',
+  newInquiry: 'Nouvelle demande',
+  about: 'Objet : {products}',
+  messages: 'Messages',
+  you: 'Vous',
+  update: 'Information',
+  loadingThread: 'Chargement de votre conversation…',
+  newReply: 'Nouvelle réponse de {name}',
+  newReplies: '{count} nouvelles réponses de {name}',
+  reply: 'Votre réponse',
+  replyHint: '{name} reçoit aussi votre réponse par e-mail.',
+  sendReply: 'Envoyer',
+  'invalid.replyEmpty': 'Veuillez d’abord écrire votre réponse.',
+  'error.VALIDATION_FAILED':
+    'Certaines informations n’ont pas pu être acceptées. Veuillez vérifier le formulaire.',
+  'error.MALFORMED_JSON': 'Un problème technique a bloqué votre demande. Veuillez réessayer.',
+  'error.UNSUPPORTED_MEDIA_TYPE':
+    'Un problème technique a bloqué votre demande. Veuillez réessayer.',
+  'error.PAYLOAD_TOO_LARGE':
+    'Votre demande est trop volumineuse. Veuillez raccourcir votre message.',
+  'error.SITE_NOT_FOUND':
+    'Ce formulaire de contact n’est pas encore configuré. Contactez l’entreprise par e-mail ou par téléphone.',
+  'error.ORIGIN_NOT_ALLOWED':
+    'Ce formulaire de contact n’est pas encore configuré. Contactez l’entreprise par e-mail ou par téléphone.',
+  'error.NOT_FOUND':
+    'Ce formulaire de contact n’est pas encore configuré. Contactez l’entreprise par e-mail.',
+  'error.CONVERSATION_NOT_FOUND':
+    'Cette conversation n’est plus disponible. Veuillez envoyer une nouvelle demande.',
+  'error.UNAUTHENTICATED': 'Veuillez vous reconnecter.',
+  'error.FORBIDDEN': 'Cette action n’est pas autorisée ici.',
+  'error.INVALID_CREDENTIALS': 'L’adresse e-mail ou le mot de passe est incorrect.',
+  'error.TOO_MANY_ATTEMPTS': 'Trop de tentatives. Patientez quelques minutes et réessayez.',
+  'error.IDEMPOTENCY_KEY_REUSED':
+    'Un problème est survenu de notre côté. Votre message est toujours là : veuillez réessayer.',
+  'error.INTERNAL':
+    'Un problème est survenu de notre côté. Votre message est toujours là : réessayez dans un instant.',
+  'error.NETWORK':
+    'Impossible de joindre le serveur. Votre message est toujours là : vérifiez votre connexion et réessayez.',
+};

@@ -1,0 +1,96 @@
+import type { FormTexts } from '../../form/i18n/en';
+import type { CardTexts } from '../en';
+
+// Italian, built to dist/widget-locale-it.js: only pages in this language load it.
+
+/** The card's and the launcher's texts in Italian. */
+export const card: CardTexts = {
+  cardHeading: 'Assistenza online',
+  cardFallbackName: 'Il nostro team vendite',
+  available: 'Online ora',
+  away: 'Assente, risponde via email',
+  repliesWithin: 'Di solito risponde entro {hours} ore',
+  backAt: 'Di nuovo disponibile {when} (ora locale)',
+  leaveMessage: 'Lascia un messaggio',
+  contactNow: 'Contatta ora',
+  launcher: 'Contattaci',
+};
+
+/** The form's texts in Italian. */
+export const form: FormTexts = {
+  fallbackRecipient: 'il nostro team vendite',
+  formTitle: 'Invia una richiesta a {name}',
+  formTitleNoName: 'Invia una richiesta',
+  close: 'Chiudi',
+  requiredNote: 'I campi contrassegnati con * sono obbligatori.',
+  name: 'Il tuo nome',
+  email: 'Email',
+  company: 'Azienda',
+  country: 'Paese',
+  phone: 'Telefono / WhatsApp',
+  product: 'Prodotto',
+  sku: 'Cod. {sku}',
+  removeProduct: 'Rimuovi prodotto',
+  quantity: 'Quantità',
+  unit: 'Unità',
+  message: 'Messaggio',
+  messageHint:
+    'Indicaci specifiche, quantità, prezzo obiettivo e condizioni di consegna di cui hai bisogno.',
+  charCount: '{count} / {max} caratteri',
+  send: 'Invia richiesta',
+  sending: 'Invio in corso…',
+  summaryOne: 'Correggi 1 campo.',
+  summaryMany: 'Correggi {count} campi.',
+  'invalid.email': 'Inserisci un indirizzo email valido.',
+  'invalid.messageShort':
+    'Scrivi almeno {min} caratteri, così il commerciale può risponderti al meglio.',
+  'invalid.messageLong': 'Il messaggio deve restare sotto i {max} caratteri.',
+  'invalid.quantity': 'Inserisci una quantità maggiore di 0.',
+  'invalid.quantityLarge': 'Inserisci una quantità più piccola.',
+  'invalid.tooLong': 'Accorcia a {max} caratteri.',
+  'invalid.product':
+    'Questo prodotto non può essere allegato. Rimuovilo e indica il prodotto nel messaggio.',
+  'invalid.other': 'Controlla questo campo.',
+  sentTitle: 'La tua richiesta è stata inviata a {name}',
+  sentReply: 'Di solito la risposta arriva via email a {email}.',
+  viewConversation: 'Vedi conversazione',
+  tryAgain: 'Riprova',
+  threadTitle: 'La tua conversazione con {name}',
+  threadTitleNoName: 'La tua conversazione',
+  backToConversation: 'Torna alla conversazione',
+  newInquiry: 'Nuova richiesta',
+  about: 'Oggetto: {products}',
+  messages: 'Messaggi',
+  you: 'Tu',
+  update: 'Avviso',
+  loadingThread: 'Caricamento della conversazione…',
+  newReply: 'Nuova risposta da {name}',
+  newReplies: '{count} nuove risposte da {name}',
+  reply: 'La tua risposta',
+  replyHint: 'La tua risposta arriva anche via email a {name}.',
+  sendReply: 'Invia',
+  'invalid.replyEmpty': 'Scrivi prima la tua risposta.',
+  'error.VALIDATION_FAILED': 'Alcuni dati non sono stati accettati. Controlla il modulo.',
+  'error.MALFORMED_JSON': 'Un problema tecnico ha bloccato la richiesta. Riprova.',
+  'error.UNSUPPORTED_MEDIA_TYPE': 'Un problema tecnico ha bloccato la richiesta. Riprova.',
+  'error.PAYLOAD_TOO_LARGE':
+    'La richiesta è troppo grande per essere inviata. Accorcia il messaggio.',
+  'error.SITE_NOT_FOUND':
+    'Questo modulo di contatto non è ancora configurato. Contatta l’azienda via email o telefono.',
+  'error.ORIGIN_NOT_ALLOWED':
+    'Questo modulo di contatto non è ancora configurato. Contatta l’azienda via email o telefono.',
+  'error.NOT_FOUND':
+    'Questo modulo di contatto non è ancora configurato. Contatta l’azienda via email.',
+  'error.CONVERSATION_NOT_FOUND':
+    'Questa conversazione non è più disponibile. Invia una nuova richiesta.',
+  'error.UNAUTHENTICATED': 'Accedi di nuovo.',
+  'error.FORBIDDEN': 'Questa azione non è consentita da qui.',
+  'error.INVALID_CREDENTIALS': 'Email o password non corretti.',
+  'error.TOO_MANY_ATTEMPTS': 'Troppi tentativi. Attendi qualche minuto e riprova.',
+  'error.IDEMPOTENCY_KEY_REUSED':
+    'Si è verificato un problema da parte nostra. Il tuo messaggio è ancora qui: riprova.',
+  'error.INTERNAL':
+    'Si è verificato un problema da parte nostra. Il tuo messaggio è ancora qui: riprova tra poco.',
+  'error.NETWORK':
+    'Impossibile raggiungere il server. Il tuo messaggio è ancora qui: controlla la connessione e riprova.',
+};

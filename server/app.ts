@@ -6,6 +6,7 @@ import { conversationApi } from './http/conversation-api';
 import { errorJson, onError } from './http/errors';
 import { inboxApi, type InboxApiDeps } from './http/inbox-api';
 import { pages } from './http/pages';
+import { securityHeaders } from './http/security-headers';
 import { publicApi, type PublicApiDeps } from './http/public-api';
 
 export type AppDeps = PublicApiDeps & InboxApiDeps & { assets: AssetOptions };
@@ -16,6 +17,7 @@ export const MAX_BODY_BYTES = 64 * 1024;
 /** Builds the whole HTTP app from its dependencies (reads the built widget once). */
 export function createApp(deps: AppDeps) {
   return new Hono()
+    .use('*', securityHeaders)
     .get('/healthz', (c) => c.json({ ok: true }))
     .use(
       '/api/*',

@@ -12,6 +12,7 @@ const Env = z.object({
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().min(3).default('Liaison <liaison@localhost>'),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
+  OUTBOX_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(120_000),
   TRUST_PROXY: z.string().optional(),
   RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(5),
   RATE_LIMIT_SITE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
@@ -36,6 +37,8 @@ export interface Config {
   smtpUrl: string | null;
   mailFrom: string;
   outboxPollMs: number;
+  /** How long a claimed delivery is hidden from other senders; a crashed sender's rows come back after it. */
+  outboxLeaseMs: number;
   /** Reverse proxies whose X-Forwarded-For is believed (Express `trust proxy` values). */
   trustProxy: string[];
   /** Spam and abuse limits for new inquiries. */
@@ -87,6 +90,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,
     outboxPollMs: e.OUTBOX_POLL_MS,
+    outboxLeaseMs: e.OUTBOX_LEASE_MS,
     escalationPollMs: e.ESCALATION_POLL_MS,
     configFile: e.LIAISON_CONFIG,
     trustProxy: (e.TRUST_PROXY ?? '')

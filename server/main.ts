@@ -9,6 +9,7 @@ import { seedDemo } from './demo-seed';
 import { deliveryHandlers } from './domain/delivery-handlers';
 import { createLocalEventBus } from './domain/events';
 import { escalateOverdue } from './domain/escalation';
+import { unreachableSites } from './domain/reachability';
 import { createOutboxWorker } from './domain/outbox';
 import { createPeriodic } from './domain/periodic';
 import { createSignInLink, signInUrl } from './domain/sign-in-link';
@@ -60,6 +61,14 @@ async function main() {
       log(`[config] ${config.configFile}: ${line}`);
   }
 
+  const unreachable = await unreachableSites(store);
+  if (unreachable.length > 0) {
+    throw new ConfigError(
+      `Refusing to start: inquiries to ${unreachable.map((k) => `"${k}"`).join(', ')} would reach nobody (no active rep).\n` +
+        '  Add one: npm run liaison -- rep add --site KEY --email E --name N   (or in liaison.config.json)',
+    );
+  }
+
   const app = createApp({
     ...deps,
     clientAddress: createClientAddress(config.trustProxy),
@@ -69,10 +78,16 @@ async function main() {
 
   let stopOutbox = async () => {};
   if (config.smtpUrl) {
-    const mailer = createSmtpMailer({ url: config.smtpUrl, from: config.mailFrom });
+    const mailer = createSmtpMailer({
+      url: config.smtpUrl,
+      from: config.mailFrom,
+      // A send must give up well within the lease, or another sender could take the row meanwhile.
+      timeoutMs: Math.floor(config.outboxLeaseMs / 3),
+    });
     const worker = createOutboxWorker({
       store,
       pollMs: config.outboxPollMs,
+      leaseMs: config.outboxLeaseMs,
       handlers: deliveryHandlers({
         store,
         mailer,

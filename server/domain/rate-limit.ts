@@ -22,11 +22,9 @@ export async function hit(
 ): Promise<RateVerdict> {
   const hashed = `rate:${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
   const start = new Date(Math.floor(now.getTime() / windowMs) * windowMs).toISOString();
-  const current = await store.findThrottle(hashed);
-  const count = current && current.windowStart === start ? current.failures : 0;
-  if (count >= limit) {
+  const count = await store.countHit(hashed, start);
+  if (count > limit) {
     return { allowed: false, retryAfterMs: Date.parse(start) + windowMs - now.getTime() };
   }
-  await store.saveThrottle(hashed, { failures: count + 1, windowStart: start, lockedUntil: null });
   return { allowed: true };
 }

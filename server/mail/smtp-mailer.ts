@@ -6,11 +6,23 @@ export interface SmtpMailerOptions {
   url: string;
   /** The From header, e.g. `Liaison <liaison@example.com>`. */
   from: string;
+  /** Connection, greeting and socket timeouts (nodemailer's defaults run to minutes). */
+  timeoutMs?: number;
 }
 
 /** A Mailer that sends through an SMTP server with nodemailer. */
-export function createSmtpMailer({ url, from }: SmtpMailerOptions): Mailer & { close(): void } {
-  const transport = nodemailer.createTransport(url);
+export function createSmtpMailer({
+  url,
+  from,
+  timeoutMs = 30_000,
+}: SmtpMailerOptions): Mailer & { close(): void } {
+  // nodemailer reads `url` like the one-string form, with the timeouts beside it.
+  const transport = nodemailer.createTransport({
+    url,
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
+  });
   // "Name <address>" or a bare address: the address part is what every mail is sent from.
   const fromAddress = /<([^>]+)>/.exec(from)?.[1] ?? from;
   return {

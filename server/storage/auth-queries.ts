@@ -12,6 +12,7 @@ type AuthQueries = Pick<
   | 'findThrottle'
   | 'saveThrottle'
   | 'clearThrottle'
+  | 'countHit'
 >;
 
 /** Sessions, one-time sign-in links and sign-in throttles. */
@@ -64,6 +65,27 @@ export function authQueries(db: Kysely<Database>): AuthQueries {
         .onConflict((oc) => oc.column('key').doUpdateSet(t))
         .execute();
     },
+    async countHit(key, windowStart) {
+      // One upsert, so two requests at the same moment cannot both read n and write n + 1.
+      const row = await db
+        .insertInto('throttles')
+        .values({ key, failures: 1, windowStart, lockedUntil: null })
+        .onConflict((oc) =>
+          oc.column('key').doUpdateSet((eb) => ({
+            failures: eb
+              .case()
+              .when('throttles.windowStart', '=', windowStart)
+              .then(eb('throttles.failures', '+', 1))
+              .else(1)
+              .end(),
+            windowStart,
+          })),
+        )
+        .returning('failures')
+        .executeTakeFirstOrThrow();
+      return row.failures;
+    },
+
     async clearThrottle(key) {
       await db.deleteFrom('throttles').where('key', '=', key).execute();
     },

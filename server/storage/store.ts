@@ -258,6 +258,8 @@ export interface Store {
   findThrottle(key: string): Promise<Throttle | null>;
   saveThrottle(key: string, throttle: Throttle): Promise<void>;
   clearThrottle(key: string): Promise<void>;
+  /** Counts one hit of `key` in the window starting at `windowStart` (one statement); returns the count. */
+  countHit(key: string, windowStart: string): Promise<number>;
 
   findRepProfiles(siteId: string): Promise<Map<string, RepProfile>>;
   updateRepProfile(repId: string, patch: Partial<RepProfile>): Promise<void>;

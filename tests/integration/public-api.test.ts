@@ -267,3 +267,21 @@ describe('GET /healthz', () => {
     expect(res.status).toBe(200);
   });
 });
+
+describe('security headers', () => {
+  it('are on every response, with a deny-all CSP on the API and no framing of our pages', async () => {
+    for (const path of ['/healthz', CONFIG, '/api/v1/sites/nope/widget-config', '/nothing']) {
+      const res = await t.app.request(path);
+      expect(res.headers.get('X-Content-Type-Options')).toBe('nosniff');
+      expect(res.headers.get('Referrer-Policy')).toBeTruthy();
+    }
+    const api = await t.app.request(CONFIG);
+    expect(api.headers.get('Content-Security-Policy')).toBe(
+      "default-src 'none'; frame-ancestors 'none'",
+    );
+    const { token } = (await (await post(inquiryBody())).json()) as InquiryCreated;
+    const page = await t.app.request(`/c/${token}`);
+    expect(page.headers.get('Content-Security-Policy')).toMatch(/frame-ancestors 'none'/);
+    expect(page.headers.get('X-Frame-Options')).toBe('DENY');
+  });
+});

@@ -54,3 +54,19 @@ describe('the real server process', () => {
     ).rejects.toThrow(/SMTP_URL/);
   });
 });
+
+describe('start-up', () => {
+  it('refuses a site whose inquiries would reach nobody, saying how to fix it', async () => {
+    const empty = join(dir, 'nobody.sqlite');
+    const first = await startServerProcess({ DATABASE_URL: empty });
+    await first.stop();
+    const db = openSqlite(empty);
+    const store = createKyselyStore(db, sqliteSearch);
+    const moore = await store.findRepByEmail('moore.liu@example.com');
+    await store.setRepActive(moore?.id ?? '', false);
+    await db.destroy();
+    await expect(startServerProcess({ DATABASE_URL: empty })).rejects.toThrow(
+      /Refusing to start: inquiries to "demo" would reach nobody \(no active rep\)[\s\S]*rep add/,
+    );
+  });
+});

@@ -51,7 +51,11 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
   );
 
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 30_000);
+    const timer = setTimeout(() => {
+      // Do not leave it holding the port for the tests after this one.
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start:\n${out}`));
+    }, 30_000);
     const check = () => {
       if (!out.includes('listening on')) return;
       clearTimeout(timer);

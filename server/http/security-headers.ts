@@ -1,0 +1,20 @@
+import type { MiddlewareHandler } from 'hono';
+
+/**
+ * Headers every response carries: no MIME sniffing, and a referrer that never leaks a path to
+ * another site. API answers are data, never a page: a CSP that allows nothing and no framing.
+ * Pages set their own CSP (http/pages.ts); the widget's files must stay embeddable anywhere.
+ */
+export const securityHeaders: MiddlewareHandler = async function securityHeaders(c, next) {
+  await next();
+  c.header('X-Content-Type-Options', 'nosniff');
+  if (!c.res.headers.has('Referrer-Policy'))
+    c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+  if (c.req.path.startsWith('/api/')) {
+    c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+  }
+  if (c.req.path === '/inbox' || c.req.path.startsWith('/inbox/') || c.req.path.startsWith('/c/')) {
+    c.header('X-Frame-Options', 'DENY');
+    c.header('Cross-Origin-Opener-Policy', 'same-origin');
+  }
+};

@@ -185,4 +185,16 @@ export interface RepStats {
 export interface AdminStats {
   since: string;
   reps: RepStats[];
+  /** Mail the outbox gave up on after its last attempt, newest first. */
+  undelivered: UndeliveredMail[];
+}
+
+/** One delivery that failed for good: what it was, for which inquiry, and why. */
+export interface UndeliveredMail {
+  id: string;
+  kind: string;
+  inquiryId: string | null;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
 }

@@ -3,6 +3,7 @@ import type {
   AdminRule,
   AdminSite,
   AdminStats,
+  UndeliveredMail,
   AdminTeam,
   RepStats,
   RuleTargetInput,
@@ -112,7 +113,23 @@ function readRepStats(body: unknown): RepStats | null {
 export function readAdminStats(body: unknown): AdminStats | null {
   if (!isRecord(body) || typeof body.since !== 'string') return null;
   const reps = listOf(body.reps, readRepStats);
-  return reps ? { since: body.since, reps } : null;
+  // An older server sends no list: nothing undelivered to show.
+  const undelivered =
+    body.undelivered === undefined ? [] : listOf(body.undelivered, readUndelivered);
+  return reps && undelivered ? { since: body.since, reps, undelivered } : null;
+}
+
+function readUndelivered(item: unknown): UndeliveredMail | null {
+  if (!isRecord(item) || typeof item.id !== 'string' || typeof item.kind !== 'string') return null;
+  if (typeof item.attempts !== 'number' || typeof item.createdAt !== 'string') return null;
+  return {
+    id: item.id,
+    kind: item.kind,
+    inquiryId: typeof item.inquiryId === 'string' ? item.inquiryId : null,
+    attempts: item.attempts,
+    lastError: typeof item.lastError === 'string' ? item.lastError : null,
+    createdAt: item.createdAt,
+  };
 }
 
 /** A reader of a list whose every item `read` reads. */

@@ -8,6 +8,7 @@ import { applyConfigFile } from './domain/apply-config';
 import { seedDemo } from './demo-seed';
 import { deliveryHandlers } from './domain/delivery-handlers';
 import { createLocalEventBus } from './domain/events';
+import { reportUndelivered } from './domain/admin-notices';
 import { escalateOverdue } from './domain/escalation';
 import { unreachableSites } from './domain/reachability';
 import { createOutboxWorker } from './domain/outbox';
@@ -88,6 +89,7 @@ async function main() {
       store,
       pollMs: config.outboxPollMs,
       leaseMs: config.outboxLeaseMs,
+      onFailed: (delivery) => reportUndelivered(deps, delivery),
       handlers: deliveryHandlers({
         store,
         mailer,

@@ -5,6 +5,8 @@ import type { DeliveryHandler } from './outbox';
 
 /** An inquiry nobody could take waits in the site's queue: its admins are mailed. */
 export const UNASSIGNED_NOTICE = 'unassigned-notice';
+/** A mail the outbox gave up on: the site's admins are told (never about such a notice itself). */
+export const DELIVERY_FAILED_NOTICE = 'delivery-failed-notice';
 /** An inquiry without a first reply past the site's promise: its rep and admins are mailed. */
 export const ESCALATION_NOTICE = 'escalation-notice';
 
@@ -79,5 +81,55 @@ export const escalationNoticeHandler = (ctx: MailContext): DeliveryHandler =>
         rep ? `It is assigned to ${rep.name}.` : 'It is in the unassigned queue.',
         `Answer it: ${ctx.publicUrl}/inbox/inquiries/${inquiry.id}`,
       ],
+    );
+  };
+
+/** The site a delivery belongs to: its inquiry's, or its rep's (sign-in links). */
+async function siteOfDelivery(store: Store, delivery: Delivery): Promise<string | null> {
+  const { inquiryId, repId } = delivery.payload;
+  if (typeof inquiryId === 'string') return (await store.findInquiry(inquiryId))?.siteId ?? null;
+  if (typeof repId === 'string') return (await store.findRep(repId))?.siteId ?? null;
+  return null;
+}
+
+/** Queues a notice to the site's admins about a delivery the outbox gave up on. */
+export async function reportUndelivered(
+  { store, newId, clock }: { store: Store; newId: () => string; clock: () => Date },
+  delivery: Delivery,
+): Promise<void> {
+  if (delivery.kind === DELIVERY_FAILED_NOTICE) return;
+  const siteId = await siteOfDelivery(store, delivery);
+  if (!siteId) return;
+  await store.enqueue(
+    [
+      {
+        id: newId(),
+        kind: DELIVERY_FAILED_NOTICE,
+        payload: { deliveryId: delivery.id, siteId },
+        dedupeKey: `${DELIVERY_FAILED_NOTICE}:${delivery.id}`,
+      },
+    ],
+    clock().toISOString(),
+  );
+}
+
+/** Mails the site's admins that a mail could not be delivered, with the error. */
+export const deliveryFailedNoticeHandler = (ctx: MailContext): DeliveryHandler =>
+  async function deliveryFailedNotice(delivery) {
+    const failed = await ctx.store.findDelivery(payloadString(delivery.payload, 'deliveryId'));
+    if (!failed) return;
+    const inquiryId =
+      typeof failed.payload.inquiryId === 'string' ? failed.payload.inquiryId : null;
+    await notify(
+      ctx,
+      delivery,
+      await admins(ctx.store, payloadString(delivery.payload, 'siteId')),
+      `Mail not delivered: ${failed.kind}`,
+      [
+        `Liaison gave up on a ${failed.kind} mail after ${failed.attempts} attempts.`,
+        `Last error: ${failed.lastError ?? 'unknown'}`,
+        inquiryId ? `Inquiry: ${ctx.publicUrl}/inbox/inquiries/${inquiryId}` : '',
+        `All undelivered mail: ${ctx.publicUrl}/inbox/admin`,
+      ].filter(Boolean),
     );
   };

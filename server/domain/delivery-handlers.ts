@@ -1,4 +1,6 @@
 import {
+  DELIVERY_FAILED_NOTICE,
+  deliveryFailedNoticeHandler,
   ESCALATION_NOTICE,
   escalationNoticeHandler,
   UNASSIGNED_NOTICE,
@@ -21,6 +23,7 @@ export function deliveryHandlers(ctx: MailContext): Record<string, DeliveryHandl
     [SIGN_IN_LINK]: signInLinkHandler(ctx),
     [UNASSIGNED_NOTICE]: unassignedNoticeHandler(ctx),
     [ESCALATION_NOTICE]: escalationNoticeHandler(ctx),
+    [DELIVERY_FAILED_NOTICE]: deliveryFailedNoticeHandler(ctx),
     [VISITOR_ACK]: visitorAckHandler({
       ...ctx,
       // When an off-duty rep is next on duty; null when on duty, away (unknown) or no hours.

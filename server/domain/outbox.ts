@@ -23,6 +23,8 @@ export interface OutboxOptions {
   /** How long a claimed row stays hidden from other senders; a crash frees it after this. */
   leaseMs?: number;
   onResult?: (delivery: Delivery, result: DeliveryResult) => void;
+  /** Told of a delivery given up for good (to report it); its own failure is only logged. */
+  onFailed?: (delivery: Delivery, error: string) => Promise<void>;
 }
 
 export interface OutboxWorker {
@@ -54,6 +56,7 @@ export function createOutboxWorker({
   maxAttempts = 8,
   leaseMs = 120_000,
   onResult,
+  onFailed,
 }: OutboxOptions): OutboxWorker {
   async function deliver(delivery: Delivery): Promise<DeliveryResult> {
     const now = clock().getTime();
@@ -68,6 +71,9 @@ export function createOutboxWorker({
       const error = err instanceof Error ? err.message : String(err);
       if (attempt >= maxAttempts) {
         await store.markDeliveryAttemptFailed(delivery.id, error, null);
+        await onFailed?.(delivery, error).catch((err: unknown) =>
+          console.error('[outbox] could not report a failed delivery', delivery.id, err),
+        );
         return { id: delivery.id, outcome: 'failed', error };
       }
       const retryAt = new Date(clock().getTime() + retryDelayMs(attempt, random)).toISOString();

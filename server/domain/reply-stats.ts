@@ -1,4 +1,4 @@
-import type { AdminStats, RepStats } from '../../contract';
+import type { UndeliveredMail, AdminStats, RepStats } from '../../contract';
 import type { Rep, ReplyTiming, Store } from '../storage/store';
 
 const MINUTE = 60_000;
@@ -58,6 +58,28 @@ export function replyStats(
   });
 }
 
+/** The site's deliveries that failed for good (the latest 200 across sites are looked at). */
+async function undeliveredMail(store: Store, siteId: string): Promise<UndeliveredMail[]> {
+  const failed = await store.listFailedDeliveries(200);
+  const mine: UndeliveredMail[] = [];
+  for (const d of failed) {
+    const inquiryId = typeof d.payload.inquiryId === 'string' ? d.payload.inquiryId : null;
+    const inquiry = inquiryId ? await store.findInquiry(inquiryId) : null;
+    const repId = typeof d.payload.repId === 'string' ? d.payload.repId : null;
+    const rep = !inquiry && repId ? await store.findRep(repId) : null;
+    if ((inquiry ?? rep)?.siteId !== siteId) continue;
+    mine.push({
+      id: d.id,
+      kind: d.kind,
+      inquiryId,
+      attempts: d.attempts,
+      lastError: d.lastError,
+      createdAt: d.createdAt,
+    });
+  }
+  return mine;
+}
+
 /** The site's reply statistics over the last STATS_DAYS days. */
 export async function siteReplyStats(
   { store, clock }: { store: Store; clock: () => Date },
@@ -65,9 +87,10 @@ export async function siteReplyStats(
 ): Promise<AdminStats> {
   const now = clock();
   const since = new Date(now.getTime() - STATS_DAYS * DAY).toISOString();
-  const [timings, reps] = await Promise.all([
+  const [timings, reps, undelivered] = await Promise.all([
     store.replyTimings(siteId, since),
     store.listReps(siteId),
+    undeliveredMail(store, siteId),
   ]);
-  return { since, reps: replyStats(timings, reps, now) };
+  return { since, reps: replyStats(timings, reps, now), undelivered };
 }

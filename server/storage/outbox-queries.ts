@@ -12,6 +12,7 @@ type OutboxQueries = Pick<
   | 'countDeliveries'
   | 'findDelivery'
   | 'enqueue'
+  | 'listFailedDeliveries'
 >;
 
 /** Inserts deliveries as part of a larger change; a repeated dedupe key adds nothing. */
@@ -99,6 +100,17 @@ export function outboxQueries(db: Kysely<Database>): OutboxQueries {
         .executeTakeFirst();
       return row ? toDelivery(row) : null;
     },
+    async listFailedDeliveries(limit) {
+      const rows = await db
+        .selectFrom('deliveries')
+        .selectAll()
+        .where('state', '=', 'failed')
+        .orderBy('createdAt', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => ({ ...toDelivery(r), createdAt: r.createdAt }));
+    },
+
     async enqueue(deliveries, now) {
       await insertDeliveries(db, deliveries, now);
     },

@@ -300,6 +300,8 @@ export interface Store {
   markDeliveryAttemptFailed(id: string, error: string, retryAt: string | null): Promise<void>;
   countDeliveries(state: DeliveryState): Promise<number>;
   findDelivery(id: string): Promise<Delivery | null>;
+  /** Deliveries that failed for good, newest first, with when they were made. */
+  listFailedDeliveries(limit: number): Promise<Array<Delivery & { createdAt: string }>>;
   /** Adds deliveries outside any other change (sign-in links). */
   enqueue(deliveries: NewDelivery[], now: string): Promise<void>;
 }

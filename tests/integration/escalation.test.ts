@@ -1,11 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../server/auth/passwords';
 import { escalateOverdue } from '../../server/domain/escalation';
-import type { OutboxWorker } from '../../server/domain/outbox';
+import type { AdminStats } from '../../contract';
+import { reportUndelivered } from '../../server/domain/admin-notices';
+import { deliveryHandlers } from '../../server/domain/delivery-handlers';
+import { createOutboxWorker, type OutboxWorker } from '../../server/domain/outbox';
+import { createSmtpMailer } from '../../server/mail/smtp-mailer';
+import { freePort } from '../support/server-process';
 import { addRep, inboxRequest, sendInquiry, signInAs } from '../support/inbox-client';
 import { startMailWorker, type MailWorker } from '../support/mail-worker';
 import { addressOf, type SmtpSink } from '../support/smtp-sink';
-import { createTestApp, SECRET, type TestApp } from '../support/test-app';
+import { createTestApp, PUBLIC_URL, SECRET, type TestApp } from '../support/test-app';
 
 let t: TestApp;
 let sink: SmtpSink;
@@ -126,5 +131,51 @@ describe('the unassigned queue', () => {
       (m) => addressOf(m.to) === MOORE && (m.subject ?? '').startsWith('Unassigned inquiry'),
     );
     expect(notice.text).toContain(`/inbox/inquiries/${id}`);
+  });
+});
+
+describe('undelivered mail', () => {
+  it('is reported to the site’s admins by mail and listed for them in the admin API', async () => {
+    const { id } = await sendInquiry(t);
+    // An SMTP server that is never there, and one attempt: every delivery fails for good.
+    const down = createOutboxWorker({
+      store: t.store,
+      clock: () => t.now.value,
+      maxAttempts: 1,
+      handlers: deliveryHandlers({
+        store: t.store,
+        mailer: createSmtpMailer({
+          url: `smtp://127.0.0.1:${await freePort()}`,
+          from: 'x@localhost',
+          timeoutMs: 2000,
+        }),
+        secret: SECRET,
+        publicUrl: PUBLIC_URL,
+        inboundDomain: null,
+      }),
+      onFailed: (delivery) => reportUndelivered(deps(), delivery),
+    });
+    expect((await down.runOnce()).map((r) => r.outcome)).toEqual(['failed', 'failed']);
+
+    await worker.runOnce();
+    const notice = await sink.waitFor(
+      (m) => addressOf(m.to) === MOORE && (m.subject ?? '').startsWith('Mail not delivered'),
+    );
+    expect(notice.text).toContain(`/inbox/inquiries/${id}`);
+
+    const moore = await t.store.findRepByEmail(MOORE);
+    await t.store.setPasswordHash(moore?.id ?? '', await hashPassword('password-123'));
+    const stats = (await (
+      await inboxRequest(t, await signInAs(t, MOORE), 'GET', '/admin/stats')
+    ).json()) as AdminStats;
+    expect(stats.undelivered.map((u) => u.kind).sort()).toEqual([
+      'rep-notification',
+      'visitor-ack',
+    ]);
+    expect(stats.undelivered[0]).toMatchObject({
+      inquiryId: id,
+      attempts: 1,
+      lastError: expect.any(String),
+    });
   });
 });

@@ -15,6 +15,7 @@ import { RepsSection } from './reps-section';
 import { RulesSection } from './rules-section';
 import { SiteForm } from './site-form';
 import { TeamsSection } from './teams-section';
+import { UndeliveredMail } from './undelivered-mail';
 
 /** Everything the admin page shows, loaded together. */
 interface AdminData {
@@ -58,6 +59,7 @@ const SECTIONS = [
   ['admin-teams', 'Teams'],
   ['admin-rules', 'Rules'],
   ['admin-stats', 'Reply times'],
+  ['admin-undelivered', 'Undelivered mail'],
 ] as const;
 
 /** The admin section: the site, reps, teams, rules and reply times of the admin's own site. */
@@ -144,6 +146,10 @@ export function AdminPage({ api, focusOnLoad }: { api: AdminApi; focusOnLoad: bo
       <section aria-labelledby="admin-stats" class="admin-section">
         <h2 id="admin-stats">Reply times</h2>
         <ReplyTimes stats={data.stats} />
+      </section>
+      <section aria-labelledby="admin-undelivered" class="admin-section">
+        <h2 id="admin-undelivered">Undelivered mail</h2>
+        <UndeliveredMail mail={data.stats.undelivered} />
       </section>
     </>
   );

@@ -74,7 +74,7 @@ describe('submit', () => {
       json(201, { id: 'inq_1', rep: { name: 'Mr. Moore Liu' }, token: 'tok_1' }),
     );
     const api = createApi({ origin: 'https://api.test', site: 'demo', fetch });
-    expect(await api.submit(inquiry)).toEqual({
+    expect(await api.submit(inquiry, 'key-1')).toEqual({
       ok: true,
       created: { id: 'inq_1', rep: { name: 'Mr. Moore Liu' }, token: 'tok_1' },
     });
@@ -82,6 +82,7 @@ describe('submit', () => {
     expect(calls[0]?.init?.method).toBe('POST');
     expect(calls[0]?.init?.credentials).toBe('omit');
     expect(JSON.parse(String(calls[0]?.init?.body))).toEqual(inquiry);
+    expect(new Headers(calls[0]?.init?.headers).get('Idempotency-Key')).toBe('key-1');
   });
 
   test('field errors come back as values', async () => {
@@ -91,7 +92,7 @@ describe('submit', () => {
       }),
     );
     const api = createApi({ origin: 'https://api.test', site: 'demo', fetch });
-    expect(await api.submit(inquiry)).toEqual({
+    expect(await api.submit(inquiry, 'key-1')).toEqual({
       ok: false,
       code: 'VALIDATION_FAILED',
       fields: { email: 'Bad email' },
@@ -104,13 +105,13 @@ describe('submit', () => {
       site: 'demo',
       fetch: fakeFetch(() => Promise.reject(new TypeError('Failed to fetch'))).fetch,
     });
-    expect(await offline.submit(inquiry)).toEqual({ ok: false, code: 'NETWORK' });
+    expect(await offline.submit(inquiry, 'key-1')).toEqual({ ok: false, code: 'NETWORK' });
     const proxy = createApi({
       origin: 'https://api.test',
       site: 'demo',
       fetch: fakeFetch(() => new Response('<h1>502 Bad Gateway</h1>', { status: 502 })).fetch,
     });
-    expect(await proxy.submit(inquiry)).toEqual({ ok: false, code: 'INTERNAL' });
+    expect(await proxy.submit(inquiry, 'key-1')).toEqual({ ok: false, code: 'INTERNAL' });
   });
 
   test('a request that never answers times out as NETWORK', async () => {
@@ -119,13 +120,13 @@ describe('submit', () => {
         init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted')));
       });
     const api = createApi({ origin: 'https://api.test', site: 'demo', fetch, timeoutMs: 10 });
-    expect(await api.submit(inquiry)).toEqual({ ok: false, code: 'NETWORK' });
+    expect(await api.submit(inquiry, 'key-1')).toEqual({ ok: false, code: 'NETWORK' });
   });
 
   test('a 201 with an unreadable body still counts as sent', async () => {
     const { fetch } = fakeFetch(() => new Response('', { status: 201 }));
     const api = createApi({ origin: 'https://api.test', site: 'demo', fetch });
-    expect(await api.submit(inquiry)).toEqual({
+    expect(await api.submit(inquiry, 'key-1')).toEqual({
       ok: true,
       created: { id: '', rep: null, token: '' },
     });
@@ -175,10 +176,14 @@ describe('conversation API', () => {
   test('posts a follow-up and reads the created message', async () => {
     const { calls, fetch } = fakeFetch(() => json(201, { message }));
     const api = createConversationApi({ origin: 'https://api.test', fetch });
-    expect(await api.reply('tok_1', { body: message.body })).toEqual({ ok: true, message });
+    expect(await api.reply('tok_1', { body: message.body }, 'key-1')).toEqual({
+      ok: true,
+      message,
+    });
     expect(calls[0]?.url).toBe('https://api.test/api/v1/conversations/tok_1/messages');
     expect(calls[0]?.init?.method).toBe('POST');
     expect(JSON.parse(String(calls[0]?.init?.body))).toEqual({ body: message.body });
+    expect(new Headers(calls[0]?.init?.headers).get('Idempotency-Key')).toBe('key-1');
   });
 
   test('a follow-up 201 with an unreadable body is still sent; failures are values', async () => {
@@ -186,12 +191,15 @@ describe('conversation API', () => {
       origin: 'https://api.test',
       fetch: fakeFetch(() => new Response('', { status: 201 })).fetch,
     });
-    expect(await sent.reply('tok_1', { body: 'Hello' })).toEqual({ ok: true, message: null });
+    expect(await sent.reply('tok_1', { body: 'Hello' }, 'key-1')).toEqual({
+      ok: true,
+      message: null,
+    });
     const offline = createConversationApi({
       origin: 'https://api.test',
       fetch: fakeFetch(() => Promise.reject(new TypeError('Failed to fetch'))).fetch,
     });
-    expect(await offline.reply('tok_1', { body: 'Hello' })).toEqual({
+    expect(await offline.reply('tok_1', { body: 'Hello' }, 'key-1')).toEqual({
       ok: false,
       code: 'NETWORK',
     });

@@ -39,13 +39,15 @@ export interface ApiOptions extends RequestOptions {
 export interface Api {
   /** The config for this page (`page`, `lang` let the server pick the rep it would route to). */
   loadConfig(context?: { page?: string; lang?: string }): Promise<ConfigResult>;
-  submit(input: InquiryInput): Promise<SubmitResult>;
+  /** Sends an inquiry; every attempt at the same submission carries the same `key`. */
+  submit(input: InquiryInput, key: string): Promise<SubmitResult>;
 }
 
 /** The visitor's calls about their conversation; the token is the capability to make them. */
 export interface ConversationApi {
   load(token: string): Promise<ConversationResult>;
-  reply(token: string, input: MessageInput): Promise<ReplyResult>;
+  /** Sends a follow-up; a retry of the same one carries the same `key`. */
+  reply(token: string, input: MessageInput, key: string): Promise<ReplyResult>;
   /** The address of the conversation's server-sent events. */
   eventsUrl(token: string): string;
 }
@@ -73,9 +75,11 @@ const createRequest =
 // A body that is not JSON (a proxy's HTML error page) reads as null; the status still counts.
 const json = (res: Response): Promise<unknown> => res.json().catch(() => null);
 
-const postJson = (body: unknown): RequestInit => ({
+// The IETF draft's header: the server answers a repeated key with its first answer, so a
+// retry after a lost answer stores nothing twice (draft-ietf-httpapi-idempotency-key-header).
+const postJson = (body: unknown, key: string): RequestInit => ({
   method: 'POST',
-  headers: { 'content-type': 'application/json' },
+  headers: { 'content-type': 'application/json', 'Idempotency-Key': key },
   body: JSON.stringify(body),
 });
 
@@ -99,8 +103,8 @@ export const createApi = ({ origin, site, rep, ...options }: ApiOptions): Api =>
       return config ? { ok: true, config } : { ok: false, code: 'INTERNAL' };
     },
 
-    async submit(input) {
-      const res = await request(`${base}/inquiries`, postJson(input));
+    async submit(input, key) {
+      const res = await request(`${base}/inquiries`, postJson(input, key));
       if (!res) return { ok: false, code: 'NETWORK' };
       const body = await json(res);
       return res.ok ? { ok: true, created: readCreated(body) } : { ok: false, ...readError(body) };
@@ -130,8 +134,8 @@ export const createConversationApi = ({
       return conversation ? { ok: true, conversation } : { ok: false, code: 'INTERNAL' };
     },
 
-    async reply(token, input) {
-      const res = await request(url(token, '/messages'), postJson(input));
+    async reply(token, input, key) {
+      const res = await request(url(token, '/messages'), postJson(input, key));
       if (!res) return { ok: false, code: 'NETWORK' };
       const body = await json(res);
       // As with an inquiry, a 201 means it is stored: an unreadable body is no reason to resend.

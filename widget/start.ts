@@ -12,6 +12,7 @@ import { appendHost, attachRoot } from './mount';
 import type { Namespace } from './namespace';
 import { productFromDataset, productFromOptions } from './product';
 import type { Settings } from './settings';
+import { hasUnsentInquiry } from './unsent-inquiry';
 
 /** The settings read at load, the installed `window.liaison`, and the stylesheet text. */
 export interface StartOptions {
@@ -105,6 +106,8 @@ export function startWidget({ settings, namespace, css }: StartOptions): void {
       });
       // A conversation page (the visitor's mail link): the thread is what they came for.
       if (settings.conversation) form.open();
+      // An inquiry an earlier page view could not send: the form's module sends it, unseen.
+      else if (hasUnsentInquiry(settings.site)) form.preload();
     }),
   );
 }

@@ -118,7 +118,8 @@ test('a network failure keeps the data and offers a retry', async ({ page, liais
   await fillForm(page, 'retry@vries.example');
   const form = page.getByRole('dialog');
   await form.getByRole('button', { name: 'Send inquiry' }).click();
-  await expect(form.getByText(/could not reach the server/)).toBeVisible();
+  // The unsent inquiry is kept on this device and offered again (widget/form/outbox.ts).
+  await expect(form.getByText(/saved on this device/)).toBeVisible();
   await expect(form.getByLabel('Message')).toHaveValue(MESSAGE);
 
   await form.getByRole('button', { name: 'Try again' }).click();

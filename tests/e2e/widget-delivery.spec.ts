@@ -153,9 +153,7 @@ test('an inquiry whose answer was lost is stored once, though sent twice', async
   );
 });
 
-test('a kept inquiry the server refuses leaves the queue; the form shows why', async ({
-  page,
-}) => {
+test('a kept inquiry the server refuses leaves the queue; the form shows why', async ({ page }) => {
   await page.route('**/inquiries', (route) => route.abort('internetdisconnected'));
   const dialog = await fillForm(page, 'refused@nowak.example');
   await dialog.getByRole('button', { name: 'Send inquiry' }).click();

@@ -1,41 +1,66 @@
 import { describe, expect, test } from 'vitest';
 import type { InquiryInput } from '../../contract/inquiry';
-import { createActions } from './actions';
+import { createActions, type ActionsOptions } from './actions';
 import type { Api, SubmitResult } from '../api';
 import { en } from './i18n/en';
+import { createOutboxStore, type Submission } from './outbox-store';
 import { createState } from './state';
+import { memoryStorage } from './memory-storage';
 
 const page = { url: 'https://hengda.example/news' };
 
 /** An API whose answers the test queues; it records what was sent. */
 function scriptedApi(...answers: SubmitResult[]) {
   const sent: InquiryInput[] = [];
+  const keys: string[] = [];
   const api: Api = {
     loadConfig: async () => ({ ok: false, code: 'NETWORK' }),
-    submit: async (input) => {
+    submit: async (input, key) => {
       sent.push(input);
+      keys.push(key);
       return answers.shift() ?? { ok: false, code: 'INTERNAL' };
     },
   };
-  return { api, sent };
+  return { api, sent, keys };
 }
 
-const setup = (...answers: SubmitResult[]) => {
+const setup = (answers: SubmitResult[] = [], options: Partial<ActionsOptions> = {}) => {
   const state = createState();
-  const { api, sent } = scriptedApi(...answers);
-  const actions = createActions({ state, api, texts: en, rep: 'moore-liu', page: () => page });
+  const { api, sent, keys } = scriptedApi(...answers);
+  let count = 0;
+  const actions = createActions({
+    state,
+    api,
+    texts: en,
+    rep: 'moore-liu',
+    page: () => page,
+    newKey: () => `key-${++count}`,
+    ...options,
+  });
   const fill = () => {
     actions.setValue('email', 'anna@example.de');
     actions.setValue('message', 'We need 200 ball valves, DN50, PN40.');
   };
-  return { state, actions, sent, fill };
+  return { state, actions, sent, keys, fill };
 };
+
+/** An outbox over memory storage; `online` events are the test's to fire. */
+const withOutbox = (storage = memoryStorage()) => {
+  const events = new EventTarget();
+  const outbox = { store: createOutboxStore({ site: 'demo', storage: () => storage }), events };
+  return { storage, events, outbox };
+};
+
+const created = (token = 'tok_1'): SubmitResult => ({
+  ok: true,
+  created: { id: 'i1', rep: null, token },
+});
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('submit', () => {
   test('invalid input is not sent; the errors and summary say why', () => {
-    const { state, actions, sent } = setup();
+    const { state, actions, sent } = setup([]);
     actions.open();
     actions.submit();
     expect(sent).toHaveLength(0);
@@ -48,7 +73,7 @@ describe('submit', () => {
   });
 
   test('typing in a field clears its error', () => {
-    const { state, actions } = setup();
+    const { state, actions } = setup([]);
     actions.submit();
     actions.setValue('email', 'a');
     expect(state.errors.value.email).toBeUndefined();
@@ -58,10 +83,9 @@ describe('submit', () => {
   });
 
   test('a 201 shows the sent state with the product and rep attached', async () => {
-    const { state, actions, sent, fill } = setup({
-      ok: true,
-      created: { id: 'i1', rep: { name: 'Mr. Moore Liu' }, token: 'tok_1' },
-    });
+    const { state, actions, sent, fill } = setup([
+      { ok: true, created: { id: 'i1', rep: { name: 'Mr. Moore Liu' }, token: 'tok_1' } },
+    ]);
     actions.open({ name: 'Ball Valve' });
     fill();
     actions.submit();
@@ -72,10 +96,7 @@ describe('submit', () => {
   });
 
   test('closing after sending keeps who the visitor is and clears what it was about', async () => {
-    const { state, actions, fill } = setup({
-      ok: true,
-      created: { id: 'i1', rep: null, token: 'tok_1' },
-    });
+    const { state, actions, fill } = setup([created()]);
     actions.open({ name: 'Ball Valve' });
     actions.setValue('name', 'Anna');
     fill();
@@ -92,11 +113,13 @@ describe('submit', () => {
   });
 
   test('server field errors land on the fields', async () => {
-    const { state, actions, fill } = setup({
-      ok: false,
-      code: 'VALIDATION_FAILED',
-      fields: { email: 'This domain does not accept mail.' },
-    });
+    const { state, actions, fill } = setup([
+      {
+        ok: false,
+        code: 'VALIDATION_FAILED',
+        fields: { email: 'This domain does not accept mail.' },
+      },
+    ]);
     fill();
     actions.submit();
     await settle();
@@ -105,11 +128,8 @@ describe('submit', () => {
     expect(state.summary.value).toBe('Please correct 1 field.');
   });
 
-  test('a failure keeps the data; Try again sends the same inquiry', async () => {
-    const { state, actions, sent, fill } = setup(
-      { ok: false, code: 'NETWORK' },
-      { ok: true, created: { id: 'i1', rep: null, token: 'tok_1' } },
-    );
+  test('without storage, no answer is a failure; Try again sends the same inquiry', async () => {
+    const { state, actions, sent, fill } = setup([{ ok: false, code: 'NETWORK' }, created()]);
     fill();
     actions.submit();
     await settle();
@@ -125,11 +145,158 @@ describe('submit', () => {
 
 describe('open', () => {
   test('attaches the product, or none', () => {
-    const { state, actions } = setup();
+    const { state, actions } = setup([]);
     actions.open({ name: 'Pump' });
     expect(state.product.value).toEqual({ name: 'Pump' });
     expect(state.open.value).toBe(true);
     actions.open();
     expect(state.product.value).toBeNull();
+  });
+});
+
+describe('delivery', () => {
+  test('each inquiry gets its own key; Try again and an unchanged Send reuse it', async () => {
+    const failed: SubmitResult = { ok: false, code: 'INTERNAL' };
+    const { state, actions, keys, fill } = setup([failed, failed, failed, created(), created()]);
+    fill();
+    actions.submit();
+    await settle();
+    actions.retry();
+    await settle();
+    // Send again, unchanged: the same inquiry, so the same key.
+    actions.submit();
+    await settle();
+    actions.setValue('message', 'We need 300 ball valves, DN50, PN40.');
+    actions.submit();
+    await settle();
+    expect(state.phase.value).toBe('sent');
+    expect(keys).toEqual(['key-1', 'key-1', 'key-1', 'key-2']);
+    // The same words once more, after it was sent, are a new inquiry.
+    actions.clearSent();
+    fill();
+    actions.submit();
+    await settle();
+    expect(keys[4]).toBe('key-3');
+  });
+
+  test('the spam signals: time since the form was first shown, and the hidden field', async () => {
+    let time = 10_000;
+    const { actions, sent, fill } = setup([created(), created()], { now: () => time });
+    actions.shown();
+    time += 3_000;
+    actions.shown();
+    fill();
+    actions.submit('https://spam.example');
+    await settle();
+    expect(sent[0]?.client).toEqual({ elapsedMs: 3_000, honeypot: 'https://spam.example' });
+    // The next inquiry is timed from its own form.
+    actions.clearSent();
+    time += 60_000;
+    actions.shown();
+    time += 2_500;
+    fill();
+    actions.submit();
+    await settle();
+    expect(sent[1]?.client).toEqual({ elapsedMs: 2_500 });
+  });
+
+  test('no answer: kept on this device, and sent once the browser is online', async () => {
+    const { storage, events, outbox } = withOutbox();
+    const tokens: string[] = [];
+    const { state, actions, keys, fill } = setup([{ ok: false, code: 'NETWORK' }, created()], {
+      outbox,
+      onCreated: (answer) => void tokens.push(answer.token),
+    });
+    actions.open();
+    fill();
+    expect(storage.items.size).toBe(0);
+    actions.submit();
+    await settle();
+    expect(state.phase.value).toBe('queued');
+    expect(actions.holding()).toBe(true);
+    expect(storage.items.has('liaison:demo:outbox')).toBe(true);
+
+    events.dispatchEvent(new Event('online'));
+    await settle();
+    expect(state.phase.value).toBe('sent');
+    expect(keys).toEqual(['key-1', 'key-1']);
+    expect(tokens).toEqual(['tok_1']);
+    expect(storage.items.size).toBe(0);
+  });
+
+  test('Try again on a kept inquiry that still gets no answer keeps it', async () => {
+    const { storage, outbox } = withOutbox();
+    const offline: SubmitResult = { ok: false, code: 'NETWORK' };
+    const { state, actions, keys, fill } = setup([offline, offline], { outbox });
+    fill();
+    actions.submit();
+    await settle();
+    actions.retry();
+    expect(state.phase.value).toBe('sending');
+    await settle();
+    expect(state.phase.value).toBe('queued');
+    expect(keys).toEqual(['key-1', 'key-1']);
+    expect(storage.items.size).toBe(1);
+  });
+
+  test('an edited inquiry replaces the kept one', async () => {
+    const { storage, outbox } = withOutbox();
+    const { actions, keys, fill } = setup([{ ok: false, code: 'NETWORK' }, created()], {
+      outbox,
+    });
+    fill();
+    actions.submit();
+    await settle();
+    actions.setValue('name', 'Anna');
+    actions.submit();
+    await settle();
+    expect(keys).toEqual(['key-1', 'key-2']);
+    expect(storage.items.size).toBe(0);
+  });
+
+  test('a kept inquiry from an earlier page view is shown and sent; a refusal waits for the visitor', async () => {
+    const { storage, outbox } = withOutbox();
+    const kept: Submission = {
+      key: 'kept-key',
+      body: {
+        email: 'anna@example.de',
+        message: 'We need 200 ball valves, DN50, PN40.',
+        quantity: 200,
+        unit: 'sets',
+        product: { name: 'Ball Valve' },
+        client: { elapsedMs: 9_000 },
+      },
+      since: 0,
+    };
+    storage.items.set('liaison:demo:outbox', JSON.stringify(kept));
+    const refusal: SubmitResult = {
+      ok: false,
+      code: 'VALIDATION_FAILED',
+      fields: { message: 'Please name the valve size.' },
+    };
+    const { state, actions, sent, keys } = setup([refusal], { outbox });
+    actions.resume();
+    expect(state.phase.value).toBe('queued');
+    expect(state.values.value).toMatchObject({ quantity: '200', unit: 'sets' });
+    await settle();
+    expect(sent).toEqual([kept.body]);
+    expect(keys).toEqual(['kept-key']);
+    expect(storage.items.size).toBe(0);
+    expect(state.errors.value.message).toBe('Please name the valve size.');
+    // The dialog was closed: opening it shows the refused inquiry, product and all.
+    expect(actions.holding()).toBe(true);
+    const attempts = state.attempts.value;
+    actions.open();
+    expect(state.product.value).toEqual({ name: 'Ball Valve' });
+    expect(state.values.value.message).toBe('We need 200 ball valves, DN50, PN40.');
+    expect(state.attempts.value).toBe(attempts + 1);
+    expect(actions.holding()).toBe(false);
+  });
+
+  test('resume without a kept inquiry changes nothing', () => {
+    const { state, actions, sent } = setup([], { outbox: withOutbox().outbox });
+    actions.resume();
+    expect(state.phase.value).toBe('editing');
+    expect(sent).toEqual([]);
   });
 });

@@ -5,12 +5,16 @@ import {
   type PageContext,
   type ProductInput,
 } from '../../contract/inquiry';
-import type { Api } from '../api';
-import { buildInquiry, type FormValues } from './build-inquiry';
+import type { Api, SubmitResult } from '../api';
+import { buildInquiry, formValues, type FormValues } from './build-inquiry';
+import { createSignalClock } from './client-signals';
 import { invalidCount, issuesToErrors, serverErrors, type FieldErrors } from './form-errors';
 import { report } from '../guard';
 import { fill } from '../i18n/locale';
 import type { FormTexts } from './i18n/en';
+import { newIdempotencyKey } from './idempotency-key';
+import { createOutbox, type OutboxOptions } from './outbox';
+import type { Submission } from './outbox-store';
 import { emptyValues, type WidgetState } from './state';
 
 /** What the views can do to the state. */
@@ -23,9 +27,16 @@ export interface Actions {
   clearSent(): void;
   setValue(field: keyof FormValues, value: string): void;
   removeProduct(): void;
-  submit(): void;
-  /** Sends the last validated inquiry again, unchanged. */
+  /** Sends the form; `honeypot` is what the hidden field holds (people leave it empty). */
+  submit(honeypot?: string): void;
+  /** Sends the last validated inquiry again, unchanged, with the same Idempotency-Key. */
   retry(): void;
+  /** The form is on screen: the inquiry's time to fill it in counts from the first call. */
+  shown(): void;
+  /** Takes up an inquiry an earlier page view could not send, and sends it. */
+  resume(): void;
+  /** The form has what the visitor must see on opening: an inquiry in flight, kept, or refused. */
+  holding(): boolean;
 }
 
 /** What the actions work on: the state, the API, the texts for errors, and the page context. */
@@ -37,7 +48,15 @@ export interface ActionsOptions {
   page: () => PageContext;
   /** The server accepted the inquiry (the conversation token is in `created`). */
   onCreated?: (created: InquiryCreated) => void;
+  /** Where an inquiry that got no answer is kept and retried; absent: nowhere (Try again). */
+  outbox?: Omit<OutboxOptions, 'send' | 'onSettled'>;
+  newKey?: () => string;
+  now?: () => number;
 }
+
+// Whether two bodies ask the same: the spam signals differ with every build of one.
+const sameInquiry = (a: InquiryInput, b: InquiryInput): boolean =>
+  JSON.stringify({ ...a, client: undefined }) === JSON.stringify({ ...b, client: undefined });
 
 /** Creates the form's actions over one state and API client. */
 export const createActions = ({
@@ -47,8 +66,15 @@ export const createActions = ({
   rep,
   page,
   onCreated,
+  outbox: keeping,
+  newKey = newIdempotencyKey,
+  now = Date.now,
 }: ActionsOptions): Actions => {
-  let last: InquiryInput | null = null;
+  const signals = createSignalClock(now);
+  // The submission not yet answered for good: Try again, and Send unchanged, reuse its key.
+  let last: Submission | null = null;
+  // The kept inquiry was refused while the dialog was closed: the next opening shows why.
+  let refused = false;
 
   const showErrors = (errors: FieldErrors) => {
     const count = invalidCount(errors);
@@ -61,16 +87,10 @@ export const createActions = ({
     });
   };
 
-  const send = async (input: InquiryInput) => {
-    last = input;
-    batch(() => {
-      state.phase.value = 'sending';
-      state.failure.value = null;
-      state.errors.value = {};
-      state.summary.value = '';
-    });
-    const result = await api.submit(input);
+  const settle = (result: SubmitResult) => {
     if (result.ok) {
+      last = null;
+      signals.reset();
       batch(() => {
         state.created.value = result.created;
         state.phase.value = 'sent';
@@ -88,6 +108,48 @@ export const createActions = ({
     }
   };
 
+  const outbox =
+    keeping &&
+    createOutbox({
+      ...keeping,
+      send: (submission) => api.submit(submission.body, submission.key),
+      onSettled(result) {
+        refused = !result.ok && !state.open.value;
+        settle(result);
+      },
+    });
+
+  const queued = () => {
+    batch(() => {
+      state.phase.value = 'queued';
+      state.attempts.value++;
+    });
+  };
+
+  const send = async (submission: Submission) => {
+    last = submission;
+    batch(() => {
+      state.phase.value = 'sending';
+      state.failure.value = null;
+      state.errors.value = {};
+      state.summary.value = '';
+    });
+    if (outbox?.pending() === submission) {
+      // A final answer comes through onSettled; still kept means still no answer.
+      if (await outbox.retryNow()) queued();
+      return;
+    }
+    // An edited inquiry replaces the kept one, which never got an answer.
+    outbox?.drop();
+    const result = await api.submit(submission.body, submission.key);
+    // No answer at all: kept on this device (the only write before a 201) and retried.
+    if (!result.ok && result.code === 'NETWORK' && outbox?.keep(submission)) queued();
+    else settle(result);
+  };
+
+  // Mid-send or kept, the form shows that inquiry: its product is not swapped for another.
+  const held = () => state.phase.value === 'sending' || state.phase.value === 'queued' || refused;
+
   // Keeps who they are (name, email, company...) for the next inquiry; clears what it was about.
   const resetAfterSent = () => {
     if (state.phase.value !== 'sent') return;
@@ -102,10 +164,12 @@ export const createActions = ({
     open(product) {
       batch(() => {
         resetAfterSent();
-        if (state.phase.value === 'failed') state.phase.value = 'editing';
-        // Mid-send the attached product is part of the request in flight: leave it be.
-        if (state.phase.value !== 'sending') state.product.value = product ?? null;
+        if (state.phase.value === 'failed' && !refused) state.phase.value = 'editing';
+        if (!held()) state.product.value = product ?? null;
         state.open.value = true;
+        // Focus goes to what the server refused, as after a send the visitor watched.
+        if (refused) state.attempts.value++;
+        refused = false;
       });
     },
     close() {
@@ -136,20 +200,39 @@ export const createActions = ({
         state.errors.value = { ...state.errors.value, product: undefined };
       });
     },
-    submit() {
+    submit(honeypot = '') {
       if (state.phase.value === 'sending') return;
-      const input = buildInquiry({
-        values: state.values.value,
-        product: state.product.value,
-        rep,
-        page: page(),
-      });
+      const input: InquiryInput = {
+        ...buildInquiry({
+          values: state.values.value,
+          product: state.product.value,
+          rep,
+          page: page(),
+        }),
+        client: signals.read(honeypot),
+      };
       const parsed = InquiryInput.safeParse(input);
       if (!parsed.success) return showErrors(issuesToErrors(parsed.error.issues, texts));
-      send(input).catch(report);
+      // The validated body, as the server will see it: a kept one read back compares equal.
+      const body = parsed.data;
+      const submission =
+        last && sameInquiry(last.body, body) ? last : { key: newKey(), body, since: now() };
+      send(submission).catch(report);
     },
     retry() {
       if (last && state.phase.value !== 'sending') send(last).catch(report);
     },
+    shown: signals.shown,
+    resume() {
+      const kept = outbox?.restore();
+      if (!kept) return;
+      last = kept;
+      batch(() => {
+        state.values.value = formValues(kept.body);
+        state.product.value = kept.body.product ?? null;
+        state.phase.value = 'queued';
+      });
+    },
+    holding: held,
   };
 };

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { InquiryInput } from '../../contract/inquiry';
-import { buildInquiry, pageContext, type FormValues } from './build-inquiry';
+import { buildInquiry, formValues, pageContext, type FormValues } from './build-inquiry';
 import { emptyValues } from './state';
 
 const values = (patch: Partial<FormValues>): FormValues => ({ ...emptyValues(), ...patch });
@@ -53,5 +53,22 @@ describe('pageContext', () => {
     expect(context.referrer).toBeUndefined();
     expect(context.language).toBe('de-DE');
     expect(typeof context.timezone).toBe('string');
+  });
+});
+
+describe('formValues', () => {
+  test('gives back the values an inquiry was built from', () => {
+    const typed = values({
+      name: 'Anna',
+      email: 'anna@example.de',
+      phone: '+49 30 1234',
+      quantity: '2.5',
+      unit: 'tons',
+      message: 'We need 2.5 tons of fittings, please quote.',
+    });
+    expect(formValues(buildInquiry({ values: typed }))).toEqual(typed);
+    expect(formValues({ email: 'a@b.de', message: 'x' })).toEqual(
+      values({ email: 'a@b.de', message: 'x' }),
+    );
   });
 });

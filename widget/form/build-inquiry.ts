@@ -50,6 +50,20 @@ export function buildInquiry({
   };
 }
 
+/** The form's values for an inquiry body: an unsent inquiry shown again after a reload. */
+export function formValues(input: InquiryInput): FormValues {
+  return {
+    name: input.name ?? '',
+    email: input.email,
+    company: input.company ?? '',
+    country: input.country ?? '',
+    phone: input.phone ?? '',
+    quantity: input.quantity === undefined ? '' : String(input.quantity),
+    unit: input.unit ?? 'pieces',
+    message: input.message,
+  };
+}
+
 // The contract's limits; a very long URL must not make the whole inquiry invalid.
 const clip = (value: string, max: number): string | undefined => value.slice(0, max) || undefined;
 

@@ -37,11 +37,11 @@ function setup({ stored = null as string | null } = {}) {
   };
   const loads: ConversationResult[] = [];
   const replies: ReplyResult[] = [];
-  const sent: { token: string; body: string }[] = [];
+  const sent: { token: string; body: string; key: string }[] = [];
   const conversationApi: ConversationApi = {
     load: async () => loads.shift() ?? { ok: false, code: 'INTERNAL' },
-    reply: async (token, input) => {
-      sent.push({ token, body: input.body });
+    reply: async (token, input, key) => {
+      sent.push({ token, body: input.body, key });
       return replies.shift() ?? { ok: false, code: 'INTERNAL' };
     },
     eventsUrl: (token) => `https://api.test/${token}/events`,
@@ -223,7 +223,7 @@ describe('sendReply', () => {
     actions.sendReply();
     expect(thread.replyPhase.value).toBe('sending');
     await settle();
-    expect(sent).toEqual([{ token: 'tok_1', body: 'Also DN65?' }]);
+    expect(sent).toEqual([{ token: 'tok_1', body: 'Also DN65?', key: expect.any(String) }]);
     expect(thread.draft.value).toBe('');
     expect(thread.conversation.value?.messages.map((m) => m.id)).toEqual(['m1', 'm2']);
   });
@@ -237,6 +237,28 @@ describe('sendReply', () => {
     expect(thread.replyPhase.value).toBe('failed');
     expect(thread.replyFailure.value).toBe('NETWORK');
     expect(thread.draft.value).toBe('Also DN65?');
+  });
+
+  test('Try again sends the same key; a new follow-up gets a new one', async () => {
+    const { replies, sent, actions } = await ready();
+    replies.push(
+      { ok: false, code: 'NETWORK' },
+      { ok: true, message: message('m2', 'visitor', 'Also DN65?') },
+      { ok: true, message: message('m3', 'visitor', 'Also DN65?') },
+    );
+    actions.setDraft('Also DN65?');
+    actions.sendReply();
+    await settle();
+    actions.sendReply();
+    await settle();
+    // Sent: the same words again are another message.
+    actions.setDraft('Also DN65?');
+    actions.sendReply();
+    await settle();
+    const [first, retried, next] = sent.map((reply) => reply.key);
+    expect(first).toMatch(/^[0-9a-f-]{36}$/);
+    expect(retried).toBe(first);
+    expect(next).not.toBe(first);
   });
 
   test('a conversation gone meanwhile: the reply moves into a new inquiry', async () => {

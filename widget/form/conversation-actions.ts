@@ -6,6 +6,7 @@ import { report } from '../guard';
 import { fill } from '../i18n/locale';
 import type { Actions } from './actions';
 import type { FormTexts } from './i18n/en';
+import { newIdempotencyKey } from './idempotency-key';
 import type { WidgetState } from './state';
 import type { ThreadState } from './thread-state';
 import { newRepMessages, withMessage } from './thread-updates';
@@ -34,6 +35,7 @@ export interface ConversationActionsOptions {
   api: ConversationApi;
   tokens: TokenStore;
   texts: FormTexts;
+  newKey?: () => string;
 }
 
 /** Creates the conversation's actions. */
@@ -44,9 +46,13 @@ export const createConversationActions = ({
   api,
   tokens,
   texts,
+  newKey = newIdempotencyKey,
 }: ConversationActionsOptions): ConversationActions => {
   let loading = false;
   let again = false;
+  // The follow-up not yet answered for good: sending it again (Try again) reuses its key, so
+  // one whose answer was lost is not posted twice.
+  let unanswered: { token: string; body: string; key: string } | null = null;
 
   // The token is unknown or revoked: forget it, and keep what the visitor typed for the form.
   const forget = () => {
@@ -135,15 +141,16 @@ export const createConversationActions = ({
     reload();
   };
 
-  const sendReply = async (token: string, body: string) => {
+  const sendReply = async ({ token, body, key }: { token: string; body: string; key: string }) => {
     batch(() => {
       thread.replyPhase.value = 'sending';
       thread.replyFailure.value = null;
       thread.draftError.value = '';
     });
-    const result = await api.reply(token, { body });
+    const result = await api.reply(token, { body }, key);
     if (token !== thread.token.value) return;
     if (result.ok) {
+      unanswered = null;
       const { message } = result;
       const conversation = thread.conversation.value;
       batch(() => {
@@ -175,8 +182,7 @@ export const createConversationActions = ({
     open(product) {
       // Another tab of the site may have started (or ended) a conversation since.
       thread.token.value = tokens.get();
-      const sending = state.phase.value === 'sending';
-      if (product || !thread.token.value || sending) {
+      if (product || !thread.token.value || form.holding()) {
         batch(() => {
           state.view.value = 'form';
           form.open(product);
@@ -222,7 +228,10 @@ export const createConversationActions = ({
         });
         return;
       }
-      sendReply(token, parsed.data.body).catch(report);
+      const body = parsed.data.body;
+      const retrying = unanswered?.token === token && unanswered.body === body ? unanswered : null;
+      unanswered = retrying ?? { token, body, key: newKey() };
+      sendReply(unanswered).catch(report);
     },
   };
 };

@@ -7,6 +7,7 @@ import { createActions } from './actions';
 import { createConversationActions } from './conversation-actions';
 import { InquiryDialog } from './inquiry-dialog';
 import { followConversation } from './live-updates';
+import { createOutboxStore } from './outbox-store';
 import { createState } from './state';
 import { createThreadState } from './thread-state';
 import { createTokenStore } from './token-store';
@@ -58,6 +59,8 @@ export function mountForm({ api, settings, config, language, texts }: FormOption
     // Kept only now: a visitor who never sent anything leaves nothing in the browser. (Runs
     // after a send, long after `conversation` below exists.)
     onCreated: (created) => conversation.remember(created.token),
+    // An inquiry that got no answer waits here, across page views, until the server has it.
+    outbox: { store: createOutboxStore({ site: settings.site }) },
   });
   const conversation = createConversationActions({
     state,
@@ -69,6 +72,8 @@ export function mountForm({ api, settings, config, language, texts }: FormOption
   });
   // The conversation page: the visitor followed their own mail link, which counts as theirs.
   if (settings.conversation) conversation.remember(settings.conversation);
+  // An earlier page view's unsent inquiry (why the loader may have loaded this module at all).
+  actions.resume();
 
   // New messages appear while the thread is on screen, and only then.
   effect(() => {

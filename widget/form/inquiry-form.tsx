@@ -7,6 +7,7 @@ import { Field, type ControlAria } from './field';
 import { firstInvalid } from './form-errors';
 import type { FormTexts } from './i18n/en';
 import { fill, type Locale } from '../i18n/locale';
+import { Honeypot } from './honeypot';
 import { ProductChip } from './product-chip';
 import type { WidgetState } from './state';
 
@@ -23,6 +24,8 @@ export interface InquiryFormProps {
 export function InquiryForm({ state, actions, locale, onBack }: InquiryFormProps) {
   const t = locale.texts;
   const form = useRef<HTMLFormElement>(null);
+  const trap = useRef<HTMLInputElement>(null);
+  const isOpen = state.open.value;
   const values = state.values.value;
   const errors = state.errors.value;
   const product = state.product.value;
@@ -30,6 +33,13 @@ export function InquiryForm({ state, actions, locale, onBack }: InquiryFormProps
   const failure = state.failure.value;
   const attempts = state.attempts.value;
   const seen = useRef(attempts);
+  const waiting = phase === 'failed' || phase === 'queued';
+
+  // The time to fill the form in counts from when the visitor first sees it, not from when the
+  // module mounted it in a closed dialog.
+  useEffect(() => {
+    if (isOpen) actions.shown();
+  }, [isOpen]);
 
   // After each attempt, focus goes where the visitor has to act: the first invalid field, or
   // "Try again". Only on a new attempt, not when the form mounts again on reopening.
@@ -37,7 +47,8 @@ export function InquiryForm({ state, actions, locale, onBack }: InquiryFormProps
     if (seen.current === attempts) return;
     seen.current = attempts;
     const invalid = firstInvalid(state.errors.value);
-    const selector = invalid ? `#f-${invalid}` : state.phase.value === 'failed' ? '#f-retry' : '';
+    const retry = ['failed', 'queued'].includes(state.phase.value);
+    const selector = invalid ? `#f-${invalid}` : retry ? '#f-retry' : '';
     if (selector) form.current?.querySelector<HTMLElement>(selector)?.focus();
   }, [attempts]);
 
@@ -60,9 +71,10 @@ export function InquiryForm({ state, actions, locale, onBack }: InquiryFormProps
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        actions.submit();
+        actions.submit(trap.current?.value ?? '');
       }}
     >
+      <Honeypot inputRef={trap} />
       {onBack && (
         <button type="button" class="link-btn" onClick={onBack}>
           {t.backToConversation}
@@ -135,10 +147,12 @@ export function InquiryForm({ state, actions, locale, onBack }: InquiryFormProps
       >
         {(aria) => <textarea {...aria} {...bind('message')} rows={5} required />}
       </Field>
-      {(phase === 'failed' || errors.form) && (
+      {(waiting || errors.form) && (
         <div class="alert" role="alert">
-          <p>{failure ? t[`error.${failure}`] : errors.form}</p>
-          {phase === 'failed' && (
+          <p>
+            {phase === 'queued' ? t.savedOffline : failure ? t[`error.${failure}`] : errors.form}
+          </p>
+          {waiting && (
             <button type="button" class="btn secondary" id="f-retry" onClick={actions.retry}>
               {t.tryAgain}
             </button>

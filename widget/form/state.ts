@@ -5,8 +5,11 @@ import type { WidgetConfig } from '../../contract/widget-config';
 import type { FormValues } from './build-inquiry';
 import type { FieldErrors } from './form-errors';
 
-/** Where the form is: being filled in, in flight, accepted, or refused for a non-field reason. */
-export type Phase = 'editing' | 'sending' | 'sent' | 'failed';
+/**
+ * Where the form is: being filled in, in flight, kept on this device for lack of a connection,
+ * accepted, or refused for a non-field reason.
+ */
+export type Phase = 'editing' | 'sending' | 'queued' | 'sent' | 'failed';
 
 /** What the dialog shows: the inquiry form (and its sent state) or the visitor's thread. */
 export type View = 'form' | 'thread';

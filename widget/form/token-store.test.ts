@@ -1,15 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { createTokenStore, tokenKey, type StorageLike } from './token-store';
-
-const memoryStorage = (): StorageLike & { items: Map<string, string> } => {
-  const items = new Map<string, string>();
-  return {
-    items,
-    getItem: (key) => items.get(key) ?? null,
-    setItem: (key, value) => void items.set(key, value),
-    removeItem: (key) => void items.delete(key),
-  };
-};
+import { memoryStorage } from './memory-storage';
+import { createTokenStore, tokenKey } from './token-store';
 
 describe('createTokenStore', () => {
   test('keeps one token per site under its own key', () => {

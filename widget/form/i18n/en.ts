@@ -38,6 +38,8 @@ export const en = {
   sentReply: 'They usually reply by email to {email}.',
   viewConversation: 'View conversation',
   tryAgain: 'Try again',
+  savedOffline:
+    'No connection right now. Your inquiry is saved on this device and will be sent automatically.',
   threadTitle: 'Your conversation with {name}',
   threadTitleNoName: 'Your conversation',
   backToConversation: 'Back to your conversation',

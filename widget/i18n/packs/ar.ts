@@ -52,6 +52,7 @@ export const form: FormTexts = {
   sentReply: 'يصلك الرد عادة عبر البريد الإلكتروني على {email}.',
   viewConversation: 'عرض المحادثة',
   tryAgain: 'أعد المحاولة',
+  savedOffline: 'لا يوجد اتصال حاليًا. تم حفظ استفسارك على هذا الجهاز وسيُرسل تلقائيًا.',
   threadTitle: 'محادثتك مع {name}',
   threadTitleNoName: 'محادثتك',
   backToConversation: 'العودة إلى محادثتك',

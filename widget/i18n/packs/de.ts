@@ -54,6 +54,8 @@ export const form: FormTexts = {
   sentReply: 'Die Antwort kommt meist per E-Mail an {email}.',
   viewConversation: 'Unterhaltung ansehen',
   tryAgain: 'Erneut versuchen',
+  savedOffline:
+    'Gerade keine Verbindung. Ihre Anfrage ist auf diesem Gerät gespeichert und wird automatisch gesendet.',
   threadTitle: 'Ihre Unterhaltung mit {name}',
   threadTitleNoName: 'Ihre Unterhaltung',
   backToConversation: 'Zurück zu Ihrer Unterhaltung',

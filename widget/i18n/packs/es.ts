@@ -55,6 +55,8 @@ export const form: FormTexts = {
   sentReply: 'La respuesta suele llegar por correo a {email}.',
   viewConversation: 'Ver conversación',
   tryAgain: 'Reintentar',
+  savedOffline:
+    'Ahora mismo no hay conexión. Su consulta está guardada en este dispositivo y se enviará automáticamente.',
   threadTitle: 'Su conversación con {name}',
   threadTitleNoName: 'Su conversación',
   backToConversation: 'Volver a su conversación',

@@ -55,6 +55,8 @@ export const form: FormTexts = {
   sentReply: 'La réponse arrive généralement par e-mail à {email}.',
   viewConversation: 'Voir la conversation',
   tryAgain: 'Réessayer',
+  savedOffline:
+    'Pas de connexion pour le moment. Votre demande est enregistrée sur cet appareil et sera envoyée automatiquement.',
   threadTitle: 'Votre conversation avec {name}',
   threadTitleNoName: 'Votre conversation',
   backToConversation: 'Retour à votre conversation',

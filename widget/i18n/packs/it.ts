@@ -55,6 +55,8 @@ export const form: FormTexts = {
   sentReply: 'Di solito la risposta arriva via email a {email}.',
   viewConversation: 'Vedi conversazione',
   tryAgain: 'Riprova',
+  savedOffline:
+    "Al momento non c'è connessione. La tua richiesta è salvata su questo dispositivo e verrà inviata automaticamente.",
   threadTitle: 'La tua conversazione con {name}',
   threadTitleNoName: 'La tua conversazione',
   backToConversation: 'Torna alla conversazione',

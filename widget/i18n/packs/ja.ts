@@ -52,6 +52,7 @@ export const form: FormTexts = {
   sentReply: '通常、{email} 宛てにメールで返信があります。',
   viewConversation: 'やり取りを見る',
   tryAgain: '再試行',
+  savedOffline: '現在、接続できません。お問い合わせはこの端末に保存され、自動的に送信されます。',
   threadTitle: '{name}とのやり取り',
   threadTitleNoName: 'やり取り',
   backToConversation: 'やり取りに戻る',

@@ -52,6 +52,8 @@ export const form: FormTexts = {
   sentReply: '보통 {email}(으)로 이메일 답변을 드립니다.',
   viewConversation: '대화 보기',
   tryAgain: '다시 시도',
+  savedOffline:
+    '지금은 연결되어 있지 않습니다. 문의 내용이 이 기기에 저장되었으며 자동으로 전송됩니다.',
   threadTitle: '{name}와(과)의 대화',
   threadTitleNoName: '나의 대화',
   backToConversation: '대화로 돌아가기',

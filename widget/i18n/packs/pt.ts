@@ -54,6 +54,8 @@ export const form: FormTexts = {
   sentReply: 'A resposta costuma chegar por e-mail em {email}.',
   viewConversation: 'Ver conversa',
   tryAgain: 'Tentar novamente',
+  savedOffline:
+    'Sem conexão no momento. Sua consulta foi salva neste dispositivo e será enviada automaticamente.',
   threadTitle: 'Sua conversa com {name}',
   threadTitleNoName: 'Sua conversa',
   backToConversation: 'Voltar à sua conversa',

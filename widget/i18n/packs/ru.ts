@@ -53,6 +53,8 @@ export const form: FormTexts = {
   sentReply: 'Ответ обычно приходит по e-mail на адрес {email}.',
   viewConversation: 'Открыть переписку',
   tryAgain: 'Повторить',
+  savedOffline:
+    'Сейчас нет соединения. Ваш запрос сохранён на этом устройстве и будет отправлен автоматически.',
   threadTitle: 'Переписка: {name}',
   threadTitleNoName: 'Ваша переписка',
   backToConversation: 'Вернуться к переписке',

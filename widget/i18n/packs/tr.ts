@@ -54,6 +54,8 @@ export const form: FormTexts = {
   sentReply: 'Yanıt genellikle {email} adresine e-postayla gelir.',
   viewConversation: 'Yazışmayı görüntüle',
   tryAgain: 'Tekrar dene',
+  savedOffline:
+    'Şu anda bağlantı yok. Talebiniz bu cihazda kaydedildi ve otomatik olarak gönderilecek.',
   threadTitle: 'Yazışmanız: {name}',
   threadTitleNoName: 'Yazışmanız',
   backToConversation: 'Yazışmanıza dönün',

@@ -52,6 +52,7 @@ export const form: FormTexts = {
   sentReply: '对方通常会通过邮件回复到 {email}。',
   viewConversation: '查看对话',
   tryAgain: '重试',
+  savedOffline: '当前没有网络连接。您的询盘已保存在此设备上，将自动发送。',
   threadTitle: '您与 {name} 的对话',
   threadTitleNoName: '您的对话',
   backToConversation: '返回您的对话',

@@ -1,0 +1,75 @@
+import * as z from 'zod/mini';
+import { InquiryInput } from '../../contract/inquiry';
+import { outboxKey } from '../unsent-inquiry';
+import type { StorageLike } from './token-store';
+
+/** One submission of an inquiry: what every attempt to send it carries. */
+export interface Submission {
+  /** The Idempotency-Key, the same for every attempt. */
+  key: string;
+  body: InquiryInput;
+  /** When it was first tried (epoch ms). */
+  since: number;
+}
+
+// What an earlier page view (perhaps of an older release) stored is read as unknown and checked.
+const StoredSubmission = z.object({
+  key: z.string().check(z.minLength(1)),
+  body: InquiryInput,
+  since: z.number(),
+});
+
+/** Keeps the one inquiry that could not be sent, across page views. */
+export interface OutboxStore {
+  /** The kept submission; null when there is none or it cannot be read. */
+  read(): Submission | null;
+  /** False when storage is unavailable or full: then nothing is kept. */
+  write(submission: Submission): boolean;
+  clear(): void;
+}
+
+/** Which site, and where to keep its outbox (the page's localStorage unless a test says). */
+export interface OutboxStoreOptions {
+  site: string;
+  /** May throw: reading `localStorage` itself fails where the visitor blocks site data. */
+  storage?: () => StorageLike;
+}
+
+const parse = (text: string | null): Submission | null => {
+  if (text === null) return null;
+  try {
+    const parsed = StoredSubmission.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    // Not JSON (another script's value under our key): nothing of ours to send.
+    return null;
+  }
+};
+
+/** Creates the outbox store of one site. */
+export const createOutboxStore = ({
+  site,
+  storage = () => window.localStorage,
+}: OutboxStoreOptions): OutboxStore => {
+  const key = outboxKey(site);
+  const attempt = <T>(use: (store: StorageLike) => T): T | undefined => {
+    try {
+      return use(storage());
+    } catch {
+      // Blocked or full: the caller tells the visitor, or there was nothing kept to read.
+      return undefined;
+    }
+  };
+
+  return {
+    read: () => parse(attempt((store) => store.getItem(key)) ?? null),
+    write: (submission) =>
+      attempt((store) => {
+        store.setItem(key, JSON.stringify(submission));
+        return true;
+      }) ?? false,
+    clear() {
+      attempt((store) => store.removeItem(key));
+    },
+  };
+};

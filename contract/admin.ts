@@ -54,6 +54,8 @@ export const SiteSettingsInput = z.strictObject({
   replyPromiseHours: z.int().check(z.minimum(1), z.maximum(720)),
   /** Whether an escalated inquiry is handed to a teammate, not only reported. */
   escalationReassign: z.boolean(),
+  /** Days closed inquiries are kept before they are deleted; null: kept until deleted. */
+  retentionDays: z.optional(z.nullable(z.int().check(z.minimum(1), z.maximum(3650)))),
   defaultRepId: z.nullable(Id),
   defaultTeamId: z.nullable(Id),
 });
@@ -124,6 +126,7 @@ export type RulesInput = z.infer<typeof RulesInput>;
 
 /** `GET`/`PUT /api/inbox/admin/site`. */
 export interface AdminSite {
+  retentionDays: number | null;
   id: string;
   key: string;
   name: string;
@@ -198,3 +201,9 @@ export interface UndeliveredMail {
   lastError: string | null;
   createdAt: string;
 }
+
+/** `GET /api/inbox/admin/visitor?email=` (export) and `DELETE` (erase): one visitor's data. */
+export const VisitorQuery = z.strictObject({
+  email: z.pipe(z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254)), z.email()),
+});
+export type VisitorQuery = z.infer<typeof VisitorQuery>;

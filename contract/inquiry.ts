@@ -60,6 +60,8 @@ export const InquiryInput = z.strictObject({
   rep: z.optional(text(100)),
   product: z.optional(ProductInput),
   page: z.optional(PageContext),
+  /** The consent text the visitor was shown beside the send button, recorded as shown. */
+  consent: z.optional(text(1000)),
   /** Sent by the widget only: how the form was filled (see server/domain/spam.ts). */
   client: z.optional(
     z.strictObject({

@@ -33,6 +33,7 @@ export function readAdminSite(body: unknown): AdminSite | null {
     defaultLanguage: stringOrNull(body.defaultLanguage),
     replyPromiseHours,
     escalationReassign: body.escalationReassign === true,
+    retentionDays: numberOrNull(body.retentionDays),
     defaultRepId: stringOrNull(body.defaultRepId),
     defaultTeamId: stringOrNull(body.defaultTeamId),
   };

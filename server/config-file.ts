@@ -43,6 +43,7 @@ const FileSite = z.strictObject({
   defaultLanguage: z.optional(SiteSettingsInput.shape.defaultLanguage),
   replyPromiseHours: z.optional(SiteSettingsInput.shape.replyPromiseHours),
   escalationReassign: z.optional(z.boolean()),
+  retentionDays: SiteSettingsInput.shape.retentionDays,
   /** By email, or a team by name; not both. */
   defaultRep: z.optional(Email),
   defaultTeam: z.optional(z.string()),

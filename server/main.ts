@@ -10,6 +10,7 @@ import { deliveryHandlers } from './domain/delivery-handlers';
 import { createLocalEventBus } from './domain/events';
 import { reportUndelivered } from './domain/admin-notices';
 import { escalateOverdue } from './domain/escalation';
+import { purgeExpired } from './domain/privacy';
 import { unreachableSites } from './domain/reachability';
 import { createOutboxWorker } from './domain/outbox';
 import { createPeriodic } from './domain/periodic';
@@ -119,6 +120,9 @@ async function main() {
     config.escalationPollMs,
   );
   escalation.start();
+  // Closed inquiries past their site's retention period go, hourly.
+  const retention = createPeriodic('retention', () => purgeExpired(store, new Date()), 3_600_000);
+  retention.start();
 
   let stopInbound = async () => {};
   if (config.inbound) {
@@ -145,6 +149,7 @@ async function main() {
     log(`[http] ${signal}: shutting down`);
     server.close(async () => {
       await escalation.stop();
+      await retention.stop();
       await stopInbound();
       await stopOutbox();
       await db.destroy();

@@ -4,11 +4,13 @@ import { migrateToLatest } from '../storage/migrate';
 import { openSqlite, sqliteSearch } from '../storage/sqlite';
 import { readSecretLine } from './read-secret';
 import { REP_HELP, runRepCommand, UsageError } from './rep-commands';
+import { runVisitorCommand, VISITOR_HELP } from './visitor-commands';
 
 const HELP = `Usage: npm run liaison -- <group> <command> [options]
 
 Groups:
-  rep     add, password, deactivate, list (npm run liaison -- rep --help)
+  rep      add, password, deactivate, list (npm run liaison -- rep --help)
+  visitor  export, delete one visitor's data (npm run liaison -- visitor --help)
 
 The database is DATABASE_URL's, as for the server.`;
 
@@ -19,19 +21,24 @@ async function main(args: string[]): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  if (group !== 'rep') throw new UsageError(`Unknown command group "${group}".\n\n${HELP}`);
+  if (group !== 'rep' && group !== 'visitor') {
+    throw new UsageError(`Unknown command group "${group}".\n\n${HELP}`);
+  }
   if (rest.length === 0 || rest[0] === '--help') {
-    console.log(REP_HELP);
+    console.log(group === 'rep' ? REP_HELP : VISITOR_HELP);
     return 0;
   }
   const config = loadConfig();
   const db = openSqlite(config.databasePath);
   try {
     await migrateToLatest(db);
-    await runRepCommand(createKyselyStore(db, sqliteSearch), rest, {
-      out: (line) => console.log(line),
+    const store = createKyselyStore(db, sqliteSearch);
+    const io = {
+      out: (line: string) => console.log(line),
       readPassword: () => readSecretLine('New password: '),
-    });
+    };
+    if (group === 'rep') await runRepCommand(store, rest, io);
+    else await runVisitorCommand(store, rest, io, new Date());
     return 0;
   } finally {
     await db.destroy();

@@ -154,6 +154,8 @@ async function applySite(deps: AdminDeps, entry: FileSite, at: string): Promise<
       entry.defaultLanguage !== undefined ? entry.defaultLanguage : current.defaultLanguage,
     replyPromiseHours: entry.replyPromiseHours ?? current.replyPromiseHours,
     escalationReassign: entry.escalationReassign ?? current.escalationReassign,
+    retentionDays:
+      entry.retentionDays !== undefined ? entry.retentionDays : (current.retentionDays ?? null),
     defaultRepId: entry.defaultRep
       ? repId(entry.defaultRep, `${at}.defaultRep`)
       : entry.defaultTeam

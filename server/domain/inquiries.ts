@@ -33,7 +33,7 @@ export async function receiveInquiry(
   if (earlier) return createdAnswer(deps, earlier);
 
   const spam = spamReason(input.client, minFormMs);
-  const context = await routingContext(store, site, input.email);
+  const context = await routingContext(store, site, input.email.toLowerCase());
   const decision = route({
     ...context,
     inquiry: {
@@ -55,7 +55,8 @@ export async function receiveInquiry(
     status: spam ? 'spam' : 'new',
     visitor: {
       name: given(input.name),
-      email: input.email,
+      // One buyer, however they type it: returning-buyer routing and exports match on it.
+      email: input.email.toLowerCase(),
       company: given(input.company),
       country: given(input.country),
       phone: given(input.phone),
@@ -80,6 +81,7 @@ export async function receiveInquiry(
       timezone: given(input.page?.timezone),
     },
     assignmentReason: spam ? `held as spam (${spam}); ${decision.reason}` : decision.reason,
+    consentText: given(input.consent),
     unread: !spam,
     awaitingReply: true,
     lastActivityAt: now,

@@ -1,7 +1,7 @@
 import { zValidator } from '@hono/zod-validator';
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { $ZodIssue, $ZodType } from 'zod/v4/core';
-import { RepInput, RulesInput, SiteSettingsInput, TeamInput } from '../../contract';
+import { RepInput, RulesInput, SiteSettingsInput, TeamInput, VisitorQuery } from '../../contract';
 import {
   adminReps,
   adminRules,
@@ -16,9 +16,10 @@ import {
   type AdminDeps,
 } from '../domain/admin';
 import { DomainError } from '../domain/errors';
+import { deleteVisitor, exportVisitor } from '../domain/privacy';
 import { siteReplyStats } from '../domain/reply-stats';
 import { requireRep, sameOrigin, type InboxEnv } from './inbox-auth';
-import { fieldMessages, requireJson } from './json-body';
+import { fieldMessages, requireJson, validated } from './json-body';
 
 export type AdminApiDeps = AdminDeps & { publicUrl: string };
 
@@ -65,35 +66,48 @@ export function adminApi(deps: AdminApiDeps) {
   const { store, clock, publicUrl } = deps;
   const siteOf = (c: { var: { rep: { siteId: string } } }) => c.var.rep.siteId;
 
-  return new Hono<InboxEnv>()
-    .use('*', sameOrigin({ publicUrl }))
-    .use('*', requireRep({ store, clock, publicUrl }))
-    .use('*', requireAdmin)
-    .get('/site', async (c) => c.json(await adminSite(deps, siteOf(c))))
-    .put('/site', requireJson, body(SiteSettingsInput), async (c) =>
-      c.json(await updateSite(deps, siteOf(c), c.req.valid('json'))),
-    )
-    .get('/reps', async (c) => c.json(await adminReps(deps, siteOf(c))))
-    .post('/reps', requireJson, body(RepInput), async (c) =>
-      c.json(await createRep(deps, siteOf(c), c.req.valid('json')), 201),
-    )
-    .put('/reps/:id', requireJson, body(RepInput), async (c) =>
-      c.json(await updateRep(deps, c.var.rep, c.req.param('id'), c.req.valid('json'))),
-    )
-    .get('/teams', async (c) => c.json(await adminTeams(deps, siteOf(c))))
-    .post('/teams', requireJson, body(TeamInput), async (c) =>
-      c.json(await saveTeam(deps, siteOf(c), null, c.req.valid('json')), 201),
-    )
-    .put('/teams/:id', requireJson, body(TeamInput), async (c) =>
-      c.json(await saveTeam(deps, siteOf(c), c.req.param('id'), c.req.valid('json'))),
-    )
-    .delete('/teams/:id', async (c) => {
-      await deleteTeam(deps, siteOf(c), c.req.param('id'));
-      return c.body(null, 204);
-    })
-    .get('/rules', async (c) => c.json(await adminRules(deps, siteOf(c))))
-    .put('/rules', requireJson, body(RulesInput), async (c) =>
-      c.json(await replaceRules(deps, siteOf(c), c.req.valid('json').rules)),
-    )
-    .get('/stats', async (c) => c.json(await siteReplyStats(deps, siteOf(c))));
+  return (
+    new Hono<InboxEnv>()
+      .use('*', sameOrigin({ publicUrl }))
+      .use('*', requireRep({ store, clock, publicUrl }))
+      .use('*', requireAdmin)
+      .get('/site', async (c) => c.json(await adminSite(deps, siteOf(c))))
+      .put('/site', requireJson, body(SiteSettingsInput), async (c) =>
+        c.json(await updateSite(deps, siteOf(c), c.req.valid('json'))),
+      )
+      .get('/reps', async (c) => c.json(await adminReps(deps, siteOf(c))))
+      .post('/reps', requireJson, body(RepInput), async (c) =>
+        c.json(await createRep(deps, siteOf(c), c.req.valid('json')), 201),
+      )
+      .put('/reps/:id', requireJson, body(RepInput), async (c) =>
+        c.json(await updateRep(deps, c.var.rep, c.req.param('id'), c.req.valid('json'))),
+      )
+      .get('/teams', async (c) => c.json(await adminTeams(deps, siteOf(c))))
+      .post('/teams', requireJson, body(TeamInput), async (c) =>
+        c.json(await saveTeam(deps, siteOf(c), null, c.req.valid('json')), 201),
+      )
+      .put('/teams/:id', requireJson, body(TeamInput), async (c) =>
+        c.json(await saveTeam(deps, siteOf(c), c.req.param('id'), c.req.valid('json'))),
+      )
+      .delete('/teams/:id', async (c) => {
+        await deleteTeam(deps, siteOf(c), c.req.param('id'));
+        return c.body(null, 204);
+      })
+      .get('/rules', async (c) => c.json(await adminRules(deps, siteOf(c))))
+      .put('/rules', requireJson, body(RulesInput), async (c) =>
+        c.json(await replaceRules(deps, siteOf(c), c.req.valid('json').rules)),
+      )
+      .get('/stats', async (c) => c.json(await siteReplyStats(deps, siteOf(c))))
+      // Everything about one visitor email: to hand over (a download) or to erase.
+      .get('/visitor', validated('query', VisitorQuery), async (c) => {
+        const site = await store.findSite(siteOf(c));
+        if (!site) throw new DomainError('NOT_FOUND', 'No such site.');
+        const { email } = c.req.valid('query');
+        c.header('Content-Disposition', `attachment; filename="liaison-${site.key}-visitor.json"`);
+        return c.json(await exportVisitor(store, site, email, clock()));
+      })
+      .delete('/visitor', validated('query', VisitorQuery), async (c) =>
+        c.json({ deleted: await deleteVisitor(store, siteOf(c), c.req.valid('query').email) }),
+      )
+  );
 }

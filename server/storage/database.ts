@@ -17,6 +17,8 @@ export interface SitesTable {
   defaultLanguage: string | null;
   replyPromiseHours: Generated<number>;
   escalationReassign: Generated<number>;
+  /** Days closed inquiries are kept; null: kept until deleted. */
+  retentionDays: number | null;
   createdAt: string;
 }
 
@@ -127,6 +129,8 @@ export interface InquiriesTable {
   lastActivityAt: string;
   firstReplyAt: string | null;
   escalatedAt: string | null;
+  /** The consent text the visitor was shown when sending, as shown. */
+  consentText: string | null;
   createdAt: string;
   updatedAt: string;
 }

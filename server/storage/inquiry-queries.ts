@@ -8,6 +8,9 @@ import type { InboxScope, Store } from './store';
 type InquiryQueries = Pick<
   Store,
   | 'createInquiry'
+  | 'inquiryIdsOfVisitor'
+  | 'closedInquiryIdsBefore'
+  | 'deleteInquiries'
   | 'findIdempotency'
   | 'findInquiry'
   | 'listMessages'
@@ -70,6 +73,51 @@ export function inquiryQueries(db: Kysely<Database>, search: SearchAdapter): Inq
         .where('keyHash', '=', keyHash)
         .executeTakeFirst();
       return row ?? null;
+    },
+
+    async inquiryIdsOfVisitor(siteId, email) {
+      const rows = await db
+        .selectFrom('inquiries')
+        .select('id')
+        .where('siteId', '=', siteId)
+        .where('visitorEmail', '=', email)
+        .execute();
+      return rows.map((r) => r.id);
+    },
+
+    async closedInquiryIdsBefore(siteId, cutoff, limit) {
+      const rows = await db
+        .selectFrom('inquiries')
+        .select('id')
+        .where('siteId', '=', siteId)
+        .where('status', '=', 'closed')
+        .where('lastActivityAt', '<', cutoff)
+        .limit(limit)
+        .execute();
+      return rows.map((r) => r.id);
+    },
+
+    async deleteInquiries(ids) {
+      if (ids.length === 0) return;
+      await db.transaction().execute(async (trx) => {
+        const messageIds = (
+          await trx.selectFrom('messages').select('id').where('inquiryId', 'in', ids).execute()
+        ).map((m) => m.id);
+        // Deliveries name their inquiry only inside the JSON payload: match it as text.
+        for (const id of ids) {
+          await trx
+            .deleteFrom('deliveries')
+            .where('payload', 'like', `%"inquiryId":"${id}"%`)
+            .execute();
+        }
+        await trx
+          .deleteFrom('idempotencyKeys')
+          .where('resourceId', 'in', [...ids, ...messageIds])
+          .execute();
+        await trx.deleteFrom('conversationTokens').where('inquiryId', 'in', ids).execute();
+        await trx.deleteFrom('messages').where('inquiryId', 'in', ids).execute();
+        await trx.deleteFrom('inquiries').where('id', 'in', ids).execute();
+      });
     },
 
     async findInquiry(id) {

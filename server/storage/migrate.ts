@@ -3,6 +3,7 @@ import { initial } from './migrations/0001-initial';
 import { conversations } from './migrations/0002-conversations';
 import { routing } from './migrations/0003-routing';
 import { idempotency } from './migrations/0004-idempotency';
+import { privacy } from './migrations/0005-privacy';
 
 // Names sort in the order they run; a new migration gets the next number.
 const migrations = {
@@ -10,6 +11,7 @@ const migrations = {
   '0002-conversations': conversations,
   '0003-routing': routing,
   '0004-idempotency': idempotency,
+  '0005-privacy': privacy,
 };
 
 /** Brings the schema to the latest version; returns what ran, or throws naming the failed step. */

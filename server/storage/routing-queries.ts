@@ -88,6 +88,7 @@ export function routingQueries(db: Kysely<Database>): RoutingQueries {
         defaultLanguage: row.defaultLanguage,
         replyPromiseHours: row.replyPromiseHours,
         escalationReassign: row.escalationReassign === 1,
+        retentionDays: row.retentionDays,
       };
     },
 

@@ -53,6 +53,8 @@ export interface Inquiry {
     timezone: string | null;
   };
   assignmentReason: string;
+  /** The consent text the visitor was shown, if the form showed one. */
+  consentText?: string | null;
   /** The visitor wrote something the rep has not opened yet. */
   unread: boolean;
   /** The last message is the visitor's. */
@@ -117,6 +119,8 @@ export interface SiteSettings {
   defaultLanguage: string | null;
   replyPromiseHours: number;
   escalationReassign: boolean;
+  /** Days closed inquiries are kept; null: until deleted. */
+  retentionDays: number | null;
 }
 
 export interface Team {
@@ -287,6 +291,13 @@ export interface Store {
   unansweredBefore(siteId: string, cutoff: string, limit: number): Promise<Inquiry[]>;
   listSites(): Promise<Site[]>;
   replyTimings(siteId: string, since: string): Promise<ReplyTiming[]>;
+
+  /** Inquiry ids of one visitor email on a site. */
+  inquiryIdsOfVisitor(siteId: string, email: string): Promise<string[]>;
+  /** Closed inquiries of a site whose last activity is before `cutoff`. */
+  closedInquiryIdsBefore(siteId: string, cutoff: string, limit: number): Promise<string[]>;
+  /** Deletes inquiries and everything of theirs (messages, tokens, deliveries), in one transaction. */
+  deleteInquiries(ids: string[]): Promise<void>;
 
   /** Pending deliveries due at `now`, oldest first. */
   dueDeliveries(now: string, limit: number): Promise<Delivery[]>;

@@ -32,6 +32,9 @@ export function SiteForm({ api, site, reps, teams, onSaved }: SiteFormProps) {
   const [language, setLanguage] = useState(site.defaultLanguage ?? '');
   const [promise, setPromise] = useState(String(site.replyPromiseHours));
   const [reassign, setReassign] = useState(site.escalationReassign);
+  const [retention, setRetention] = useState(
+    site.retentionDays === null ? '' : String(site.retentionDays),
+  );
   const [fallback, setFallback] = useState(defaultOf(site));
   const [outcome, setOutcome] = useState<FormOutcome>(null);
   const [busy, setBusy] = useState(false);
@@ -45,8 +48,15 @@ export function SiteForm({ api, site, reps, teams, onSaved }: SiteFormProps) {
       error.fields = { replyPromiseHours: 'Enter whole hours from 1 to 720.' };
       return setOutcome({ kind: 'failed', error });
     }
+    const days = retention.trim() === '' ? null : Number(retention);
+    if (days !== null && (!/^\d+$/.test(retention.trim()) || days < 1 || days > 3650)) {
+      const error = localError('VALIDATION_FAILED', 'Not saved.');
+      error.fields = { retentionDays: 'Enter whole days from 1 to 3650, or leave it empty.' };
+      return setOutcome({ kind: 'failed', error });
+    }
     setBusy(true);
     const result = await api.saveSite({
+      retentionDays: days,
       name,
       allowedOrigins: origins
         .split('\n')
@@ -142,6 +152,24 @@ export function SiteForm({ api, site, reps, teams, onSaved }: SiteFormProps) {
               inputMode="numeric"
               value={promise}
               onInput={(e) => setPromise(e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <Field
+          id="site-retention"
+          label="Keep closed inquiries (days)"
+          hint="Closed inquiries older than this are deleted. Empty: keep them."
+          error={errorAt(fields, 'retentionDays')}
+        >
+          {(aria) => (
+            <input
+              {...aria}
+              type="number"
+              min={1}
+              max={3650}
+              inputMode="numeric"
+              value={retention}
+              onInput={(e) => setRetention(e.currentTarget.value)}
             />
           )}
         </Field>

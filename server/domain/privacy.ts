@@ -1,0 +1,54 @@
+import type { Store } from '../storage/store';
+
+/** Closed inquiries deleted per site in one retention run; the next run takes the rest. */
+const PURGE_BATCH = 500;
+
+/** Everything stored about one visitor email on a site, for them to have (GDPR art. 15/20). */
+export interface VisitorExport {
+  site: string;
+  email: string;
+  exportedAt: string;
+  inquiries: Array<Record<string, unknown> & { messages: Array<Record<string, unknown>> }>;
+}
+
+/** Collects every inquiry of `email` on the site with its whole thread, notes included. */
+export async function exportVisitor(
+  store: Store,
+  site: { id: string; key: string },
+  email: string,
+  now: Date,
+): Promise<VisitorExport> {
+  const ids = await store.inquiryIdsOfVisitor(site.id, email.toLowerCase().trim());
+  const inquiries = [];
+  for (const id of ids) {
+    const inquiry = await store.findInquiry(id);
+    if (!inquiry) continue;
+    const messages = await store.listMessages(id);
+    inquiries.push({ ...inquiry, messages: messages.map((m) => ({ ...m })) });
+  }
+  return { site: site.key, email, exportedAt: now.toISOString(), inquiries };
+}
+
+/** Deletes every inquiry of `email` on the site and all that hangs on them; returns how many. */
+export async function deleteVisitor(store: Store, siteId: string, email: string): Promise<number> {
+  const ids = await store.inquiryIdsOfVisitor(siteId, email.toLowerCase().trim());
+  await store.deleteInquiries(ids);
+  return ids.length;
+}
+
+/**
+ * Deletes closed inquiries past each site's retention period (by their last activity), with
+ * their messages, tokens and deliveries. Sites without a period keep everything.
+ */
+export async function purgeExpired(store: Store, now: Date): Promise<number> {
+  let deleted = 0;
+  for (const site of await store.listSites()) {
+    const days = (await store.findSiteSettings(site.id))?.retentionDays;
+    if (!days) continue;
+    const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
+    const ids = await store.closedInquiryIdsBefore(site.id, cutoff, PURGE_BATCH);
+    await store.deleteInquiries(ids);
+    deleted += ids.length;
+  }
+  return deleted;
+}

@@ -1,0 +1,84 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { InquiryCreated } from '../../contract';
+import { hashPassword } from '../../server/auth/passwords';
+import { purgeExpired, type VisitorExport } from '../../server/domain/privacy';
+import { inboxRequest, sendInquiry, signInAs } from '../support/inbox-client';
+import { createTestApp, rowCounts, type TestApp } from '../support/test-app';
+
+let t: TestApp;
+let cookie: string;
+beforeEach(async () => {
+  t = await createTestApp();
+  const moore = await t.store.findRepByEmail('moore.liu@example.com');
+  await t.store.setPasswordHash(moore?.id ?? '', await hashPassword('password-123'));
+  cookie = await signInAs(t, 'moore.liu@example.com');
+});
+afterEach(async () => {
+  await t.close();
+});
+
+const siteId = async () => (await t.store.findSiteByKey('demo'))?.id ?? '';
+
+describe('one visitor’s data', () => {
+  it('is exported whole, then deleted whole, leaving other visitors alone', async () => {
+    const a = await sendInquiry(t, {
+      email: 'jane@buyer.example',
+      consent: 'We use your details to answer you.',
+    });
+    const b = await sendInquiry(t, {
+      email: 'Jane@Buyer.example',
+      message: 'A second inquiry about gate valves.',
+    });
+    const other = await sendInquiry(t, { email: 'otto@buyer.example' });
+    await inboxRequest(t, cookie, 'POST', `/inquiries/${a.id}/messages`, {
+      body: 'Internal: good lead',
+      kind: 'note',
+    });
+
+    const res = await inboxRequest(t, cookie, 'GET', '/admin/visitor?email=JANE@buyer.example');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('Content-Disposition')).toMatch(/attachment/);
+    const data = (await res.json()) as VisitorExport;
+    expect(data.inquiries.map((i) => i.id).sort()).toEqual([a.id, b.id].sort());
+    expect(data.inquiries.find((i) => i.id === a.id)).toMatchObject({
+      consentText: 'We use your details to answer you.',
+    });
+    expect(JSON.stringify(data)).toContain('Internal: good lead');
+
+    const del = await inboxRequest(t, cookie, 'DELETE', '/admin/visitor?email=jane@buyer.example');
+    expect(await del.json()).toEqual({ deleted: 2 });
+    expect(await t.store.findInquiry(a.id)).toBeNull();
+    expect(await t.store.listMessages(a.id)).toEqual([]);
+    expect(await t.store.findInquiry(other.id)).not.toBeNull();
+    expect(await rowCounts(t.db)).toMatchObject({ inquiries: 1, messages: 1 });
+    // Their conversation link no longer opens anything.
+    const link = await t.app.request(`/api/v1/conversations/${(a as InquiryCreated).token}`);
+    expect(link.status).toBe(404);
+  });
+
+  it('is for admins only', async () => {
+    const { addRep } = await import('../support/inbox-client');
+    await addRep(t, { email: 'ana@hengda.example', role: 'rep' });
+    const rep = await signInAs(t, 'ana@hengda.example');
+    expect(
+      (await inboxRequest(t, rep, 'GET', '/admin/visitor?email=jane@buyer.example')).status,
+    ).toBe(403);
+    expect(
+      (await inboxRequest(t, rep, 'DELETE', '/admin/visitor?email=jane@buyer.example')).status,
+    ).toBe(403);
+  });
+});
+
+describe('retention', () => {
+  it('deletes closed inquiries past the site’s period, and nothing else', async () => {
+    const closed = await sendInquiry(t, { email: 'old@buyer.example' });
+    const open = await sendInquiry(t, { email: 'open@buyer.example' });
+    await inboxRequest(t, cookie, 'PATCH', `/inquiries/${closed.id}`, { status: 'closed' });
+    expect(await purgeExpired(t.store, new Date(t.now.value.getTime() + 400 * 86_400_000))).toBe(0);
+    await t.store.updateSite(await siteId(), { retentionDays: 30 });
+    expect(await purgeExpired(t.store, new Date(t.now.value.getTime() + 29 * 86_400_000))).toBe(0);
+    expect(await purgeExpired(t.store, new Date(t.now.value.getTime() + 31 * 86_400_000))).toBe(1);
+    expect(await t.store.findInquiry(closed.id)).toBeNull();
+    expect(await t.store.findInquiry(open.id)).not.toBeNull();
+  });
+});

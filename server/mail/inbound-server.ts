@@ -3,6 +3,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import { tokenFromAddress } from './reply-address';
 import { visibleReply } from './strip-quoted';
+import { MESSAGE_MAX } from '../../contract';
 
 /** One answer that arrived at a reply address, ready to become a message. */
 export interface InboundReply {
@@ -135,6 +136,13 @@ export function createInboundServer({
     if (!reply) throw new SmtpRefusal(550, '5.1.1 No such recipient');
     if (!reply.text) {
       throw new SmtpRefusal(550, '5.6.0 Empty reply: write your answer above the quoted text');
+    }
+    // A thread message has the widget's limit, however it arrives; the sender gets a bounce.
+    if (reply.text.length > MESSAGE_MAX) {
+      throw new SmtpRefusal(
+        552,
+        `5.3.4 Reply longer than ${MESSAGE_MAX} characters: please shorten it`,
+      );
     }
     await onReply(reply);
     return 'Reply received';

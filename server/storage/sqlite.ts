@@ -26,7 +26,9 @@ export function openSqlite(path: string): Kysely<Database> {
  * "valves"), so no query text is ever read as FTS5 syntax. Null when nothing is left.
  */
 export function ftsQuery(query: string): string | null {
+  // FTS5 reads its query only up to a NUL (which would leave a quote open); no text holds one.
   const terms = query
+    .replaceAll('\0', ' ')
     .split(/\s+/)
     .filter(Boolean)
     .slice(0, 12)

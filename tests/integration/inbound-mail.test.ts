@@ -177,4 +177,14 @@ describe('inbound mail to reply addresses', () => {
     expect(response).toMatch(/^552 5\.3\.4 Message exceeds/);
     expect(replies).toEqual([]);
   });
+
+  it('refuses a reply longer than a thread message may be, with a bounce that says so', async () => {
+    const { responseCode, response } = await refusal({
+      to: replyAddress(LIVE, DOMAIN),
+      text: `${'Please see the long specification below. '.repeat(250)}\n`,
+    });
+    expect(responseCode).toBe(552);
+    expect(response).toMatch(/^552 5\.3\.4 Reply longer than 8000 characters/);
+    expect(replies).toEqual([]);
+  });
 });

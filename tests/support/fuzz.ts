@@ -52,7 +52,10 @@ export const NOTHING: StoredCounts = {
  * Checks what every API answer must be: never a 5xx, an error as our one JSON shape, and CORS
  * that echoes the caller's own origin at most (never `*`). Returns the parsed body.
  */
-export async function expectSaneAnswer(res: Response, origin: string | undefined): Promise<unknown> {
+export async function expectSaneAnswer(
+  res: Response,
+  origin: string | undefined,
+): Promise<unknown> {
   expect(res.status, 'no 5xx').toBeLessThan(500);
   const allowOrigin = res.headers.get('Access-Control-Allow-Origin');
   if (allowOrigin !== null) expect(allowOrigin).toBe(origin);
@@ -163,6 +166,10 @@ export const headerValue = (maxLength = 40): fc.Arbitrary<string> =>
     maxLength,
   });
 
+/** `text` with what a fetch `Headers` refuses (NUL, CR, LF, code units over 0xFF) replaced. */
+export const asHeaderValue = (text: string): string =>
+  text.replace(/[^\x01-\x09\x0b\x0c\x0e-\xff]/g, '?');
+
 /** Origin headers: ours, allowed localhost ports, foreign, malformed and random. */
 export const originHeader: fc.Arbitrary<string | undefined> = fc.oneof(
   { arbitrary: fc.constant(undefined), weight: 4 },
@@ -225,12 +232,13 @@ export const idempotencyKey: fc.Arbitrary<string | undefined> = fc.oneof(
 );
 
 /** A JSON body as it goes on the wire: text (JSON or not) or raw bytes. */
-export type WireBody = string | Uint8Array;
+export type WireBody = string | Uint8Array<ArrayBuffer>;
 
 /** Raw bodies: random text, random bytes, truncated and almost-JSON, deep nesting. */
 export const rawBody: fc.Arbitrary<WireBody> = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 200 }),
-  fc.uint8Array({ maxLength: 200 }),
+  // Copied into a plain ArrayBuffer, the kind a fetch body takes.
+  fc.uint8Array({ maxLength: 200 }).map((bytes) => new Uint8Array(bytes)),
   fc.constantFrom(
     '',
     ' ',
@@ -253,15 +261,15 @@ export const rawBody: fc.Arbitrary<WireBody> = fc.oneof(
     'NaN',
   ),
   fc.integer({ min: 1, max: 30_000 }).map((depth) => '['.repeat(depth) + ']'.repeat(depth)),
-  fc.integer({ min: 1, max: 10_000 }).map((depth) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth)),
+  fc
+    .integer({ min: 1, max: 10_000 })
+    .map((depth) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth)),
 );
 
 /** Any JSON value, keys included, with the prototype-ish and hostile keys mixed in. */
 export const hostileJson: fc.Arbitrary<string> = fc.oneof(
   fc.jsonValue({ maxDepth: 4 }).map((value) => JSON.stringify(value) ?? 'null'),
-  fc
-    .array(fc.tuple(hostileKey(), fc.jsonValue({ maxDepth: 2 })), { maxLength: 6 })
-    .map(objectText),
+  fc.array(fc.tuple(hostileKey(), fc.jsonValue({ maxDepth: 2 })), { maxLength: 6 }).map(objectText),
 );
 
 /** Object keys an attacker likes: prototype names, field names, and random text. */
@@ -284,3 +292,55 @@ export function objectText(entries: ReadonlyArray<readonly [string, unknown]>): 
   });
   return `{${members.join(',')}}`;
 }
+
+/** Percent-encodes the UTF-8 of `text` (a lone surrogate becomes U+FFFD, as browsers do). */
+export const encodeSegment = (text: string) =>
+  [...Buffer.from(text, 'utf8')]
+    .map((b) =>
+      /[A-Za-z0-9._~-]/.test(String.fromCharCode(b))
+        ? String.fromCharCode(b)
+        : `%${b.toString(16).padStart(2, '0')}`,
+    )
+    .join('');
+
+/** Site keys as they appear in the path: ours, path tricks, broken escapes, random. */
+export const siteKey = fc.oneof(
+  { arbitrary: fc.constant('demo'), weight: 8 },
+  {
+    arbitrary: fc.constantFrom(
+      '..%2f',
+      '..%2F..%2Finbox',
+      '%00',
+      'demo%00',
+      '..',
+      '%2e%2e',
+      '%2e%2e%2f%2e%2e%2fapi%2finbox',
+      'DEMO',
+      'demo%2F',
+      'demo%20',
+      '%20demo',
+      '%ZZ',
+      '%',
+      '%E0%A4%A',
+      '%C0%AE%C0%AE',
+      '%uD800',
+      'demo;x=1',
+      'demo%3Fx=1',
+      '%23',
+      '....%2F%2F',
+      '%5c..%5c',
+      'constructor',
+      '__proto__',
+      'x'.repeat(5000),
+    ),
+    weight: 3,
+  },
+  { arbitrary: hostileText(3).map(encodeSegment), weight: 1 },
+  { arbitrary: fc.string({ maxLength: 12 }), weight: 1 },
+);
+
+/** Request headers from optional values: an undefined one is not sent at all. */
+export const headersFrom = (entries: Record<string, string | undefined>): Record<string, string> =>
+  Object.fromEntries(
+    Object.entries(entries).filter((e): e is [string, string] => e[1] !== undefined),
+  );

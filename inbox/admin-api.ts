@@ -43,6 +43,9 @@ export interface AdminApi {
   rules(): Promise<ApiResult<AdminRule[]>>;
   saveRules(rules: RuleInput[]): Promise<ApiResult<AdminRule[]>>;
   stats(): Promise<ApiResult<AdminStats>>;
+  /** Everything stored about one visitor email, as the JSON to hand over. */
+  exportVisitor(email: string): Promise<ApiResult<string>>;
+  deleteVisitor(email: string): Promise<ApiResult<number>>;
 }
 
 /** Creates the admin section's client for the API on the inbox's own origin. */
@@ -68,5 +71,18 @@ export const createAdminApi = ({
     rules: () => call('GET', '/rules', listReader(readAdminRule)),
     saveRules: (rules) => call('PUT', '/rules', listReader(readAdminRule), { rules }),
     stats: () => call('GET', '/stats', readAdminStats),
+    // Handed over as received: the export is the visitor's, not something the page reads.
+    exportVisitor: (email) =>
+      call('GET', `/visitor?email=${id(email)}`, (body) =>
+        typeof body === 'object' && body !== null ? JSON.stringify(body, null, 2) : null,
+      ),
+    deleteVisitor: (email) =>
+      call('DELETE', `/visitor?email=${id(email)}`, (body) =>
+        typeof body === 'object' &&
+        body !== null &&
+        typeof Reflect.get(body, 'deleted') === 'number'
+          ? Number(Reflect.get(body, 'deleted'))
+          : null,
+      ),
   };
 };

@@ -187,3 +187,37 @@ for (const viewport of [
     await analyze();
   });
 }
+
+test('an admin downloads and then deletes one visitor’s data from the admin page', async ({
+  page,
+  liaison,
+}) => {
+  const email = `erase.${Date.now()}@buyer.example`;
+  const res = await fetch(`${liaison.server.url}/api/v1/sites/demo/inquiries`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, message: 'Please delete me after you answer, thank you.' }),
+  });
+  expect(res.status).toBe(201);
+  await page.goto(`${liaison.server.url}/inbox`);
+  await page.getByLabel('Email').fill(MOORE.email);
+  await page.getByLabel('Password').fill(MOORE.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Inquiries' })).toBeVisible();
+  await page.goto(`${liaison.server.url}/inbox/admin`);
+  const section = page.getByRole('region', { name: 'A visitor’s data' });
+  await section.getByLabel('Visitor email').fill(email);
+  const download = page.waitForEvent('download');
+  await section.getByRole('button', { name: 'Download their data' }).click();
+  const file = await download;
+  const saved = await file.path();
+  const { readFileSync } = await import('node:fs');
+  expect(JSON.parse(readFileSync(saved, 'utf8'))).toMatchObject({
+    email,
+    inquiries: [{ visitor: { email } }],
+  });
+
+  page.once('dialog', (d) => void d.accept());
+  await section.getByRole('button', { name: 'Delete their data' }).click();
+  await expect(section.getByRole('status')).toHaveText(`Deleted 1 inquiries of ${email}.`);
+});

@@ -16,6 +16,7 @@ import { RulesSection } from './rules-section';
 import { SiteForm } from './site-form';
 import { TeamsSection } from './teams-section';
 import { UndeliveredMail } from './undelivered-mail';
+import { VisitorData } from './visitor-data';
 
 /** Everything the admin page shows, loaded together. */
 interface AdminData {
@@ -60,6 +61,7 @@ const SECTIONS = [
   ['admin-rules', 'Rules'],
   ['admin-stats', 'Reply times'],
   ['admin-undelivered', 'Undelivered mail'],
+  ['admin-visitor', 'A visitor’s data'],
 ] as const;
 
 /** The admin section: the site, reps, teams, rules and reply times of the admin's own site. */
@@ -150,6 +152,10 @@ export function AdminPage({ api, focusOnLoad }: { api: AdminApi; focusOnLoad: bo
       <section aria-labelledby="admin-undelivered" class="admin-section">
         <h2 id="admin-undelivered">Undelivered mail</h2>
         <UndeliveredMail mail={data.stats.undelivered} />
+      </section>
+      <section aria-labelledby="admin-visitor" class="admin-section">
+        <h2 id="admin-visitor">A visitor’s data</h2>
+        <VisitorData api={api} />
       </section>
     </>
   );

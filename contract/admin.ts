@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { ROLES, type Role } from './inbox';
+import { PROOF_OF_WORK, type ProofOfWork } from './inquiry';
 import { DISTRIBUTIONS, RuleMatch, WeeklyHours, type Distribution } from './routing';
 
 // The admin section of the inbox: `/api/inbox/admin/*`, for admins of one site only. Shapes
@@ -56,6 +57,8 @@ export const SiteSettingsInput = z.strictObject({
   escalationReassign: z.boolean(),
   /** Days closed inquiries are kept before they are deleted; null: kept until deleted. */
   retentionDays: z.optional(z.nullable(z.int().check(z.minimum(1), z.maximum(3650)))),
+  /** Proof-of-work for new inquiries: 'off', 'on', or 'auto' (only while the site is flooded). */
+  proofOfWork: z.optional(z.enum(PROOF_OF_WORK)),
   defaultRepId: z.nullable(Id),
   defaultTeamId: z.nullable(Id),
 });
@@ -127,6 +130,7 @@ export type RulesInput = z.infer<typeof RulesInput>;
 /** `GET`/`PUT /api/inbox/admin/site`. */
 export interface AdminSite {
   retentionDays: number | null;
+  proofOfWork: ProofOfWork;
   id: string;
   key: string;
   name: string;

@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'INVALID_CREDENTIALS',
   'TOO_MANY_ATTEMPTS',
   'IDEMPOTENCY_KEY_REUSED',
+  'PROOF_OF_WORK_REQUIRED',
   'INTERNAL',
   // Widget-side only: the request never got an HTTP answer.
   'NETWORK',

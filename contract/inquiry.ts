@@ -60,6 +60,8 @@ export const InquiryInput = z.strictObject({
   rep: z.optional(text(100)),
   product: z.optional(ProductInput),
   page: z.optional(PageContext),
+  /** A solved proof-of-work challenge (ALTCHA, base64 JSON), when the site asks for one. */
+  pow: z.optional(z.string().check(z.maxLength(2000))),
   /** The consent text the visitor was shown beside the send button, recorded as shown. */
   consent: z.optional(text(1000)),
   /** Sent by the widget only: how the form was filled (see server/domain/spam.ts). */
@@ -82,4 +84,24 @@ export interface InquiryCreated {
   id: string;
   rep: { name: string } | null;
   token: string;
+}
+
+export const PROOF_OF_WORK = ['off', 'on', 'auto'] as const;
+export type ProofOfWork = (typeof PROOF_OF_WORK)[number];
+
+/**
+ * `GET /api/v1/sites/{siteKey}/challenge`: whether an inquiry needs a proof-of-work now, and
+ * the challenge to solve (ALTCHA v1: find `number` <= maxnumber with SHA-256(salt + number)
+ * equal to `challenge`, then send base64 JSON of { algorithm, challenge, number, salt,
+ * signature } as `pow`).
+ */
+export interface ProofOfWorkChallenge {
+  required: boolean;
+  challenge: {
+    algorithm: string;
+    challenge: string;
+    maxnumber: number;
+    salt: string;
+    signature: string;
+  } | null;
 }

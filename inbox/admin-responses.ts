@@ -9,6 +9,7 @@ import type {
   RuleTargetInput,
 } from '../contract/admin';
 import { ROLES } from '../contract/inbox';
+import { PROOF_OF_WORK } from '../contract/inquiry';
 import { DISTRIBUTIONS, RuleMatch, WeeklyHours } from '../contract/routing';
 import { isRecord, listOf, numberOrNull, oneOf, stringOrNull } from './read-values';
 
@@ -34,6 +35,7 @@ export function readAdminSite(body: unknown): AdminSite | null {
     replyPromiseHours,
     escalationReassign: body.escalationReassign === true,
     retentionDays: numberOrNull(body.retentionDays),
+    proofOfWork: oneOf(PROOF_OF_WORK, body.proofOfWork) ?? 'auto',
     defaultRepId: stringOrNull(body.defaultRepId),
     defaultTeamId: stringOrNull(body.defaultTeamId),
   };

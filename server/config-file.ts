@@ -44,6 +44,7 @@ const FileSite = z.strictObject({
   replyPromiseHours: z.optional(SiteSettingsInput.shape.replyPromiseHours),
   escalationReassign: z.optional(z.boolean()),
   retentionDays: SiteSettingsInput.shape.retentionDays,
+  proofOfWork: SiteSettingsInput.shape.proofOfWork,
   /** By email, or a team by name; not both. */
   defaultRep: z.optional(Email),
   defaultTeam: z.optional(z.string()),

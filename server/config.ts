@@ -17,6 +17,7 @@ const Env = z.object({
   RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(5),
   RATE_LIMIT_SITE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
   MIN_FORM_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
+  POW_FLOOD_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(20),
   LIAISON_CONFIG: z.string().min(1).default('liaison.config.json'),
   ESCALATION_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000),
   LOG_LEVEL: z.enum(['silent', 'info']).default('info'),
@@ -59,6 +60,8 @@ export interface AbuseLimits {
   ipPerMinute: number;
   sitePerMinute: number;
   minFormMs: number;
+  /** Inquiries a minute to one site past which 'auto' proof-of-work switches on. */
+  floodPerMinute: number;
 }
 
 /** Thrown when the environment holds a bad value; the message names every bad variable. */
@@ -101,6 +104,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ipPerMinute: e.RATE_LIMIT_IP_PER_MINUTE,
       sitePerMinute: e.RATE_LIMIT_SITE_PER_MINUTE,
       minFormMs: e.MIN_FORM_MS,
+      floodPerMinute: e.POW_FLOOD_PER_MINUTE,
     },
     logLevel: e.LOG_LEVEL,
     secretKey: e.SECRET_KEY ?? null,

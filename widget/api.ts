@@ -3,7 +3,8 @@ import type { ErrorCode } from '../contract/errors';
 import type { InquiryCreated, InquiryInput } from '../contract/inquiry';
 import type { WidgetConfig } from '../contract/widget-config';
 import { readConversation, readMessageCreated } from './conversation-responses';
-import { readConfig, readCreated, readError } from './responses';
+import { solveProofOfWork } from './proof-of-work';
+import { readChallenge, readConfig, readCreated, readError } from './responses';
 
 /** The outcome of sending an inquiry, as a value: the UI shows both cases. */
 export type SubmitResult =
@@ -104,10 +105,22 @@ export const createApi = ({ origin, site, rep, ...options }: ApiOptions): Api =>
     },
 
     async submit(input, key) {
-      const res = await request(`${base}/inquiries`, postJson(input, key));
-      if (!res) return { ok: false, code: 'NETWORK' };
-      const body = await json(res);
-      return res.ok ? { ok: true, created: readCreated(body) } : { ok: false, ...readError(body) };
+      const send = async (body: InquiryInput): Promise<SubmitResult> => {
+        const res = await request(`${base}/inquiries`, postJson(body, key));
+        if (!res) return { ok: false, code: 'NETWORK' };
+        const answer = await json(res);
+        return res.ok
+          ? { ok: true, created: readCreated(answer) }
+          : { ok: false, ...readError(answer) };
+      };
+      const first = await send(input);
+      if (first.ok || first.code !== 'PROOF_OF_WORK_REQUIRED') return first;
+      // The site is being flooded (or asks always): prove a little work, once, and send again.
+      const res = await request(`${base}/challenge`);
+      const asked: unknown = res?.ok ? await json(res) : null;
+      const challenge = readChallenge(asked);
+      const pow = challenge && (await solveProofOfWork(challenge));
+      return pow ? send({ ...input, pow }) : first;
     },
   };
 };

@@ -1,5 +1,5 @@
 import { ERROR_CODES, type ErrorCode } from '../contract/errors';
-import type { InquiryCreated } from '../contract/inquiry';
+import type { InquiryCreated, ProofOfWorkChallenge } from '../contract/inquiry';
 import type { RepCard, WidgetConfig } from '../contract/widget-config';
 
 // Answers are read as `unknown` and checked: a proxy or an older server may send anything.
@@ -67,4 +67,20 @@ export function readConfig(body: unknown, origin: string): WidgetConfig | null {
     },
     rep: readRep(body.rep, origin),
   };
+}
+
+/** Reads `GET .../challenge`: the challenge to solve, or null when there is none to read. */
+export function readChallenge(
+  body: unknown,
+): NonNullable<ProofOfWorkChallenge['challenge']> | null {
+  const c = isRecord(body) && isRecord(body.challenge) ? body.challenge : null;
+  if (!c) return null;
+  const { algorithm, challenge, maxnumber, salt, signature } = c;
+  return typeof algorithm === 'string' &&
+    typeof challenge === 'string' &&
+    typeof maxnumber === 'number' &&
+    typeof salt === 'string' &&
+    typeof signature === 'string'
+    ? { algorithm, challenge, maxnumber: Math.min(maxnumber, 1_000_000), salt, signature }
+    : null;
 }

@@ -4,6 +4,7 @@ import { InquiryInput, WidgetConfigQuery } from '../../contract';
 import type { AbuseLimits } from '../config';
 import { DomainError } from '../domain/errors';
 import { receiveInquiry, type InquiryDeps } from '../domain/inquiries';
+import { challengeFor, checkProofOfWork } from '../domain/proof-of-work';
 import { hit } from '../domain/rate-limit';
 import type { ClientAddress } from './client-address';
 import { widgetConfig, type WidgetConfigDeps } from '../domain/widget-config';
@@ -19,40 +20,52 @@ export type PublicApiDeps = InquiryDeps &
 const MINUTE = 60_000;
 
 /** The widget's API, under /api/v1: what a visitor's browser (or a site's own form) calls. */
-export const publicApi = (deps: PublicApiDeps) =>
-  new Hono<SiteEnv>()
-    .use('/sites/:siteKey/*', siteCors(deps))
-    .get(
-      '/sites/:siteKey/widget-config',
-      validated('query', WidgetConfigQuery),
-      etag(),
-      async (c) => {
-        // A minute: availability changes at shift boundaries, and a card a minute late is fine.
-        c.header('Cache-Control', 'public, max-age=60');
-        return c.json(await widgetConfig(deps, c.var.site, c.req.valid('query')));
-      },
-    )
-    .post('/sites/:siteKey/inquiries', requireJson, jsonBody(InquiryInput), async (c) => {
-      const { site } = c.var;
-      const now = deps.clock();
-      // Limits a person never meets; a flood is refused before anything is stored.
-      for (const [key, limit] of [
-        [`inquiry:ip:${deps.clientAddress(c)}`, deps.abuse.ipPerMinute],
-        [`inquiry:site:${site.id}`, deps.abuse.sitePerMinute],
-      ] as const) {
-        const verdict = await hit(deps.store, key, { limit, windowMs: MINUTE }, now);
-        if (!verdict.allowed) {
-          throw new DomainError(
-            'TOO_MANY_ATTEMPTS',
-            'Too many inquiries were sent from here. Please wait a minute and try again.',
-            undefined,
-            Math.ceil(verdict.retryAfterMs / 1000),
-          );
+export function publicApi(deps: PublicApiDeps) {
+  const powDeps = { ...deps, floodPerMinute: deps.abuse.floodPerMinute };
+  return (
+    new Hono<SiteEnv>()
+      .use('/sites/:siteKey/*', siteCors(deps))
+      .get(
+        '/sites/:siteKey/widget-config',
+        validated('query', WidgetConfigQuery),
+        etag(),
+        async (c) => {
+          // A minute: availability changes at shift boundaries, and a card a minute late is fine.
+          c.header('Cache-Control', 'public, max-age=60');
+          return c.json(await widgetConfig(deps, c.var.site, c.req.valid('query')));
+        },
+      )
+      // Asked by the widget just before it sends, never on a page view.
+      .get('/sites/:siteKey/challenge', async (c) => {
+        c.header('Cache-Control', 'no-store');
+        return c.json(await challengeFor(powDeps, c.var.site));
+      })
+      .post('/sites/:siteKey/inquiries', requireJson, jsonBody(InquiryInput), async (c) => {
+        const { site } = c.var;
+        const now = deps.clock();
+        const input = c.req.valid('json');
+        // Before counting this request: 'auto' asks from the request after the flood threshold.
+        await checkProofOfWork(powDeps, site, input.pow);
+        // Limits a person never meets; a flood is refused before anything is stored.
+        for (const [key, limit] of [
+          [`inquiry:ip:${deps.clientAddress(c)}`, deps.abuse.ipPerMinute],
+          [`inquiry:site:${site.id}`, deps.abuse.sitePerMinute],
+        ] as const) {
+          const verdict = await hit(deps.store, key, { limit, windowMs: MINUTE }, now);
+          if (!verdict.allowed) {
+            throw new DomainError(
+              'TOO_MANY_ATTEMPTS',
+              'Too many inquiries were sent from here. Please wait a minute and try again.',
+              undefined,
+              Math.ceil(verdict.retryAfterMs / 1000),
+            );
+          }
         }
-      }
-      const created = await receiveInquiry(deps, site, c.req.valid('json'), {
-        idempotencyKey: c.req.header('Idempotency-Key'),
-        minFormMs: deps.abuse.minFormMs,
-      });
-      return c.json(created, 201);
-    });
+        const created = await receiveInquiry(deps, site, input, {
+          idempotencyKey: c.req.header('Idempotency-Key'),
+          minFormMs: deps.abuse.minFormMs,
+        });
+        return c.json(created, 201);
+      })
+  );
+}

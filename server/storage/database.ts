@@ -19,6 +19,8 @@ export interface SitesTable {
   escalationReassign: Generated<number>;
   /** Days closed inquiries are kept; null: kept until deleted. */
   retentionDays: number | null;
+  /** 'off', 'on' or 'auto'. */
+  proofOfWork: Generated<string>;
   createdAt: string;
 }
 

@@ -4,6 +4,7 @@ import { conversations } from './migrations/0002-conversations';
 import { routing } from './migrations/0003-routing';
 import { idempotency } from './migrations/0004-idempotency';
 import { privacy } from './migrations/0005-privacy';
+import { proofOfWork } from './migrations/0006-proof-of-work';
 
 // Names sort in the order they run; a new migration gets the next number.
 const migrations = {
@@ -12,6 +13,7 @@ const migrations = {
   '0003-routing': routing,
   '0004-idempotency': idempotency,
   '0005-privacy': privacy,
+  '0006-proof-of-work': proofOfWork,
 };
 
 /** Brings the schema to the latest version; returns what ran, or throws naming the failed step. */

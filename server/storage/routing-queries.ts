@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Distribution, RuleMatch, WeeklyHours } from '../../contract';
+import type { Distribution, ProofOfWork, RuleMatch, WeeklyHours } from '../../contract';
 import type { Database } from './database';
 import { parseJson, toInquiry, toSite } from './rows';
 import type { RepProfile, Store } from './store';
@@ -89,6 +89,7 @@ export function routingQueries(db: Kysely<Database>): RoutingQueries {
         replyPromiseHours: row.replyPromiseHours,
         escalationReassign: row.escalationReassign === 1,
         retentionDays: row.retentionDays,
+        proofOfWork: row.proofOfWork as ProofOfWork,
       };
     },
 

@@ -1,5 +1,13 @@
 // The domain's view of storage: records and the operations it needs, nothing of SQL.
-import type { Channel, Distribution, Role, RuleMatch, Status, WeeklyHours } from '../../contract';
+import type {
+  Channel,
+  Distribution,
+  ProofOfWork,
+  Role,
+  RuleMatch,
+  Status,
+  WeeklyHours,
+} from '../../contract';
 
 export interface Site {
   id: string;
@@ -121,6 +129,8 @@ export interface SiteSettings {
   escalationReassign: boolean;
   /** Days closed inquiries are kept; null: until deleted. */
   retentionDays: number | null;
+  /** Proof-of-work for new inquiries: never, always, or while the site is flooded. */
+  proofOfWork: ProofOfWork;
 }
 
 export interface Team {

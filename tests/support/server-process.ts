@@ -38,6 +38,7 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
       RATE_LIMIT_IP_PER_MINUTE: '100000',
       RATE_LIMIT_SITE_PER_MINUTE: '1000000',
       MIN_FORM_MS: '0',
+      POW_FLOOD_PER_MINUTE: '1000000',
       ...env,
       PORT: port,
     },

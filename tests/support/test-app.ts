@@ -50,7 +50,13 @@ export async function createTestApp(abuse: Partial<AbuseLimits> = {}): Promise<T
     sleep: async () => {},
     clientAddress: createClientAddress(),
     // Generous limits: tests of the limits themselves set their own.
-    abuse: { ipPerMinute: 1000, sitePerMinute: 10_000, minFormMs: 2000, ...abuse },
+    abuse: {
+      ipPerMinute: 1000,
+      sitePerMinute: 10_000,
+      minFormMs: 2000,
+      floodPerMinute: 10_000,
+      ...abuse,
+    },
     publicUrl: PUBLIC_URL,
     assets: { widgetDir: join(ROOT, 'dist'), demoDir: join(ROOT, 'demo') },
   });

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { InquiryInput } from '../../contract/inquiry';
 import { createActions, type ActionsOptions } from './actions';
+import { consentText } from './consent';
 import type { Api, SubmitResult } from '../api';
 import { en } from './i18n/en';
 import { createOutboxStore, type Submission } from './outbox-store';
@@ -93,6 +94,22 @@ describe('submit', () => {
     await settle();
     expect(state.phase.value).toBe('sent');
     expect(sent[0]).toMatchObject({ rep: 'moore-liu', product: { name: 'Ball Valve' }, page });
+  });
+
+  test("sends the consent text the form shows, with the site's name once it is known", async () => {
+    const { state, actions, sent, fill } = setup([created(), created()]);
+    fill();
+    actions.submit();
+    expect(sent[0]?.consent).toBe(en.consentNoName);
+    await settle();
+    actions.clearSent();
+    fill();
+    state.config.value = {
+      site: { name: 'Hengda Fluid Control', replyPromiseHours: 24, themeColor: null },
+      rep: null,
+    };
+    actions.submit();
+    expect(sent[1]?.consent).toBe(consentText(en, 'Hengda Fluid Control'));
   });
 
   test('closing after sending keeps who the visitor is and clears what it was about', async () => {

@@ -8,6 +8,7 @@ import {
 import type { Api, SubmitResult } from '../api';
 import { buildInquiry, formValues, type FormValues } from './build-inquiry';
 import { createSignalClock } from './client-signals';
+import { consentText } from './consent';
 import { invalidCount, issuesToErrors, serverErrors, type FieldErrors } from './form-errors';
 import { report } from '../guard';
 import { fill } from '../i18n/locale';
@@ -208,6 +209,8 @@ export const createActions = ({
           product: state.product.value,
           rep,
           page: page(),
+          // The same call the form renders with: what is sent is what the visitor saw.
+          consent: consentText(texts, state.config.value?.site.name),
         }),
         client: signals.read(honeypot),
       };

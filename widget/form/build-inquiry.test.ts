@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { InquiryInput } from '../../contract/inquiry';
 import { buildInquiry, formValues, pageContext, type FormValues } from './build-inquiry';
+import { consentText } from './consent';
+import * as ar from '../i18n/packs/ar';
+import { en } from './i18n/en';
 import { emptyValues } from './state';
 
 const values = (patch: Partial<FormValues>): FormValues => ({ ...emptyValues(), ...patch });
@@ -39,6 +42,24 @@ describe('buildInquiry', () => {
     const product = { name: 'Ball Valve', url: 'https://x.example/p' };
     const page = { url: 'https://x.example/news' };
     expect(buildInquiry({ values: values({}), product, page })).toMatchObject({ product, page });
+  });
+});
+
+describe('the consent text', () => {
+  test("is sent as shown: filled in, in the visitor's language", () => {
+    const typed = values({ email: 'anna@example.de', message: 'We need 200 ball valves.' });
+    for (const texts of [en, ar.form]) {
+      const shown = consentText(texts, 'Hengda Fluid Control');
+      const input = buildInquiry({ values: typed, consent: shown });
+      expect(input.consent).toBe(shown);
+      expect(input.consent).toContain('Hengda Fluid Control');
+      expect(InquiryInput.safeParse(input).success).toBe(true);
+    }
+  });
+
+  test('none shown, none sent', () => {
+    expect(buildInquiry({ values: values({}), consent: '  ' }).consent).toBeUndefined();
+    expect(buildInquiry({ values: values({}) }).consent).toBeUndefined();
   });
 });
 

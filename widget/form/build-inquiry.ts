@@ -22,17 +22,20 @@ const optional = (value: string): string | undefined => value.trim() || undefine
 /**
  * Builds the request body: strings trimmed, empty optional fields left out (undefined keys are
  * dropped by JSON.stringify), quantity as a number and the unit only with a quantity.
+ * `consent` is the text the form shows (consent.ts), recorded with the inquiry as shown.
  */
 export function buildInquiry({
   values,
   product,
   rep,
   page,
+  consent = '',
 }: {
   values: FormValues;
   product?: ProductInput | null;
   rep?: string;
   page?: PageContext;
+  consent?: string;
 }): InquiryInput {
   const quantity = values.quantity.trim() === '' ? undefined : Number(values.quantity);
   return {
@@ -47,6 +50,7 @@ export function buildInquiry({
     rep,
     product: product ?? undefined,
     page,
+    consent: optional(consent),
   };
 }
 

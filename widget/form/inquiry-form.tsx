@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { MESSAGE_MAX, UNITS } from '../../contract/inquiry';
 import type { Actions } from './actions';
 import type { FormValues } from './build-inquiry';
+import { consentText } from './consent';
 import { Field, type ControlAria } from './field';
 import { firstInvalid } from './form-errors';
 import type { FormTexts } from './i18n/en';
@@ -34,6 +35,8 @@ export function InquiryForm({ state, actions, locale, onBack }: InquiryFormProps
   const attempts = state.attempts.value;
   const seen = useRef(attempts);
   const waiting = phase === 'failed' || phase === 'queued';
+  // The same call the send action makes, so the inquiry records this very text.
+  const consent = consentText(t, state.config.value?.site.name);
 
   // The time to fill the form in counts from when the visitor first sees it, not from when the
   // module mounted it in a closed dialog.
@@ -162,8 +165,20 @@ export function InquiryForm({ state, actions, locale, onBack }: InquiryFormProps
       <p class="summary" role="status">
         {state.summary.value}
       </p>
+      {/* Text, never markup: a site's override cannot inject HTML into the dialog. */}
+      {consent && (
+        <p class="consent" id="f-consent">
+          {consent}
+        </p>
+      )}
       <div class="submit-row">
-        <button type="submit" class="btn primary" disabled={phase === 'sending'}>
+        <button
+          type="submit"
+          class="btn primary"
+          disabled={phase === 'sending'}
+          // Read out with the button: the visitor hears what they agree to as they send.
+          aria-describedby={consent ? 'f-consent' : undefined}
+        >
           {phase === 'sending' ? t.sending : t.send}
         </button>
       </div>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { PROOF_OF_WORK } from '../../../contract/inquiry';
 import type { AdminRep, AdminSite, AdminTeam } from '../../../contract/admin';
 import type { AdminApi } from '../../admin-api';
 import { errorAt } from '../../admin-fields';
@@ -32,6 +33,7 @@ export function SiteForm({ api, site, reps, teams, onSaved }: SiteFormProps) {
   const [language, setLanguage] = useState(site.defaultLanguage ?? '');
   const [promise, setPromise] = useState(String(site.replyPromiseHours));
   const [reassign, setReassign] = useState(site.escalationReassign);
+  const [pow, setPow] = useState(site.proofOfWork);
   const [retention, setRetention] = useState(
     site.retentionDays === null ? '' : String(site.retentionDays),
   );
@@ -57,6 +59,7 @@ export function SiteForm({ api, site, reps, teams, onSaved }: SiteFormProps) {
     setBusy(true);
     const result = await api.saveSite({
       retentionDays: days,
+      proofOfWork: pow,
       name,
       allowedOrigins: origins
         .split('\n')
@@ -174,6 +177,27 @@ export function SiteForm({ api, site, reps, teams, onSaved }: SiteFormProps) {
           )}
         </Field>
       </div>
+      <Field
+        id="site-pow"
+        label="Proof-of-work"
+        hint="A few hundred milliseconds of the visitor's browser per inquiry; stops floods of bots."
+        error={errorAt(fields, 'proofOfWork')}
+      >
+        {(aria) => (
+          <select
+            {...aria}
+            value={pow}
+            onChange={(e) => {
+              const next = PROOF_OF_WORK.find((m) => m === e.currentTarget.value);
+              if (next) setPow(next);
+            }}
+          >
+            <option value="auto">Only while the site is flooded</option>
+            <option value="on">Always</option>
+            <option value="off">Never</option>
+          </select>
+        )}
+      </Field>
       <Field
         id="site-default"
         label="Default team or rep"

@@ -23,6 +23,8 @@ export const en = {
   charCount: '{count} / {max} characters',
   send: 'Send inquiry',
   sending: 'Sending…',
+  consent: 'By sending, you agree that {site} stores your details to answer your inquiry.',
+  consentNoName: 'By sending, you agree that we store your details to answer your inquiry.',
   summaryOne: 'Please correct 1 field.',
   summaryMany: 'Please correct {count} fields.',
   'invalid.email': 'Please enter a valid email address.',
@@ -71,6 +73,8 @@ export const en = {
   'error.FORBIDDEN': 'This is not allowed from here.',
   'error.INVALID_CREDENTIALS': 'The email address or password is not correct.',
   'error.TOO_MANY_ATTEMPTS': 'Too many attempts. Please wait a few minutes and try again.',
+  'error.PROOF_OF_WORK_REQUIRED':
+    'We could not send your inquiry just now. Your message is still here: please try again in a minute.',
   'error.IDEMPOTENCY_KEY_REUSED':
     'Something went wrong on our side. Your message is still here: please try again.',
   'error.INTERNAL':

@@ -38,6 +38,10 @@ export const form: FormTexts = {
   charCount: '{count} / {max} Zeichen',
   send: 'Anfrage senden',
   sending: 'Wird gesendet…',
+  consent:
+    'Mit dem Absenden stimmen Sie zu, dass {site} Ihre Angaben speichert, um Ihre Anfrage zu beantworten.',
+  consentNoName:
+    'Mit dem Absenden stimmen Sie zu, dass wir Ihre Angaben speichern, um Ihre Anfrage zu beantworten.',
   summaryOne: 'Bitte korrigieren Sie 1 Feld.',
   summaryMany: 'Bitte korrigieren Sie {count} Felder.',
   'invalid.email': 'Bitte geben Sie eine gültige E-Mail-Adresse ein.',
@@ -92,6 +96,8 @@ export const form: FormTexts = {
   'error.INVALID_CREDENTIALS': 'E-Mail-Adresse oder Passwort ist falsch.',
   'error.TOO_MANY_ATTEMPTS':
     'Zu viele Versuche. Bitte warten Sie einige Minuten und versuchen Sie es erneut.',
+  'error.PROOF_OF_WORK_REQUIRED':
+    'Ihre Anfrage konnte gerade nicht gesendet werden. Ihre Nachricht ist noch hier: Bitte versuchen Sie es in einer Minute erneut.',
   'error.IDEMPOTENCY_KEY_REUSED':
     'Bei uns ist etwas schiefgelaufen. Ihre Nachricht ist noch da: Bitte versuchen Sie es erneut.',
   'error.INTERNAL':

@@ -39,6 +39,8 @@ export const form: FormTexts = {
   charCount: '{count} / {max} caracteres',
   send: 'Enviar consulta',
   sending: 'Enviando…',
+  consent: 'Al enviar, acepta que {site} guarde sus datos para responder a su consulta.',
+  consentNoName: 'Al enviar, acepta que guardemos sus datos para responder a su consulta.',
   summaryOne: 'Corrija 1 campo.',
   summaryMany: 'Corrija {count} campos.',
   'invalid.email': 'Introduzca una dirección de correo válida.',
@@ -89,6 +91,8 @@ export const form: FormTexts = {
   'error.FORBIDDEN': 'Esta acción no está permitida desde aquí.',
   'error.INVALID_CREDENTIALS': 'El correo o la contraseña no son correctos.',
   'error.TOO_MANY_ATTEMPTS': 'Demasiados intentos. Espere unos minutos y vuelva a intentarlo.',
+  'error.PROOF_OF_WORK_REQUIRED':
+    'No pudimos enviar su consulta ahora. Su mensaje sigue aquí: inténtelo de nuevo en un minuto.',
   'error.IDEMPOTENCY_KEY_REUSED':
     'Algo ha fallado por nuestra parte. Su mensaje sigue aquí: inténtelo de nuevo.',
   'error.INTERNAL':

@@ -39,6 +39,10 @@ export const form: FormTexts = {
   charCount: '{count} / {max} caractères',
   send: 'Envoyer la demande',
   sending: 'Envoi…',
+  consent:
+    'En envoyant, vous acceptez que {site} enregistre vos coordonnées pour répondre à votre demande.',
+  consentNoName:
+    'En envoyant, vous acceptez que nous enregistrions vos coordonnées pour répondre à votre demande.',
   summaryOne: 'Veuillez corriger 1 champ.',
   summaryMany: 'Veuillez corriger {count} champs.',
   'invalid.email': 'Veuillez saisir une adresse e-mail valide.',
@@ -91,6 +95,8 @@ export const form: FormTexts = {
   'error.FORBIDDEN': 'Cette action n’est pas autorisée ici.',
   'error.INVALID_CREDENTIALS': 'L’adresse e-mail ou le mot de passe est incorrect.',
   'error.TOO_MANY_ATTEMPTS': 'Trop de tentatives. Patientez quelques minutes et réessayez.',
+  'error.PROOF_OF_WORK_REQUIRED':
+    'Nous n’avons pas pu envoyer votre demande pour le moment. Votre message est conservé : réessayez dans une minute.',
   'error.IDEMPOTENCY_KEY_REUSED':
     'Un problème est survenu de notre côté. Votre message est toujours là : veuillez réessayer.',
   'error.INTERNAL':

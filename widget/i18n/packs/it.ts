@@ -39,6 +39,8 @@ export const form: FormTexts = {
   charCount: '{count} / {max} caratteri',
   send: 'Invia richiesta',
   sending: 'Invio in corso…',
+  consent: 'Inviando, accetti che {site} conservi i tuoi dati per rispondere alla tua richiesta.',
+  consentNoName: 'Inviando, accetti che conserviamo i tuoi dati per rispondere alla tua richiesta.',
   summaryOne: 'Correggi 1 campo.',
   summaryMany: 'Correggi {count} campi.',
   'invalid.email': 'Inserisci un indirizzo email valido.',
@@ -89,6 +91,8 @@ export const form: FormTexts = {
   'error.FORBIDDEN': 'Questa azione non è consentita da qui.',
   'error.INVALID_CREDENTIALS': 'Email o password non corretti.',
   'error.TOO_MANY_ATTEMPTS': 'Troppi tentativi. Attendi qualche minuto e riprova.',
+  'error.PROOF_OF_WORK_REQUIRED':
+    'Non è stato possibile inviare la richiesta ora. Il messaggio è ancora qui: riprova tra un minuto.',
   'error.IDEMPOTENCY_KEY_REUSED':
     'Si è verificato un problema da parte nostra. Il tuo messaggio è ancora qui: riprova.',
   'error.INTERNAL':

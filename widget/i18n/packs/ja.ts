@@ -38,6 +38,10 @@ export const form: FormTexts = {
   charCount: '{count} / {max} 文字',
   send: '送信する',
   sending: '送信中…',
+  consent:
+    '送信すると、お問い合わせへの回答のために{site}がお客様の情報を保存することに同意したものとみなされます。',
+  consentNoName:
+    '送信すると、お問い合わせへの回答のために当社がお客様の情報を保存することに同意したものとみなされます。',
   summaryOne: '1 件の項目を修正してください。',
   summaryMany: '{count} 件の項目を修正してください。',
   'invalid.email': '有効なメールアドレスを入力してください。',
@@ -84,6 +88,8 @@ export const form: FormTexts = {
   'error.FORBIDDEN': 'ここからは実行できません。',
   'error.INVALID_CREDENTIALS': 'メールアドレスまたはパスワードが正しくありません。',
   'error.TOO_MANY_ATTEMPTS': '試行回数が多すぎます。数分待ってからもう一度お試しください。',
+  'error.PROOF_OF_WORK_REQUIRED':
+    'ただいまお問い合わせを送信できませんでした。メッセージは残っています。1分後にもう一度お試しください。',
   'error.IDEMPOTENCY_KEY_REUSED':
     'こちら側で問題が発生しました。メッセージは残っています。もう一度お試しください。',
   'error.INTERNAL':

@@ -38,6 +38,10 @@ export const form: FormTexts = {
   charCount: '{count} / {max}자',
   send: '문의 보내기',
   sending: '보내는 중…',
+  consent:
+    '보내시면 {site}에서 문의에 답변하기 위해 귀하의 정보를 저장하는 데 동의하시는 것으로 간주됩니다.',
+  consentNoName:
+    '보내시면 당사가 문의에 답변하기 위해 귀하의 정보를 저장하는 데 동의하시는 것으로 간주됩니다.',
   summaryOne: '항목 1개를 수정해 주세요.',
   summaryMany: '항목 {count}개를 수정해 주세요.',
   'invalid.email': '올바른 이메일 주소를 입력해 주세요.',
@@ -83,6 +87,8 @@ export const form: FormTexts = {
   'error.FORBIDDEN': '여기에서는 허용되지 않습니다.',
   'error.INVALID_CREDENTIALS': '이메일 주소 또는 비밀번호가 올바르지 않습니다.',
   'error.TOO_MANY_ATTEMPTS': '시도 횟수가 너무 많습니다. 몇 분 후 다시 시도해 주세요.',
+  'error.PROOF_OF_WORK_REQUIRED':
+    '지금은 문의를 보낼 수 없습니다. 메시지는 그대로 있습니다. 1분 후에 다시 시도해 주세요.',
   'error.IDEMPOTENCY_KEY_REUSED':
     '저희 쪽에 문제가 생겼습니다. 메시지는 그대로 있으니 다시 시도해 주세요.',
   'error.INTERNAL':

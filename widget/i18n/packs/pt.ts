@@ -39,6 +39,9 @@ export const form: FormTexts = {
   charCount: '{count} / {max} caracteres',
   send: 'Enviar consulta',
   sending: 'Enviando…',
+  consent: 'Ao enviar, você concorda que {site} armazene seus dados para responder à sua consulta.',
+  consentNoName:
+    'Ao enviar, você concorda que armazenemos seus dados para responder à sua consulta.',
   summaryOne: 'Corrija 1 campo.',
   summaryMany: 'Corrija {count} campos.',
   'invalid.email': 'Informe um endereço de e-mail válido.',
@@ -88,6 +91,8 @@ export const form: FormTexts = {
   'error.FORBIDDEN': 'Esta ação não é permitida aqui.',
   'error.INVALID_CREDENTIALS': 'O e-mail ou a senha estão incorretos.',
   'error.TOO_MANY_ATTEMPTS': 'Muitas tentativas. Aguarde alguns minutos e tente novamente.',
+  'error.PROOF_OF_WORK_REQUIRED':
+    'Não foi possível enviar sua consulta agora. Sua mensagem continua aqui: tente novamente em um minuto.',
   'error.IDEMPOTENCY_KEY_REUSED':
     'Algo deu errado do nosso lado. Sua mensagem continua aqui: tente novamente.',
   'error.INTERNAL':

@@ -39,6 +39,10 @@ export const form: FormTexts = {
   charCount: '{count} / {max} karakter',
   send: 'Talebi gönder',
   sending: 'Gönderiliyor…',
+  consent:
+    'Göndererek, talebinizi yanıtlamak için bilgilerinizin {site} tarafından saklanmasını kabul etmiş olursunuz.',
+  consentNoName:
+    'Göndererek, talebinizi yanıtlamak için bilgilerinizi saklamamızı kabul etmiş olursunuz.',
   summaryOne: 'Lütfen 1 alanı düzeltin.',
   summaryMany: 'Lütfen {count} alanı düzeltin.',
   'invalid.email': 'Lütfen geçerli bir e-posta adresi girin.',
@@ -85,6 +89,8 @@ export const form: FormTexts = {
   'error.FORBIDDEN': 'Buradan bu işleme izin verilmiyor.',
   'error.INVALID_CREDENTIALS': 'E-posta adresi veya şifre yanlış.',
   'error.TOO_MANY_ATTEMPTS': 'Çok fazla deneme. Lütfen birkaç dakika bekleyip tekrar deneyin.',
+  'error.PROOF_OF_WORK_REQUIRED':
+    'Talebiniz şu anda gönderilemedi. Mesajınız burada duruyor: lütfen bir dakika sonra tekrar deneyin.',
   'error.IDEMPOTENCY_KEY_REUSED':
     'Bizim tarafımızda bir sorun oluştu. Mesajınız hâlâ burada: lütfen tekrar deneyin.',
   'error.INTERNAL':

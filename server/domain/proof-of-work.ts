@@ -1,0 +1,94 @@
+import { createHmac } from 'node:crypto';
+import { createChallenge, verifySolution } from 'altcha-lib/v1';
+import type { ProofOfWorkChallenge } from '../../contract';
+import type { Site, Store } from '../storage/store';
+import { DomainError } from './errors';
+import { peek } from './rate-limit';
+
+/** How hard a challenge is: the browser tries up to this many SHA-256 hashes (well under a second). */
+const MAX_NUMBER = 50_000;
+const CHALLENGE_MS = 10 * 60_000;
+const MINUTE = 60_000;
+
+export interface ProofOfWorkDeps {
+  store: Store;
+  clock: () => Date;
+  secret: string;
+  /** Inquiries a minute to one site past which 'auto' asks for proof-of-work. */
+  floodPerMinute: number;
+}
+
+// A key of its own for ALTCHA's HMAC, derived from the server's secret.
+const hmacKey = (secret: string) => createHmac('sha256', secret).update('altcha').digest('hex');
+
+/** Whether a new inquiry to `site` needs a solved challenge now. */
+export async function proofOfWorkRequired(deps: ProofOfWorkDeps, site: Site): Promise<boolean> {
+  const mode = (await deps.store.findSiteSettings(site.id))?.proofOfWork ?? 'auto';
+  if (mode !== 'auto') return mode === 'on';
+  return (
+    (await peek(deps.store, `inquiry:site:${site.id}`, MINUTE, deps.clock())) >= deps.floodPerMinute
+  );
+}
+
+/** The answer of `GET .../challenge`: a signed challenge when one is needed. */
+export async function challengeFor(
+  deps: ProofOfWorkDeps,
+  site: Site,
+): Promise<ProofOfWorkChallenge> {
+  if (!(await proofOfWorkRequired(deps, site))) return { required: false, challenge: null };
+  const c = await createChallenge({
+    hmacKey: hmacKey(deps.secret),
+    maxNumber: MAX_NUMBER,
+    expires: new Date(deps.clock().getTime() + CHALLENGE_MS),
+  });
+  return {
+    required: true,
+    challenge: {
+      algorithm: c.algorithm,
+      challenge: c.challenge,
+      maxnumber: c.maxnumber ?? MAX_NUMBER,
+      salt: c.salt,
+      signature: c.signature,
+    },
+  };
+}
+
+/**
+ * Refuses an inquiry that needs proof-of-work without a valid, unused solution. A solution
+ * counts once: its challenge's signature is remembered for the challenge's lifetime.
+ */
+export async function checkProofOfWork(
+  deps: ProofOfWorkDeps,
+  site: Site,
+  pow: string | undefined,
+): Promise<void> {
+  if (!(await proofOfWorkRequired(deps, site))) return;
+  const challenge = pow === undefined ? null : await verifiedChallenge(pow, hmacKey(deps.secret));
+  if (challenge) {
+    const windowStart = new Date(
+      Math.floor(deps.clock().getTime() / CHALLENGE_MS) * CHALLENGE_MS,
+    ).toISOString();
+    if ((await deps.store.countHit(`pow:${challenge}`, windowStart)) === 1) return;
+  }
+  throw new DomainError(
+    'PROOF_OF_WORK_REQUIRED',
+    'Many inquiries are arriving: solve the challenge from GET .../challenge and send it as `pow`.',
+  );
+}
+
+/** The challenge a valid solution solved (the replay key), or null for anything else. */
+async function verifiedChallenge(pow: string, key: string): Promise<string | null> {
+  let challenge: unknown;
+  try {
+    challenge = Reflect.get(
+      JSON.parse(Buffer.from(pow, 'base64').toString('utf8')) ?? {},
+      'challenge',
+    );
+  } catch (err) {
+    // Not base64 JSON: not a solution at all.
+    if (err instanceof SyntaxError) return null;
+    throw err;
+  }
+  if (typeof challenge !== 'string') return null;
+  return (await verifySolution(pow, key, true)) ? challenge : null;
+}

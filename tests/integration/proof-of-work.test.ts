@@ -1,0 +1,73 @@
+import { solveChallenge } from 'altcha-lib/v1';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ErrorBody, ProofOfWorkChallenge } from '../../contract';
+import { createTestApp, inquiryBody, rowCounts, type TestApp } from '../support/test-app';
+
+let t: TestApp;
+afterEach(async () => {
+  await t.close();
+});
+
+const post = (body: unknown) =>
+  t.app.request('/api/v1/sites/demo/inquiries', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+const challenge = async () =>
+  (await (await t.app.request('/api/v1/sites/demo/challenge')).json()) as ProofOfWorkChallenge;
+const siteId = async () => (await t.store.findSiteByKey('demo'))?.id ?? '';
+
+/** Solves a challenge as the widget does, into the `pow` value to send. */
+async function solve(c: NonNullable<ProofOfWorkChallenge['challenge']>): Promise<string> {
+  const solution = await solveChallenge(c.challenge, c.salt, c.algorithm, c.maxnumber).promise;
+  if (!solution) throw new Error('unsolved');
+  const payload = {
+    algorithm: c.algorithm,
+    challenge: c.challenge,
+    number: solution.number,
+    salt: c.salt,
+    signature: c.signature,
+  };
+  return Buffer.from(JSON.stringify(payload)).toString('base64');
+}
+
+describe('proof-of-work', () => {
+  it('is not asked for by default, until the site is flooded', async () => {
+    t = await createTestApp({ floodPerMinute: 3 });
+    expect(await challenge()).toEqual({ required: false, challenge: null });
+    for (let i = 0; i < 3; i++)
+      expect((await post(inquiryBody({ email: `f${i}@buyer.example` }))).status).toBe(201);
+    const asked = await challenge();
+    expect(asked.required).toBe(true);
+    const before = await rowCounts(t.db);
+    const refused = await post(inquiryBody());
+    expect(refused.status).toBe(403);
+    expect(((await refused.json()) as ErrorBody).error.code).toBe('PROOF_OF_WORK_REQUIRED');
+    expect(await rowCounts(t.db)).toEqual(before);
+    if (!asked.challenge) throw new Error('no challenge');
+    expect((await post(inquiryBody({ pow: await solve(asked.challenge) }))).status).toBe(201);
+  });
+
+  it('when switched on, takes each solution once and refuses forged ones', async () => {
+    t = await createTestApp();
+    await t.store.updateSite(await siteId(), { proofOfWork: 'on' });
+    const { challenge: c } = await challenge();
+    if (!c) throw new Error('no challenge');
+    const pow = await solve(c);
+    expect((await post(inquiryBody({ pow }))).status).toBe(201);
+    expect((await post(inquiryBody({ pow }))).status).toBe(403);
+    const forged = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(pow, 'base64').toString()), number: 1 }),
+    ).toString('base64');
+    expect((await post(inquiryBody({ pow: forged }))).status).toBe(403);
+    expect((await post(inquiryBody({ pow: 'not base64 json' }))).status).toBe(403);
+  });
+
+  it('when switched off, is never asked for, even under a flood', async () => {
+    t = await createTestApp({ floodPerMinute: 1 });
+    await t.store.updateSite(await siteId(), { proofOfWork: 'off' });
+    for (let i = 0; i < 3; i++) expect((await post(inquiryBody())).status).toBe(201);
+    expect((await challenge()).required).toBe(false);
+  });
+});

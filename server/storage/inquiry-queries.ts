@@ -26,6 +26,16 @@ type InquiryQueries = Pick<
   | 'revokeConversationToken'
 >;
 
+/** The inbox order: awaiting a reply first, then newest activity, then id (all descending). */
+function listOrder(
+  a: { awaitingReply: boolean; lastActivityAt: string; id: string },
+  b: { awaitingReply: boolean; lastActivityAt: string; id: string },
+): number {
+  if (a.awaitingReply !== b.awaitingReply) return a.awaitingReply ? -1 : 1;
+  if (a.lastActivityAt !== b.lastActivityAt) return a.lastActivityAt > b.lastActivityAt ? -1 : 1;
+  return a.id === b.id ? 0 : a.id > b.id ? -1 : 1;
+}
+
 // Up to this many matches, a search is driven by the text index and sorted; past it, by the
 // list's order index with the match as a filter (see SearchAdapter).
 const SELECTIVE_SEARCH = 2000;
@@ -180,8 +190,16 @@ export function inquiryQueries(db: Kysely<Database>, search: SearchAdapter): Inq
       if (query) {
         const ids = await search.candidates(db, query, SELECTIVE_SEARCH);
         if (ids === null) q = q.where(search.filter(query));
-        else if (ids.length === 0) return [];
-        else q = q.where('inquiries.id', 'in', ids);
+        else {
+          // A few matches: fetch them by primary key and order them here. With ORDER BY in the
+          // query, an engine may walk the whole list index instead, looking for these few.
+          if (ids.length === 0) return [];
+          const rows = (await q.where('inquiries.id', 'in', ids).execute()).map(toInquiry);
+          return rows
+            .sort(listOrder)
+            .filter((i) => !after || listOrder(i, after) > 0)
+            .slice(0, limit);
+        }
       }
       if (after) {
         // Keyset: rows strictly after `after` in (awaiting desc, activity desc, id desc) order.

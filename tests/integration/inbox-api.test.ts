@@ -171,6 +171,19 @@ describe('the list', () => {
     expect(await names('status=closed')).toEqual([]);
   });
 
+  it('pages search results with a cursor too', async () => {
+    for (let i = 0; i < 5; i++) {
+      await sendInquiry(t, { name: `Zebra ${i}`, company: 'Zebra Valves Ltd' });
+      minutes(1);
+    }
+    await sendInquiry(t, { name: 'Other', company: 'Someone Else' });
+    const first = await get<InquiryPage>('/inquiries?q=zebra&limit=3');
+    expect(first.items.map((i) => i.visitor.name)).toEqual(['Zebra 4', 'Zebra 3', 'Zebra 2']);
+    const second = await get<InquiryPage>(`/inquiries?q=zebra&limit=3&cursor=${first.nextCursor}`);
+    expect(second.items.map((i) => i.visitor.name)).toEqual(['Zebra 1', 'Zebra 0']);
+    expect(second.nextCursor).toBeNull();
+  });
+
   it('pages with a cursor without skipping or repeating', async () => {
     for (let i = 0; i < 7; i++) {
       await sendInquiry(t, { name: `Visitor ${i}` });

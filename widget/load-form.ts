@@ -1,5 +1,5 @@
 import type { FormHandle, FormModule, FormOptions } from './form-api';
-import { report } from './guard';
+import { guard, report } from './guard';
 
 /** Opens and closes the form, loading its module the first time it is wanted. */
 export interface FormLoader {
@@ -7,6 +7,11 @@ export interface FormLoader {
   preload(): void;
   open(options?: Parameters<FormHandle['open']>[0]): void;
   close(): void;
+  /**
+   * Runs `use` on the mounted form, without loading it: at once when it is mounted, else right
+   * after it mounts, before any pending open (so an `open` handler hears the first opening).
+   */
+  whenMounted(use: (handle: FormHandle) => void): void;
 }
 
 export interface FormLoaderOptions {
@@ -32,10 +37,17 @@ export function createFormLoader({
 }: FormLoaderOptions): FormLoader {
   let form: Promise<FormHandle> | null = null;
   let failures = 0;
+  let mounted: FormHandle | null = null;
+  const waiting: ((handle: FormHandle) => void)[] = [];
 
   const load = (): Promise<FormHandle> =>
     (form ??= Promise.all([importModule(failures ? `${url}?retry=${failures}` : url), options()])
-      .then(([module, formOptions]) => module.mountForm(formOptions))
+      .then(([module, formOptions]) => {
+        const handle = module.mountForm(formOptions);
+        mounted = handle;
+        for (const use of waiting.splice(0)) guard(use)(handle);
+        return handle;
+      })
       .catch((err: unknown) => {
         form = null;
         failures++;
@@ -54,6 +66,10 @@ export function createFormLoader({
     close() {
       // Closing a form that never loaded is nothing to do.
       form?.then((handle) => handle.close()).catch(report);
+    },
+    whenMounted(use) {
+      if (mounted) guard(use)(mounted);
+      else waiting.push(use);
     },
   };
 }

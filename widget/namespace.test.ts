@@ -21,12 +21,22 @@ test('replays calls queued by a stub, then serves live calls', () => {
   call(win, 'close');
   const run = vi.fn();
   installNamespace(win)?.start(run);
-  expect(run.mock.calls).toEqual([
-    ['open', { product: { name: 'Valve' } }],
-    ['close', undefined],
-  ]);
+  expect(run.mock.calls).toEqual([['open', { product: { name: 'Valve' } }], ['close']]);
   call(win, 'open');
-  expect(run).toHaveBeenLastCalledWith('open', undefined);
+  expect(run).toHaveBeenLastCalledWith('open');
+});
+
+test('passes on every argument, queued or live (`on` takes an event and a handler)', () => {
+  const win = stubbedWindow();
+  const handler = () => {};
+  call(win, 'on', 'sent', handler);
+  const run = vi.fn();
+  installNamespace(win)?.start(run);
+  call(win, 'on', 'open', handler);
+  expect(run.mock.calls).toEqual([
+    ['on', 'sent', handler],
+    ['on', 'open', handler],
+  ]);
 });
 
 test('queues calls made before the widget is ready', () => {
@@ -35,7 +45,7 @@ test('queues calls made before the widget is ready', () => {
   call(win, 'open');
   const run = vi.fn();
   namespace?.start(run);
-  expect(run).toHaveBeenCalledWith('open', undefined);
+  expect(run).toHaveBeenCalledWith('open');
 });
 
 test('a second copy of the script does nothing', () => {

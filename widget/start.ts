@@ -99,9 +99,13 @@ export function startWidget({ settings, namespace, css }: StartOptions): void {
           }
         })
         .catch(report);
-      namespace.start((name, options) => {
-        if (name === 'open') form.open(productFromOptions(options, location.href));
+      // The API is documented in namespace.ts. `prefill` and `on` wait for the form's module
+      // and are checked there; neither loads it.
+      namespace.start((name, first, second) => {
+        if (name === 'open') form.open(productFromOptions(first, location.href));
         else if (name === 'close') form.close();
+        else if (name === 'prefill') form.whenMounted((handle) => handle.prefill(first));
+        else if (name === 'on') form.whenMounted((handle) => handle.on(first, second));
         else report(`unknown command: ${String(name)}`);
       });
       // A conversation page (the visitor's mail link): the thread is what they came for.

@@ -171,6 +171,39 @@ describe('open', () => {
   });
 });
 
+describe('prefill', () => {
+  test("fills the page's values and never overwrites what the visitor typed", () => {
+    const { state, actions } = setup([]);
+    actions.setValue('name', 'Anna');
+    actions.prefill({ name: 'Page Name', company: 'Berg GmbH', unit: 'sets' });
+    expect(state.values.value).toMatchObject({ name: 'Anna', company: 'Berg GmbH', unit: 'sets' });
+    // A later prefill replaces the page's own values, still not the visitor's.
+    actions.prefill({ name: 'Other', company: 'Berg AG' });
+    expect(state.values.value).toMatchObject({ name: 'Anna', company: 'Berg AG' });
+  });
+
+  test('after a send, the message is free for the page again; who they are is not', async () => {
+    const { state, actions, fill } = setup([created()]);
+    fill();
+    actions.submit();
+    await settle();
+    actions.clearSent();
+    actions.prefill({ email: 'page@example.com', message: 'About the pumps, please.' });
+    expect(state.values.value.email).toBe('anna@example.de');
+    expect(state.values.value.message).toBe('About the pumps, please.');
+  });
+
+  test('an inquiry kept on this device is left as it is', () => {
+    const { storage, outbox } = withOutbox();
+    const body = { email: 'anna@example.de', message: 'We need 200 ball valves, DN50, PN40.' };
+    storage.items.set('liaison:demo:outbox', JSON.stringify({ key: 'kept-key', body, since: 0 }));
+    const { state, actions } = setup([], { outbox });
+    actions.resume();
+    actions.prefill({ company: 'Page Co', email: 'page@example.com' });
+    expect(state.values.value).toMatchObject({ company: '', email: 'anna@example.de' });
+  });
+});
+
 describe('delivery', () => {
   test('each inquiry gets its own key; Try again and an unchanged Send reuse it', async () => {
     const failed: SubmitResult = { ok: false, code: 'INTERNAL' };

@@ -14,6 +14,7 @@ import { report } from '../guard';
 import { fill } from '../i18n/locale';
 import type { FormTexts } from './i18n/en';
 import { newIdempotencyKey } from './idempotency-key';
+import { applyPrefill, PREFILL_FIELDS } from './prefill';
 import { createOutbox, type OutboxOptions } from './outbox';
 import type { Submission } from './outbox-store';
 import { emptyValues, type WidgetState } from './state';
@@ -27,6 +28,8 @@ export interface Actions {
   /** Leaves the sent state for a blank form that keeps who the visitor is. */
   clearSent(): void;
   setValue(field: keyof FormValues, value: string): void;
+  /** The page's `liaison('prefill')`: fills the fields the visitor has not edited. */
+  prefill(values: Partial<FormValues>): void;
   removeProduct(): void;
   /** Sends the form; `honeypot` is what the hidden field holds (people leave it empty). */
   submit(honeypot?: string): void;
@@ -76,6 +79,9 @@ export const createActions = ({
   let last: Submission | null = null;
   // The kept inquiry was refused while the dialog was closed: the next opening shows why.
   let refused = false;
+  // The fields whose value is the visitor's (typed, chosen, or their kept inquiry): a page's
+  // prefill never overwrites them.
+  const edited = new Set<keyof FormValues>();
 
   const showErrors = (errors: FieldErrors) => {
     const count = invalidCount(errors);
@@ -156,6 +162,7 @@ export const createActions = ({
     if (state.phase.value !== 'sent') return;
     const { name, email, company, country, phone } = state.values.value;
     state.values.value = { ...emptyValues(), name, email, company, country, phone };
+    for (const field of ['quantity', 'unit', 'message'] as const) edited.delete(field);
     state.product.value = null;
     state.created.value = null;
     state.phase.value = 'editing';
@@ -186,6 +193,7 @@ export const createActions = ({
       batch(resetAfterSent);
     },
     setValue(field, value) {
+      edited.add(field);
       batch(() => {
         state.values.value = { ...state.values.value, [field]: value };
         const errors = state.errors.value;
@@ -194,6 +202,9 @@ export const createActions = ({
           if (invalidCount(state.errors.value) === 0) state.summary.value = '';
         }
       });
+    },
+    prefill(values) {
+      state.values.value = applyPrefill(state.values.value, values, edited);
     },
     removeProduct() {
       batch(() => {
@@ -230,6 +241,8 @@ export const createActions = ({
       const kept = outbox?.restore();
       if (!kept) return;
       last = kept;
+      // Every field of their kept inquiry is the visitor's, filled in or left empty.
+      for (const field of PREFILL_FIELDS) edited.add(field);
       batch(() => {
         state.values.value = formValues(kept.body);
         state.product.value = kept.body.product ?? null;

@@ -5,9 +5,11 @@ import { render } from 'preact';
 import { pageContext } from './build-inquiry';
 import { createActions } from './actions';
 import { createConversationActions } from './conversation-actions';
+import { createEvents, emitOpenAndClose } from './events';
 import { InquiryDialog } from './inquiry-dialog';
 import { followConversation } from './live-updates';
 import { createOutboxStore } from './outbox-store';
+import { readPrefill } from './prefill';
 import { createState } from './state';
 import { createThreadState } from './thread-state';
 import { createTokenStore } from './token-store';
@@ -44,6 +46,7 @@ export function mountForm({ api, settings, config, language, texts }: FormOption
   const tokens = createTokenStore({ site: settings.site });
   const thread = createThreadState(tokens.get());
   const conversationApi = createConversationApi({ origin: settings.apiOrigin });
+  const events = createEvents();
   config
     .then((value) => {
       state.config.value = value;
@@ -56,9 +59,17 @@ export function mountForm({ api, settings, config, language, texts }: FormOption
     rep: settings.rep,
     page: () =>
       pageContext({ location, referrer: document.referrer, language: navigator.language }),
-    // Kept only now: a visitor who never sent anything leaves nothing in the browser. (Runs
-    // after a send, long after `conversation` below exists.)
-    onCreated: (created) => conversation.remember(created.token),
+    onCreated: (created) => {
+      // Kept only now: a visitor who never sent anything leaves nothing in the browser. (Runs
+      // after a send, long after `conversation` below exists.)
+      conversation.remember(created.token);
+      // The page hears of it too, without the token: that is the visitor's key to the thread.
+      events.emit('sent', {
+        inquiryId: created.id,
+        // A copy: the page's handler must not change what the sent view shows.
+        rep: created.rep && { name: created.rep.name },
+      });
+    },
     // An inquiry that got no answer waits here, across page views, until the server has it.
     outbox: { store: createOutboxStore({ site: settings.site }) },
   });
@@ -74,6 +85,8 @@ export function mountForm({ api, settings, config, language, texts }: FormOption
   if (settings.conversation) conversation.remember(settings.conversation);
   // An earlier page view's unsent inquiry (why the loader may have loaded this module at all).
   actions.resume();
+
+  emitOpenAndClose(state, events);
 
   // New messages appear while the thread is on screen, and only then.
   effect(() => {
@@ -98,5 +111,14 @@ export function mountForm({ api, settings, config, language, texts }: FormOption
     />,
     container,
   );
-  return { open: conversation.open, close: actions.close };
+  return {
+    open: conversation.open,
+    close: actions.close,
+    prefill(options) {
+      const { values, ignored } = readPrefill(options);
+      if (ignored.length > 0) warn(`liaison('prefill'): ignored ${ignored.join(', ')}`);
+      actions.prefill(values);
+    },
+    on: events.on,
+  };
 }

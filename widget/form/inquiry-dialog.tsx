@@ -8,6 +8,7 @@ import { InquiryForm } from './inquiry-form';
 import { SentView } from './sent-view';
 import type { WidgetState } from './state';
 import type { ThreadState } from './thread-state';
+import { chatHref } from './whatsapp-chat';
 import { ThreadView } from './thread-view';
 
 /** The dialog renders from the shared state and changes it only through the actions. */
@@ -96,6 +97,9 @@ export function InquiryDialog({
           email={state.values.value.email.trim()}
           onClose={actions.close}
           onView={hasThread ? conversation.showThread : undefined}
+          // Only with the rep the card showed, whose number it is: routing may have chosen
+          // another (a returning buyer's rep).
+          chat={state.created.value?.rep?.name === config?.rep?.name ? chatHref(state) : null}
         />
       ) : (
         <InquiryForm

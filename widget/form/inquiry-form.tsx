@@ -10,7 +10,9 @@ import type { FormTexts } from './i18n/en';
 import { fill, type Locale } from '../i18n/locale';
 import { Honeypot } from './honeypot';
 import { ProductChip } from './product-chip';
+import { QuickQuestionChips } from './quick-question-chips';
 import type { WidgetState } from './state';
+import { chatHref, WhatsappChat } from './whatsapp-chat';
 
 /** The form renders from the shared state and changes it only through the actions. */
 export interface InquiryFormProps {
@@ -37,6 +39,7 @@ export function InquiryForm({ state, actions, locale, onBack }: InquiryFormProps
   const waiting = phase === 'failed' || phase === 'queued';
   // The same call the send action makes, so the inquiry records this very text.
   const consent = consentText(t, state.config.value?.site.name);
+  const chat = chatHref(state);
 
   // The time to fill the form in counts from when the visitor first sees it, not from when the
   // module mounted it in a closed dialog.
@@ -134,6 +137,11 @@ export function InquiryForm({ state, actions, locale, onBack }: InquiryFormProps
           </select>
         ))}
       </div>
+      <QuickQuestionChips
+        texts={t}
+        message={values.message}
+        onChange={(message) => actions.setValue('message', message)}
+      />
       <Field
         id="f-message"
         label={t.message}
@@ -172,6 +180,7 @@ export function InquiryForm({ state, actions, locale, onBack }: InquiryFormProps
         </p>
       )}
       <div class="submit-row">
+        {chat && <WhatsappChat href={chat} texts={t} />}
         <button
           type="submit"
           class="btn primary"

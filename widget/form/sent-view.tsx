@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { FormTexts } from './i18n/en';
 import { fill, type Locale } from '../i18n/locale';
 import { SentIcon } from './icons';
+import { WhatsappChat } from './whatsapp-chat';
 
 /** What the confirmation names: the recipient and the address replies go to. */
 export interface SentViewProps {
@@ -12,10 +13,12 @@ export interface SentViewProps {
   onClose: () => void;
   /** Shows the thread this inquiry started; absent when there is no token to show it with. */
   onView?: () => void;
+  /** A WhatsApp chat with the rep who received it; absent when they have none. */
+  chat?: string | null;
 }
 
 /** The confirmation after a 201; its heading takes focus so it is read out at once. */
-export function SentView({ locale, recipient, email, onClose, onView }: SentViewProps) {
+export function SentView({ locale, recipient, email, onClose, onView, chat }: SentViewProps) {
   const t = locale.texts;
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
@@ -37,6 +40,7 @@ export function SentView({ locale, recipient, email, onClose, onView }: SentView
         <button type="button" class={onView ? 'btn secondary' : 'btn primary'} onClick={onClose}>
           {t.close}
         </button>
+        {chat && <WhatsappChat href={chat} texts={t} />}
       </div>
     </div>
   );

@@ -1,4 +1,9 @@
+import { createHash } from 'node:crypto';
 import type { Store, Throttle } from '../storage/store';
+
+// Keys name a client address or an account: only their hash is stored.
+const stored = (key: string) =>
+  `signin:${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
 
 /** How repeated failed sign-ins are slowed, then refused. */
 export interface ThrottlePolicy {
@@ -31,7 +36,7 @@ export async function checkThrottle(
 ): Promise<ThrottleVerdict> {
   let delayMs = 0;
   for (const key of keys) {
-    const t = current(await store.findThrottle(key), now, policy);
+    const t = current(await store.findThrottle(stored(key)), now, policy);
     if (t.lockedUntil && t.lockedUntil > now.toISOString()) {
       return { retryAfterMs: Date.parse(t.lockedUntil) - now.getTime() };
     }
@@ -48,9 +53,9 @@ export async function recordFailure(
   policy: ThrottlePolicy = SIGN_IN_POLICY,
 ): Promise<void> {
   for (const key of keys) {
-    const t = current(await store.findThrottle(key), now, policy);
+    const t = current(await store.findThrottle(stored(key)), now, policy);
     const failures = t.failures + 1;
-    await store.saveThrottle(key, {
+    await store.saveThrottle(stored(key), {
       failures,
       windowStart: t.windowStart,
       lockedUntil:
@@ -68,4 +73,9 @@ function current(t: Throttle | null, now: Date, policy: ThrottlePolicy): Throttl
   const windowOver = Date.parse(t.windowStart) + policy.windowMs <= now.getTime();
   const lockOver = !t.lockedUntil || t.lockedUntil <= now.toISOString();
   return windowOver && lockOver ? fresh : t;
+}
+
+/** Forgets the failures counted against `key` (after a successful sign-in). */
+export async function clearFailures(store: Store, key: string): Promise<void> {
+  await store.clearThrottle(stored(key));
 }

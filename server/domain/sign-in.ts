@@ -1,5 +1,5 @@
 import { verifyPassword } from '../auth/passwords';
-import { checkThrottle, recordFailure } from '../auth/throttle';
+import { checkThrottle, clearFailures, recordFailure } from '../auth/throttle';
 import { hashToken, TOKEN_SHAPE } from '../auth/tokens';
 import type { Rep, Store } from '../storage/store';
 import { DomainError } from './errors';
@@ -49,7 +49,7 @@ export async function passwordSignIn(
       'That email and password do not match an account.',
     );
   }
-  await store.clearThrottle(`account:${email}`);
+  await clearFailures(store, `account:${email}`);
   return rep;
 }
 

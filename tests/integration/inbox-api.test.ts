@@ -318,3 +318,18 @@ describe('one inquiry', () => {
     expect(ORIGIN).toBe('http://localhost:8787');
   });
 });
+
+describe('what sign-in throttling keeps', () => {
+  it('stores neither the client address nor the email, only hashes', async () => {
+    await inboxRequest(t, null, 'POST', '/auth/password', {
+      email: 'who@example.com',
+      password: 'wrong-password',
+    });
+    const keys = (await t.db.selectFrom('throttles').select('key').execute()).map((r) => r.key);
+    expect(keys.length).toBeGreaterThan(0);
+    for (const key of keys) {
+      expect(key).not.toMatch(/who@example\.com|local|ip:/);
+      expect(key).toMatch(/^(signin|rate):[0-9a-f]{32}$/);
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { inquiryBody } from '../support/inquiry-body';
 import { addressOf } from '../support/smtp-sink';
 import { expect, MOORE, test, type Liaison } from './fixtures';
 
@@ -30,22 +31,14 @@ async function fileInquiry(
   const res = await fetch(`${liaison.server.url}/api/v1/sites/demo/inquiries`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      ...visitor,
-      country: 'Germany',
-      phone: '+49 30 1234567',
-      message:
-        visitor.message ?? 'Please quote 500 pieces of DN50 ball valves, delivery to Hamburg.',
-      quantity: 500,
-      unit: 'pieces',
-      product: { name: 'Ball Valve DN50', sku: 'BV-50', url: 'https://hengda.example/p/bv-50' },
-      page: {
-        url: 'https://hengda.example/news/1',
-        referrer: 'https://search.example/',
-        language: 'de-DE',
-        timezone: 'Europe/Berlin',
-      },
-    }),
+    body: JSON.stringify(
+      inquiryBody({
+        name: visitor.name,
+        email: visitor.email,
+        company: visitor.company,
+        ...(visitor.message !== undefined && { message: visitor.message }),
+      }),
+    ),
   });
   const body: unknown = await res.json();
   if (res.status !== 201 || typeof body !== 'object' || body === null) {

@@ -14,6 +14,8 @@ import { migrateToLatest } from '../../server/storage/migrate';
 import { openSqlite, sqliteSearch } from '../../server/storage/sqlite';
 import type { Store } from '../../server/storage/store';
 
+export { inquiryBody } from './inquiry-body';
+
 export const ROOT = join(import.meta.dirname, '../..');
 export const PUBLIC_URL = 'http://localhost:8787';
 export const SECRET = 'test-secret-test-secret-test-secret-42';
@@ -72,28 +74,6 @@ export async function createTestApp(abuse: Partial<AbuseLimits> = {}): Promise<T
       await db.destroy();
       rmSync(dir, { recursive: true, force: true });
     },
-  };
-}
-
-/** A valid inquiry body; pass fields to override. */
-export function inquiryBody(over: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    name: 'Jane Buyer',
-    email: 'jane@buyer.example',
-    company: 'Buyer GmbH',
-    country: 'Germany',
-    phone: '+49 30 1234567',
-    message: 'Please quote 500 pieces of DN50 ball valves, delivery to Hamburg.',
-    quantity: 500,
-    unit: 'pieces',
-    product: { name: 'Ball Valve DN50', sku: 'BV-50', url: 'https://hengda.example/p/bv-50' },
-    page: {
-      url: 'https://hengda.example/news/1',
-      referrer: 'https://search.example/',
-      language: 'de-DE',
-      timezone: 'Europe/Berlin',
-    },
-    ...over,
   };
 }
 

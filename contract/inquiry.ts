@@ -1,26 +1,9 @@
 import * as z from 'zod/mini';
 
-/** Units a buyer can order in; kept short so the widget's select stays readable. */
-export const UNITS = [
-  'pieces',
-  'sets',
-  'pairs',
-  'meters',
-  'square meters',
-  'kg',
-  'tons',
-  'liters',
-  'cartons',
-  'boxes',
-  'bags',
-  'rolls',
-  'containers',
-] as const;
+import { EMAIL_PATTERN, FIELD_MAX, MESSAGE_MAX, MESSAGE_MIN, QUANTITY_MAX, UNITS } from './limits';
 
-export type Unit = (typeof UNITS)[number];
-
-export const MESSAGE_MIN = 20;
-export const MESSAGE_MAX = 8000;
+export { BASKET_MAX, FIELD_MAX, MESSAGE_MAX, MESSAGE_MIN, QUANTITY_MAX, UNITS } from './limits';
+export type { Unit } from './limits';
 
 const text = (max: number) => z.string().check(z.trim(), z.maxLength(max));
 // Only web links: a `javascript:` URL must never reach a mail or the inbox as a link.
@@ -49,13 +32,13 @@ export type PageContext = z.infer<typeof PageContext>;
  * posting from their own form would expect. Empty optional strings mean "not given".
  */
 export const InquiryInput = z.strictObject({
-  name: z.optional(text(200)),
-  email: z.pipe(text(254), z.email()),
-  company: z.optional(text(200)),
-  country: z.optional(text(100)),
-  phone: z.optional(text(50)),
+  name: z.optional(text(FIELD_MAX.name)),
+  email: z.pipe(text(FIELD_MAX.email), z.email({ pattern: EMAIL_PATTERN })),
+  company: z.optional(text(FIELD_MAX.company)),
+  country: z.optional(text(FIELD_MAX.country)),
+  phone: z.optional(text(FIELD_MAX.phone)),
   message: z.string().check(z.trim(), z.minLength(MESSAGE_MIN), z.maxLength(MESSAGE_MAX)),
-  quantity: z.optional(z.number().check(z.positive(), z.lte(1_000_000_000))),
+  quantity: z.optional(z.number().check(z.positive(), z.lte(QUANTITY_MAX))),
   unit: z.optional(z.enum(UNITS)),
   rep: z.optional(text(100)),
   product: z.optional(ProductInput),

@@ -1,12 +1,13 @@
-import { batch } from '@preact/signals';
-import {
+import { batch } from './signal';
+import type {
+  InquiryCreated,
   InquiryInput,
-  type InquiryCreated,
-  type PageContext,
-  type ProductInput,
+  PageContext,
+  ProductInput,
 } from '../../contract/inquiry';
 import type { Api, SubmitResult } from '../api';
 import { buildInquiry, formValues, type FormValues } from './build-inquiry';
+import { checkInquiry } from './check-inquiry';
 import { createSignalClock } from './client-signals';
 import { consentText } from './consent';
 import { invalidCount, issuesToErrors, serverErrors, type FieldErrors } from './form-errors';
@@ -225,10 +226,9 @@ export const createActions = ({
         }),
         client: signals.read(honeypot),
       };
-      const parsed = InquiryInput.safeParse(input);
-      if (!parsed.success) return showErrors(issuesToErrors(parsed.error.issues, texts));
-      // The validated body, as the server will see it: a kept one read back compares equal.
-      const body = parsed.data;
+      const issues = checkInquiry(input);
+      if (issues.length > 0) return showErrors(issuesToErrors(issues, texts));
+      const body = input;
       const submission =
         last && sameInquiry(last.body, body) ? last : { key: newKey(), body, since: now() };
       send(submission).catch(report);

@@ -1,9 +1,5 @@
-import {
-  UNITS,
-  type InquiryInput,
-  type PageContext,
-  type ProductInput,
-} from '../../contract/inquiry';
+import type { InquiryInput, PageContext, ProductInput } from '../../contract/inquiry';
+import { UNITS } from '../../contract/limits';
 
 /** The form's raw input values, exactly as typed. */
 export interface FormValues {

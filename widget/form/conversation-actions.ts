@@ -1,10 +1,11 @@
-import { batch } from '@preact/signals';
-import { MessageInput } from '../../contract/conversation';
-import { MESSAGE_MAX, type ProductInput } from '../../contract/inquiry';
+import { batch } from './signal';
+import type { ProductInput } from '../../contract/inquiry';
+import { MESSAGE_MAX } from '../../contract/limits';
 import type { ConversationApi, ConversationResult } from '../api';
 import { report } from '../guard';
 import { fill } from '../i18n/locale';
 import type { Actions } from './actions';
+import { checkReply } from './check-inquiry';
 import type { FormTexts } from './i18n/en';
 import { newIdempotencyKey } from './idempotency-key';
 import type { WidgetState } from './state';
@@ -217,9 +218,9 @@ export const createConversationActions = ({
     sendReply() {
       const token = thread.token.value;
       if (!token || thread.replyPhase.value === 'sending') return;
-      const parsed = MessageInput.safeParse({ body: thread.draft.value });
-      if (!parsed.success) {
-        const tooBig = parsed.error.issues.some((issue) => issue.code === 'too_big');
+      const { body, issue } = checkReply(thread.draft.value);
+      if (issue) {
+        const tooBig = issue === 'too_big';
         batch(() => {
           thread.draftError.value = tooBig
             ? fill(texts['invalid.messageLong'], { max: MESSAGE_MAX })
@@ -228,7 +229,6 @@ export const createConversationActions = ({
         });
         return;
       }
-      const body = parsed.data.body;
       const retrying = unanswered?.token === token && unanswered.body === body ? unanswered : null;
       unanswered = retrying ?? { token, body, key: newKey() };
       sendReply(unanswered).catch(report);

@@ -1,4 +1,4 @@
-import { batch } from '@preact/signals';
+import { batch } from './signal';
 import { expect, test, vi } from 'vitest';
 import { createEvents, emitOpenAndClose } from './events';
 import { createState } from './state';

@@ -1,4 +1,4 @@
-import { effect } from '@preact/signals';
+import { effect } from './signal';
 import type { InquiryCreated, ProductInput } from '../../contract/inquiry';
 import { report, warn } from '../guard';
 import type { WidgetState } from './state';

@@ -1,4 +1,4 @@
-import { MESSAGE_MAX, MESSAGE_MIN } from '../../contract/inquiry';
+import { MESSAGE_MAX, MESSAGE_MIN } from '../../contract/limits';
 import { fill } from '../i18n/locale';
 import type { FormTexts } from './i18n/en';
 
@@ -22,7 +22,7 @@ export type ErrorTarget = FieldName | 'form';
 /** The error text shown at each place, if any. */
 export type FieldErrors = Partial<Record<ErrorTarget, string>>;
 
-/** The part of a zod issue the mapping reads (zod's own type is a wide union). */
+/** A problem check-inquiry.ts found, shaped like a zod issue (code `too_big` etc.). */
 export interface IssueLike {
   path: readonly PropertyKey[];
   code: string;

@@ -1,6 +1,4 @@
-// First import: it must run before zod does (see the file).
-import { removeZodGlobal } from './zod-global';
-import { effect } from '@preact/signals';
+import { effect, onChange } from './signal';
 import { render } from 'preact';
 import { pageContext } from './build-inquiry';
 import { createActions } from './actions';
@@ -24,8 +22,6 @@ import base from '../styles/base.css?inline';
 import { en, type FormTexts } from './i18n/en';
 import formCss from './form.css?inline';
 import threadCss from './thread.css?inline';
-
-removeZodGlobal();
 
 /**
  * Stage two, dist/widget-form.js: mounts the dialog (inquiry form and the visitor's thread) at
@@ -101,16 +97,28 @@ export function mountForm({ api, settings, config, language, texts }: FormOption
   // Preact owns a container of its own: it would remove a fallback <style> in the root itself.
   const container = document.createElement('div');
   attachRoot(appendHost('liaison-dialog'), base + formCss + threadCss).append(container);
-  render(
-    <InquiryDialog
-      state={state}
-      thread={thread}
-      actions={actions}
-      conversation={conversation}
-      locale={locale}
-    />,
-    container,
-  );
+  const draw = () =>
+    render(
+      <InquiryDialog
+        state={state}
+        thread={thread}
+        actions={actions}
+        conversation={conversation}
+        locale={locale}
+      />,
+      container,
+    );
+  // Any change re-renders the dialog from its root (see signal.ts), once per task.
+  let drawing = false;
+  onChange(() => {
+    if (drawing) return;
+    drawing = true;
+    queueMicrotask(() => {
+      drawing = false;
+      draw();
+    });
+  });
+  draw();
   return {
     open: conversation.open,
     close: actions.close,

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import { MESSAGE_MAX, UNITS } from '../../contract/inquiry';
+import { MESSAGE_MAX, UNITS } from '../../contract/limits';
 import type { Actions } from './actions';
 import type { FormValues } from './build-inquiry';
 import { consentText } from './consent';

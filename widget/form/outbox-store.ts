@@ -1,5 +1,5 @@
-import * as z from 'zod/mini';
-import { InquiryInput } from '../../contract/inquiry';
+import type { InquiryInput } from '../../contract/inquiry';
+import { checkInquiry } from './check-inquiry';
 import { outboxKey } from '../unsent-inquiry';
 import type { StorageLike } from './token-store';
 
@@ -12,12 +12,19 @@ export interface Submission {
   since: number;
 }
 
-// What an earlier page view (perhaps of an older release) stored is read as unknown and checked.
-const StoredSubmission = z.object({
-  key: z.string().check(z.minLength(1)),
-  body: InquiryInput,
-  since: z.number(),
-});
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+// What an earlier page view (perhaps of an older release) stored is read as unknown and checked:
+// a body the form itself would refuse is not sent.
+const asSubmission = (value: unknown): Submission | null => {
+  if (!isRecord(value) || typeof value.key !== 'string' || value.key === '') return null;
+  const { body, since } = value;
+  if (typeof since !== 'number' || !isRecord(body)) return null;
+  if (typeof body.email !== 'string' || typeof body.message !== 'string') return null;
+  const input = body as unknown as InquiryInput;
+  return checkInquiry(input).length === 0 ? { key: value.key, body: input, since } : null;
+};
 
 /** Keeps the one inquiry that could not be sent, across page views. */
 export interface OutboxStore {
@@ -38,8 +45,7 @@ export interface OutboxStoreOptions {
 const parse = (text: string | null): Submission | null => {
   if (text === null) return null;
   try {
-    const parsed = StoredSubmission.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
+    return asSubmission(JSON.parse(text));
   } catch {
     // Not JSON (another script's value under our key): nothing of ours to send.
     return null;

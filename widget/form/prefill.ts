@@ -1,4 +1,4 @@
-import { UNITS } from '../../contract/inquiry';
+import { UNITS } from '../../contract/limits';
 import type { FormValues } from './build-inquiry';
 
 /** The fields `liaison('prefill', ...)` may fill: all of the form's own. */

@@ -1,4 +1,4 @@
-import { signal, type Signal } from '@preact/signals';
+import { signal, type Signal } from './signal';
 import type { ErrorCode } from '../../contract/errors';
 import type { InquiryCreated, ProductInput } from '../../contract/inquiry';
 import type { WidgetConfig } from '../../contract/widget-config';

@@ -1,4 +1,4 @@
-import { signal, type Signal } from '@preact/signals';
+import { signal, type Signal } from './signal';
 import type { Conversation } from '../../contract/conversation';
 import type { ErrorCode } from '../../contract/errors';
 

@@ -1,24 +1,57 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { requestId, type RequestIdVariables } from 'hono/request-id';
 import { adminApi } from './http/admin-api';
 import { type AssetOptions, assets } from './http/assets';
 import { conversationApi } from './http/conversation-api';
-import { errorJson, onError } from './http/errors';
+import { errorHandler, errorJson } from './http/errors';
 import { inboxApi, type InboxApiDeps } from './http/inbox-api';
 import { pages } from './http/pages';
 import { securityHeaders } from './http/security-headers';
 import { publicApi, type PublicApiDeps } from './http/public-api';
+import { createLogger, type Logger } from './ops/log';
+import { countingStore, createMetrics } from './ops/metrics';
+import { observe } from './ops/observe';
+import { opsRoutes } from './ops/ops-routes';
+import type { ReadinessCheck } from './ops/readiness';
 
-export type AppDeps = PublicApiDeps & InboxApiDeps & { assets: AssetOptions };
+/** Operations: all optional, so that tests leave them out. */
+export interface OpsDeps {
+  /** Default: warnings and errors only, on stdout (main.ts passes one at LOG_LEVEL). */
+  logger?: Logger;
+  /** Database and migrations (ops/readiness.ts); without it /readyz answers 503. */
+  readiness?: ReadinessCheck;
+  /** When set, /metrics wants `Authorization: Bearer <token>`. */
+  metricsToken?: string | null;
+  /** Node's process metrics too (memory, event loop, GC): once per process, not per test app. */
+  processMetrics?: boolean;
+}
+
+export type AppDeps = PublicApiDeps & InboxApiDeps & { assets: AssetOptions } & OpsDeps;
 
 /** Largest JSON body any API route accepts. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
+// An incoming X-Request-Id (a proxy's) is kept when it is short and plain, else one is made.
+const REQUEST_ID_MAX = 64;
+
 /** Builds the whole HTTP app from its dependencies (reads the built widget once). */
 export function createApp(deps: AppDeps) {
-  return new Hono()
+  const logger = deps.logger ?? createLogger({ level: 'warn' });
+  const metrics = createMetrics({ store: deps.store, processMetrics: deps.processMetrics });
+  const all = { ...deps, store: countingStore(deps.store, metrics) };
+  return new Hono<{ Variables: RequestIdVariables }>()
+    .use('*', requestId({ limitLength: REQUEST_ID_MAX }))
+    .use('*', observe({ logger, metrics }))
     .use('*', securityHeaders)
-    .get('/healthz', (c) => c.json({ ok: true }))
+    .route(
+      '/',
+      opsRoutes({
+        metrics,
+        readiness: deps.readiness ?? null,
+        metricsToken: deps.metricsToken ?? null,
+      }),
+    )
     .use(
       '/api/*',
       bodyLimit({
@@ -26,12 +59,12 @@ export function createApp(deps: AppDeps) {
         onError: (c) => errorJson(c, 'PAYLOAD_TOO_LARGE', 'The request body is over 64 KB.'),
       }),
     )
-    .route('/api/v1', publicApi(deps))
-    .route('/api/v1/conversations', conversationApi(deps))
-    .route('/api/inbox/admin', adminApi(deps))
-    .route('/api/inbox', inboxApi(deps))
+    .route('/api/v1', publicApi(all))
+    .route('/api/v1/conversations', conversationApi(all))
+    .route('/api/inbox/admin', adminApi(all))
+    .route('/api/inbox', inboxApi(all))
     .route('/', assets(deps.assets))
-    .route('/', pages({ store: deps.store, distDir: deps.assets.widgetDir }))
+    .route('/', pages({ store: all.store, distDir: deps.assets.widgetDir }))
     .notFound((c) => errorJson(c, 'NOT_FOUND', `Nothing at ${c.req.method} ${c.req.path}.`))
-    .onError(onError);
+    .onError(errorHandler({ logger }));
 }

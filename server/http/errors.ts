@@ -1,10 +1,14 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import type { RequestIdVariables } from 'hono/request-id';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorBody, ErrorCode } from '../../contract';
 import { DomainError } from '../domain/errors';
+import type { Logger } from '../ops/log';
+import { routeLabel } from '../ops/route-label';
 
-const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
+/** The HTTP status of each error code (the OpenAPI document lists them too). */
+export const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   VALIDATION_FAILED: 400,
   MALFORMED_JSON: 400,
   UNSUPPORTED_MEDIA_TYPE: 415,
@@ -35,18 +39,24 @@ export function errorJson(
 }
 
 /** app.onError: maps domain errors once; anything unexpected is logged and hidden. */
-export function onError(err: Error, c: Context): Response {
-  if (err instanceof DomainError) {
-    if (err.retryAfter !== undefined) c.header('Retry-After', String(err.retryAfter));
-    return errorJson(c, err.code, err.message, err.fields);
-  }
-  if (err instanceof HTTPException && err.status === 400) {
-    // Hono's own body parsing is the only source of a bare 400 here.
-    return errorJson(c, 'MALFORMED_JSON', 'The request body is not valid JSON.');
-  }
-  if (err instanceof HTTPException && err.status === 413) {
-    return errorJson(c, 'PAYLOAD_TOO_LARGE', 'The request body is too large.');
-  }
-  console.error('[http] unexpected error', c.req.method, c.req.path, err);
-  return errorJson(c, 'INTERNAL', 'Something went wrong on our side. Please try again.');
-}
+export const errorHandler = ({ logger }: { logger: Logger }) =>
+  function onError(err: Error, c: Context<{ Variables: RequestIdVariables }>): Response {
+    if (err instanceof DomainError) {
+      if (err.retryAfter !== undefined) c.header('Retry-After', String(err.retryAfter));
+      return errorJson(c, err.code, err.message, err.fields);
+    }
+    if (err instanceof HTTPException && err.status === 400) {
+      // Hono's own body parsing is the only source of a bare 400 here.
+      return errorJson(c, 'MALFORMED_JSON', 'The request body is not valid JSON.');
+    }
+    if (err instanceof HTTPException && err.status === 413) {
+      return errorJson(c, 'PAYLOAD_TOO_LARGE', 'The request body is too large.');
+    }
+    logger.error('unexpected error', {
+      id: c.var.requestId,
+      method: c.req.method,
+      route: routeLabel(c),
+      err,
+    });
+    return errorJson(c, 'INTERNAL', 'Something went wrong on our side. Please try again.');
+  };

@@ -1,0 +1,60 @@
+/** Severities, lowest first; `silent` writes nothing. */
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Extra keys of one log line. Never pass bodies, tokens, cookies or client addresses. */
+export type LogFields = Record<string, unknown>;
+
+/** Writes one JSON object per line: `{ time, level, msg, ...fields }`. */
+export interface Logger {
+  debug(msg: string, fields?: LogFields): void;
+  info(msg: string, fields?: LogFields): void;
+  warn(msg: string, fields?: LogFields): void;
+  error(msg: string, fields?: LogFields): void;
+  /** A logger that adds `fields` to every line, e.g. `{ component: 'outbox' }`. */
+  child(fields: LogFields): Logger;
+}
+
+export interface LoggerOptions {
+  /** Lines below this level are dropped. */
+  level?: LogLevel;
+  /** Where a finished line goes; stdout by default (one write per line, so lines never interleave). */
+  write?: (line: string) => void;
+  clock?: () => Date;
+}
+
+/** A JSON-lines logger; `level: 'silent'` for tests. */
+export function createLogger({
+  level = 'info',
+  write = (line) => process.stdout.write(`${line}\n`),
+  clock = () => new Date(),
+}: LoggerOptions = {}): Logger {
+  const threshold = LOG_LEVELS.indexOf(level);
+  const make = (base: LogFields): Logger => {
+    const emit = (at: Exclude<LogLevel, 'silent'>, msg: string, fields?: LogFields) => {
+      if (LOG_LEVELS.indexOf(at) < threshold) return;
+      const own = { time: clock().toISOString(), level: at, msg };
+      // `own` first for the key order, last so that no field can overwrite it.
+      write(JSON.stringify({ ...own, ...base, ...fields, ...own }, errorsAsObjects));
+    };
+    return {
+      debug: (msg, fields) => emit('debug', msg, fields),
+      info: (msg, fields) => emit('info', msg, fields),
+      warn: (msg, fields) => emit('warn', msg, fields),
+      error: (msg, fields) => emit('error', msg, fields),
+      child: (fields) => make({ ...base, ...fields }),
+    };
+  };
+  return make({});
+}
+
+// JSON.stringify turns an Error into {}: keep what an operator needs to find the bug.
+function errorsAsObjects(_key: string, value: unknown): unknown {
+  if (!(value instanceof Error)) return value;
+  return {
+    name: value.name,
+    message: value.message,
+    stack: value.stack,
+    ...(value.cause !== undefined && { cause: value.cause }),
+  };
+}

@@ -1,0 +1,87 @@
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { Store } from '../storage/store';
+
+/** What the app records; read by Prometheus at `/metrics`. */
+export interface Metrics {
+  registry: Registry;
+  /** One finished HTTP request: its method, route pattern, status and duration. */
+  observeRequest(method: string, route: string, status: number, seconds: number): void;
+  /** An inquiry this process stored (status `new`, or `spam` when held). */
+  inquiryCreated(status: string): void;
+}
+
+export interface MetricsOptions {
+  /** Read at scrape time for the outbox gauges. */
+  store: Pick<Store, 'countDeliveries'>;
+  /** Node's own figures (memory, event loop lag, GC); off in tests, where many apps run at once. */
+  processMetrics?: boolean;
+}
+
+const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+
+/** Metrics in a registry of their own, so that several apps in one process never collide. */
+export function createMetrics({ store, processMetrics = false }: MetricsOptions): Metrics {
+  const registry = new Registry();
+  if (processMetrics) collectDefaultMetrics({ register: registry });
+
+  const requests = new Counter({
+    name: 'liaison_http_requests_total',
+    help: 'HTTP requests answered, by method, route pattern and status.',
+    labelNames: ['method', 'route', 'status'] as const,
+    registers: [registry],
+  });
+  const duration = new Histogram({
+    name: 'liaison_http_request_duration_seconds',
+    help: 'Time to the response headers (a live-event stream counts until it starts).',
+    labelNames: ['method', 'route'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  const inquiries = new Counter({
+    name: 'liaison_inquiries_created_total',
+    help: 'Inquiries stored by this process (status new, or spam when held).',
+    labelNames: ['status'] as const,
+    registers: [registry],
+  });
+  // Outbox figures live in the database, shared by every process: read when scraped.
+  new Gauge({
+    name: 'liaison_outbox_pending',
+    help: 'Deliveries waiting to be sent (due now or retrying later): the outbox backlog.',
+    registers: [registry],
+    async collect() {
+      this.set(await store.countDeliveries('pending'));
+    },
+  });
+  new Gauge({
+    name: 'liaison_outbox_failed',
+    help: 'Deliveries given up for good after their last attempt.',
+    registers: [registry],
+    async collect() {
+      this.set(await store.countDeliveries('failed'));
+    },
+  });
+
+  return {
+    registry,
+    observeRequest(method, route, status, seconds) {
+      // A client can send any method name: keep the label set small.
+      const m = METHODS.has(method) ? method : 'OTHER';
+      requests.inc({ method: m, route, status: String(status) });
+      duration.observe({ method: m, route }, seconds);
+    },
+    inquiryCreated(status) {
+      inquiries.inc({ status });
+    },
+  };
+}
+
+/** The store, counting each inquiry it stores in `metrics` (after the transaction commits). */
+export function countingStore(store: Store, metrics: Metrics): Store {
+  return {
+    ...store,
+    async createInquiry(input) {
+      await store.createInquiry(input);
+      metrics.inquiryCreated(input.inquiry.status);
+    },
+  };
+}

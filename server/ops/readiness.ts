@@ -1,0 +1,54 @@
+import { type Kysely, type MigrationProvider, Migrator, sql } from 'kysely';
+import type { Logger } from './log';
+
+/** What keeps the server from taking traffic, by part (`database`, `migrations`); empty when ready. */
+export type ReadinessCheck = () => Promise<Record<string, string>>;
+
+export interface ReadinessOptions<T> {
+  db: Kysely<T>;
+  /** The same migrations start-up runs (server/storage/migrate.ts). */
+  migrations: MigrationProvider;
+  /** A database that does not answer within this is not ready (a hung connection, a full pool). */
+  timeoutMs?: number;
+  /** Gets the driver's error; the answer names only the part (it may reach the public). */
+  logger?: Logger;
+}
+
+/**
+ * Ready when the database answers `select 1` and every migration is applied: a process
+ * started before a newer one migrated (or while a migration runs) reports what is missing.
+ */
+export function createReadinessCheck<T>({
+  db,
+  migrations,
+  timeoutMs = 2000,
+  logger,
+}: ReadinessOptions<T>): ReadinessCheck {
+  const migrator = new Migrator({ db, provider: migrations });
+  return async function readiness(): Promise<Record<string, string>> {
+    try {
+      await within(timeoutMs, sql`select 1`.execute(db));
+    } catch (err) {
+      logger?.warn('not ready: the database does not answer', { err });
+      return { database: 'The database does not answer.' };
+    }
+    try {
+      const pending = (await within(timeoutMs, migrator.getMigrations()))
+        .filter((m) => m.executedAt === undefined)
+        .map((m) => m.name);
+      if (pending.length === 0) return {};
+      return { migrations: `Not applied: ${pending.join(', ')}.` };
+    } catch (err) {
+      logger?.warn('not ready: the migrations could not be read', { err });
+      return { migrations: 'The applied migrations could not be read.' };
+    }
+  };
+}
+
+function within<R>(ms: number, work: Promise<R>): Promise<R> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}

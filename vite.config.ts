@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
+import type { TestProjectInlineConfiguration } from 'vitest/config';
 
 /**
  * The widget ships as two files (see ARCHITECTURE.md, "The widget's two stages"):
@@ -39,15 +40,9 @@ export default defineConfig(({ mode }) => {
           },
     },
     test: {
-      include: [
-        'contract/**/*.test.ts',
-        'server/**/*.test.ts',
-        'widget/**/*.test.{ts,tsx}',
-        'inbox/**/*.test.{ts,tsx}',
-        'tests/integration/**/*.test.ts',
-      ],
       environment: 'node',
       testTimeout: 20000,
+      projects: testProjects(),
     },
   };
 });
@@ -59,3 +54,42 @@ const inbox = {
   plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
   build: { outDir: '../dist/inbox', emptyOutDir: true, target: 'es2020' },
 };
+
+/**
+ * Every test on SQLite, and the tests that reach the store once more on PostgreSQL
+ * (`TEST_DATABASE=postgres`, read by tests/support/test-database.ts), plus the tests of
+ * PostgreSQL alone (several processes, LISTEN/NOTIFY). `TEST_DATABASES=sqlite` leaves
+ * PostgreSQL out on a machine without one; CI always runs both.
+ */
+function testProjects(): TestProjectInlineConfiguration[] {
+  const sqlite: TestProjectInlineConfiguration = {
+    extends: true,
+    test: {
+      name: 'sqlite',
+      include: [
+        'contract/**/*.test.ts',
+        'server/**/*.test.ts',
+        'widget/**/*.test.{ts,tsx}',
+        'inbox/**/*.test.{ts,tsx}',
+        'tests/integration/**/*.test.ts',
+      ],
+    },
+  };
+  const postgres: TestProjectInlineConfiguration = {
+    extends: true,
+    test: {
+      name: 'postgres',
+      include: [
+        'tests/integration/**/*.test.ts',
+        'server/domain/admin.test.ts',
+        'server/storage/**/*.test.ts',
+        'tests/postgres/**/*.test.ts',
+      ],
+      // The CLI opens SQLite only; the widget's size has nothing to do with the engine.
+      exclude: ['tests/integration/cli.test.ts', 'tests/integration/widget-size.test.ts'],
+      env: { TEST_DATABASE: 'postgres' },
+    },
+  };
+  const sqliteOnly = process.env.TEST_DATABASES === 'sqlite' && process.env.CI !== 'true';
+  return sqliteOnly ? [sqlite] : [sqlite, postgres];
+}

@@ -6,7 +6,10 @@ const Env = z.object({
   PORT: Port.default(8787),
   DATABASE_URL: z
     .string()
-    .refine((v) => !/^postgres(ql)?:/.test(v), 'PostgreSQL is not supported yet: use a SQLite path')
+    .refine(
+      (v) => !/^postgres(ql)?:/.test(v) || URL.canParse(v),
+      'must be a SQLite path or a postgres:// URL',
+    )
     .optional(),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
@@ -32,8 +35,13 @@ const Env = z.object({
 /** The server's whole configuration, read once from the environment and frozen. */
 export interface Config {
   port: number;
-  /** SQLite file path, or ':memory:'. */
-  databasePath: string;
+  /** The engine and where its data lives: a SQLite file (the default) or a PostgreSQL URL. */
+  database: DatabaseConfig;
+  /**
+   * The SQLite file path, or ':memory:', for callers that open SQLite only (the CLI until it
+   * uses `openStore`); reading it with a PostgreSQL DATABASE_URL throws a ConfigError.
+   */
+  readonly databasePath: string;
   publicUrl: string;
   smtpUrl: string | null;
   mailFrom: string;
@@ -54,6 +62,9 @@ export interface Config {
   /** The inbound SMTP receiver for reply addresses; null when SMTP_INBOUND_PORT is unset. */
   inbound: { port: number; domain: string } | null;
 }
+
+/** Where the store lives; `storage/open-store.ts` opens either. */
+export type DatabaseConfig = { engine: 'sqlite'; path: string } | { engine: 'postgres'; url: string };
 
 /** Limits on new inquiries: per client address and per site per minute; the form's minimum time. */
 export interface AbuseLimits {
@@ -81,6 +92,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  const database = databaseConfig(e.DATABASE_URL ?? 'data/liaison.sqlite');
+  if (database.engine === 'postgres' && e.SECRET_KEY === undefined) {
+    // The generated key lives beside a SQLite file; processes sharing PostgreSQL need one key.
+    throw new ConfigError(
+      'Invalid configuration:\n  SECRET_KEY: required with PostgreSQL (every process must sign with the same key)',
+    );
+  }
   if (e.SMTP_INBOUND_PORT !== undefined && e.INBOUND_DOMAIN === undefined) {
     throw new ConfigError(
       'Invalid configuration:\n  INBOUND_DOMAIN: required when SMTP_INBOUND_PORT is set',
@@ -88,7 +106,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   return Object.freeze({
     port: e.PORT,
-    databasePath: sqlitePath(e.DATABASE_URL ?? 'data/liaison.sqlite'),
+    database,
+    get databasePath(): string {
+      if (database.engine === 'sqlite') return database.path;
+      throw new ConfigError('DATABASE_URL is PostgreSQL, which this command does not open yet');
+    },
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     smtpUrl: e.SMTP_URL ?? null,
     mailFrom: e.MAIL_FROM,
@@ -115,7 +137,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   });
 }
 
-// Accepts a plain path or a `sqlite:`/`file:` URL, as the README documents.
-function sqlitePath(url: string): string {
-  return url.replace(/^(sqlite|file):(\/\/)?/, '');
+// A postgres:// URL, or a plain path or `sqlite:`/`file:` URL, as the README documents.
+function databaseConfig(url: string): DatabaseConfig {
+  if (/^postgres(ql)?:/.test(url)) return { engine: 'postgres', url };
+  return { engine: 'sqlite', path: url.replace(/^(sqlite|file):(\/\/)?/, '') };
 }

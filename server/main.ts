@@ -20,9 +20,9 @@ import { createInboundServer } from './mail/inbound-server';
 import { createSmtpMailer } from './mail/smtp-mailer';
 import { createIdFactory } from './ids';
 import { resolveSecret } from './secret';
-import { createKyselyStore } from './storage/kysely-store';
 import { migrateToLatest } from './storage/migrate';
-import { openSqlite, sqliteSearch } from './storage/sqlite';
+import { openStore } from './storage/open-store';
+import { createPostgresEventBus } from './storage/postgres-events';
 
 const root = join(import.meta.dirname, '..');
 const DEMO_LINK_MS = 7 * 24 * 60 * 60 * 1000;
@@ -31,14 +31,19 @@ async function main() {
   const config = loadConfig();
   const log = config.logLevel === 'silent' ? () => {} : (line: string) => console.log(line);
 
-  const db = openSqlite(config.databasePath);
+  const { db, store } = openStore(config.database);
   const ran = await migrateToLatest(db);
   if (ran.length > 0) {
-    log(`[db] migrated ${config.databasePath}: ${ran.map((r) => r.migrationName).join(', ')}`);
+    const where = config.database.engine === 'sqlite' ? config.database.path : 'PostgreSQL';
+    log(`[db] migrated ${where}: ${ran.map((r) => r.migrationName).join(', ')}`);
   }
-  const store = createKyselyStore(db, sqliteSearch);
-  const { secret } = resolveSecret(config.secretKey, config.databasePath);
-  const events = createLocalEventBus();
+  // SECRET_KEY, or a key kept beside the SQLite file (config.ts requires it on PostgreSQL).
+  const secret = config.secretKey ?? resolveSecret(null, config.databasePath).secret;
+  // Several processes may share PostgreSQL: live events travel between them by NOTIFY.
+  const events =
+    config.database.engine === 'postgres'
+      ? await createPostgresEventBus({ url: config.database.url, db, log })
+      : { ...createLocalEventBus(), close: async () => {} };
   const deps = {
     store,
     clock: () => new Date(),
@@ -152,6 +157,7 @@ async function main() {
       await retention.stop();
       await stopInbound();
       await stopOutbox();
+      await events.close();
       await db.destroy();
       process.exit(0);
     });

@@ -8,13 +8,26 @@ import type { SearchAdapter } from './search';
 import { siteQueries } from './site-queries';
 import type { Store } from './store';
 
+/** What the engine can do beyond the SQL both engines share. */
+export interface StoreOptions {
+  /**
+   * `FOR UPDATE SKIP LOCKED` when claiming outbox rows (PostgreSQL), so several processes
+   * take different rows at once; SQLite has one writer at a time and no row locks.
+   */
+  skipLocked?: boolean;
+}
+
 /** The Store on any Kysely dialect; the dialect factory alone knows the engine. */
-export function createKyselyStore(db: Kysely<Database>, search: SearchAdapter): Store {
+export function createKyselyStore(
+  db: Kysely<Database>,
+  search: SearchAdapter,
+  { skipLocked = false }: StoreOptions = {},
+): Store {
   return {
     ...siteQueries(db),
     ...inquiryQueries(db, search),
     ...authQueries(db),
-    ...outboxQueries(db),
+    ...outboxQueries(db, { skipLocked }),
     ...routingQueries(db),
   };
 }

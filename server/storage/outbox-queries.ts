@@ -7,6 +7,7 @@ type OutboxQueries = Pick<
   Store,
   | 'dueDeliveries'
   | 'claimDelivery'
+  | 'claimNextDelivery'
   | 'markDeliverySent'
   | 'markDeliveryAttemptFailed'
   | 'countDeliveries'
@@ -41,7 +42,10 @@ export async function insertDeliveries(
 }
 
 /** The outbox: due rows, claims, and outcomes. */
-export function outboxQueries(db: Kysely<Database>): OutboxQueries {
+export function outboxQueries(
+  db: Kysely<Database>,
+  { skipLocked }: { skipLocked: boolean },
+): OutboxQueries {
   return {
     async dueDeliveries(now, limit) {
       const rows = await db
@@ -64,6 +68,30 @@ export function outboxQueries(db: Kysely<Database>): OutboxQueries {
         .where('nextAttemptAt', '=', delivery.nextAttemptAt)
         .executeTakeFirst();
       return result.numUpdatedRows === 1n;
+    },
+    async claimNextDelivery(now, leaseUntil) {
+      // One statement picks the oldest due row and leases it. On PostgreSQL the pick locks the
+      // row and skips rows other processes are claiming, and the outer conditions are checked
+      // again on the row as it is after any claim that committed meanwhile (READ COMMITTED),
+      // so two processes never lease the same row; SQLite runs the statement alone.
+      let next = db
+        .selectFrom('deliveries')
+        .select('id')
+        .where('state', '=', 'pending')
+        .where('nextAttemptAt', '<=', now)
+        .orderBy('nextAttemptAt')
+        .orderBy('id')
+        .limit(1);
+      if (skipLocked) next = next.forUpdate().skipLocked();
+      const row = await db
+        .updateTable('deliveries')
+        .set((eb) => ({ attempts: eb('attempts', '+', 1), nextAttemptAt: leaseUntil }))
+        .where('id', '=', next)
+        .where('state', '=', 'pending')
+        .where('nextAttemptAt', '<=', now)
+        .returningAll()
+        .executeTakeFirst();
+      return row ? toDelivery(row) : null;
     },
     async markDeliverySent(id, at) {
       await db

@@ -316,6 +316,12 @@ export interface Store {
    * `leaseUntil`, so a crashed sender's row comes due again. False when another took it.
    */
   claimDelivery(delivery: Delivery, leaseUntil: string): Promise<boolean>;
+  /**
+   * Takes the oldest delivery due at `now` for one attempt, as `claimDelivery` does, and
+   * returns it as claimed (`attempts` counts this attempt); null when nothing is due. Each row
+   * goes to one caller however many processes claim at once.
+   */
+  claimNextDelivery(now: string, leaseUntil: string): Promise<Delivery | null>;
   markDeliverySent(id: string, at: string): Promise<void>;
   /** Records a failed attempt: a retry at `retryAt`, or `failed` for good when it is null. */
   markDeliveryAttemptFailed(id: string, error: string, retryAt: string | null): Promise<void>;

@@ -1,6 +1,4 @@
 import { createIdFactory } from '../../server/ids';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { createApp } from '../../server/app';
@@ -9,10 +7,8 @@ import { createClientAddress } from '../../server/http/client-address';
 import { seedDemo } from '../../server/demo-seed';
 import { createLocalEventBus, type EventBus } from '../../server/domain/events';
 import type { Database } from '../../server/storage/database';
-import { createKyselyStore } from '../../server/storage/kysely-store';
-import { migrateToLatest } from '../../server/storage/migrate';
-import { openSqlite, sqliteSearch } from '../../server/storage/sqlite';
 import type { Store } from '../../server/storage/store';
+import { createTestDatabase, type Engine } from './test-database';
 
 export { inquiryBody } from './inquiry-body';
 
@@ -27,18 +23,20 @@ export interface TestApp {
   events: EventBus;
   /** The app's id factory: share it so ids of one test sort in creation order. */
   newId: () => string;
-  dir: string;
+  /** The engine under test (TEST_DATABASE). */
+  engine: Engine;
   /** The clock the app reads; tests move it. */
   now: { value: Date };
   close(): Promise<void>;
 }
 
-/** A real app on a fresh SQLite file in a temp folder, seeded with the demo site. */
+/**
+ * A real app on a fresh database of the engine under test (a SQLite file in a temp folder, or
+ * a PostgreSQL schema), seeded with the demo site.
+ */
 export async function createTestApp(abuse: Partial<AbuseLimits> = {}): Promise<TestApp> {
-  const dir = mkdtempSync(join(tmpdir(), 'liaison-test-'));
-  const db = openSqlite(join(dir, 'liaison.sqlite'));
-  await migrateToLatest(db);
-  const store = createKyselyStore(db, sqliteSearch);
+  const database = await createTestDatabase();
+  const { db, store } = database;
   const events = createLocalEventBus();
   const newId = createIdFactory();
   await seedDemo(store, PUBLIC_URL);
@@ -68,12 +66,9 @@ export async function createTestApp(abuse: Partial<AbuseLimits> = {}): Promise<T
     store,
     events,
     newId,
-    dir,
+    engine: database.engine,
     now,
-    async close() {
-      await db.destroy();
-      rmSync(dir, { recursive: true, force: true });
-    },
+    close: database.close,
   };
 }
 

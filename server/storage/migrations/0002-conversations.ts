@@ -1,7 +1,8 @@
 import { sql, type Kysely, type Migration } from 'kysely';
+import { createFullText, dropFullText } from './full-text';
 
 // Accounts, sessions and sign-in throttling for the inbox; conversation tokens; what the inbox
-// list sorts and filters by; and the full-text index (SQLite FTS5).
+// list sorts and filters by; and the full-text index (FTS5 or tsvector: full-text.ts).
 export const conversations: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema
@@ -90,31 +91,11 @@ export const conversations: Migration = {
       .where(sql.ref('unread'), '=', 1)
       .execute();
 
-    // One FTS5 row per inquiry (rowid = the inquiry's rowid): who, which company, which
-    // products, and every message. Triggers keep it in step with the tables.
-    await sql`create virtual table inquiries_fts using fts5(
-      visitor, company, products, body, tokenize = 'unicode61 remove_diacritics 2')`.execute(db);
-    await sql`create trigger inquiries_fts_insert after insert on inquiries begin
-      insert into inquiries_fts(rowid, visitor, company, products, body)
-      values (new.rowid, coalesce(new.visitor_name, '') || ' ' || new.visitor_email,
-              coalesce(new.visitor_company, ''), new.products, '');
-    end`.execute(db);
-    await sql`create trigger inquiries_fts_message after insert on messages begin
-      update inquiries_fts set body = body || ' ' || new.body
-      where rowid = (select rowid from inquiries where id = new.inquiry_id);
-    end`.execute(db);
-    await sql`create trigger inquiries_fts_delete after delete on inquiries begin
-      delete from inquiries_fts where rowid = old.rowid;
-    end`.execute(db);
-    await sql`insert into inquiries_fts(rowid, visitor, company, products, body)
-      select i.rowid, coalesce(i.visitor_name, '') || ' ' || i.visitor_email,
-             coalesce(i.visitor_company, ''), i.products,
-             coalesce((select group_concat(m.body, ' ') from messages m where m.inquiry_id = i.id), '')
-      from inquiries i`.execute(db);
+    await createFullText(db);
   },
 
   async down(db: Kysely<unknown>) {
-    await sql`drop table inquiries_fts`.execute(db);
+    await dropFullText(db);
     for (const t of ['conversation_tokens', 'throttles', 'sign_in_links', 'sessions']) {
       await db.schema.dropTable(t).execute();
     }

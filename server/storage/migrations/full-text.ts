@@ -1,0 +1,82 @@
+import { sql, type Kysely } from 'kysely';
+import { engineOf } from './engine';
+
+// The full-text index of migration 0002, per engine: one document per inquiry with who
+// (name and email), which company, which products, and every message, kept in step with the
+// tables by triggers. The search adapters (storage/sqlite.ts, storage/postgres.ts) read it.
+
+/** Creates the index and fills it from the inquiries and messages already stored. */
+export async function createFullText(db: Kysely<unknown>): Promise<void> {
+  if (engineOf(db) === 'postgres') await createTsvector(db);
+  else await createFts5(db);
+}
+
+/** Drops what `createFullText` made. */
+export async function dropFullText(db: Kysely<unknown>): Promise<void> {
+  if (engineOf(db) === 'postgres') {
+    await sql`drop table inquiry_search`.execute(db);
+    await sql`drop function inquiry_search_insert, inquiry_search_message cascade`.execute(db);
+  } else {
+    await sql`drop table inquiries_fts`.execute(db);
+  }
+}
+
+// SQLite: an FTS5 table whose rowid is the inquiry's rowid.
+async function createFts5(db: Kysely<unknown>): Promise<void> {
+  await sql`create virtual table inquiries_fts using fts5(
+    visitor, company, products, body, tokenize = 'unicode61 remove_diacritics 2')`.execute(db);
+  await sql`create trigger inquiries_fts_insert after insert on inquiries begin
+    insert into inquiries_fts(rowid, visitor, company, products, body)
+    values (new.rowid, coalesce(new.visitor_name, '') || ' ' || new.visitor_email,
+            coalesce(new.visitor_company, ''), new.products, '');
+  end`.execute(db);
+  await sql`create trigger inquiries_fts_message after insert on messages begin
+    update inquiries_fts set body = body || ' ' || new.body
+    where rowid = (select rowid from inquiries where id = new.inquiry_id);
+  end`.execute(db);
+  await sql`create trigger inquiries_fts_delete after delete on inquiries begin
+    delete from inquiries_fts where rowid = old.rowid;
+  end`.execute(db);
+  await sql`insert into inquiries_fts(rowid, visitor, company, products, body)
+    select i.rowid, coalesce(i.visitor_name, '') || ' ' || i.visitor_email,
+           coalesce(i.visitor_company, ''), i.products,
+           coalesce((select group_concat(m.body, ' ') from messages m where m.inquiry_id = i.id), '')
+    from inquiries i`.execute(db);
+}
+
+// PostgreSQL: a tsvector per inquiry ('simple': no stemming or stop words, like unicode61)
+// with a GIN index. The email is also indexed split at '@' and '.', since the parser keeps an
+// address as one token and FTS5 matches "buyer" in jane@buyer.example.
+async function createTsvector(db: Kysely<unknown>): Promise<void> {
+  await sql`create table inquiry_search (
+    inquiry_id text primary key references inquiries (id) on delete cascade,
+    document tsvector not null)`.execute(db);
+  await sql`create index inquiry_search_document on inquiry_search using gin (document)`.execute(
+    db,
+  );
+  await sql`create function inquiry_search_insert() returns trigger language plpgsql as $$
+    begin
+      insert into inquiry_search (inquiry_id, document) values (new.id, to_tsvector('simple',
+        coalesce(new.visitor_name, '') || ' ' || new.visitor_email || ' ' ||
+        translate(new.visitor_email, '@.', '  ') || ' ' ||
+        coalesce(new.visitor_company, '') || ' ' || new.products));
+      return null;
+    end $$`.execute(db);
+  await sql`create trigger inquiry_search_insert after insert on inquiries
+    for each row execute function inquiry_search_insert()`.execute(db);
+  await sql`create function inquiry_search_message() returns trigger language plpgsql as $$
+    begin
+      update inquiry_search set document = document || to_tsvector('simple', new.body)
+      where inquiry_id = new.inquiry_id;
+      return null;
+    end $$`.execute(db);
+  await sql`create trigger inquiry_search_message after insert on messages
+    for each row execute function inquiry_search_message()`.execute(db);
+  await sql`insert into inquiry_search (inquiry_id, document)
+    select i.id, to_tsvector('simple',
+      coalesce(i.visitor_name, '') || ' ' || i.visitor_email || ' ' ||
+      translate(i.visitor_email, '@.', '  ') || ' ' || coalesce(i.visitor_company, '') || ' ' ||
+      i.products || ' ' ||
+      coalesce((select string_agg(m.body, ' ') from messages m where m.inquiry_id = i.id), ''))
+    from inquiries i`.execute(db);
+}

@@ -1,0 +1,26 @@
+import type { Kysely } from 'kysely';
+import type { DatabaseConfig } from '../config';
+import type { Database } from './database';
+import { createKyselyStore } from './kysely-store';
+import { openPostgres, postgresSearch } from './postgres';
+import { openSqlite, sqliteSearch } from './sqlite';
+import type { Store } from './store';
+
+/** A database and the Store on it. */
+export interface OpenedStore {
+  db: Kysely<Database>;
+  store: Store;
+}
+
+/**
+ * Opens the engine `database` names and the Store on it: the one place that picks a dialect
+ * and what differs with it (full-text search, row locks for the outbox). Not yet migrated.
+ */
+export function openStore(database: DatabaseConfig): OpenedStore {
+  if (database.engine === 'postgres') {
+    const db = openPostgres(database.url);
+    return { db, store: createKyselyStore(db, postgresSearch, { skipLocked: true }) };
+  }
+  const db = openSqlite(database.path);
+  return { db, store: createKyselyStore(db, sqliteSearch) };
+}

@@ -8,6 +8,11 @@ export const WidgetConfigQuery = z.strictObject({
   rep: z.optional(z.string().check(z.maxLength(100))),
   page: z.optional(z.string().check(z.maxLength(2000))),
   lang: z.optional(z.string().check(z.maxLength(35))),
+  /**
+   * The language the widget speaks (it chose it from data-lang, the page or the browser): the
+   * answer carries that language's texts, so a page view makes two requests in any language.
+   */
+  ui: z.optional(z.string().check(z.maxLength(35))),
 });
 export type WidgetConfigQuery = z.input<typeof WidgetConfigQuery>;
 
@@ -20,6 +25,14 @@ export interface WidgetConfig {
     themeColor: string | null;
   };
   rep: RepCard | null;
+  /** The texts of the asked-for `ui` language; null for English (each stage carries it). */
+  texts: LocaleTexts | null;
+}
+
+/** One language's texts for both stages of the widget (widget/i18n/packs/*.ts). */
+export interface LocaleTexts {
+  card: Record<string, string>;
+  form: Record<string, string>;
 }
 
 /** The rep shown on the "Online Service" card. */

@@ -39,7 +39,9 @@ describe('loadConfig', () => {
       rep: 'moore-liu',
       fetch,
     });
-    expect(await api.loadConfig({ page: 'https://shop.test/valves?id=1', lang: 'de-DE' })).toEqual({
+    expect(
+      await api.loadConfig({ page: 'https://shop.test/valves?id=1', lang: 'de-DE', ui: 'de' }),
+    ).toEqual({
       ok: true,
       config: {
         site: { name: 'Hengda', replyPromiseHours: 2, themeColor: null },
@@ -52,10 +54,11 @@ describe('loadConfig', () => {
           nextAvailableAt: '2026-11-30T01:00:00.000Z',
           whatsapp: '+8613800000000',
         },
+        texts: null,
       },
     });
     expect(calls[0]?.url).toBe(
-      'https://api.test/api/v1/sites/demo%20site/widget-config?rep=moore-liu&page=https%3A%2F%2Fshop.test%2Fvalves%3Fid%3D1&lang=de-DE',
+      'https://api.test/api/v1/sites/demo%20site/widget-config?rep=moore-liu&page=https%3A%2F%2Fshop.test%2Fvalves%3Fid%3D1&lang=de-DE&ui=de',
     );
   });
 

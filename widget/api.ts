@@ -39,7 +39,7 @@ export interface ApiOptions extends RequestOptions {
 /** The widget's two calls to the public API. */
 export interface Api {
   /** The config for this page (`page`, `lang` let the server pick the rep it would route to). */
-  loadConfig(context?: { page?: string; lang?: string }): Promise<ConfigResult>;
+  loadConfig(context?: { page?: string; lang?: string; ui?: string }): Promise<ConfigResult>;
   /** Sends an inquiry; every attempt at the same submission carries the same `key`. */
   submit(input: InquiryInput, key: string): Promise<SubmitResult>;
 }
@@ -95,6 +95,7 @@ export const createApi = ({ origin, site, rep, ...options }: ApiOptions): Api =>
       if (rep) params.set('rep', rep);
       if (context.page) params.set('page', context.page);
       if (context.lang) params.set('lang', context.lang);
+      if (context.ui) params.set('ui', context.ui);
       const query = params.toString() ? `?${params}` : '';
       const res = await request(`${base}/widget-config${query}`);
       if (!res) return { ok: false, code: 'NETWORK' };

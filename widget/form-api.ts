@@ -1,7 +1,6 @@
 import type { ProductInput } from '../contract/inquiry';
 import type { WidgetConfig } from '../contract/widget-config';
 import type { Api } from './api';
-import type { FormTexts } from './form/i18n/en';
 import type { LangDir } from './i18n/locale';
 import type { Settings } from './settings';
 
@@ -15,10 +14,12 @@ export interface FormOptions {
   settings: Settings;
   /** The widget config, loaded by the loader (null when it could not be). */
   config: Promise<WidgetConfig | null>;
+  /** Appends a host element `tag` to `<body>` and gives it a shadow root: base styles + `css`. */
+  mount(tag: string, css: string): ShadowRoot;
   /** The language the loader chose (absent: English, as from a loader of an older release). */
   language?: LangDir;
-  /** That language's form texts from its pack, loaded once for both stages; absent for English. */
-  texts?: FormTexts;
+  /** That language's form texts, from the config answer; absent for English. */
+  texts?: Readonly<Record<string, string>> | null;
 }
 
 /** What the form gives back: the loader's buttons and `liaison()` drive it. */

@@ -14,5 +14,5 @@ guard(() => {
   // Null: the script is on the page twice and the first copy already runs.
   if (!namespace) return;
   if (!settings.ok) return report(settings.reason);
-  startWidget({ settings: settings.settings, namespace, css: base + card });
+  startWidget({ settings: settings.settings, namespace, base, css: base + card });
 })();

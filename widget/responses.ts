@@ -1,6 +1,6 @@
 import { ERROR_CODES, type ErrorCode } from '../contract/errors';
 import type { InquiryCreated, ProofOfWorkChallenge } from '../contract/inquiry';
-import type { RepCard, WidgetConfig } from '../contract/widget-config';
+import type { LocaleTexts, RepCard, WidgetConfig } from '../contract/widget-config';
 
 // Answers are read as `unknown` and checked: a proxy or an older server may send anything.
 
@@ -66,8 +66,15 @@ export function readConfig(body: unknown, origin: string): WidgetConfig | null {
       themeColor: stringOrNull(themeColor),
     },
     rep: readRep(body.rep, origin),
+    texts: readTexts(body.texts),
   };
 }
+
+// Only string values are ever used (i18n/merge-texts.ts skips the rest).
+const readTexts = (value: unknown): LocaleTexts | null =>
+  isRecord(value) && isRecord(value.card) && isRecord(value.form)
+    ? { card: value.card as LocaleTexts['card'], form: value.form as LocaleTexts['form'] }
+    : null;
 
 /** Reads `GET .../challenge`: the challenge to solve, or null when there is none to read. */
 export function readChallenge(

@@ -3,8 +3,7 @@ import { createCard } from './card';
 import { listenForContactClicks, listenForIntent } from './contact-clicks';
 import { guard, report } from './guard';
 import { en } from './i18n/en';
-import { loadLocale } from './i18n/load-locale';
-import { chooseLanguage } from './i18n/locale';
+import { chooseLanguage, directionOf, type LangDir } from './i18n/locale';
 import { mergeTexts } from './i18n/merge-texts';
 import { createLauncher } from './launcher';
 import { createFormLoader } from './load-form';
@@ -18,6 +17,8 @@ import { hasUnsentInquiry } from './unsent-inquiry';
 export interface StartOptions {
   settings: Settings;
   namespace: Namespace;
+  /** The stylesheet every root of ours starts with (styles/base.css); the form's builds on it. */
+  base: string;
   css: string;
 }
 
@@ -32,21 +33,12 @@ const whenReady = (run: () => void) => {
  * Stage one, on every page view: load the config, render the cards (or the launcher), wire the
  * Contact Now buttons and `liaison()`. The form's module loads on the first sign of intent.
  */
-export function startWidget({ settings, namespace, css }: StartOptions): void {
-  // Loaded beside the config: a card waits for both anyway. English loads nothing.
-  const chosen = loadLocale({
-    lang: chooseLanguage({
-      setting: settings.lang,
-      page: document.documentElement.lang,
-      browser: navigator.languages,
-    }),
-    origin: settings.apiOrigin,
+export function startWidget({ settings, namespace, base, css }: StartOptions): void {
+  const lang = chooseLanguage({
+    setting: settings.lang,
+    page: document.documentElement.lang,
+    browser: navigator.languages,
   });
-  const locale = chosen.then(({ lang, dir, pack }) => ({
-    lang,
-    dir,
-    texts: mergeTexts(en, pack?.card, settings.texts),
-  }));
   const api = createApi({ origin: settings.apiOrigin, site: settings.site, rep: settings.rep });
   const config = api
     // Without the fragment: it never changes which rep a page routes to, only the cache key.
@@ -54,21 +46,32 @@ export function startWidget({ settings, namespace, css }: StartOptions): void {
       page: location.origin + location.pathname + location.search,
       // Routing's language is the visitor's, as in the inquiry's page context, not the card's.
       lang: settings.lang ?? navigator.language,
+      // Another language's texts come in the same answer (English is in each stage).
+      ui: lang === 'en' ? undefined : lang,
     })
     .then((result) => {
       // The card still works without config (generic texts), but the owner must hear of it.
       if (!result.ok) report(`widget-config failed: ${result.code}`);
       return result.ok ? result.config : null;
     });
+  // English at once; another language once its texts are here, or English when they are not.
+  const english: LangDir = { lang: 'en', dir: 'ltr' };
+  const texts = lang === 'en' ? Promise.resolve(null) : config.then((c) => c?.texts ?? null);
+  const language = texts.then((t): LangDir => (t ? { lang, dir: directionOf(lang) } : english));
+  const locale = Promise.all([language, texts]).then(([chosen, t]) => ({
+    ...chosen,
+    texts: mergeTexts(en, t?.card, settings.texts),
+  }));
   const form = createFormLoader({
     url: `${settings.apiOrigin}/widget-form.js`,
     options: () =>
-      chosen.then(({ lang, dir, pack }) => ({
+      Promise.all([language, texts]).then(([chosen, t]) => ({
         api,
         settings,
         config,
-        language: { lang, dir },
-        texts: pack?.form,
+        mount: (tag: string, formCss: string) => attachRoot(appendHost(tag), base + formCss),
+        language: chosen,
+        texts: t?.form,
       })),
   });
   const openBlank = () => form.open();

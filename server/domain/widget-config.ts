@@ -1,4 +1,5 @@
 import type { RepCard, WidgetConfig, WidgetConfigQuery } from '../../contract';
+import { packFor } from '../../widget/i18n/packs';
 import type { Site, Store } from '../storage/store';
 import { route, unavailability, type RoutingRep } from './router';
 import { routingContext } from './routing-context';
@@ -64,5 +65,7 @@ export async function widgetConfig(
       themeColor: settings?.themeColor ?? null,
     },
     rep: card,
+    // The widget's texts ride here, not in a file of their own: one request fewer per page view.
+    texts: packFor(query.ui),
   };
 }

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { PACK_LANGUAGES, packFile } from '../../widget/i18n/languages';
 import { errorJson } from './errors';
 
 export interface AssetOptions {
@@ -21,9 +20,8 @@ interface Compiled {
   gzip: Buffer;
 }
 
-// The loader every page runs, the form module it imports on intent, and one text pack per
-// language besides English (imported by the loader for pages in that language).
-const WIDGET_FILES = ['widget.js', 'widget-form.js', ...PACK_LANGUAGES.map(packFile)];
+// The loader every page runs and the form module it imports on intent.
+const WIDGET_FILES = ['widget.js', 'widget-form.js'];
 
 /** Serves the widget's files (compressed once at start-up) and the demo host page. */
 export function assets({ widgetDir, demoDir }: AssetOptions): Hono {

@@ -23,15 +23,7 @@ interface HostPage {
   opener: 'product' | 'card' | 'itself';
   /** The product the form should show attached, if any. */
   product?: { name: string; sku: string };
-  /** Why the test is `test.fixme` for now: a known widget bug. */
-  fixme?: string;
 }
-
-// zod 4.6.7's `members()` (zod/v4/core/util.js) walks a table with `for...in` and reads each
-// key's own descriptor: an enumerable `Object.prototype` property makes it throw, so the form
-// module fails to evaluate and no form opens.
-const ZOD_PROTOTYPE_BUG =
-  'widget bug: widget-form.js fails to load when Object.prototype has an enumerable key (zod members() for...in)';
 
 const english = { card: cardEn, form: formEn };
 const PAGES: HostPage[] = [
@@ -42,7 +34,6 @@ const PAGES: HostPage[] = [
     ...english,
     opener: 'product',
     product: BALL_VALVE,
-    fixme: ZOD_PROTOTYPE_BUG,
   },
   { file: 'strict-csp.html', ...english, opener: 'product', product: BALL_VALVE },
   { file: 'twice.html', ...english, opener: 'product', product: BALL_VALVE },
@@ -97,7 +88,6 @@ for (const host of PAGES) {
     page,
     liaison,
   }) => {
-    test.fixme(host.fixme !== undefined, host.fixme);
     const url = pageUrl(liaison, host.file);
     await page.goto(url);
     const card = page.locator('section.card');

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ErrorBody, InquiryCreated, WidgetConfig } from '../../contract';
+import { PACKS } from '../../widget/i18n/packs';
 import { createTestApp, inquiryBody, rowCounts, type TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -40,9 +41,22 @@ describe('GET widget-config', () => {
         nextAvailableAt: null,
         whatsapp: null,
       },
+      texts: null,
     });
     const again = await t.app.request(CONFIG, { headers: { 'If-None-Match': etag ?? '' } });
     expect(again.status).toBe(304);
+  });
+
+  it("carries the texts of the widget's language, so a page view makes two requests", async () => {
+    const german = (await (await t.app.request(`${CONFIG}?ui=de-AT`)).json()) as WidgetConfig;
+    expect(german.texts?.card.contactNow).toBe(PACKS.de.card.contactNow);
+    expect(german.texts?.form.send).toBe(PACKS.de.form.send);
+    const english = (await (await t.app.request(`${CONFIG}?ui=en`)).json()) as WidgetConfig;
+    expect(english.texts).toBeNull();
+    // A language without a pack gets English (the widget's own), never an error.
+    const unknown = await t.app.request(`${CONFIG}?ui=xx`);
+    expect(unknown.status).toBe(200);
+    expect(((await unknown.json()) as WidgetConfig).texts).toBeNull();
   });
 
   it('answers an unknown site with SITE_NOT_FOUND', async () => {

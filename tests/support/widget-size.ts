@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { PACKS } from '../../widget/i18n/packs';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -24,9 +25,28 @@ export const WIDGET_FILES = {
  */
 export const LOADER_BROTLI_BUDGET = 6 * 1024;
 
+/**
+ * Brotli budget of everything one language needs: loader, form module and (for a language
+ * other than English) its texts in the config answer. Issue 5 asks for 18 KB; this holds what
+ * was reached (~24 KB, see README "Size") so it cannot grow unnoticed while the rest is cut.
+ */
+export const TOTAL_BROTLI_BUDGET = 25 * 1024;
+
 /** Measures a built file: raw, gzip level 9 and brotli at maximum quality. */
 export function measureWidget(path: string): WidgetSize {
-  const bytes = readFileSync(path);
+  return measureBytes(readFileSync(path));
+}
+
+/** The texts of the language whose pack is largest, as the config answer carries them. */
+export function measureLargestTexts(): { lang: string; size: WidgetSize } {
+  const sized = Object.entries(PACKS).map(([lang, pack]) => ({
+    lang,
+    size: measureBytes(Buffer.from(JSON.stringify(pack))),
+  }));
+  return sized.reduce((a, b) => (b.size.brotli > a.size.brotli ? b : a));
+}
+
+function measureBytes(bytes: Buffer): WidgetSize {
   return {
     raw: bytes.length,
     gzip: gzipSync(bytes, { level: 9 }).length,

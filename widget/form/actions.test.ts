@@ -107,6 +107,7 @@ describe('submit', () => {
     state.config.value = {
       site: { name: 'Hengda Fluid Control', replyPromiseHours: 24, themeColor: null },
       rep: null,
+      texts: null,
     };
     actions.submit();
     expect(sent[1]?.consent).toBe(consentText(en, 'Hengda Fluid Control'));

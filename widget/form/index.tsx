@@ -17,8 +17,6 @@ import { report, warn } from '../guard';
 import { en as cardEn } from '../i18n/en';
 import type { Locale } from '../i18n/locale';
 import { mergeTexts, unknownKeys } from '../i18n/merge-texts';
-import { appendHost, attachRoot } from '../mount';
-import base from '../styles/base.css?inline';
 import { en, type FormTexts } from './i18n/en';
 import formCss from './form.css?inline';
 import threadCss from './thread.css?inline';
@@ -28,7 +26,14 @@ import threadCss from './thread.css?inline';
  * the end of `<body>` and returns the handle the loader opens and closes it with. Nothing is
  * fetched here: the thread loads when the dialog opens on it.
  */
-export function mountForm({ api, settings, config, language, texts }: FormOptions): FormHandle {
+export function mountForm({
+  api,
+  settings,
+  config,
+  mount,
+  language,
+  texts,
+}: FormOptions): FormHandle {
   const locale: Locale<FormTexts> = {
     lang: language?.lang ?? 'en',
     dir: language?.dir ?? 'ltr',
@@ -96,7 +101,7 @@ export function mountForm({ api, settings, config, language, texts }: FormOption
 
   // Preact owns a container of its own: it would remove a fallback <style> in the root itself.
   const container = document.createElement('div');
-  attachRoot(appendHost('liaison-dialog'), base + formCss + threadCss).append(container);
+  mount('liaison-dialog', formCss + threadCss).append(container);
   const draw = () =>
     render(
       <InquiryDialog

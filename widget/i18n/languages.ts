@@ -1,6 +1,6 @@
 /**
- * The languages with a locale pack (`packs/<lang>.ts`, built to `dist/widget-locale-<lang>.js`).
- * English is not among them: each stage carries its own English texts inline.
+ * The languages with a locale pack (`packs/<lang>.ts`), sent with the widget config (see
+ * packs/index.ts). English is not among them: each stage carries its own English texts inline.
  */
 export const PACK_LANGUAGES = [
   'zh',
@@ -18,6 +18,3 @@ export const PACK_LANGUAGES = [
 
 /** A language the widget speaks: English or one with a pack. */
 export type Language = 'en' | (typeof PACK_LANGUAGES)[number];
-
-/** The file name of a language's pack, as built and as the server serves it. */
-export const packFile = (lang: Exclude<Language, 'en'>): string => `widget-locale-${lang}.js`;

@@ -1,7 +1,7 @@
 import type { FormTexts } from '../form/i18n/en';
 import type { CardTexts } from './en';
 
-/** One language's texts for both stages: the module `dist/widget-locale-<lang>.js` exports. */
+/** One language's texts for both stages (a `packs/<lang>.ts` module; see packs/index.ts). */
 export interface LocalePack {
   card: CardTexts;
   form: FormTexts;

@@ -3,14 +3,26 @@ import { en as form } from '../form/i18n/en';
 import { en as card } from './en';
 import { PACK_LANGUAGES } from './languages';
 import type { LocalePack } from './pack';
+import { PACKS, packFor } from './packs';
 
-// Every pack, loaded the way the build sees them: one module per language.
-const packs: Record<string, LocalePack> = import.meta.glob('./packs/*.ts', { eager: true });
+// Every pack file (index.ts lists them for the server).
+const packs: Record<string, LocalePack> = import.meta.glob(['./packs/*.ts', '!./packs/index.ts'], {
+  eager: true,
+});
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
-test('there is a pack file for every language, and no other', () => {
+test('there is a pack file for every language, and no other, and the server sends each', () => {
   expect(Object.keys(packs).sort()).toEqual(PACK_LANGUAGES.map((l) => `./packs/${l}.ts`).sort());
+  expect(Object.keys(PACKS).sort()).toEqual([...PACK_LANGUAGES].sort());
+});
+
+test('the server picks the closest pack, and none for English', () => {
+  expect(packFor('pt-BR')).toBe(PACKS.pt);
+  expect(packFor('zh-Hant-TW')).toBe(PACKS.zh);
+  expect(packFor('en-GB')).toBeNull();
+  expect(packFor('xx')).toBeNull();
+  expect(packFor(undefined)).toBeNull();
 });
 
 describe.each(PACK_LANGUAGES)('the %s pack', (lang) => {

@@ -1,7 +1,7 @@
 import type { FormTexts } from '../../form/i18n/en';
 import type { CardTexts } from '../en';
 
-// Arabic (right to left), built to dist/widget-locale-ar.js: only pages in this language load it.
+// Arabic (right to left): sent with the widget config to pages in this language.
 
 /** The card's and the launcher's texts in Arabic. */
 export const card: CardTexts = {

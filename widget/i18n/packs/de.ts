@@ -1,7 +1,7 @@
 import type { FormTexts } from '../../form/i18n/en';
 import type { CardTexts } from '../en';
 
-// German, built to dist/widget-locale-de.js: only pages in this language load it.
+// German: sent with the widget config to pages in this language.
 
 /** The card's and the launcher's texts in German. */
 export const card: CardTexts = {

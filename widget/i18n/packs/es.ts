@@ -1,7 +1,7 @@
 import type { FormTexts } from '../../form/i18n/en';
 import type { CardTexts } from '../en';
 
-// Spanish, built to dist/widget-locale-es.js: only pages in this language load it.
+// Spanish: sent with the widget config to pages in this language.
 
 /** The card's and the launcher's texts in Spanish. */
 export const card: CardTexts = {

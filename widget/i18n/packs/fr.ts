@@ -1,7 +1,7 @@
 import type { FormTexts } from '../../form/i18n/en';
 import type { CardTexts } from '../en';
 
-// French, built to dist/widget-locale-fr.js: only pages in this language load it.
+// French: sent with the widget config to pages in this language.
 
 /** The card's and the launcher's texts in French. */
 export const card: CardTexts = {

@@ -1,7 +1,7 @@
 import type { FormTexts } from '../../form/i18n/en';
 import type { CardTexts } from '../en';
 
-// Italian, built to dist/widget-locale-it.js: only pages in this language load it.
+// Italian: sent with the widget config to pages in this language.
 
 /** The card's and the launcher's texts in Italian. */
 export const card: CardTexts = {

@@ -1,7 +1,7 @@
 import type { FormTexts } from '../../form/i18n/en';
 import type { CardTexts } from '../en';
 
-// Japanese, built to dist/widget-locale-ja.js: only pages in this language load it.
+// Japanese: sent with the widget config to pages in this language.
 
 /** The card's and the launcher's texts in Japanese. */
 export const card: CardTexts = {

@@ -1,7 +1,7 @@
 import type { FormTexts } from '../../form/i18n/en';
 import type { CardTexts } from '../en';
 
-// Korean, built to dist/widget-locale-ko.js: only pages in this language load it.
+// Korean: sent with the widget config to pages in this language.
 
 /** The card's and the launcher's texts in Korean. */
 export const card: CardTexts = {

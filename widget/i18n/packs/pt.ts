@@ -1,7 +1,7 @@
 import type { FormTexts } from '../../form/i18n/en';
 import type { CardTexts } from '../en';
 
-// Portuguese, built to dist/widget-locale-pt.js: only pages in this language load it.
+// Portuguese: sent with the widget config to pages in this language.
 
 /** The card's and the launcher's texts in Portuguese. */
 export const card: CardTexts = {

@@ -1,7 +1,7 @@
 import type { FormTexts } from '../../form/i18n/en';
 import type { CardTexts } from '../en';
 
-// Russian, built to dist/widget-locale-ru.js: only pages in this language load it.
+// Russian: sent with the widget config to pages in this language.
 
 /** The card's and the launcher's texts in Russian. */
 export const card: CardTexts = {

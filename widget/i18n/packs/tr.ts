@@ -1,7 +1,7 @@
 import type { FormTexts } from '../../form/i18n/en';
 import type { CardTexts } from '../en';
 
-// Turkish, built to dist/widget-locale-tr.js: only pages in this language load it.
+// Turkish: sent with the widget config to pages in this language.
 
 /** The card's and the launcher's texts in Turkish. */
 export const card: CardTexts = {

@@ -1,7 +1,7 @@
 import type { FormTexts } from '../../form/i18n/en';
 import type { CardTexts } from '../en';
 
-// Simplified Chinese, built to dist/widget-locale-zh.js: only pages in this language load it.
+// Simplified Chinese: sent with the widget config to pages in this language.
 
 /** The card's and the launcher's texts in Simplified Chinese. */
 export const card: CardTexts = {

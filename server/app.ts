@@ -6,6 +6,7 @@ import { type AssetOptions, assets } from './http/assets';
 import { conversationApi } from './http/conversation-api';
 import { errorHandler, errorJson } from './http/errors';
 import { inboxApi, type InboxApiDeps } from './http/inbox-api';
+import { buildOpenApi } from './http/openapi';
 import { pages } from './http/pages';
 import { securityHeaders } from './http/security-headers';
 import { publicApi, type PublicApiDeps } from './http/public-api';
@@ -40,6 +41,7 @@ export function createApp(deps: AppDeps) {
   const logger = deps.logger ?? createLogger({ level: 'warn' });
   const metrics = createMetrics({ store: deps.store, processMetrics: deps.processMetrics });
   const all = { ...deps, store: countingStore(deps.store, metrics) };
+  const openApi = buildOpenApi({ publicUrl: deps.publicUrl });
   return new Hono<{ Variables: RequestIdVariables }>()
     .use('*', requestId({ limitLength: REQUEST_ID_MAX }))
     .use('*', observe({ logger, metrics }))
@@ -59,6 +61,7 @@ export function createApp(deps: AppDeps) {
         onError: (c) => errorJson(c, 'PAYLOAD_TOO_LARGE', 'The request body is over 64 KB.'),
       }),
     )
+    .get('/api/openapi.json', (c) => c.json(openApi))
     .route('/api/v1', publicApi(all))
     .route('/api/v1/conversations', conversationApi(all))
     .route('/api/inbox/admin', adminApi(all))

@@ -1,0 +1,136 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import Database from 'better-sqlite3';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startServerProcess } from '../support/server-process';
+import { inquiryBody } from '../support/test-app';
+
+// SIGTERM against the real server process (server/main.ts): what is under way finishes, then
+// the process exits 0. main.ts closes the HTTP server, then stops the outbox worker, which
+// waits for the delivery it is sending, and only then closes the database.
+
+const dir = mkdtempSync(join(tmpdir(), 'liaison-shutdown-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const INQUIRIES = '/api/v1/sites/demo/inquiries';
+
+/** POSTs `body` in two halves, calling `between` after the first half has gone out. */
+function slowPost(
+  url: string,
+  body: string,
+  between: () => Promise<void>,
+): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${url}${INQUIRIES}`,
+      {
+        method: 'POST',
+        agent: false,
+        headers: {
+          'Content-Type': 'application/json',
+          'Content-Length': Buffer.byteLength(body),
+          Connection: 'close',
+        },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      },
+    );
+    req.on('error', reject);
+    const half = Math.floor(body.length / 2);
+    req.write(body.slice(0, half));
+    between().then(() => req.end(body.slice(half)), reject);
+  });
+}
+
+/** An SMTP server that holds each mail for `holdMs` before accepting it. */
+async function slowSmtp(holdMs: number) {
+  const events: string[] = [];
+  let started: () => void = () => {};
+  const firstStarted = new Promise<void>((resolve) => (started = resolve));
+  const server = new SMTPServer({
+    disabledCommands: ['STARTTLS'],
+    authOptional: true,
+    logger: false,
+    onData(stream, _session, done) {
+      events.push('data');
+      started();
+      stream.resume();
+      stream.on('end', () => {
+        setTimeout(() => {
+          events.push('accepted');
+          done();
+        }, holdMs);
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    events,
+    firstStarted,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe('graceful shutdown', () => {
+  it('finishes a request under way on SIGTERM, then exits 0', async () => {
+    const server = await startServerProcess({ DATABASE_URL: join(dir, 'http.sqlite') });
+    let exited: Promise<number | null> | undefined;
+    const answer = await slowPost(server.url, JSON.stringify(inquiryBody()), async () => {
+      await sleep(300);
+      exited = server.stop('SIGTERM');
+      await sleep(300);
+    });
+    expect(answer.status).toBe(201);
+    expect(JSON.parse(answer.text)).toMatchObject({ id: expect.any(String) });
+    expect(await exited).toBe(0);
+    // A new request after the signal is not taken.
+    await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
+  });
+
+  it('finishes the delivery it is sending before it exits', async () => {
+    const smtp = await slowSmtp(1500);
+    const database = join(dir, 'outbox.sqlite');
+    const server = await startServerProcess({
+      DATABASE_URL: database,
+      SMTP_URL: smtp.url,
+      OUTBOX_POLL_MS: '50',
+    });
+    try {
+      const res = await fetch(`${server.url}${INQUIRIES}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(inquiryBody()),
+      });
+      expect(res.status).toBe(201);
+      await smtp.firstStarted;
+      expect(await server.stop('SIGTERM')).toBe(0);
+    } finally {
+      await smtp.close();
+    }
+    // The mail under way when the signal came was accepted, and recorded as sent once.
+    expect(smtp.events.slice(0, 2)).toEqual(['data', 'accepted']);
+    const db = new Database(database, { readonly: true });
+    const rows = db.prepare('select state, attempts from deliveries').all() as Array<{
+      state: string;
+      attempts: number;
+    }>;
+    db.close();
+    const sent = rows.filter((r) => r.state === 'sent');
+    expect(sent.length).toBe(smtp.events.filter((e) => e === 'accepted').length);
+    expect(sent.length).toBeGreaterThanOrEqual(1);
+    expect(sent.every((r) => r.attempts === 1)).toBe(true);
+    // Nothing was left half-done: a row is either sent or was never claimed.
+    expect(rows.filter((r) => r.state !== 'sent').every((r) => r.attempts === 0)).toBe(true);
+  });
+});

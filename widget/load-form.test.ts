@@ -40,18 +40,22 @@ test('after a failed import, the next intent tries again under a new URL', async
     .mockRejectedValueOnce(new TypeError('Failed to fetch dynamically imported module'))
     .mockResolvedValue(module);
   const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+  const onOpenFailed = vi.fn();
   const loader = createFormLoader({
     url: 'https://x/widget-form.js',
     options: () => ({}) as FormOptions,
+    onOpenFailed,
     importModule,
   });
   loader.open();
   await settle();
   expect(errors).toHaveBeenCalledWith('[liaison]', expect.any(TypeError));
+  expect(onOpenFailed).toHaveBeenCalledTimes(1);
   loader.open();
   await settle();
   expect(importModule).toHaveBeenLastCalledWith('https://x/widget-form.js?retry=1');
   expect(handle.open).toHaveBeenCalledTimes(1);
+  expect(onOpenFailed).toHaveBeenCalledTimes(1);
   errors.mockRestore();
 });
 

@@ -19,6 +19,8 @@ export interface FormLoaderOptions {
   url: string;
   /** What the form needs (the language's pack may still be on its way), asked for on loading. */
   options: () => FormOptions | Promise<FormOptions>;
+  /** Called when a visitor asked for the form and it could not be loaded (offline, blocked). */
+  onOpenFailed?: () => void;
   /** Replaceable in tests: the dynamic import. */
   importModule?: (url: string) => Promise<FormModule>;
 }
@@ -33,6 +35,7 @@ const importUrl = (url: string): Promise<FormModule> => import(/* @vite-ignore *
 export function createFormLoader({
   url,
   options,
+  onOpenFailed = () => {},
   importModule = importUrl,
 }: FormLoaderOptions): FormLoader {
   let form: Promise<FormHandle> | null = null;
@@ -61,7 +64,11 @@ export function createFormLoader({
     open(product) {
       load()
         .then((handle) => handle.open(product))
-        .catch(report);
+        .catch((err: unknown) => {
+          report(err);
+          // The visitor clicked and must not be left with nothing: the next click tries again.
+          guard(onOpenFailed)();
+        });
     },
     close() {
       // Closing a form that never loaded is nothing to do.

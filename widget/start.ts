@@ -7,6 +7,7 @@ import { chooseLanguage, directionOf, type LangDir } from './i18n/locale';
 import { mergeTexts } from './i18n/merge-texts';
 import { createLauncher } from './launcher';
 import { createFormLoader } from './load-form';
+import { createNotice } from './notice';
 import { appendHost, attachRoot } from './mount';
 import type { Namespace } from './namespace';
 import { productFromDataset, productFromOptions } from './product';
@@ -62,8 +63,10 @@ export function startWidget({ settings, namespace, base, css }: StartOptions): v
     ...chosen,
     texts: mergeTexts(en, t?.card, settings.texts),
   }));
+  const notice = createNotice((box) => attachRoot(appendHost('liaison-notice'), css).append(box));
   const form = createFormLoader({
     url: `${settings.apiOrigin}/widget-form.js`,
+    onOpenFailed: () => locale.then((l) => notice(l.texts.formFailed, l)).catch(report),
     options: () =>
       Promise.all([language, texts]).then(([chosen, t]) => ({
         api,

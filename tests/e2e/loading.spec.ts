@@ -81,3 +81,24 @@ test('the script included twice renders one card and one dialog', async ({ page,
   );
   await expect(page.getByRole('dialog')).toHaveCount(1);
 });
+
+test('when the form cannot load, the visitor is told so, and the next click loads it', async ({
+  page,
+  liaison,
+}) => {
+  await page.route('**/widget-form.js*', (route) => route.abort('internetdisconnected'));
+  await page.goto(liaison.server.url + '/');
+  const leave = page.getByRole('button', { name: 'Leave a message' });
+  await leave.click();
+  const notice = page.getByRole('alert');
+  await expect(notice).toHaveText(
+    'The form could not be loaded. Please check your connection and try again.',
+  );
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  await page.unroute('**/widget-form.js*');
+  await leave.click();
+  await expect(
+    page.getByRole('dialog', { name: 'Send an inquiry to Mr. Moore Liu' }),
+  ).toBeVisible();
+});

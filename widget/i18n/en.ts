@@ -9,6 +9,7 @@ export const en = {
   leaveMessage: 'Leave a message',
   contactNow: 'Contact Now',
   launcher: 'Contact us',
+  formFailed: 'The form could not be loaded. Please check your connection and try again.',
 };
 
 /** The shape every locale of the loader provides. */

@@ -14,6 +14,7 @@ export const card: CardTexts = {
   leaveMessage: 'اترك رسالة',
   contactNow: 'تواصل الآن',
   launcher: 'تواصل معنا',
+  formFailed: 'تعذّر تحميل النموذج. يُرجى التحقق من اتصالك والمحاولة مرة أخرى.',
 };
 
 /** The form's texts in Arabic. */

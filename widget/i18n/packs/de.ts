@@ -14,6 +14,8 @@ export const card: CardTexts = {
   leaveMessage: 'Nachricht hinterlassen',
   contactNow: 'Jetzt kontaktieren',
   launcher: 'Kontakt',
+  formFailed:
+    'Das Formular konnte nicht geladen werden. Bitte prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
 };
 
 /** The form's texts in German. */

@@ -14,6 +14,7 @@ export const card: CardTexts = {
   leaveMessage: 'Dejar un mensaje',
   contactNow: 'Contactar ahora',
   launcher: 'Contáctenos',
+  formFailed: 'No se pudo cargar el formulario. Compruebe su conexión e inténtelo de nuevo.',
 };
 
 /** The form's texts in Spanish. */

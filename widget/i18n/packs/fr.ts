@@ -14,6 +14,7 @@ export const card: CardTexts = {
   leaveMessage: 'Laisser un message',
   contactNow: 'Contacter',
   launcher: 'Nous contacter',
+  formFailed: 'Le formulaire n’a pas pu être chargé. Vérifiez votre connexion et réessayez.',
 };
 
 /** The form's texts in French. */

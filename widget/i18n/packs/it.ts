@@ -14,6 +14,7 @@ export const card: CardTexts = {
   leaveMessage: 'Lascia un messaggio',
   contactNow: 'Contatta ora',
   launcher: 'Contattaci',
+  formFailed: 'Impossibile caricare il modulo. Controlla la connessione e riprova.',
 };
 
 /** The form's texts in Italian. */

@@ -14,6 +14,7 @@ export const card: CardTexts = {
   leaveMessage: 'メッセージを残す',
   contactNow: '今すぐ問い合わせ',
   launcher: 'お問い合わせ',
+  formFailed: 'フォームを読み込めませんでした。接続を確認して、もう一度お試しください。',
 };
 
 /** The form's texts in Japanese. */

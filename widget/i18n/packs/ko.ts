@@ -14,6 +14,7 @@ export const card: CardTexts = {
   leaveMessage: '메시지 남기기',
   contactNow: '지금 문의',
   launcher: '문의하기',
+  formFailed: '양식을 불러올 수 없습니다. 연결을 확인한 후 다시 시도해 주세요.',
 };
 
 /** The form's texts in Korean. */

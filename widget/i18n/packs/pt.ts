@@ -14,6 +14,7 @@ export const card: CardTexts = {
   leaveMessage: 'Deixar mensagem',
   contactNow: 'Falar agora',
   launcher: 'Fale conosco',
+  formFailed: 'Não foi possível carregar o formulário. Verifique sua conexão e tente novamente.',
 };
 
 /** The form's texts in Portuguese. */

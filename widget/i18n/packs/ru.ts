@@ -14,6 +14,7 @@ export const card: CardTexts = {
   leaveMessage: 'Оставить сообщение',
   contactNow: 'Связаться сейчас',
   launcher: 'Связаться с нами',
+  formFailed: 'Не удалось загрузить форму. Проверьте подключение и попробуйте ещё раз.',
 };
 
 /** The form's texts in Russian. */

@@ -14,6 +14,7 @@ export const card: CardTexts = {
   leaveMessage: 'Mesaj bırakın',
   contactNow: 'Hemen ulaşın',
   launcher: 'Bize ulaşın',
+  formFailed: 'Form yüklenemedi. Lütfen bağlantınızı kontrol edip tekrar deneyin.',
 };
 
 /** The form's texts in Turkish. */

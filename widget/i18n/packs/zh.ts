@@ -14,6 +14,7 @@ export const card: CardTexts = {
   leaveMessage: '留言',
   contactNow: '立即联系',
   launcher: '联系我们',
+  formFailed: '表单无法加载。请检查网络连接后重试。',
 };
 
 /** The form's texts in Simplified Chinese. */

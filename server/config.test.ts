@@ -22,7 +22,21 @@ describe('loadConfig', () => {
 
   it('accepts sqlite: URLs and plain paths', () => {
     expect(loadConfig({ DATABASE_URL: 'sqlite:///tmp/x.db' }).databasePath).toBe('/tmp/x.db');
-    expect(loadConfig({ DATABASE_URL: './y.db' }).databasePath).toBe('./y.db');
+    expect(loadConfig({ DATABASE_URL: './y.db' }).database).toEqual({
+      engine: 'sqlite',
+      path: './y.db',
+    });
+  });
+
+  it('takes a postgres:// URL with a SECRET_KEY, and no SQLite path then', () => {
+    const url = 'postgres://liaison:pw@db.internal:5432/liaison';
+    const c = loadConfig({ DATABASE_URL: url, SECRET_KEY: 'k'.repeat(32) });
+    expect(c.database).toEqual({ engine: 'postgres', url });
+    expect(
+      loadConfig({ DATABASE_URL: 'postgresql://db/x', SECRET_KEY: 'k'.repeat(32) }).database,
+    ).toMatchObject({ engine: 'postgres' });
+    expect(() => c.databasePath).toThrow(ConfigError);
+    expect(() => loadConfig({ DATABASE_URL: url })).toThrow(/SECRET_KEY: required with PostgreSQL/);
   });
 
   it('turns the inbound receiver on with a port and a domain', () => {
@@ -40,7 +54,7 @@ describe('loadConfig', () => {
     ['PORT', '70000'],
     ['SMTP_URL', 'http://mail'],
     ['PUBLIC_URL', 'not a url'],
-    ['DATABASE_URL', 'postgres://localhost/test'],
+    ['DATABASE_URL', 'postgres://[bad'],
     ['SECRET_KEY', 'short'],
     ['SMTP_INBOUND_PORT', '2525'],
     ['INBOUND_DOMAIN', 'not a domain'],

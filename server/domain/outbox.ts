@@ -8,7 +8,8 @@ export type DeliveryHandler = (delivery: Delivery) => Promise<void>;
 export type DeliveryResult =
   | { id: string; outcome: 'sent' }
   | { id: string; outcome: 'retry'; error: string; retryAt: string }
-  | { id: string; outcome: 'failed'; error: string };
+  | { id: string; outcome: 'failed'; error: string }
+  | { id: string; outcome: 'taken' };
 
 export interface OutboxOptions {
   store: Store;
@@ -44,7 +45,7 @@ export function retryDelayMs(attempt: number, random: () => number = Math.random
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
 
-/** The outbox worker: claims due deliveries one by one, runs their handler, records the outcome. */
+/** The outbox worker: claims due deliveries, runs their handler, records the outcome. */
 export function createOutboxWorker({
   store,
   handlers,
@@ -57,9 +58,11 @@ export function createOutboxWorker({
   onResult,
   onFailed,
 }: OutboxOptions): OutboxWorker {
-  // `delivery` is claimed: its attempts count this one.
   async function deliver(delivery: Delivery): Promise<DeliveryResult> {
-    const attempt = delivery.attempts;
+    const now = clock().getTime();
+    const claimed = await store.claimDelivery(delivery, new Date(now + leaseMs).toISOString());
+    if (!claimed) return { id: delivery.id, outcome: 'taken' };
+    const attempt = delivery.attempts + 1;
     try {
       const handler = handlers[delivery.kind];
       if (!handler) throw new Error(`no handler for delivery kind "${delivery.kind}"`);
@@ -82,14 +85,9 @@ export function createOutboxWorker({
   }
 
   async function runOnce(): Promise<DeliveryResult[]> {
-    // Claimed one at a time, just before sending, so a row's lease runs from its own send;
-    // several processes claim different rows (Store.claimNextDelivery).
-    const now = clock().toISOString();
+    const due = await store.dueDeliveries(clock().toISOString(), batchSize);
     const results: DeliveryResult[] = [];
-    while (results.length < batchSize) {
-      const lease = new Date(clock().getTime() + leaseMs).toISOString();
-      const delivery = await store.claimNextDelivery(now, lease);
-      if (!delivery) break;
+    for (const delivery of due) {
       const result = await deliver(delivery);
       onResult?.(delivery, result);
       results.push(result);

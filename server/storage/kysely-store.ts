@@ -11,8 +11,8 @@ import type { Store } from './store';
 /** What the engine can do beyond the SQL both engines share. */
 export interface StoreOptions {
   /**
-   * `FOR UPDATE SKIP LOCKED` when claiming outbox rows (PostgreSQL), so several processes
-   * take different rows at once; SQLite has one writer at a time and no row locks.
+   * `FOR UPDATE SKIP LOCKED` when claiming outbox rows (PostgreSQL): a process never waits
+   * for a row another one is claiming; SQLite has one writer at a time and no row locks.
    */
   skipLocked?: boolean;
 }

@@ -1,4 +1,5 @@
-import { Migrator, type Kysely, type MigrationResult } from 'kysely';
+import { Migrator, sql, type Kysely, type MigrationResult } from 'kysely';
+import { engineOf } from './migrations/engine';
 import { initial } from './migrations/0001-initial';
 import { conversations } from './migrations/0002-conversations';
 import { routing } from './migrations/0003-routing';
@@ -18,11 +19,24 @@ const migrations = {
 
 /** Brings the schema to the latest version; returns what ran, or throws naming the failed step. */
 export async function migrateToLatest<T>(db: Kysely<T>): Promise<MigrationResult[]> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    // On PostgreSQL, Kysely finds its bookkeeping tables in any schema unless told which one:
+    // the schema this connection works in (search_path), so installations can share a database.
+    ...(engineOf(db) === 'postgres' && {
+      migrationTableSchema: await currentSchema(db),
+    }),
+  });
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error) {
     const failed = results.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`Migration ${failed} failed: ${String(error)}`, { cause: error });
   }
   return results;
+}
+
+async function currentSchema<T>(db: Kysely<T>): Promise<string> {
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return rows[0]?.schema ?? 'public';
 }

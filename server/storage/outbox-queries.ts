@@ -7,7 +7,6 @@ type OutboxQueries = Pick<
   Store,
   | 'dueDeliveries'
   | 'claimDelivery'
-  | 'claimNextDelivery'
   | 'markDeliverySent'
   | 'markDeliveryAttemptFailed'
   | 'countDeliveries'
@@ -60,38 +59,24 @@ export function outboxQueries(
     },
     async claimDelivery(delivery, leaseUntil) {
       // Optimistic claim: only the caller that still sees the row as it was read wins it.
+      // On PostgreSQL the row is locked first, skipping it when another process is claiming it
+      // this instant (its update then decides), and the conditions are checked again on the
+      // row as it is once locked (READ COMMITTED), so two processes never lease the same row.
+      let seen = db
+        .selectFrom('deliveries')
+        .select('id')
+        .where('id', '=', delivery.id)
+        .where('state', '=', 'pending')
+        .where('nextAttemptAt', '=', delivery.nextAttemptAt);
+      if (skipLocked) seen = seen.forUpdate().skipLocked();
       const result = await db
         .updateTable('deliveries')
         .set((eb) => ({ attempts: eb('attempts', '+', 1), nextAttemptAt: leaseUntil }))
-        .where('id', '=', delivery.id)
+        .where('id', 'in', seen)
         .where('state', '=', 'pending')
         .where('nextAttemptAt', '=', delivery.nextAttemptAt)
         .executeTakeFirst();
       return result.numUpdatedRows === 1n;
-    },
-    async claimNextDelivery(now, leaseUntil) {
-      // One statement picks the oldest due row and leases it. On PostgreSQL the pick locks the
-      // row and skips rows other processes are claiming, and the outer conditions are checked
-      // again on the row as it is after any claim that committed meanwhile (READ COMMITTED),
-      // so two processes never lease the same row; SQLite runs the statement alone.
-      let next = db
-        .selectFrom('deliveries')
-        .select('id')
-        .where('state', '=', 'pending')
-        .where('nextAttemptAt', '<=', now)
-        .orderBy('nextAttemptAt')
-        .orderBy('id')
-        .limit(1);
-      if (skipLocked) next = next.forUpdate().skipLocked();
-      const row = await db
-        .updateTable('deliveries')
-        .set((eb) => ({ attempts: eb('attempts', '+', 1), nextAttemptAt: leaseUntil }))
-        .where('id', '=', next)
-        .where('state', '=', 'pending')
-        .where('nextAttemptAt', '<=', now)
-        .returningAll()
-        .executeTakeFirst();
-      return row ? toDelivery(row) : null;
     },
     async markDeliverySent(id, at) {
       await db

@@ -1,6 +1,7 @@
 import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database';
+import { ReplaceNulPlugin } from './postgres-nul';
 import type { SearchAdapter } from './search';
 
 /** Connections one process keeps to PostgreSQL (the LISTEN client of the event bus is extra). */
@@ -14,7 +15,7 @@ export function openPostgres(url: string): Kysely<Database> {
   pool.on('error', (err) => console.error('[db] idle PostgreSQL connection lost:', err.message));
   return new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
-    plugins: [new CamelCasePlugin()],
+    plugins: [new CamelCasePlugin(), new ReplaceNulPlugin()],
   });
 }
 

@@ -35,6 +35,9 @@ export interface Product {
   category?: string;
   url?: string;
   image?: string;
+  /** How many the buyer wants (absent: not said). */
+  quantity?: number;
+  unit?: string;
 }
 
 export type InquiryStatus = Status;
@@ -313,15 +316,10 @@ export interface Store {
   dueDeliveries(now: string, limit: number): Promise<Delivery[]>;
   /**
    * Takes a due delivery for one attempt: counts the attempt and pushes its next attempt to
-   * `leaseUntil`, so a crashed sender's row comes due again. False when another took it.
+   * `leaseUntil`, so a crashed sender's row comes due again. False when another took it; of
+   * any number of processes claiming one row, one wins.
    */
   claimDelivery(delivery: Delivery, leaseUntil: string): Promise<boolean>;
-  /**
-   * Takes the oldest delivery due at `now` for one attempt, as `claimDelivery` does, and
-   * returns it as claimed (`attempts` counts this attempt); null when nothing is due. Each row
-   * goes to one caller however many processes claim at once.
-   */
-  claimNextDelivery(now: string, leaseUntil: string): Promise<Delivery | null>;
   markDeliverySent(id: string, at: string): Promise<void>;
   /** Records a failed attempt: a retry at `retryAt`, or `failed` for good when it is null. */
   markDeliveryAttemptFailed(id: string, error: string, retryAt: string | null): Promise<void>;

@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SearchAdapter } from '../../server/storage/search';
+import { postgresSearch } from '../../server/storage/postgres';
+import { sqliteSearch } from '../../server/storage/sqlite';
+import { sendInquiry } from '../support/inbox-client';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+// The engine's text search, both ways the store uses it (SearchAdapter): the text index's
+// candidates, and the match as a filter on the list. The same answers on every engine.
+
+let t: TestApp;
+let search: SearchAdapter;
+let ids: { anna: string; bert: string };
+
+beforeAll(async () => {
+  t = await createTestApp();
+  search = t.engine === 'postgres' ? postgresSearch : sqliteSearch;
+  const anna = await sendInquiry(t, {
+    name: "Anna O'Brien",
+    email: 'anna@rhein-pumpen.example',
+    company: 'Rhein Pumpen AG',
+    product: { name: 'Seawater Pump', sku: 'SP-100' },
+    message: 'Need a quote for seawater pumps & spare parts (urgent).',
+  });
+  const bert = await sendInquiry(t, {
+    name: 'Bert',
+    email: 'bert@valves.example',
+    product: { name: 'Butterfly Valve DN200', sku: 'BF-200' },
+    message: 'Interested in becoming your agent in Peru.',
+  });
+  ids = { anna: anna.id, bert: bert.id };
+});
+afterAll(async () => {
+  await t.close();
+});
+
+// The matches both ways, which must agree; a query with no words left matches everything.
+async function bothWays(query: string): Promise<string[]> {
+  const candidates = await search.candidates(t.db, query, 100);
+  const filtered = await t.db
+    .selectFrom('inquiries')
+    .select('id')
+    .where(search.filter(query))
+    .execute();
+  const found = filtered.map((r) => r.id).sort();
+  expect(found).toEqual(candidates === null ? [ids.anna, ids.bert].sort() : [...candidates].sort());
+  return found.map((id) => (id === ids.anna ? 'anna' : id === ids.bert ? 'bert' : id));
+}
+
+describe(`full-text search`, () => {
+  it('matches names, emails, companies, products and messages by word prefix', async () => {
+    expect(await bothWays('rhein')).toEqual(['anna']);
+    expect(await bothWays('RHEIN pump')).toEqual(['anna']);
+    expect(await bothWays('valves')).toEqual(['bert']);
+    expect(await bothWays('bert@valves')).toEqual(['bert']);
+    expect(await bothWays('butterf')).toEqual(['bert']);
+    expect(await bothWays('agent peru')).toEqual(['bert']);
+    expect(await bothWays('agent rhein')).toEqual([]);
+    expect(await bothWays("o'brien")).toEqual(['anna']);
+  });
+
+  it('reads query syntax of either engine as plain words and never fails', async () => {
+    const hostile = [
+      '"unbalanced quote * OR',
+      "rhein' | 'valves",
+      'rhein:* | valves',
+      '!rhein',
+      '(rhein',
+      'rhein <-> pumpen',
+      'a\\b',
+      '\\',
+      "'",
+      ':*',
+      'NEAR(rhein valves)',
+      'rhein\0valves',
+      '\0',
+      'x'.repeat(3000),
+    ];
+    for (const query of hostile) {
+      const found = await bothWays(query);
+      expect(
+        found.every((f) => f === 'anna' || f === 'bert'),
+        query,
+      ).toBe(true);
+    }
+  });
+
+  it('still reads the words in such queries', async () => {
+    expect(await bothWays("rhein' | 'valves")).toEqual([]);
+    expect(await bothWays('rhein:* | valves')).toEqual([]);
+    expect(await bothWays('(rhein')).toEqual(['anna']);
+    expect(await bothWays('"seawater')).toEqual(['anna']);
+  });
+
+  it('takes a NUL as a space', async () => {
+    expect(await bothWays('rhein\0pumpen')).toEqual(['anna']);
+    expect(await bothWays('\0')).toEqual(['anna', 'bert']);
+  });
+
+  it('says "too many" past the cap, so the list walks its own index', async () => {
+    expect(await search.candidates(t.db, 'example', 1)).toBeNull();
+    expect(await search.candidates(t.db, 'example', 2)).toHaveLength(2);
+  });
+});

@@ -99,7 +99,16 @@ export interface InquiryDetail {
     country: string | null;
     phone: string | null;
   };
-  products: Array<{ name: string; sku?: string; url?: string; image?: string }>;
+  /** Each with its own quantity when the buyer gave one (the inquiry basket). */
+  products: Array<{
+    name: string;
+    sku?: string;
+    url?: string;
+    image?: string;
+    quantity?: number;
+    unit?: string;
+  }>;
+  /** The inquiry's quantity when it names no product. */
   quantity: number | null;
   unit: string | null;
   page: {

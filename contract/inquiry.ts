@@ -1,6 +1,14 @@
 import * as z from 'zod/mini';
 
-import { EMAIL_PATTERN, FIELD_MAX, MESSAGE_MAX, MESSAGE_MIN, QUANTITY_MAX, UNITS } from './limits';
+import {
+  BASKET_MAX,
+  EMAIL_PATTERN,
+  FIELD_MAX,
+  MESSAGE_MAX,
+  MESSAGE_MIN,
+  QUANTITY_MAX,
+  UNITS,
+} from './limits';
 
 export { BASKET_MAX, FIELD_MAX, MESSAGE_MAX, MESSAGE_MIN, QUANTITY_MAX, UNITS } from './limits';
 export type { Unit } from './limits';
@@ -19,6 +27,16 @@ export const ProductInput = z.strictObject({
 });
 export type ProductInput = z.infer<typeof ProductInput>;
 
+const Quantity = z.number().check(z.positive(), z.lte(QUANTITY_MAX));
+
+/** One product of the inquiry basket, with how many of it the buyer wants. */
+export const BasketLine = z.strictObject({
+  ...ProductInput.shape,
+  quantity: z.optional(Quantity),
+  unit: z.optional(z.enum(UNITS)),
+});
+export type BasketLine = z.infer<typeof BasketLine>;
+
 export const PageContext = z.strictObject({
   url: z.optional(text(2000)),
   referrer: z.optional(text(2000)),
@@ -31,30 +49,41 @@ export type PageContext = z.infer<typeof PageContext>;
  * The body of `POST /api/v1/sites/{siteKey}/inquiries`: flat where it can be, as a site owner
  * posting from their own form would expect. Empty optional strings mean "not given".
  */
-export const InquiryInput = z.strictObject({
-  name: z.optional(text(FIELD_MAX.name)),
-  email: z.pipe(text(FIELD_MAX.email), z.email({ pattern: EMAIL_PATTERN })),
-  company: z.optional(text(FIELD_MAX.company)),
-  country: z.optional(text(FIELD_MAX.country)),
-  phone: z.optional(text(FIELD_MAX.phone)),
-  message: z.string().check(z.trim(), z.minLength(MESSAGE_MIN), z.maxLength(MESSAGE_MAX)),
-  quantity: z.optional(z.number().check(z.positive(), z.lte(QUANTITY_MAX))),
-  unit: z.optional(z.enum(UNITS)),
-  rep: z.optional(text(100)),
-  product: z.optional(ProductInput),
-  page: z.optional(PageContext),
-  /** A solved proof-of-work challenge (ALTCHA, base64 JSON), when the site asks for one. */
-  pow: z.optional(z.string().check(z.maxLength(2000))),
-  /** The consent text the visitor was shown beside the send button, recorded as shown. */
-  consent: z.optional(text(1000)),
-  /** Sent by the widget only: how the form was filled (see server/domain/spam.ts). */
-  client: z.optional(
-    z.strictObject({
-      honeypot: z.optional(z.string().check(z.maxLength(500))),
-      elapsedMs: z.optional(z.int().check(z.minimum(0))),
+export const InquiryInput = z
+  .strictObject({
+    name: z.optional(text(FIELD_MAX.name)),
+    email: z.pipe(text(FIELD_MAX.email), z.email({ pattern: EMAIL_PATTERN })),
+    company: z.optional(text(FIELD_MAX.company)),
+    country: z.optional(text(FIELD_MAX.country)),
+    phone: z.optional(text(FIELD_MAX.phone)),
+    message: z.string().check(z.trim(), z.minLength(MESSAGE_MIN), z.maxLength(MESSAGE_MAX)),
+    /** The quantity of the one `product`, or of the inquiry when it names none. */
+    quantity: z.optional(Quantity),
+    unit: z.optional(z.enum(UNITS)),
+    rep: z.optional(text(100)),
+    /** One product (a site's own form, a Contact Now button): the simple shape. */
+    product: z.optional(ProductInput),
+    /** Several products, each with its quantity (the widget's inquiry basket). */
+    products: z.optional(z.array(BasketLine).check(z.minLength(1), z.maxLength(BASKET_MAX))),
+    page: z.optional(PageContext),
+    /** A solved proof-of-work challenge (ALTCHA, base64 JSON), when the site asks for one. */
+    pow: z.optional(z.string().check(z.maxLength(2000))),
+    /** The consent text the visitor was shown beside the send button, recorded as shown. */
+    consent: z.optional(text(1000)),
+    /** Sent by the widget only: how the form was filled (see server/domain/spam.ts). */
+    client: z.optional(
+      z.strictObject({
+        honeypot: z.optional(z.string().check(z.maxLength(500))),
+        elapsedMs: z.optional(z.int().check(z.minimum(0))),
+      }),
+    ),
+  })
+  .check(
+    z.refine((input) => !(input.product && input.products), {
+      message: 'Send either product or products, not both.',
+      path: ['products'],
     }),
-  ),
-});
+  );
 export type InquiryInput = z.input<typeof InquiryInput>;
 export type ValidInquiry = z.output<typeof InquiryInput>;
 

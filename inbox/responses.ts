@@ -96,6 +96,8 @@ const readProduct = (value: unknown): InquiryDetail['products'][number] | null =
   if (typeof value.sku === 'string') product.sku = value.sku;
   if (typeof value.url === 'string') product.url = value.url;
   if (typeof value.image === 'string') product.image = value.image;
+  if (typeof value.quantity === 'number') product.quantity = value.quantity;
+  if (typeof value.unit === 'string') product.unit = value.unit;
   return product;
 };
 

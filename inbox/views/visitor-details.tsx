@@ -46,6 +46,12 @@ export function VisitorDetails({ inquiry }: { inquiry: InquiryDetail }) {
                   product.name
                 )}
                 {product.sku && <span class="sku"> SKU {product.sku}</span>}
+                {product.quantity !== undefined && (
+                  <span class="quantity">
+                    {' · '}
+                    {product.quantity.toLocaleString('en')} {product.unit ?? ''}
+                  </span>
+                )}
               </li>
             ))}
           </ul>

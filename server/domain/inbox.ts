@@ -97,7 +97,7 @@ function toSummary(i: Inquiry, firstMessage: string, names: Map<string, string>)
       company: i.visitor.company,
       country: i.visitor.country,
     },
-    product: i.products[0]?.name ?? null,
+    product: productsLabel(i.products),
     preview: firstMessage.length > 140 ? `${firstMessage.slice(0, 139)}…` : firstMessage,
     rep: i.repId ? { id: i.repId, name: names.get(i.repId) ?? '' } : null,
     createdAt: i.createdAt,
@@ -137,3 +137,7 @@ function decodeCursor(cursor: string): NonNullable<InquiryListFilter['after']> {
     cursor: 'Invalid cursor.',
   });
 }
+
+/** "Ball valve", or "Ball valve and 2 more" for a basket. */
+const productsLabel = ([first, ...more]: Inquiry['products']): string | null =>
+  first ? (more.length > 0 ? `${first.name} and ${more.length} more` : first.name) : null;

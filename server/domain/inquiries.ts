@@ -1,5 +1,12 @@
 import type { InquiryCreated, ValidInquiry } from '../../contract';
-import type { Inquiry, Message, NewConversationToken, NewDelivery, Site } from '../storage/store';
+import type {
+  Inquiry,
+  Message,
+  NewConversationToken,
+  NewDelivery,
+  Product,
+  Site,
+} from '../storage/store';
 import { route } from './router';
 import { routingContext } from './routing-context';
 import type { ConversationDeps } from './conversation';
@@ -33,6 +40,7 @@ export async function receiveInquiry(
   if (earlier) return createdAnswer(deps, earlier);
 
   const spam = spamReason(input.client, minFormMs);
+  const products = productsOf(input);
   const context = await routingContext(store, site, input.email.toLowerCase());
   const decision = route({
     ...context,
@@ -41,7 +49,7 @@ export async function receiveInquiry(
       country: input.country,
       language: input.page?.language,
       pageUrl: input.page?.url,
-      products: input.product ? [{ sku: input.product.sku, category: input.product.category }] : [],
+      products: products.map(({ sku, category }) => ({ sku, category })),
     },
     now: clock(),
   });
@@ -61,19 +69,10 @@ export async function receiveInquiry(
       country: given(input.country),
       phone: given(input.phone),
     },
-    quantity: input.quantity ?? null,
-    unit: input.quantity === undefined ? null : (input.unit ?? null),
-    products: input.product
-      ? [
-          {
-            name: input.product.name,
-            ...(given(input.product.sku) && { sku: input.product.sku }),
-            ...(input.product.url && { url: input.product.url }),
-            ...(input.product.image && { image: input.product.image }),
-            ...(given(input.product.category) && { category: input.product.category }),
-          },
-        ]
-      : [],
+    // The inquiry's own quantity only when it names no product: else each product has its own.
+    quantity: products.length === 0 ? (input.quantity ?? null) : null,
+    unit: products.length === 0 && input.quantity !== undefined ? (input.unit ?? null) : null,
+    products,
     page: {
       url: given(input.page?.url),
       referrer: given(input.page?.referrer),
@@ -193,4 +192,25 @@ export function arrivalDeliveries(
           dedupeKey: `${UNASSIGNED_NOTICE}:${inquiry.id}`,
         },
   ];
+}
+
+type Line = NonNullable<ValidInquiry['products']>[number];
+
+/**
+ * The products an inquiry asks about, each with its quantity: the basket's lines, or the one
+ * `product` with the inquiry's quantity (the simple shape a site's own form posts).
+ */
+export function productsOf(input: ValidInquiry): Product[] {
+  const lines: Line[] =
+    input.products ??
+    (input.product ? [{ ...input.product, quantity: input.quantity, unit: input.unit }] : []);
+  return lines.map((line) => ({
+    name: line.name,
+    ...(given(line.sku) && { sku: line.sku }),
+    ...(line.url && { url: line.url }),
+    ...(line.image && { image: line.image }),
+    ...(given(line.category) && { category: line.category }),
+    ...(line.quantity !== undefined && { quantity: line.quantity }),
+    ...(line.quantity !== undefined && line.unit && { unit: line.unit }),
+  }));
 }

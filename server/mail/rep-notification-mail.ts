@@ -35,8 +35,10 @@ export function renderRepNotification({
   threadUrl,
 }: RepNotificationData): RenderedMail {
   const rows = inquiryRows(inquiry);
-  const product = inquiry.products[0];
-  const topic = product ? product.name : firstWords(message.body, 8);
+  const [product, ...more] = inquiry.products;
+  const topic = product
+    ? `${product.name}${more.length > 0 ? ` and ${more.length} more` : ''}`
+    : firstWords(message.body, 8);
   const subject = oneLine(`${followUp ? 'Re: ' : ''}[${site.name}] New inquiry: ${topic}`);
   const from = inquiry.visitor.name ?? inquiry.visitor.email;
   const intro = followUp
@@ -79,13 +81,12 @@ function inquiryRows(inquiry: Inquiry): Row[] {
     row('Phone / WhatsApp', visitor.phone),
     ...inquiry.products.map((p) => ({
       label: 'Product',
-      value: [p.name, p.sku && `SKU ${p.sku}`, p.url].filter(Boolean).join(' · '),
+      value: [p.name, p.sku && `SKU ${p.sku}`, amount(p.quantity, p.unit), p.url]
+        .filter(Boolean)
+        .join(' · '),
       ...(p.url && { link: p.url }),
     })),
-    row(
-      'Quantity',
-      inquiry.quantity === null ? null : `${inquiry.quantity} ${inquiry.unit ?? ''}`.trim(),
-    ),
+    row('Quantity', amount(inquiry.quantity, inquiry.unit)),
     page.url ? { label: 'Page', value: page.url, link: page.url } : null,
     row('Referrer', page.referrer),
     row('Language', page.language),
@@ -116,4 +117,9 @@ function firstWords(text: string, count: number): string {
 // Subjects are one line; nodemailer would encode a break, but it would still read oddly.
 function oneLine(text: string): string {
   return text.replace(/[\r\n\t]+/g, ' ').slice(0, 200);
+}
+
+/** "200 sets", "200"; null when no quantity was given. */
+function amount(quantity: number | null | undefined, unit: string | null | undefined) {
+  return quantity === null || quantity === undefined ? null : `${quantity} ${unit ?? ''}`.trim();
 }

@@ -64,7 +64,8 @@ export interface Config {
 }
 
 /** Where the store lives; `storage/open-store.ts` opens either. */
-export type DatabaseConfig = { engine: 'sqlite'; path: string } | { engine: 'postgres'; url: string };
+export type DatabaseConfig =
+  { engine: 'sqlite'; path: string } | { engine: 'postgres'; url: string };
 
 /** Limits on new inquiries: per client address and per site per minute; the form's minimum time. */
 export interface AbuseLimits {

@@ -1,21 +1,27 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InquiryCreated } from '../../contract';
-import { createKyselyStore } from '../../server/storage/kysely-store';
-import { openSqlite, sqliteSearch } from '../../server/storage/sqlite';
 import { addressOf, startSmtpSink } from '../support/smtp-sink';
 import { startServerProcess } from '../support/server-process';
 import { inquiryBody } from '../support/test-app';
+import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/test-database';
 
-const dir = mkdtempSync(join(tmpdir(), 'liaison-restart-'));
-const database = join(dir, 'liaison.sqlite');
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+// On the engine under test: a SQLite file (the secret is generated beside it), or a
+// PostgreSQL schema, which needs SECRET_KEY.
+const KEY: Record<string, string> =
+  TEST_ENGINE === 'postgres' ? { SECRET_KEY: 'restart-test-secret-restart-test-secret' } : {};
+let db: TestDatabase;
+let database: string;
+beforeAll(async () => {
+  db = await createTestDatabase();
+  database = db.url;
+});
+afterAll(async () => {
+  await db.close();
+});
 
 describe('the real server process', () => {
   it('keeps inquiries across a restart, and mail waits in the outbox until SMTP is set', async () => {
-    const first = await startServerProcess({ DATABASE_URL: database });
+    const first = await startServerProcess({ DATABASE_URL: database, ...KEY });
     expect(first.output()).toMatch(/SMTP_URL is not set: mail waits in the outbox/);
     const res = await fetch(`${first.url}/api/v1/sites/demo/inquiries`, {
       method: 'POST',
@@ -29,6 +35,7 @@ describe('the real server process', () => {
     const sink = await startSmtpSink();
     const second = await startServerProcess({
       DATABASE_URL: database,
+      ...KEY,
       SMTP_URL: sink.url,
       OUTBOX_POLL_MS: '50',
     });
@@ -42,31 +49,31 @@ describe('the real server process', () => {
       await sink.close();
     }
 
-    const db = openSqlite(database);
-    const inquiry = await createKyselyStore(db, sqliteSearch).findInquiry(id);
-    await db.destroy();
+    const inquiry = await db.store.findInquiry(id);
     expect(inquiry?.visitor.email).toBe('jane@buyer.example');
   });
 
   it('refuses to start on a bad setting and names it', async () => {
     await expect(
-      startServerProcess({ DATABASE_URL: database, SMTP_URL: 'mail.example.com' }),
+      startServerProcess({ DATABASE_URL: database, ...KEY, SMTP_URL: 'mail.example.com' }),
     ).rejects.toThrow(/SMTP_URL/);
   });
 });
 
 describe('start-up', () => {
   it('refuses a site whose inquiries would reach nobody, saying how to fix it', async () => {
-    const empty = join(dir, 'nobody.sqlite');
-    const first = await startServerProcess({ DATABASE_URL: empty });
-    await first.stop();
-    const db = openSqlite(empty);
-    const store = createKyselyStore(db, sqliteSearch);
-    const moore = await store.findRepByEmail('moore.liu@example.com');
-    await store.setRepActive(moore?.id ?? '', false);
-    await db.destroy();
-    await expect(startServerProcess({ DATABASE_URL: empty })).rejects.toThrow(
-      /Refusing to start: inquiries to "demo" would reach nobody \(no active rep\)[\s\S]*rep add/,
-    );
+    const empty = await createTestDatabase();
+    const env = { DATABASE_URL: empty.url, ...KEY };
+    try {
+      const first = await startServerProcess(env);
+      await first.stop();
+      const moore = await empty.store.findRepByEmail('moore.liu@example.com');
+      await empty.store.setRepActive(moore?.id ?? '', false);
+      await expect(startServerProcess(env)).rejects.toThrow(
+        /Refusing to start: inquiries to "demo" would reach nobody \(no active rep\)[\s\S]*rep add/,
+      );
+    } finally {
+      await empty.close();
+    }
   });
 });

@@ -138,7 +138,14 @@ export const InquiryDetailSchema = z.object({
     phone: nullableStr,
   }),
   products: z.array(
-    z.object({ name: str, sku: z.optional(str), url: z.optional(str), image: z.optional(str) }),
+    z.object({
+      name: str,
+      sku: z.optional(str),
+      url: z.optional(str),
+      image: z.optional(str),
+      quantity: z.optional(z.number()),
+      unit: z.optional(str),
+    }),
   ),
   quantity: z.nullable(z.number()),
   unit: nullableStr,

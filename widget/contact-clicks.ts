@@ -1,20 +1,22 @@
 import { guard } from './guard';
 
 /**
- * Calls `onContact` for clicks on any `[data-liaison-contact]` element, including ones added
- * later: one listener on the document, in the capture phase so page handlers that stop
- * propagation do not swallow it. The element may be a link, so its navigation is prevented.
+ * Calls `onClick` for clicks on any element matching `selector` (`[data-liaison-contact]`,
+ * `[data-liaison-add]`), including ones added later: one listener on the document, in the
+ * capture phase so page handlers that stop propagation do not swallow it. The element may be
+ * a link, so its navigation is prevented.
  */
-export function listenForContactClicks(
+export function listenForClicks(
   doc: Document,
-  onContact: (element: HTMLElement) => void,
+  selector: string,
+  onClick: (element: HTMLElement) => void,
 ): () => void {
   const listener = guard((event: MouseEvent) => {
     const target = event.target;
-    const element = target instanceof Element ? target.closest('[data-liaison-contact]') : null;
+    const element = target instanceof Element ? target.closest(selector) : null;
     if (!(element instanceof HTMLElement)) return;
     event.preventDefault();
-    onContact(element);
+    onClick(element);
   });
   doc.addEventListener('click', listener, true);
   return () => doc.removeEventListener('click', listener, true);
@@ -22,7 +24,7 @@ export function listenForContactClicks(
 
 // What counts as intent: pointing at or focusing a Contact Now element, a card or the launcher
 // (events from inside our shadow roots reach the document retargeted to their host).
-const INTENT = '[data-liaison-contact],[data-liaison-card],liaison-launcher';
+const INTENT = '[data-liaison-contact],[data-liaison-add],[data-liaison-card],liaison-launcher';
 
 /** Calls `onIntent` once, at the first hover or focus on anything that opens the form. */
 export function listenForIntent(doc: Document, onIntent: () => void): void {

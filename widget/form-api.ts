@@ -26,6 +26,8 @@ export interface FormOptions {
 export interface FormHandle {
   open(product?: ProductInput): void;
   close(): void;
+  /** Puts a product in the inquiry basket (`data-liaison-add`, `liaison('add')`). */
+  add(product: ProductInput): void;
   /** `liaison('prefill', values)`, checked here: the loader passes on whatever the page gave. */
   prefill(values: unknown): void;
   /** `liaison('on', event, handler)`, checked here likewise. */

@@ -5,7 +5,13 @@ import { createFormLoader } from './load-form';
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function fakeModule() {
-  const handle: FormHandle = { open: vi.fn(), close: vi.fn(), prefill: vi.fn(), on: vi.fn() };
+  const handle: FormHandle = {
+    open: vi.fn(),
+    close: vi.fn(),
+    add: vi.fn(),
+    prefill: vi.fn(),
+    on: vi.fn(),
+  };
   const module: FormModule = { mountForm: vi.fn(() => handle) };
   return { handle, module };
 }

@@ -6,6 +6,8 @@ export interface FormLoader {
   /** Starts loading the form's module (on hover or focus), so a click finds it ready. */
   preload(): void;
   open(options?: Parameters<FormHandle['open']>[0]): void;
+  /** Loads the form if need be and puts `product` in its basket. */
+  add(product: Parameters<FormHandle['add']>[0]): void;
   close(): void;
   /**
    * Runs `use` on the mounted form, without loading it: at once when it is mounted, else right
@@ -57,18 +59,24 @@ export function createFormLoader({
         throw err;
       }));
 
+  // The visitor clicked and must not be left with nothing: the next click tries again.
+  const use = (act: (handle: FormHandle) => void) =>
+    load()
+      .then(act)
+      .catch((err: unknown) => {
+        report(err);
+        guard(onOpenFailed)();
+      });
+
   return {
     preload() {
       load().catch(report);
     },
     open(product) {
-      load()
-        .then((handle) => handle.open(product))
-        .catch((err: unknown) => {
-          report(err);
-          // The visitor clicked and must not be left with nothing: the next click tries again.
-          guard(onOpenFailed)();
-        });
+      use((handle) => handle.open(product));
+    },
+    add(product) {
+      use((handle) => handle.add(product));
     },
     close() {
       // Closing a form that never loaded is nothing to do.

@@ -10,6 +10,8 @@
  *
  * liaison('open', { product })   Opens the inquiry form. `product` is optional:
  *                                { name, sku?, url?, image? }, as the data-product-* attributes.
+ * liaison('add', { product })    Puts a product in the inquiry basket (as a data-liaison-add
+ *                                button does): kept across the site's pages until sent.
  * liaison('close')               Closes the form.
  * liaison('prefill', values)     Fills in form fields: name, email, company, country, phone,
  *                                message, quantity, unit (one of the form's units). Strings

@@ -1,6 +1,6 @@
 import { createApi } from './api';
 import { createCard } from './card';
-import { listenForContactClicks, listenForIntent } from './contact-clicks';
+import { listenForClicks, listenForIntent } from './contact-clicks';
 import { guard, report } from './guard';
 import { en } from './i18n/en';
 import { chooseLanguage, directionOf, type LangDir } from './i18n/locale';
@@ -12,7 +12,7 @@ import { appendHost, attachRoot } from './mount';
 import type { Namespace } from './namespace';
 import { productFromDataset, productFromOptions } from './product';
 import type { Settings } from './settings';
-import { hasUnsentInquiry } from './unsent-inquiry';
+import { hasKeptWork } from './unsent-inquiry';
 
 /** The settings read at load, the installed `window.liaison`, and the stylesheet text. */
 export interface StartOptions {
@@ -79,8 +79,14 @@ export function startWidget({ settings, namespace, base, css }: StartOptions): v
   });
   const openBlank = () => form.open();
 
-  listenForContactClicks(document, (element) =>
+  listenForClicks(document, '[data-liaison-contact]', (element) =>
     form.open(productFromDataset(element.dataset, location.href)),
+  );
+  // An "Add to inquiry" button without a product name is the page's mistake: reported.
+  const add = (product: ReturnType<typeof productFromDataset>) =>
+    product ? form.add(product) : report('data-liaison-add: no product name');
+  listenForClicks(document, '[data-liaison-add]', (element) =>
+    add(productFromDataset(element.dataset, location.href)),
   );
   listenForIntent(document, form.preload);
 
@@ -110,6 +116,7 @@ export function startWidget({ settings, namespace, base, css }: StartOptions): v
       namespace.start((name, first, second) => {
         if (name === 'open') form.open(productFromOptions(first, location.href));
         else if (name === 'close') form.close();
+        else if (name === 'add') add(productFromOptions(first, location.href));
         else if (name === 'prefill') form.whenMounted((handle) => handle.prefill(first));
         else if (name === 'on') form.whenMounted((handle) => handle.on(first, second));
         else report(`unknown command: ${String(name)}`);
@@ -117,7 +124,7 @@ export function startWidget({ settings, namespace, base, css }: StartOptions): v
       // A conversation page (the visitor's mail link): the thread is what they came for.
       if (settings.conversation) form.open();
       // An inquiry an earlier page view could not send: the form's module sends it, unseen.
-      else if (hasUnsentInquiry(settings.site)) form.preload();
+      else if (hasKeptWork(settings.site)) form.preload();
     }),
   );
 }

@@ -1,19 +1,20 @@
 import { expect, test } from 'vitest';
-import { hasUnsentInquiry, outboxKey } from './unsent-inquiry';
+import { hasKeptWork, outboxKey } from './unsent-inquiry';
 
 const storage = (items: Record<string, string>) => () => ({
   getItem: (key: string) => items[key] ?? null,
 });
 
-test('only a stored outbox of this site counts', () => {
-  expect(hasUnsentInquiry('demo', storage({}))).toBe(false);
-  expect(hasUnsentInquiry('demo', storage({ [outboxKey('other')]: '{}' }))).toBe(false);
-  expect(hasUnsentInquiry('demo', storage({ 'liaison:demo:outbox': '{}' }))).toBe(true);
+test('only a stored outbox or basket of this site counts', () => {
+  expect(hasKeptWork('demo', storage({}))).toBe(false);
+  expect(hasKeptWork('demo', storage({ [outboxKey('other')]: '{}' }))).toBe(false);
+  expect(hasKeptWork('demo', storage({ 'liaison:demo:outbox': '{}' }))).toBe(true);
+  expect(hasKeptWork('demo', storage({ 'liaison:demo:basket': '[]' }))).toBe(true);
 });
 
 test('blocked site data reads as nothing kept', () => {
   const blocked = () => {
     throw new DOMException('The operation is insecure.', 'SecurityError');
   };
-  expect(hasUnsentInquiry('demo', blocked)).toBe(false);
+  expect(hasKeptWork('demo', blocked)).toBe(false);
 });

@@ -4,6 +4,7 @@ import { createActions, type ActionsOptions } from './actions';
 import { consentText } from './consent';
 import type { Api, SubmitResult } from '../api';
 import { en } from './i18n/en';
+import { createBasketStore } from './basket';
 import { createOutboxStore, type Submission } from './outbox-store';
 import { createState } from './state';
 import { memoryStorage } from './memory-storage';
@@ -93,7 +94,7 @@ describe('submit', () => {
     expect(state.phase.value).toBe('sending');
     await settle();
     expect(state.phase.value).toBe('sent');
-    expect(sent[0]).toMatchObject({ rep: 'moore-liu', product: { name: 'Ball Valve' }, page });
+    expect(sent[0]).toMatchObject({ rep: 'moore-liu', products: [{ name: 'Ball Valve' }], page });
   });
 
   test("sends the consent text the form shows, with the site's name once it is known", async () => {
@@ -338,7 +339,9 @@ describe('delivery', () => {
     expect(actions.holding()).toBe(true);
     const attempts = state.attempts.value;
     actions.open();
-    expect(state.product.value).toEqual({ name: 'Ball Valve' });
+    expect(state.lines.value).toEqual([
+      { product: { name: 'Ball Valve' }, quantity: '200', unit: 'sets' },
+    ]);
     expect(state.values.value.message).toBe('We need 200 ball valves, DN50, PN40.');
     expect(state.attempts.value).toBe(attempts + 1);
     expect(actions.holding()).toBe(false);
@@ -349,5 +352,65 @@ describe('delivery', () => {
     actions.resume();
     expect(state.phase.value).toBe('editing');
     expect(sent).toEqual([]);
+  });
+});
+
+describe('the inquiry basket', () => {
+  const withBasket = (storage = memoryStorage()) => ({
+    storage,
+    basket: createBasketStore({ site: 'demo', storage: () => storage }),
+  });
+  const gate = { name: 'Gate Valve', sku: 'GV-2' };
+  const pump = { name: 'Centrifugal Pump' };
+
+  test('collects products across pages, once each, and sends them with their quantities', async () => {
+    const first = withBasket();
+    const page1 = setup([], { basket: first.basket });
+    // Nothing is written before the visitor adds something.
+    expect(first.storage.items.size).toBe(0);
+    page1.actions.add(gate);
+    page1.actions.add(gate);
+    expect(page1.state.lines.value).toHaveLength(1);
+    expect(page1.state.basketNote.value).toBe('Added to your inquiry basket: Gate Valve');
+    expect(page1.state.open.value).toBe(false);
+
+    // The next page view of the site finds the basket and adds to it.
+    const { state, actions, sent, fill } = setup([created()], {
+      basket: withBasket(first.storage).basket,
+    });
+    expect(state.lines.value.map((line) => line.product)).toEqual([gate]);
+    actions.open(pump);
+    actions.setLine(0, 'quantity', '200');
+    actions.setLine(0, 'unit', 'sets');
+    actions.setLine(1, 'quantity', '2');
+    fill();
+    actions.submit();
+    await settle();
+    expect(sent[0]?.products).toEqual([
+      { ...gate, quantity: 200, unit: 'sets' },
+      { ...pump, quantity: 2, unit: 'pieces' },
+    ]);
+    // Sent: the basket is empty, and nothing of it is left in storage.
+    actions.closed();
+    expect(state.lines.value).toEqual([]);
+    expect(first.storage.items.size).toBe(0);
+  });
+
+  test("the first product takes the form's quantity; a removed one goes with its errors", () => {
+    const { state, actions, fill } = setup([], withBasket());
+    actions.prefill({ quantity: '50', unit: 'sets' });
+    actions.open(gate);
+    actions.add(pump);
+    expect(state.lines.value).toEqual([
+      { product: gate, quantity: '50', unit: 'sets' },
+      { product: pump, quantity: '', unit: 'pieces' },
+    ]);
+    fill();
+    actions.setLine(1, 'quantity', '-3');
+    actions.submit();
+    expect(state.errors.value.line1).toBe(en['invalid.quantity']);
+    actions.removeLine(1);
+    expect(state.lines.value.map((line) => line.product)).toEqual([gate]);
+    expect(state.errors.value.line1).toBeUndefined();
   });
 });

@@ -6,6 +6,7 @@ import type {
   ProductInput,
 } from '../../contract/inquiry';
 import type { Api, SubmitResult } from '../api';
+import { addLine, linesOf, type BasketStore, type Line } from './basket';
 import { buildInquiry, formValues, type FormValues } from './build-inquiry';
 import { checkInquiry } from './check-inquiry';
 import { createSignalClock } from './client-signals';
@@ -31,7 +32,10 @@ export interface Actions {
   setValue(field: keyof FormValues, value: string): void;
   /** The page's `liaison('prefill')`: fills the fields the visitor has not edited. */
   prefill(values: Partial<FormValues>): void;
-  removeProduct(): void;
+  /** Puts a product in the inquiry basket (`data-liaison-add`), without opening the dialog. */
+  add(product: ProductInput): void;
+  removeLine(index: number): void;
+  setLine(index: number, field: 'quantity' | 'unit', value: string): void;
   /** Sends the form; `honeypot` is what the hidden field holds (people leave it empty). */
   submit(honeypot?: string): void;
   /** Sends the last validated inquiry again, unchanged, with the same Idempotency-Key. */
@@ -55,6 +59,8 @@ export interface ActionsOptions {
   onCreated?: (created: InquiryCreated) => void;
   /** Where an inquiry that got no answer is kept and retried; absent: nowhere (Try again). */
   outbox?: Omit<OutboxOptions, 'send' | 'onSettled'>;
+  /** Where the inquiry basket is kept across pages; absent: this page view only. */
+  basket?: BasketStore;
   newKey?: () => string;
   now?: () => number;
 }
@@ -72,6 +78,7 @@ export const createActions = ({
   page,
   onCreated,
   outbox: keeping,
+  basket,
   newKey = newIdempotencyKey,
   now = Date.now,
 }: ActionsOptions): Actions => {
@@ -83,6 +90,29 @@ export const createActions = ({
   // The fields whose value is the visitor's (typed, chosen, or their kept inquiry): a page's
   // prefill never overwrites them.
   const edited = new Set<keyof FormValues>();
+  // An earlier page's basket: read, never written, until the visitor changes it.
+  if (basket) state.lines.value = basket.read();
+
+  // The visitor changed the basket: kept for the site's other pages (emptied: removed).
+  const setLines = (lines: Line[]) => {
+    state.lines.value = lines;
+    basket?.write(lines);
+  };
+  // A product joins the basket; the first one takes the quantity the form already has.
+  const withProduct = (product: ProductInput) => {
+    const lines = state.lines.value;
+    const { quantity, unit } = state.values.value;
+    setLines(
+      addLine(
+        lines,
+        product,
+        lines.length === 0 ? { quantity, unit } : { quantity: '', unit: 'pieces' },
+      ),
+    );
+  };
+  // Line errors are keyed by position: a changed basket drops them all.
+  const withoutLineErrors = (errors: FieldErrors): FieldErrors =>
+    Object.fromEntries(Object.entries(errors).filter(([target]) => !target.startsWith('line')));
 
   const showErrors = (errors: FieldErrors) => {
     const count = invalidCount(errors);
@@ -165,6 +195,7 @@ export const createActions = ({
     state.values.value = { ...emptyValues(), name, email, company, country, phone };
     for (const field of ['quantity', 'unit', 'message'] as const) edited.delete(field);
     state.product.value = null;
+    setLines([]);
     state.created.value = null;
     state.phase.value = 'editing';
   };
@@ -174,7 +205,10 @@ export const createActions = ({
       batch(() => {
         resetAfterSent();
         if (state.phase.value === 'failed' && !refused) state.phase.value = 'editing';
-        if (!held()) state.product.value = product ?? null;
+        if (!held()) {
+          state.product.value = product ?? null;
+          if (product) withProduct(product);
+        }
         state.open.value = true;
         // Focus goes to what the server refused, as after a send the visitor watched.
         if (refused) state.attempts.value++;
@@ -207,10 +241,27 @@ export const createActions = ({
     prefill(values) {
       state.values.value = applyPrefill(state.values.value, values, edited);
     },
-    removeProduct() {
+    add(product) {
       batch(() => {
-        state.product.value = null;
-        state.errors.value = { ...state.errors.value, product: undefined };
+        resetAfterSent();
+        if (held()) return;
+        withProduct(product);
+        const count = state.lines.value.length;
+        state.basketNote.value = fill(texts.basketAdded, { name: product.name, count });
+      });
+    },
+    removeLine(index) {
+      batch(() => {
+        setLines(state.lines.value.filter((_, i) => i !== index));
+        state.errors.value = withoutLineErrors(state.errors.value);
+      });
+    },
+    setLine(index, field, value) {
+      batch(() => {
+        setLines(
+          state.lines.value.map((line, i) => (i === index ? { ...line, [field]: value } : line)),
+        );
+        state.errors.value = { ...state.errors.value, [`line${index}`]: undefined };
       });
     },
     submit(honeypot = '') {
@@ -218,7 +269,7 @@ export const createActions = ({
       const input: InquiryInput = {
         ...buildInquiry({
           values: state.values.value,
-          product: state.product.value,
+          lines: state.lines.value,
           rep,
           page: page(),
           // The same call the form renders with: what is sent is what the visitor saw.
@@ -245,7 +296,9 @@ export const createActions = ({
       for (const field of PREFILL_FIELDS) edited.add(field);
       batch(() => {
         state.values.value = formValues(kept.body);
-        state.product.value = kept.body.product ?? null;
+        // A kept body of an older release names one product, with the inquiry's quantity.
+        const { products, product, quantity, unit } = kept.body;
+        state.lines.value = linesOf(products ?? (product ? [{ ...product, quantity, unit }] : []));
         state.phase.value = 'queued';
       });
     },

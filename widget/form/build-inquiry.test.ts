@@ -38,10 +38,25 @@ describe('buildInquiry', () => {
     expect(input.quantity).toBeUndefined();
   });
 
-  test('carries the product and page context', () => {
+  test('carries the products, each with its own quantity, and the page context', () => {
     const product = { name: 'Ball Valve', url: 'https://x.example/p' };
     const page = { url: 'https://x.example/news' };
-    expect(buildInquiry({ values: values({}), product, page })).toMatchObject({ product, page });
+    const lines = [
+      { product, quantity: ' 200 ', unit: 'sets' },
+      { product: { name: 'Gate Valve' }, quantity: '', unit: 'sets' },
+    ];
+    // The form's own quantity is the inquiry's only when it names no product.
+    const typed = values({ quantity: '5', email: 'a@b.co', message: 'We need 200 ball valves.' });
+    const input = buildInquiry({ values: typed, lines, page });
+    expect(input).toMatchObject({
+      products: [
+        { ...product, quantity: 200, unit: 'sets' },
+        { name: 'Gate Valve', quantity: undefined, unit: undefined },
+      ],
+      page,
+    });
+    expect(input.quantity).toBeUndefined();
+    expect(InquiryInput.safeParse(input).success).toBe(true);
   });
 });
 

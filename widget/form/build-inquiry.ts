@@ -1,4 +1,5 @@
-import type { InquiryInput, PageContext, ProductInput } from '../../contract/inquiry';
+import type { InquiryInput, PageContext } from '../../contract/inquiry';
+import { basketLines, type Line } from './basket';
 import { UNITS } from '../../contract/limits';
 
 /** The form's raw input values, exactly as typed. */
@@ -17,23 +18,25 @@ const optional = (value: string): string | undefined => value.trim() || undefine
 
 /**
  * Builds the request body: strings trimmed, empty optional fields left out (undefined keys are
- * dropped by JSON.stringify), quantity as a number and the unit only with a quantity.
+ * dropped by JSON.stringify), quantities as numbers and a unit only with a quantity. With
+ * products, each line carries its own quantity; without, the form's quantity is the inquiry's.
  * `consent` is the text the form shows (consent.ts), recorded with the inquiry as shown.
  */
 export function buildInquiry({
   values,
-  product,
+  lines = [],
   rep,
   page,
   consent = '',
 }: {
   values: FormValues;
-  product?: ProductInput | null;
+  lines?: Line[];
   rep?: string;
   page?: PageContext;
   consent?: string;
 }): InquiryInput {
-  const quantity = values.quantity.trim() === '' ? undefined : Number(values.quantity);
+  const quantity =
+    lines.length > 0 || values.quantity.trim() === '' ? undefined : Number(values.quantity);
   return {
     name: optional(values.name),
     email: values.email.trim(),
@@ -44,7 +47,7 @@ export function buildInquiry({
     quantity,
     unit: quantity === undefined ? undefined : UNITS.find((unit) => unit === values.unit),
     rep,
-    product: product ?? undefined,
+    products: lines.length > 0 ? basketLines(lines) : undefined,
     page,
     consent: optional(consent),
   };

@@ -49,6 +49,10 @@ export function checkInquiry(input: InquiryInput): IssueLike[] {
   if (length > MESSAGE_MAX) issues.push({ path: ['message'], code: 'too_big' });
   issues.push(...checkQuantity(['quantity'], input.quantity));
   issues.push(...checkProduct(['product'], input.product));
+  input.products?.forEach((line, index) => {
+    issues.push(...checkProduct(['products', index], line));
+    issues.push(...checkQuantity(['products', index, 'quantity'], line.quantity));
+  });
   return issues;
 }
 

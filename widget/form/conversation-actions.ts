@@ -15,7 +15,10 @@ import type { TokenStore } from './token-store';
 
 /** What the dialog and the loader can do about the visitor's conversation. */
 export interface ConversationActions {
-  /** Opens the dialog: the thread when one is kept and no product is asked about, else the form. */
+  /**
+   * Opens the dialog: the thread when one is kept and no product is asked about (none given,
+   * none in the basket), else the form.
+   */
   open(product?: ProductInput): void;
   showThread(): void;
   /** Leaves the thread for a blank inquiry form. */
@@ -183,7 +186,8 @@ export const createConversationActions = ({
     open(product) {
       // Another tab of the site may have started (or ended) a conversation since.
       thread.token.value = tokens.get();
-      if (product || !thread.token.value || form.holding()) {
+      const asking = product || state.lines.value.length > 0;
+      if (asking || !thread.token.value || form.holding()) {
         batch(() => {
           state.view.value = 'form';
           form.open(product);

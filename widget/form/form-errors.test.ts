@@ -35,26 +35,39 @@ describe('issuesToErrors', () => {
     expect(errors.company).toBe('Please shorten this to 200 characters.');
   });
 
-  test('product issues land on the product, unknown paths on the form', () => {
+  test('issues of a basket line land on that line, unknown paths on the form', () => {
     const errors = issuesToErrors(
       issuesOf({
         email: 'a@b.co',
         message: 'x'.repeat(30),
-        product: { name: 'Valve', url: 'ftp://x' },
+        products: [
+          { name: 'Gate Valve', quantity: 2 },
+          { name: 'Valve', url: 'ftp://x' },
+          { name: 'Pump', quantity: -1 },
+        ],
         page: { url: 'u'.repeat(2001) },
       }),
       en,
     );
-    expect(errors.product).toBe(en['invalid.product']);
+    expect(errors.line0).toBeUndefined();
+    expect(errors.line1).toBe(en['invalid.product']);
+    expect(errors.line2).toBe(en['invalid.quantity']);
     expect(errors.form).toBe(en['error.VALIDATION_FAILED']);
   });
 });
 
 describe('serverErrors', () => {
   test("keeps the server's message, keyed by the field it belongs to", () => {
-    expect(serverErrors({ email: 'No such domain.', 'product.url': 'Bad link.' })).toEqual({
+    expect(
+      serverErrors({
+        email: 'No such domain.',
+        'products.3.url': 'Bad link.',
+        'page.url': 'Long.',
+      }),
+    ).toEqual({
       email: 'No such domain.',
-      product: 'Bad link.',
+      line3: 'Bad link.',
+      form: 'Long.',
     });
   });
 });
@@ -65,5 +78,9 @@ describe('firstInvalid and invalidCount', () => {
     expect(firstInvalid(errors)).toBe('email');
     expect(invalidCount(errors)).toBe(2);
     expect(firstInvalid({ email: undefined })).toBeUndefined();
+    // Product lines sit between the contact fields and the message, in basket order.
+    expect(firstInvalid({ message: 'm', line2: 'l', line1: 'l' })).toBe('line1');
+    expect(firstInvalid({ message: 'm', line0: 'l', phone: 'p' })).toBe('phone');
+    expect(invalidCount({ line0: 'l', line1: 'l', form: 'f' })).toBe(2);
   });
 });

@@ -2,21 +2,20 @@ import { MESSAGE_MAX, MESSAGE_MIN } from '../../contract/limits';
 import { fill } from '../i18n/locale';
 import type { FormTexts } from './i18n/en';
 
-/** The form's fields in screen order: focus goes to the first one with an error. */
+/** The form's own fields in screen order; the products' lines come after `phone`. */
 export const FIELD_ORDER = [
   'name',
   'email',
   'company',
   'country',
   'phone',
-  'product',
   'quantity',
   'unit',
   'message',
 ] as const;
 
-/** A field of the form that can show an error. */
-export type FieldName = (typeof FIELD_ORDER)[number];
+/** A field of the form that can show an error, or one product line (`line0`, `line1`...). */
+export type FieldName = (typeof FIELD_ORDER)[number] | `line${number}`;
 /** Where an error is shown: beside a field, or (`form`) above the send button. */
 export type ErrorTarget = FieldName | 'form';
 /** The error text shown at each place, if any. */
@@ -29,14 +28,20 @@ export interface IssueLike {
   maximum?: unknown;
 }
 
-/** Maps a contract path ("product.url", ["email"]) to the place its error is shown. */
+/** Maps a contract path ("products.1.quantity", ["email"]) to the place its error is shown. */
 export function targetOf(path: readonly PropertyKey[]): ErrorTarget {
-  const head = path[0];
+  const [head, index] = path;
+  if (head === 'products' && /^\d+$/.test(String(index))) return `line${Number(index)}`;
   return FIELD_ORDER.find((field) => field === head) ?? 'form';
 }
 
 function messageFor(target: ErrorTarget, issue: IssueLike, t: FormTexts): string {
   const tooBig = issue.code === 'too_big';
+  if (target.startsWith('line')) {
+    // A line's quantity the visitor can fix; anything else came from the page's product.
+    if (issue.path[2] !== 'quantity') return t['invalid.product'];
+    return t[tooBig ? 'invalid.quantityLarge' : 'invalid.quantity'];
+  }
   switch (target) {
     case 'email':
       return t['invalid.email'];
@@ -46,8 +51,6 @@ function messageFor(target: ErrorTarget, issue: IssueLike, t: FormTexts): string
         : fill(t['invalid.messageShort'], { min: MESSAGE_MIN });
     case 'quantity':
       return t[tooBig ? 'invalid.quantityLarge' : 'invalid.quantity'];
-    case 'product':
-      return t['invalid.product'];
     // Not a field the visitor can fix (page context, rep): say so in general terms.
     case 'form':
       return t['error.VALIDATION_FAILED'];
@@ -77,12 +80,28 @@ export function serverErrors(fields: Record<string, string>): FieldErrors {
   return errors;
 }
 
+const invalidFields = (errors: FieldErrors): FieldName[] =>
+  (Object.keys(errors) as ErrorTarget[]).filter(
+    (target): target is FieldName => target !== 'form' && errors[target] !== undefined,
+  );
+
+// Screen position: the contact fields, then the product lines in order, then the rest.
+const position = (field: FieldName): number => {
+  const own = FIELD_ORDER.indexOf(field as (typeof FIELD_ORDER)[number]);
+  if (own >= 0) return own < 5 ? own : own + 1000;
+  return 5 + Number(field.slice(4));
+};
+
 /** The first field, in screen order, that has an error. */
 export function firstInvalid(errors: FieldErrors): FieldName | undefined {
-  return FIELD_ORDER.find((field) => errors[field] !== undefined);
+  return invalidFields(errors).sort((a, b) => position(a) - position(b))[0];
 }
 
 /** How many fields (not counting form-level errors) need correcting. */
 export function invalidCount(errors: FieldErrors): number {
-  return FIELD_ORDER.filter((field) => errors[field] !== undefined).length;
+  return invalidFields(errors).length;
 }
+
+/** The control that takes focus for a field's error (a line's quantity for the line). */
+export const controlOf = (field: FieldName): string =>
+  field.startsWith('line') ? `#f-${field}-quantity` : `#f-${field}`;

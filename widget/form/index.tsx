@@ -7,6 +7,8 @@ import { createEvents, emitOpenAndClose } from './events';
 import { InquiryDialog } from './inquiry-dialog';
 import { followConversation } from './live-updates';
 import { createOutboxStore } from './outbox-store';
+import { createBasketStore } from './basket';
+import { BasketButton } from './basket-button';
 import { readPrefill } from './prefill';
 import { createState } from './state';
 import { createThreadState } from './thread-state';
@@ -73,6 +75,7 @@ export function mountForm({
     },
     // An inquiry that got no answer waits here, across page views, until the server has it.
     outbox: { store: createOutboxStore({ site: settings.site }) },
+    basket: createBasketStore({ site: settings.site }),
   });
   const conversation = createConversationActions({
     state,
@@ -104,13 +107,16 @@ export function mountForm({
   mount('liaison-dialog', formCss + threadCss).append(container);
   const draw = () =>
     render(
-      <InquiryDialog
-        state={state}
-        thread={thread}
-        actions={actions}
-        conversation={conversation}
-        locale={locale}
-      />,
+      <>
+        <InquiryDialog
+          state={state}
+          thread={thread}
+          actions={actions}
+          conversation={conversation}
+          locale={locale}
+        />
+        <BasketButton state={state} locale={locale} onOpen={() => conversation.open()} />
+      </>,
       container,
     );
   // Any change re-renders the dialog from its root (see signal.ts), once per task.
@@ -127,6 +133,7 @@ export function mountForm({
   return {
     open: conversation.open,
     close: actions.close,
+    add: actions.add,
     prefill(options) {
       const { values, ignored } = readPrefill(options);
       if (ignored.length > 0) warn(`liaison('prefill'): ignored ${ignored.join(', ')}`);

@@ -5,11 +5,11 @@ import type { Actions } from './actions';
 import type { FormValues } from './build-inquiry';
 import { consentText } from './consent';
 import { Field, type ControlAria } from './field';
-import { firstInvalid } from './form-errors';
+import { controlOf, firstInvalid } from './form-errors';
 import type { FormTexts } from './i18n/en';
 import { fill, type Locale } from '../i18n/locale';
 import { Honeypot } from './honeypot';
-import { ProductChip } from './product-chip';
+import { ProductLines } from './product-lines';
 import { QuickQuestionChips } from './quick-question-chips';
 import type { WidgetState } from './state';
 import { chatHref, WhatsappChat } from './whatsapp-chat';
@@ -31,7 +31,7 @@ export function InquiryForm({ state, actions, locale, onBack }: InquiryFormProps
   const isOpen = state.open.value;
   const values = state.values.value;
   const errors = state.errors.value;
-  const product = state.product.value;
+  const lines = state.lines.value;
   const phase = state.phase.value;
   const failure = state.failure.value;
   const attempts = state.attempts.value;
@@ -54,7 +54,7 @@ export function InquiryForm({ state, actions, locale, onBack }: InquiryFormProps
     seen.current = attempts;
     const invalid = firstInvalid(state.errors.value);
     const retry = ['failed', 'queued'].includes(state.phase.value);
-    const selector = invalid ? `#f-${invalid}` : retry ? '#f-retry' : '';
+    const selector = invalid ? controlOf(invalid) : retry ? '#f-retry' : '';
     if (selector) form.current?.querySelector<HTMLElement>(selector)?.focus();
   }, [attempts]);
 
@@ -104,39 +104,49 @@ export function InquiryForm({ state, actions, locale, onBack }: InquiryFormProps
           <input {...aria} {...bind('phone')} type="tel" autocomplete="tel" />
         ))}
       </div>
-      {product && (
-        <ProductChip
-          product={product}
+      {lines.length > 0 && (
+        <ProductLines
+          lines={lines}
           texts={t}
-          error={errors.product}
-          onRemove={() => {
-            actions.removeProduct();
-            // The button goes away with the chip; keep focus in the form, on the next field.
-            form.current?.querySelector<HTMLElement>('#f-quantity')?.focus();
+          errors={errors}
+          onChange={actions.setLine}
+          onRemove={(index) => {
+            actions.removeLine(index);
+            // The button goes away with its line: focus stays in the form, on the next product
+            // or, with none left, on the quantity. After the re-render, queued before this.
+            queueMicrotask(() =>
+              form.current
+                ?.querySelector<HTMLElement>(
+                  `#f-line${Math.min(index, lines.length - 2)}, #f-quantity`,
+                )
+                ?.focus(),
+            );
           }}
         />
       )}
-      <div class="grid pair">
-        {field('quantity', (aria) => (
-          <input
-            {...aria}
-            {...bind('quantity')}
-            type="number"
-            inputMode="decimal"
-            min="0"
-            step="any"
-          />
-        ))}
-        {field('unit', (aria) => (
-          <select {...aria} {...bind('unit')}>
-            {UNITS.map((unit) => (
-              <option key={unit} value={unit}>
-                {unit}
-              </option>
-            ))}
-          </select>
-        ))}
-      </div>
+      {lines.length === 0 && (
+        <div class="grid pair">
+          {field('quantity', (aria) => (
+            <input
+              {...aria}
+              {...bind('quantity')}
+              type="number"
+              inputMode="decimal"
+              min="0"
+              step="any"
+            />
+          ))}
+          {field('unit', (aria) => (
+            <select {...aria} {...bind('unit')}>
+              {UNITS.map((unit) => (
+                <option key={unit} value={unit}>
+                  {unit}
+                </option>
+              ))}
+            </select>
+          ))}
+        </div>
+      )}
       <QuickQuestionChips
         texts={t}
         message={values.message}

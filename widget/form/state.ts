@@ -2,6 +2,7 @@ import { signal, type Signal } from './signal';
 import type { ErrorCode } from '../../contract/errors';
 import type { InquiryCreated, ProductInput } from '../../contract/inquiry';
 import type { WidgetConfig } from '../../contract/widget-config';
+import type { Line } from './basket';
 import type { FormValues } from './build-inquiry';
 import type { FieldErrors } from './form-errors';
 
@@ -19,7 +20,12 @@ export interface WidgetState {
   config: Signal<WidgetConfig | null>;
   open: Signal<boolean>;
   view: Signal<View>;
+  /** The product the dialog was last opened about (what the page's `open` handler hears). */
   product: Signal<ProductInput | null>;
+  /** The products the inquiry asks about: the inquiry basket, kept across the site's pages. */
+  lines: Signal<Line[]>;
+  /** What the polite live region says when a product joins the basket. */
+  basketNote: Signal<string>;
   values: Signal<FormValues>;
   errors: Signal<FieldErrors>;
   /** The polite "Please correct 2 fields." announcement of the last attempt. */
@@ -49,6 +55,8 @@ export const createState = (): WidgetState => ({
   open: signal(false),
   view: signal('form'),
   product: signal(null),
+  lines: signal([]),
+  basketNote: signal(''),
   values: signal(emptyValues()),
   errors: signal({}),
   summary: signal(''),

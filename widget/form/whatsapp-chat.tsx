@@ -6,7 +6,7 @@ import { whatsappLink } from './whatsapp-link';
 export const chatHref = (state: WidgetState): string | null => {
   const phone = state.config.value?.rep?.whatsapp;
   return phone
-    ? whatsappLink(phone, { product: state.product.value, values: state.values.value })
+    ? whatsappLink(phone, { lines: state.lines.value, values: state.values.value })
     : null;
 };
 

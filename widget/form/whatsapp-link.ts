@@ -1,22 +1,26 @@
-import type { ProductInput } from '../../contract/inquiry';
+import type { Line } from './basket';
 import type { FormValues } from './build-inquiry';
 
 /** What the WhatsApp message starts with: the inquiry as the visitor has it so far. */
 export interface WhatsappInquiry {
-  product: ProductInput | null;
+  lines: readonly Line[];
   values: Pick<FormValues, 'quantity' | 'unit' | 'message'>;
 }
+
+const amount = ({ quantity, unit }: { quantity: string; unit: string }) =>
+  quantity.trim() && `${quantity.trim()} ${unit}`;
 
 // A prefilled chat opens with a reminder, not the whole inquiry: the rep has that by mail.
 const FIRST_LINE_MAX = 200;
 
-/** The few lines the chat opens with: the product, the quantity, the message's first line. */
-export function whatsappSummary({ product, values }: WhatsappInquiry): string {
-  const quantity = values.quantity.trim();
+/** The few lines the chat opens with: the products and quantities, the message's first line. */
+export function whatsappSummary({ lines, values }: WhatsappInquiry): string {
   const firstLine = values.message.trim().split('\n', 1)[0]?.trim() ?? '';
+  const products = lines.map((line) =>
+    [line.product.name, amount(line)].filter(Boolean).join(': '),
+  );
   return [
-    product?.name ?? '',
-    quantity && `${quantity} ${values.unit}`,
+    ...(lines.length > 0 ? products : [amount(values)]),
     firstLine.length > FIRST_LINE_MAX ? `${firstLine.slice(0, FIRST_LINE_MAX - 1)}…` : firstLine,
   ]
     .filter(Boolean)

@@ -1,0 +1,74 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, repMailAbout, test } from './fixtures';
+
+const BASKET_KEY = 'liaison:demo:basket';
+
+test('products added on one page are asked about together from another, each with its quantity', async ({
+  page,
+  liaison,
+}) => {
+  await page.goto(liaison.server.url + '/');
+  const ball = page.locator('.product', { hasText: 'Stainless Steel Ball Valve' });
+  const gate = page.locator('.product', { hasText: 'Cast Iron Gate Valve' });
+  await ball.getByRole('button', { name: 'Add to inquiry' }).click();
+  const basket = page.getByRole('button', { name: 'Inquiry basket (1)' });
+  await expect(basket).toBeVisible();
+  await gate.getByRole('button', { name: 'Add to inquiry' }).click();
+  await ball.getByRole('button', { name: 'Add to inquiry' }).click(); // already in: once
+  await expect(page.getByRole('button', { name: 'Inquiry basket (2)' })).toBeVisible();
+  // A screen reader hears what the page's button did.
+  await expect(page.getByRole('status').filter({ hasText: 'inquiry basket' })).toHaveText(
+    'Added to your inquiry basket: Stainless Steel Ball Valve',
+  );
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  // Another page of the site: the basket is still there, and opens the form with it.
+  await page.goto(liaison.server.url + '/demo/contact.html');
+  await page.getByRole('button', { name: 'Inquiry basket (2)' }).click();
+  const form = page.getByRole('dialog', { name: 'Send an inquiry to Mr. Moore Liu' });
+  const products = form.getByRole('group', { name: 'Products' });
+  const lines = products.getByRole('listitem');
+  await expect(lines).toHaveCount(2);
+  await expect(lines.nth(0)).toContainText('Stainless Steel Ball Valve');
+  await lines.nth(0).getByLabel('Quantity').fill('200');
+  await lines.nth(1).getByLabel('Quantity').fill('3');
+  await lines.nth(1).getByLabel('Unit').selectOption('sets');
+  await form.getByLabel('Email').fill('basket@buyer.example');
+  await form.getByLabel('Message').fill('Please quote both items, delivered to Jebel Ali.');
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations).toEqual([]);
+  await form.getByRole('button', { name: 'Send inquiry' }).click();
+  await expect(form.getByText('Your inquiry has been sent to Mr. Moore Liu')).toBeVisible();
+
+  const mail = await repMailAbout(liaison, 'basket@buyer.example');
+  expect(mail.subject).toContain('Stainless Steel Ball Valve and 1 more');
+  expect(mail.text).toContain('Stainless Steel Ball Valve · SKU HD-BV-316-DN50 · 200 pieces');
+  expect(mail.text).toContain('Cast Iron Gate Valve · SKU HD-GV-CI-DN100 · 3 sets');
+  // Sent: the basket is empty and nothing of it stays in the browser.
+  await form.getByRole('button', { name: 'Close' }).first().click();
+  await expect(page.getByRole('button', { name: /Inquiry basket/ })).toHaveCount(0);
+  expect(await page.evaluate((key) => localStorage.getItem(key), BASKET_KEY)).toBeNull();
+});
+
+test('a product removed from the basket is not sent, and focus stays in the form', async ({
+  page,
+  liaison,
+}) => {
+  await page.goto(liaison.server.url + '/');
+  for (const name of ['Stainless Steel Ball Valve', 'Cast Iron Gate Valve']) {
+    await page
+      .locator('.product', { hasText: name })
+      .getByRole('button', { name: 'Add to inquiry' })
+      .click();
+  }
+  await page.getByRole('button', { name: 'Inquiry basket (2)' }).click();
+  const form = page.getByRole('dialog');
+  const lines = form.getByRole('listitem');
+  await lines.nth(0).getByRole('button', { name: 'Remove product' }).click();
+  await expect(lines).toHaveCount(1);
+  await expect(lines.nth(0).getByRole('button', { name: 'Remove product' })).toBeFocused();
+  await lines.nth(0).getByRole('button', { name: 'Remove product' }).click();
+  await expect(form.getByLabel('Quantity')).toBeFocused();
+  // Emptied by the visitor: nothing kept.
+  expect(await page.evaluate((key) => localStorage.getItem(key), BASKET_KEY)).toBeNull();
+});

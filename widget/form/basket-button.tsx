@@ -1,0 +1,37 @@
+import { fill, type Locale } from '../i18n/locale';
+import type { FormTexts } from './i18n/en';
+import type { WidgetState } from './state';
+
+/**
+ * The inquiry basket at the foot of the screen, on every page of the site while it holds
+ * products and the dialog is closed; it opens the form. The live region beside it says each
+ * product that joins, so a screen reader hears what the page's "Add to inquiry" button did.
+ */
+export function BasketButton({
+  state,
+  locale,
+  onOpen,
+}: {
+  state: WidgetState;
+  locale: Locale<FormTexts>;
+  onOpen: () => void;
+}) {
+  const count = state.lines.value.length;
+  return (
+    <div lang={locale.lang} dir={locale.dir}>
+      {count > 0 && !state.open.value && (
+        <button
+          type="button"
+          class="btn primary basket-btn"
+          aria-haspopup="dialog"
+          onClick={onOpen}
+        >
+          {fill(locale.texts.basket, { count })}
+        </button>
+      )}
+      <p class="sr-only" role="status">
+        {state.basketNote.value}
+      </p>
+    </div>
+  );
+}

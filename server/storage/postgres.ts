@@ -52,7 +52,10 @@ export const postgresSearch: SearchAdapter = {
   filter(query) {
     const terms = tsQuery(query);
     if (!terms) return sql<boolean>`true`;
-    return sql<boolean>`inquiries.id in (select inquiry_id from inquiry_search
-      where document @@ to_tsquery('simple', ${terms}))`;
+    // Used when there are many matches: a correlated subquery is checked row by row as the
+    // list index is walked, and stops with the page. An IN or EXISTS would be planned as a
+    // semi-join, and the planner, which misjudges prefix matches, may hash every match first.
+    return sql<boolean>`(select s.document from inquiry_search s
+      where s.inquiry_id = inquiries.id) @@ to_tsquery('simple', ${terms})`;
   },
 };

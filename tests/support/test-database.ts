@@ -31,8 +31,11 @@ export interface TestDatabase extends OpenedStore {
  * A fresh database: a SQLite file in a temp folder, or a PostgreSQL schema of its own (test
  * files run in parallel on one database; every connection's search_path names the schema).
  */
-export async function createTestDatabase(engine: Engine = TEST_ENGINE): Promise<TestDatabase> {
-  const target = engine === 'postgres' ? await createSchema() : createSqliteFolder();
+export async function createTestDatabase(
+  engine: Engine = TEST_ENGINE,
+  { postgresUrl = POSTGRES_URL }: { postgresUrl?: string } = {},
+): Promise<TestDatabase> {
+  const target = engine === 'postgres' ? await createSchema(postgresUrl) : createSqliteFolder();
   const config: DatabaseConfig =
     engine === 'postgres'
       ? { engine, url: target.url }
@@ -56,24 +59,24 @@ function createSqliteFolder() {
   return { url: dir, drop: async () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-async function createSchema() {
+async function createSchema(base: string) {
   const schema = `test_${randomBytes(6).toString('hex')}`;
-  await withAdmin((c) => c.query(`create schema ${schema}`));
-  const url = new URL(POSTGRES_URL);
+  await withAdmin(base, (c) => c.query(`create schema ${schema}`));
+  const url = new URL(base);
   url.searchParams.set('options', `-c search_path=${schema}`);
   return {
     url: url.toString(),
-    drop: () => withAdmin((c) => c.query(`drop schema ${schema} cascade`)),
+    drop: () => withAdmin(base, (c) => c.query(`drop schema ${schema} cascade`)),
   };
 }
 
-async function withAdmin(fn: (client: pg.Client) => Promise<unknown>): Promise<void> {
-  const client = new pg.Client({ connectionString: POSTGRES_URL });
+async function withAdmin(url: string, fn: (client: pg.Client) => Promise<unknown>): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
   try {
     await client.connect();
   } catch (err) {
     throw new Error(
-      `PostgreSQL is not reachable at ${POSTGRES_URL} (${String(err)}). Start one, set ` +
+      `PostgreSQL is not reachable at ${url} (${String(err)}). Start one, set ` +
         'TEST_POSTGRES_URL, or run SQLite alone with TEST_DATABASES=sqlite (never under CI).',
       { cause: err },
     );

@@ -8,13 +8,16 @@ export interface LiveEvent {
   visitorVisible: boolean;
 }
 
-/** Fan-out of live events to the connections of this process (PostgreSQL NOTIFY comes later). */
+/**
+ * Fan-out of live events to the connections of this process; on PostgreSQL also to the other
+ * processes (`storage/postgres-events.ts`).
+ */
 export interface EventBus {
   publish(event: LiveEvent): void;
   subscribe(listener: (event: LiveEvent) => void): () => void;
 }
 
-/** An in-process bus: enough for one server process. */
+/** An in-process bus: enough for one server process (SQLite). */
 export function createLocalEventBus(): EventBus {
   const listeners = new Set<(event: LiveEvent) => void>();
   return {

@@ -1,101 +1,14 @@
-import * as z from 'zod/mini';
-import type { $ZodType } from 'zod/v4/core';
-import {
-  type ErrorCode,
-  InquiryInput,
-  InquiryListQuery,
-  InquiryUpdate,
-  LinkRequest,
-  LinkSignIn,
-  MessageInput,
-  PasswordSignIn,
-  RepInput,
-  ReplyInput,
-  RulesInput,
-  SiteSettingsInput,
-  TeamInput,
-  VisitorQuery,
-  WidgetConfigQuery,
-} from '../../contract';
-import * as R from './openapi-responses';
+import { InquiryListQuery, WidgetConfigQuery } from '../../contract';
+import { ADMIN_OPERATIONS } from './openapi-admin-routes';
+import { type ApiOperation, JSON_BODY, SESSION, SITE, THREAD } from './openapi-operation';
 
 // Every /api route the app registers, as the OpenAPI document describes it. The routes are in
-// public-api.ts, conversation-api.ts, inbox-api.ts and admin-api.ts and validate with the same
-// contract schemas named here; tests/integration/openapi.test.ts fails when a route is missing
-// here or listed here but not registered.
+// public-api.ts, conversation-api.ts, inbox-api.ts and admin-api.ts (openapi-admin-routes.ts)
+// and validate with the same contract schemas (openapi-schemas.ts names them);
+// tests/integration/openapi.test.ts fails when a route is missing here or listed but not there.
 
-/** Named schemas: they become `components.schemas`, and operations refer to them by name. */
-export const SCHEMAS = {
-  ErrorBody: R.ErrorBodySchema,
-  InquiryInput,
-  MessageInput,
-  PasswordSignIn,
-  LinkRequest,
-  LinkSignIn,
-  ReplyInput,
-  InquiryUpdate,
-  SiteSettingsInput,
-  RepInput,
-  TeamInput,
-  RulesInput,
-  WidgetConfig: R.WidgetConfigSchema,
-  ProofOfWorkChallenge: R.ProofOfWorkChallengeSchema,
-  InquiryCreated: R.InquiryCreatedSchema,
-  Conversation: R.ConversationSchema,
-  MessageCreated: R.MessageCreatedSchema,
-  Me: R.MeSchema,
-  InquiryPage: R.InquiryPageSchema,
-  InquiryDetail: R.InquiryDetailSchema,
-  InboxMessage: R.InboxMessageSchema,
-  RepOptions: R.RepOptionsSchema,
-  InboxEvent: R.InboxEventSchema,
-  AdminSite: R.AdminSiteSchema,
-  AdminRep: R.AdminRepSchema,
-  AdminReps: z.array(R.AdminRepSchema),
-  AdminTeam: R.AdminTeamSchema,
-  AdminTeams: z.array(R.AdminTeamSchema),
-  AdminRules: z.array(R.AdminRuleSchema),
-  AdminStats: R.AdminStatsSchema,
-  VisitorExport: R.VisitorExportSchema,
-  Deleted: R.DeletedSchema,
-} satisfies Record<string, $ZodType>;
+export type { ApiOperation } from './openapi-operation';
 
-export type SchemaName = keyof typeof SCHEMAS;
-
-export interface ApiOperation {
-  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
-  /** OpenAPI form: `{param}`. */
-  path: string;
-  summary: string;
-  tag: 'widget' | 'conversation' | 'inbox' | 'admin' | 'meta';
-  /** `session`: the inbox's cookie; `admin`: the cookie of a site admin. */
-  auth: 'none' | 'session' | 'admin';
-  /** A strict object schema: each property becomes a query parameter. */
-  query?: $ZodType;
-  body?: SchemaName;
-  /** Request headers the route reads. */
-  headers?: Array<{ name: string; description: string }>;
-  ok: {
-    status: 200 | 201 | 202 | 204;
-    description: string;
-    /** JSON unless `events`: then the schema of each server-sent event's `data`. */
-    schema?: SchemaName;
-    events?: true;
-  };
-  /** What it can answer with besides `ok`; every operation may also answer INTERNAL. */
-  errors: ErrorCode[];
-}
-
-const JSON_BODY: ErrorCode[] = [
-  'VALIDATION_FAILED',
-  'MALFORMED_JSON',
-  'UNSUPPORTED_MEDIA_TYPE',
-  'PAYLOAD_TOO_LARGE',
-];
-const SITE: ErrorCode[] = ['SITE_NOT_FOUND', 'ORIGIN_NOT_ALLOWED'];
-const THREAD: ErrorCode[] = ['CONVERSATION_NOT_FOUND', 'ORIGIN_NOT_ALLOWED'];
-// FORBIDDEN: a state change from another origin; for admin routes also a rep who is no admin.
-const SESSION: ErrorCode[] = ['UNAUTHENTICATED', 'FORBIDDEN'];
 const IDEMPOTENCY_KEY = {
   name: 'Idempotency-Key',
   description:
@@ -105,7 +18,6 @@ const IDEMPOTENCY_KEY = {
 const site = '/api/v1/sites/{siteKey}';
 const thread = '/api/v1/conversations/{token}';
 const inbox = '/api/inbox';
-const admin = '/api/inbox/admin';
 
 export const API_OPERATIONS: ApiOperation[] = [
   // The widget's API (public-api.ts).
@@ -293,7 +205,7 @@ export const API_OPERATIONS: ApiOperation[] = [
     errors: SESSION,
   },
   // The admin section (admin-api.ts).
-  ...adminOperations(),
+  ...ADMIN_OPERATIONS,
   {
     method: 'get',
     path: '/api/openapi.json',
@@ -304,72 +216,3 @@ export const API_OPERATIONS: ApiOperation[] = [
     errors: [],
   },
 ];
-
-function adminOperations(): ApiOperation[] {
-  const op = (
-    method: ApiOperation['method'],
-    path: string,
-    summary: string,
-    ok: ApiOperation['ok'],
-    more: Partial<ApiOperation> = {},
-  ): ApiOperation => ({
-    method,
-    path: `${admin}${path}`,
-    summary,
-    tag: 'admin',
-    auth: 'admin',
-    ok,
-    ...more,
-    errors: [...SESSION, ...(more.body ? JSON_BODY : []), ...(more.errors ?? [])],
-  });
-  const site: ApiOperation['ok'] = { status: 200, description: 'The site.', schema: 'AdminSite' };
-  const rep: ApiOperation['ok'] = { status: 200, description: 'The rep.', schema: 'AdminRep' };
-  const team: ApiOperation['ok'] = { status: 200, description: 'The team.', schema: 'AdminTeam' };
-  const rules: ApiOperation['ok'] = {
-    status: 200,
-    description: 'The rules.',
-    schema: 'AdminRules',
-  };
-  return [
-    op('get', '/site', "The admin's site.", site),
-    op('put', '/site', 'Changes the site.', site, { body: 'SiteSettingsInput' }),
-    op('get', '/reps', "The site's reps.", { ...rep, schema: 'AdminReps' }),
-    op('post', '/reps', 'Adds a rep.', { ...rep, status: 201 }, { body: 'RepInput' }),
-    op('put', '/reps/{id}', 'Changes a rep.', rep, { body: 'RepInput', errors: ['NOT_FOUND'] }),
-    op('get', '/teams', "The site's teams.", { ...team, schema: 'AdminTeams' }),
-    op('post', '/teams', 'Adds a team.', { ...team, status: 201 }, { body: 'TeamInput' }),
-    op('put', '/teams/{id}', 'Changes a team.', team, { body: 'TeamInput', errors: ['NOT_FOUND'] }),
-    op(
-      'delete',
-      '/teams/{id}',
-      'Deletes a team.',
-      { status: 204, description: 'Deleted.' },
-      {
-        errors: ['NOT_FOUND'],
-      },
-    ),
-    op('get', '/rules', "The site's rules, in order.", rules),
-    op('put', '/rules', 'Replaces all rules (the first match decides).', rules, {
-      body: 'RulesInput',
-    }),
-    op('get', '/stats', "Each rep's reply times; mail given up on.", {
-      status: 200,
-      description: 'The figures.',
-      schema: 'AdminStats',
-    }),
-    op(
-      'get',
-      '/visitor',
-      'Everything about one visitor email, as a download.',
-      { status: 200, description: 'The export.', schema: 'VisitorExport' },
-      { query: VisitorQuery, errors: ['VALIDATION_FAILED'] },
-    ),
-    op(
-      'delete',
-      '/visitor',
-      'Deletes everything about one visitor email.',
-      { status: 200, description: 'How many inquiries were deleted.', schema: 'Deleted' },
-      { query: VisitorQuery, errors: ['VALIDATION_FAILED'] },
-    ),
-  ];
-}

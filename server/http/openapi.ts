@@ -3,7 +3,8 @@ import type { $ZodType } from 'zod/v4/core';
 import type { ErrorCode } from '../../contract';
 import { SESSION_COOKIE } from '../auth/sessions';
 import { STATUS } from './errors';
-import { API_OPERATIONS, type ApiOperation, SCHEMAS, type SchemaName } from './openapi-routes';
+import { API_OPERATIONS, type ApiOperation } from './openapi-routes';
+import { SCHEMAS, type SchemaName } from './openapi-schemas';
 
 type Json = Record<string, unknown>;
 

@@ -1,3 +1,4 @@
+import { toJson } from './json';
 import type { Conversation, MessageInput, ThreadMessage } from '../contract/conversation';
 import type { ErrorCode } from '../contract/errors';
 import type { InquiryCreated, InquiryInput } from '../contract/inquiry';
@@ -81,7 +82,7 @@ const json = (res: Response): Promise<unknown> => res.json().catch(() => null);
 const postJson = (body: unknown, key: string): RequestInit => ({
   method: 'POST',
   headers: { 'content-type': 'application/json', 'Idempotency-Key': key },
-  body: JSON.stringify(body),
+  body: toJson(body),
 });
 
 /** Creates the API client for one site; network failures come back as `NETWORK`, never thrown. */

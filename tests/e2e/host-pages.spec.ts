@@ -261,9 +261,8 @@ test('patched-builtins.html: the inquiry is the right JSON and goes through the 
   expect(sent).toMatchObject({
     name: 'Patched Page',
     email: 'patched-json@buyer.example',
-    quantity: 50,
     message,
-    product: BALL_VALVE,
+    products: [{ ...BALL_VALVE, quantity: 50, unit: 'pieces' }],
     page: { url },
   });
   // The patched toJSON did not change the body.

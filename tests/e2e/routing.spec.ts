@@ -44,7 +44,7 @@ async function inquire(browser: Browser, url: string, email: string, product?: s
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(url);
-  if (product) await page.locator(`[data-product-name="${product}"]`).click();
+  if (product) await page.locator(`[data-liaison-contact][data-product-name="${product}"]`).click();
   else await page.getByRole('button', { name: 'Leave a message' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Email').fill(email);

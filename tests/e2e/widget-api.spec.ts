@@ -206,7 +206,7 @@ test('a rep with WhatsApp gets a Chat on WhatsApp link with the inquiry prefille
     await expect(link).toHaveAttribute('target', '_blank');
     await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
     const href = (await link.getAttribute('href')) ?? '';
-    expect(new URL(href).searchParams.get('text')).toBe(`Gate Valve\n50 pieces\n${MESSAGE}`);
+    expect(new URL(href).searchParams.get('text')).toBe(`Gate Valve: 50 pieces\n${MESSAGE}`);
     const onForm = await new AxeBuilder({ page }).analyze();
     expect(onForm.violations).toEqual([]);
 

@@ -1,3 +1,4 @@
+import { toJson } from '../json';
 import { batch } from './signal';
 import type {
   InquiryCreated,
@@ -67,7 +68,7 @@ export interface ActionsOptions {
 
 // Whether two bodies ask the same: the spam signals differ with every build of one.
 const sameInquiry = (a: InquiryInput, b: InquiryInput): boolean =>
-  JSON.stringify({ ...a, client: undefined }) === JSON.stringify({ ...b, client: undefined });
+  toJson({ ...a, client: undefined }) === toJson({ ...b, client: undefined });
 
 /** Creates the form's actions over one state and API client. */
 export const createActions = ({

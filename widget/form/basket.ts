@@ -1,3 +1,4 @@
+import { toJson } from '../json';
 import type { BasketLine, ProductInput } from '../../contract/inquiry';
 import { BASKET_MAX, UNITS } from '../../contract/limits';
 import { basketKey } from '../unsent-inquiry';
@@ -99,7 +100,7 @@ export function createBasketStore({
     write(lines) {
       try {
         if (lines.length === 0) storage().removeItem(key);
-        else storage().setItem(key, JSON.stringify(lines.slice(0, BASKET_MAX)));
+        else storage().setItem(key, toJson(lines.slice(0, BASKET_MAX)));
       } catch {
         // See above: this page view keeps it in memory.
       }

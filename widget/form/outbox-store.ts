@@ -1,3 +1,4 @@
+import { toJson } from '../json';
 import type { InquiryInput } from '../../contract/inquiry';
 import { checkInquiry } from './check-inquiry';
 import { outboxKey } from '../unsent-inquiry';
@@ -71,7 +72,7 @@ export const createOutboxStore = ({
     read: () => parse(attempt((store) => store.getItem(key)) ?? null),
     write: (submission) =>
       attempt((store) => {
-        store.setItem(key, JSON.stringify(submission));
+        store.setItem(key, toJson(submission));
         return true;
       }) ?? false,
     clear() {

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 
 import {
+  ATTACHMENTS_MAX,
   BASKET_MAX,
   EMAIL_PATTERN,
   FIELD_MAX,
@@ -65,6 +66,12 @@ export const InquiryInput = z
     product: z.optional(ProductInput),
     /** Several products, each with its quantity (the widget's inquiry basket). */
     products: z.optional(z.array(BasketLine).check(z.minLength(1), z.maxLength(BASKET_MAX))),
+    /** Files uploaded just before (`POST .../attachments`), by the ids that answer gave. */
+    attachments: z.optional(
+      z
+        .array(z.string().check(z.minLength(1), z.maxLength(64)))
+        .check(z.maxLength(ATTACHMENTS_MAX)),
+    ),
     page: z.optional(PageContext),
     /** A solved proof-of-work challenge (ALTCHA, base64 JSON), when the site asks for one. */
     pow: z.optional(z.string().check(z.maxLength(2000))),
@@ -96,6 +103,18 @@ export interface InquiryCreated {
   id: string;
   rep: { name: string } | null;
   token: string;
+}
+
+/**
+ * The 201 answer of `POST /api/v1/sites/{siteKey}/attachments` (the file's bytes as the body,
+ * its name in `X-Filename`, URI-encoded): name the id in the inquiry's `attachments`. A file no
+ * inquiry names within a day is deleted.
+ */
+export interface AttachmentCreated {
+  id: string;
+  filename: string;
+  contentType: string;
+  size: number;
 }
 
 export const PROOF_OF_WORK = ['off', 'on', 'auto'] as const;

@@ -44,3 +44,13 @@ export const FIELD_MAX = {
  */
 export const EMAIL_PATTERN =
   /^(?:[A-Za-z0-9_'+\-]+\.)*[A-Za-z0-9_'+\-]*[A-Za-z0-9_+-]@(?:[A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$/;
+
+/** How many files one inquiry may carry, and how large each may be. */
+export const ATTACHMENTS_MAX = 3;
+export const ATTACHMENT_BYTES_MAX = 5 * 1024 * 1024;
+/**
+ * What the file picker offers: images, PDF, Word and Excel. The server reads each file's bytes
+ * to know what it is (server/domain/file-type.ts); a name or a browser's type counts for nothing.
+ */
+export const ATTACHMENT_ACCEPT =
+  'image/png,image/jpeg,image/gif,image/webp,.pdf,.doc,.docx,.xls,.xlsx,application/pdf';

@@ -1,5 +1,5 @@
 import { ERROR_CODES, type ErrorCode } from '../contract/errors';
-import type { InquiryCreated, ProofOfWorkChallenge } from '../contract/inquiry';
+import type { AttachmentCreated, InquiryCreated, ProofOfWorkChallenge } from '../contract/inquiry';
 import type { LocaleTexts, RepCard, WidgetConfig } from '../contract/widget-config';
 
 // Answers are read as `unknown` and checked: a proxy or an older server may send anything.
@@ -90,4 +90,15 @@ export function readChallenge(
     typeof signature === 'string'
     ? { algorithm, challenge, maxnumber: Math.min(maxnumber, 1_000_000), salt, signature }
     : null;
+}
+
+/** Reads the 201 of an upload; null when it carries no id to name in the inquiry. */
+export function readAttachment(body: unknown): AttachmentCreated | null {
+  if (!isRecord(body) || typeof body.id !== 'string' || body.id === '') return null;
+  return {
+    id: body.id,
+    filename: stringOrNull(body.filename) ?? '',
+    contentType: stringOrNull(body.contentType) ?? '',
+    size: typeof body.size === 'number' ? body.size : 0,
+  };
 }

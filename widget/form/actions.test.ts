@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import type { InquiryInput } from '../../contract/inquiry';
 import { createActions, type ActionsOptions } from './actions';
 import { consentText } from './consent';
-import type { Api, SubmitResult } from '../api';
+import type { Api, SubmitResult, UploadResult } from '../api';
 import { en } from './i18n/en';
 import { createBasketStore } from './basket';
 import { createOutboxStore, type Submission } from './outbox-store';
@@ -412,5 +412,43 @@ describe('the inquiry basket', () => {
     actions.removeLine(1);
     expect(state.lines.value.map((line) => line.product)).toEqual([gate]);
     expect(state.errors.value.line1).toBeUndefined();
+  });
+});
+
+describe('attachments', () => {
+  const pdf = new File([new Uint8Array(8)], 'spec.pdf');
+
+  test('are uploaded before the inquiry, which names them', async () => {
+    const upload = async (): Promise<UploadResult> => ({
+      ok: true,
+      attachment: { id: 'att-1', filename: 'spec.pdf', contentType: 'application/pdf', size: 8 },
+    });
+    const { state, actions, sent, fill } = setup([created()], { upload });
+    fill();
+    actions.addFiles([pdf]);
+    actions.submit();
+    expect(state.phase.value).toBe('sending');
+    await settle();
+    expect(sent[0]?.attachments).toEqual(['att-1']);
+    expect(state.phase.value).toBe('sent');
+  });
+
+  test('a file the server refuses is the visitor to replace; nothing is sent', async () => {
+    const upload = async (): Promise<UploadResult> => ({
+      ok: false,
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+    });
+    const { state, actions, sent, fill } = setup([created()], { upload });
+    fill();
+    actions.addFiles([pdf]);
+    actions.submit();
+    await settle();
+    expect(sent).toEqual([]);
+    expect(state.errors.value.attachments).toBe(
+      'spec.pdf: only images, PDF, Word and Excel files can be sent.',
+    );
+    actions.removeFile(0);
+    expect(state.files.value).toEqual([]);
+    expect(state.errors.value.attachments).toBeUndefined();
   });
 });

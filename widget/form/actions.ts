@@ -6,7 +6,8 @@ import type {
   PageContext,
   ProductInput,
 } from '../../contract/inquiry';
-import type { Api, SubmitResult } from '../api';
+import type { Api, SubmitResult, UploadResult } from '../api';
+import { ATTACHMENT_MB, chooseFiles, createUploads, type UploadsResult } from './attachments';
 import { addLine, linesOf, type BasketStore, type Line } from './basket';
 import { buildInquiry, formValues, type FormValues } from './build-inquiry';
 import { checkInquiry } from './check-inquiry';
@@ -37,6 +38,9 @@ export interface Actions {
   add(product: ProductInput): void;
   removeLine(index: number): void;
   setLine(index: number, field: 'quantity' | 'unit', value: string): void;
+  /** Files the visitor chose; those the inquiry cannot take are left out, with a field error. */
+  addFiles(files: File[]): void;
+  removeFile(index: number): void;
   /** Sends the form; `honeypot` is what the hidden field holds (people leave it empty). */
   submit(honeypot?: string): void;
   /** Sends the last validated inquiry again, unchanged, with the same Idempotency-Key. */
@@ -62,6 +66,8 @@ export interface ActionsOptions {
   outbox?: Omit<OutboxOptions, 'send' | 'onSettled'>;
   /** Where the inquiry basket is kept across pages; absent: this page view only. */
   basket?: BasketStore;
+  /** Uploads one attached file (api.ts createUploadApi); absent: files are refused. */
+  upload?: (file: File) => Promise<UploadResult>;
   newKey?: () => string;
   now?: () => number;
 }
@@ -80,6 +86,7 @@ export const createActions = ({
   onCreated,
   outbox: keeping,
   basket,
+  upload = async () => ({ ok: false, code: 'NETWORK' }),
   newKey = newIdempotencyKey,
   now = Date.now,
 }: ActionsOptions): Actions => {
@@ -91,6 +98,9 @@ export const createActions = ({
   // The fields whose value is the visitor's (typed, chosen, or their kept inquiry): a page's
   // prefill never overwrites them.
   const edited = new Set<keyof FormValues>();
+  const uploadAll = createUploads(upload);
+  // The honeypot of the last send: Try again after a failed upload sends the form again.
+  let lastHoneypot = '';
   // An earlier page's basket: read, never written, until the visitor changes it.
   if (basket) state.lines.value = basket.read();
 
@@ -186,6 +196,26 @@ export const createActions = ({
     else settle(result);
   };
 
+  const sendBody = (body: InquiryInput) => {
+    const submission =
+      last && sameInquiry(last.body, body) ? last : { key: newKey(), body, since: now() };
+    send(submission).catch(report);
+  };
+
+  // A file the server refused is the visitor's to replace; anything else, Try again.
+  const uploadFailed = ({ code, file }: Extract<UploadsResult, { ok: false }>) => {
+    const { name } = file;
+    if (code === 'PAYLOAD_TOO_LARGE') {
+      return showErrors({
+        attachments: fill(texts['invalid.fileSize'], { name, size: ATTACHMENT_MB }),
+      });
+    }
+    if (code === 'UNSUPPORTED_MEDIA_TYPE') {
+      return showErrors({ attachments: fill(texts['invalid.fileType'], { name }) });
+    }
+    settle({ ok: false, code });
+  };
+
   // Mid-send or kept, the form shows that inquiry: its product is not swapped for another.
   const held = () => state.phase.value === 'sending' || state.phase.value === 'queued' || refused;
 
@@ -196,6 +226,7 @@ export const createActions = ({
     state.values.value = { ...emptyValues(), name, email, company, country, phone };
     for (const field of ['quantity', 'unit', 'message'] as const) edited.delete(field);
     state.product.value = null;
+    state.files.value = [];
     setLines([]);
     state.created.value = null;
     state.phase.value = 'editing';
@@ -265,8 +296,22 @@ export const createActions = ({
         state.errors.value = { ...state.errors.value, [`line${index}`]: undefined };
       });
     },
+    addFiles(chosen) {
+      const { files, error } = chooseFiles(state.files.value, chosen, texts);
+      batch(() => {
+        state.files.value = files;
+        state.errors.value = { ...state.errors.value, attachments: error };
+      });
+    },
+    removeFile(index) {
+      batch(() => {
+        state.files.value = state.files.value.filter((_, i) => i !== index);
+        state.errors.value = { ...state.errors.value, attachments: undefined };
+      });
+    },
     submit(honeypot = '') {
       if (state.phase.value === 'sending') return;
+      lastHoneypot = honeypot;
       const input: InquiryInput = {
         ...buildInquiry({
           values: state.values.value,
@@ -280,13 +325,22 @@ export const createActions = ({
       };
       const issues = checkInquiry(input);
       if (issues.length > 0) return showErrors(issuesToErrors(issues, texts));
-      const body = input;
-      const submission =
-        last && sameInquiry(last.body, body) ? last : { key: newKey(), body, since: now() };
-      send(submission).catch(report);
+      const files = state.files.value;
+      // Without files, in this task: the form shows "Sending" at once.
+      if (files.length === 0) return sendBody(input);
+      state.phase.value = 'sending';
+      uploadAll(files)
+        .then((uploads) => {
+          if (uploads.ok) sendBody({ ...input, attachments: uploads.ids });
+          else uploadFailed(uploads);
+        })
+        .catch(report);
     },
     retry() {
-      if (last && state.phase.value !== 'sending') send(last).catch(report);
+      if (state.phase.value === 'sending') return;
+      if (last) send(last).catch(report);
+      // The files never went up: the whole form goes again.
+      else this.submit(lastHoneypot);
     },
     shown: signals.shown,
     resume() {

@@ -12,6 +12,7 @@ export const FIELD_ORDER = [
   'quantity',
   'unit',
   'message',
+  'attachments',
 ] as const;
 
 /** A field of the form that can show an error, or one product line (`line0`, `line1`...). */

@@ -13,7 +13,7 @@ import { readPrefill } from './prefill';
 import { createState } from './state';
 import { createThreadState } from './thread-state';
 import { createTokenStore } from './token-store';
-import { createConversationApi } from '../api';
+import { createConversationApi, createUploadApi } from '../api';
 import type { FormHandle, FormOptions } from '../form-api';
 import { report, warn } from '../guard';
 import { en as cardEn } from '../i18n/en';
@@ -76,6 +76,7 @@ export function mountForm({
     // An inquiry that got no answer waits here, across page views, until the server has it.
     outbox: { store: createOutboxStore({ site: settings.site }) },
     basket: createBasketStore({ site: settings.site }),
+    upload: createUploadApi({ origin: settings.apiOrigin, site: settings.site }),
   });
   const conversation = createConversationActions({
     state,

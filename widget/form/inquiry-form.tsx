@@ -9,6 +9,7 @@ import { controlOf, firstInvalid } from './form-errors';
 import type { FormTexts } from './i18n/en';
 import { fill, type Locale } from '../i18n/locale';
 import { Honeypot } from './honeypot';
+import { AttachmentsField } from './attachments-field';
 import { ProductLines } from './product-lines';
 import { QuickQuestionChips } from './quick-question-chips';
 import type { WidgetState } from './state';
@@ -168,6 +169,17 @@ export function InquiryForm({ state, actions, locale, onBack }: InquiryFormProps
       >
         {(aria) => <textarea {...aria} {...bind('message')} rows={5} required />}
       </Field>
+      <AttachmentsField
+        files={state.files.value}
+        texts={t}
+        error={errors.attachments}
+        onAdd={actions.addFiles}
+        onRemove={(index) => {
+          actions.removeFile(index);
+          // The button goes with its file: focus stays on the picker (after the re-render).
+          queueMicrotask(() => form.current?.querySelector<HTMLElement>('#f-attachments')?.focus());
+        }}
+      />
       {(waiting || errors.form) && (
         <div class="alert" role="alert">
           <p>

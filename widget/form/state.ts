@@ -24,6 +24,8 @@ export interface WidgetState {
   product: Signal<ProductInput | null>;
   /** The products the inquiry asks about: the inquiry basket, kept across the site's pages. */
   lines: Signal<Line[]>;
+  /** The files the visitor attached (this page view only: files cannot be kept). */
+  files: Signal<File[]>;
   /** What the polite live region says when a product joins the basket. */
   basketNote: Signal<string>;
   values: Signal<FormValues>;
@@ -56,6 +58,7 @@ export const createState = (): WidgetState => ({
   view: signal('form'),
   product: signal(null),
   lines: signal([]),
+  files: signal([]),
   basketNote: signal(''),
   values: signal(emptyValues()),
   errors: signal({}),

@@ -40,6 +40,13 @@ export const form: FormTexts = {
   unit: 'Einheit',
   message: 'Nachricht',
   messageHint: 'Nennen Sie uns Spezifikationen, Menge, Zielpreis und gewünschte Lieferbedingungen.',
+  attachments: 'Anhänge',
+  attachmentsHint: 'Bis zu {max} Dateien mit je {size} MB: Bilder, PDF, Word oder Excel.',
+  removeFile: 'Datei entfernen',
+  'invalid.fileType':
+    '{name}: Es können nur Bilder sowie PDF-, Word- und Excel-Dateien gesendet werden.',
+  'invalid.fileSize': '{name} ist größer als {size} MB.',
+  'invalid.fileCount': 'Bitte wählen Sie höchstens {max} Dateien.',
   charCount: '{count} / {max} Zeichen',
   quickQuestions: 'Schnellfragen',
   'quick.price': 'Preis',

@@ -40,6 +40,12 @@ export const form: FormTexts = {
   message: 'Mensaje',
   messageHint:
     'Indíquenos las especificaciones, la cantidad, el precio objetivo y las condiciones de entrega que necesita.',
+  attachments: 'Archivos adjuntos',
+  attachmentsHint: 'Hasta {max} archivos de {size} MB cada uno: imágenes, PDF, Word o Excel.',
+  removeFile: 'Quitar archivo',
+  'invalid.fileType': '{name}: solo se pueden enviar imágenes y archivos PDF, Word y Excel.',
+  'invalid.fileSize': '{name} supera los {size} MB.',
+  'invalid.fileCount': 'Elija como máximo {max} archivos.',
   charCount: '{count} / {max} caracteres',
   quickQuestions: 'Preguntas rápidas',
   'quick.price': 'Precio',

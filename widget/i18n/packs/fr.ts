@@ -40,6 +40,13 @@ export const form: FormTexts = {
   message: 'Message',
   messageHint:
     'Précisez les spécifications, la quantité, le prix cible et les conditions de livraison souhaités.',
+  attachments: 'Pièces jointes',
+  attachmentsHint: 'Jusqu’à {max} fichiers de {size} Mo chacun : images, PDF, Word ou Excel.',
+  removeFile: 'Retirer le fichier',
+  'invalid.fileType':
+    '{name} : seuls les images et les fichiers PDF, Word et Excel peuvent être envoyés.',
+  'invalid.fileSize': '{name} dépasse {size} Mo.',
+  'invalid.fileCount': 'Choisissez au plus {max} fichiers.',
   charCount: '{count} / {max} caractères',
   quickQuestions: 'Questions rapides',
   'quick.price': 'Prix',

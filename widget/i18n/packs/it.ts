@@ -40,6 +40,12 @@ export const form: FormTexts = {
   message: 'Messaggio',
   messageHint:
     'Indicaci specifiche, quantità, prezzo obiettivo e condizioni di consegna di cui hai bisogno.',
+  attachments: 'Allegati',
+  attachmentsHint: 'Fino a {max} file da {size} MB ciascuno: immagini, PDF, Word o Excel.',
+  removeFile: 'Rimuovi file',
+  'invalid.fileType': '{name}: si possono inviare solo immagini e file PDF, Word ed Excel.',
+  'invalid.fileSize': '{name} supera {size} MB.',
+  'invalid.fileCount': 'Scegli al massimo {max} file.',
   charCount: '{count} / {max} caratteri',
   quickQuestions: 'Domande rapide',
   'quick.price': 'Prezzo',

@@ -40,6 +40,12 @@ export const form: FormTexts = {
   message: 'Mensagem',
   messageHint:
     'Informe as especificações, a quantidade, o preço-alvo e as condições de entrega de que precisa.',
+  attachments: 'Anexos',
+  attachmentsHint: 'Até {max} arquivos de {size} MB cada: imagens, PDF, Word ou Excel.',
+  removeFile: 'Remover arquivo',
+  'invalid.fileType': '{name}: só é possível enviar imagens e arquivos PDF, Word e Excel.',
+  'invalid.fileSize': '{name} tem mais de {size} MB.',
+  'invalid.fileCount': 'Escolha no máximo {max} arquivos.',
   charCount: '{count} / {max} caracteres',
   quickQuestions: 'Perguntas rápidas',
   'quick.price': 'Preço',

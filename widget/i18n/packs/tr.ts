@@ -40,6 +40,12 @@ export const form: FormTexts = {
   message: 'Mesaj',
   messageHint:
     'İhtiyacınız olan teknik özellikleri, miktarı, hedef fiyatı ve teslimat koşullarını yazın.',
+  attachments: 'Ekler',
+  attachmentsHint: 'En fazla {max} dosya, her biri {size} MB: görsel, PDF, Word veya Excel.',
+  removeFile: 'Dosyayı kaldır',
+  'invalid.fileType': '{name}: yalnızca görsel, PDF, Word ve Excel dosyaları gönderilebilir.',
+  'invalid.fileSize': "{name} {size} MB'tan büyük.",
+  'invalid.fileCount': 'Lütfen en fazla {max} dosya seçin.',
   charCount: '{count} / {max} karakter',
   quickQuestions: 'Hızlı sorular',
   'quick.price': 'Fiyat',

@@ -108,6 +108,8 @@ export interface InquiryDetail {
     quantity?: number;
     unit?: string;
   }>;
+  /** The visitor's files: downloadable here only, at `.../attachments/{attachmentId}`. */
+  attachments: Array<{ id: string; filename: string; contentType: string; size: number }>;
   /** The inquiry's quantity when it names no product. */
   quantity: number | null;
   unit: string | null;

@@ -101,6 +101,18 @@ const readProduct = (value: unknown): InquiryDetail['products'][number] | null =
   return product;
 };
 
+const readAttachment = (value: unknown): InquiryDetail['attachments'][number] | null => {
+  if (!isRecord(value) || typeof value.id !== 'string' || typeof value.filename !== 'string') {
+    return null;
+  }
+  return {
+    id: value.id,
+    filename: value.filename,
+    contentType: stringOrNull(value.contentType) ?? '',
+    size: numberOrNull(value.size) ?? 0,
+  };
+};
+
 /** Reads `GET /api/inbox/inquiries/{id}` and the PATCH answer. */
 export function readDetail(body: unknown): InquiryDetail | null {
   if (!isRecord(body) || !isRecord(body.visitor)) return null;
@@ -124,6 +136,7 @@ export function readDetail(body: unknown): InquiryDetail | null {
       phone: stringOrNull(body.visitor.phone),
     },
     products: listOf(body.products, readProduct) ?? [],
+    attachments: listOf(body.attachments, readAttachment) ?? [],
     quantity: numberOrNull(body.quantity),
     unit: stringOrNull(body.unit),
     page: {

@@ -36,6 +36,12 @@ export const MAX_BODY_BYTES = 64 * 1024;
 // An incoming X-Request-Id (a proxy's) is kept when it is short and plain, else one is made.
 const REQUEST_ID_MAX = 64;
 
+const jsonLimit = bodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  onError: (c) => errorJson(c, 'PAYLOAD_TOO_LARGE', 'The request body is over 64 KB.'),
+});
+const isUpload = (path: string) => /^\/api\/v1\/sites\/[^/]+\/attachments$/.test(path);
+
 /** Builds the whole HTTP app from its dependencies (reads the built widget once). */
 export function createApp(deps: AppDeps) {
   const logger = deps.logger ?? createLogger({ level: 'warn' });
@@ -54,12 +60,9 @@ export function createApp(deps: AppDeps) {
         metricsToken: deps.metricsToken ?? null,
       }),
     )
-    .use(
-      '/api/*',
-      bodyLimit({
-        maxSize: MAX_BODY_BYTES,
-        onError: (c) => errorJson(c, 'PAYLOAD_TOO_LARGE', 'The request body is over 64 KB.'),
-      }),
+    .use('/api/*', (c, next) =>
+      // An attached file has its own, larger limit (public-api.ts); every other body, 64 KB.
+      isUpload(c.req.path) ? next() : jsonLimit(c, next),
     )
     .get('/api/openapi.json', (c) => c.json(openApi))
     .route('/api/v1', publicApi(all))

@@ -18,6 +18,12 @@ function Row({ term, children }: { term: string; children: ComponentChildren }) 
   );
 }
 
+/** "820 KB", "3.4 MB". */
+const sizeLabel = (bytes: number): string =>
+  bytes < 1024 * 1024
+    ? `${Math.max(1, Math.round(bytes / 1024))} KB`
+    : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
 /** Who wrote, about what, from which page, and why it reached this rep. */
 export function VisitorDetails({ inquiry }: { inquiry: InquiryDetail }) {
   const { visitor, page } = inquiry;
@@ -52,6 +58,24 @@ export function VisitorDetails({ inquiry }: { inquiry: InquiryDetail }) {
                     {product.quantity.toLocaleString('en')} {product.unit ?? ''}
                   </span>
                 )}
+              </li>
+            ))}
+          </ul>
+        </Row>
+      )}
+      {inquiry.attachments.length > 0 && (
+        <Row term={inquiry.attachments.length === 1 ? 'Attachment' : 'Attachments'}>
+          <ul class="attachments">
+            {inquiry.attachments.map((file) => (
+              <li key={file.id}>
+                {/* Served as a download, never shown inline: it is the visitor's file. */}
+                <a
+                  href={`/api/inbox/inquiries/${encodeURIComponent(inquiry.id)}/attachments/${encodeURIComponent(file.id)}`}
+                  download={file.filename}
+                >
+                  {file.filename}
+                </a>
+                <span class="size"> · {sizeLabel(file.size)}</span>
               </li>
             ))}
           </ul>

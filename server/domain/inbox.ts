@@ -51,7 +51,10 @@ export async function inquiryDetail(
   inquiry: Inquiry,
   now: Date,
 ): Promise<InquiryDetail> {
-  const messages = await store.listMessages(inquiry.id);
+  const [messages, attachments] = await Promise.all([
+    store.listMessages(inquiry.id),
+    store.listAttachments(inquiry.id),
+  ]);
   const [names, assignee] = await Promise.all([
     repNames(store, messages),
     inquiry.repId ? store.findRep(inquiry.repId) : null,
@@ -62,6 +65,7 @@ export async function inquiryDetail(
     unread: inquiry.unread,
     visitor: inquiry.visitor,
     products: inquiry.products,
+    attachments,
     quantity: inquiry.quantity,
     unit: inquiry.unit,
     page: inquiry.page,

@@ -13,6 +13,7 @@ import type { ConversationDeps } from './conversation';
 import { newConversationToken, rawConversationToken } from './conversation-tokens';
 import { createOnce, idempotencyClaim, replayOf } from './idempotency';
 import { spamReason } from './spam';
+import { checkAttachments } from './attachments';
 import { REP_NOTIFICATION } from './rep-notification';
 import { VISITOR_ACK } from './visitor-ack';
 import { UNASSIGNED_NOTICE } from './admin-notices';
@@ -41,6 +42,7 @@ export async function receiveInquiry(
 
   const spam = spamReason(input.client, minFormMs);
   const products = productsOf(input);
+  const attachmentIds = await checkAttachments(store, site.id, input.attachments);
   const context = await routingContext(store, site, input.email.toLowerCase());
   const decision = route({
     ...context,
@@ -126,6 +128,7 @@ export async function receiveInquiry(
       ...(decision.teamId &&
         decision.repId && { teamTurn: { teamId: decision.teamId, repId: decision.repId } }),
       ...(claim && { idempotency: claim }),
+      attachmentIds,
     });
     events.publish({
       type: 'inquiry',

@@ -1,3 +1,4 @@
+import { UNCLAIMED_MS } from './attachments';
 import type { Store } from '../storage/store';
 
 /** Closed inquiries deleted per site in one retention run; the next run takes the rest. */
@@ -23,8 +24,11 @@ export async function exportVisitor(
   for (const id of ids) {
     const inquiry = await store.findInquiry(id);
     if (!inquiry) continue;
-    const messages = await store.listMessages(id);
-    inquiries.push({ ...inquiry, messages: messages.map((m) => ({ ...m })) });
+    const [messages, attachments] = await Promise.all([
+      store.listMessages(id),
+      store.listAttachments(id),
+    ]);
+    inquiries.push({ ...inquiry, attachments, messages: messages.map((m) => ({ ...m })) });
   }
   return { site: site.key, email, exportedAt: now.toISOString(), inquiries };
 }
@@ -50,5 +54,7 @@ export async function purgeExpired(store: Store, now: Date): Promise<number> {
     await store.deleteInquiries(ids);
     deleted += ids.length;
   }
+  // Files uploaded for an inquiry that was never sent.
+  await store.deleteUnclaimedAttachments(new Date(now.getTime() - UNCLAIMED_MS).toISOString());
   return deleted;
 }

@@ -24,12 +24,21 @@ export const repNotificationHandler = (ctx: MailContext): DeliveryHandler =>
       store.listMessages(inquiryId),
       store.findPartyToken(inquiryId, 'rep', inquiry.repId),
     ]);
+    const attachments = await store.listAttachments(inquiryId);
     const message = messages.find((m) => m.id === messageId);
     if (!site || !rep || !message) throw new Error(`inquiry ${inquiryId} is incomplete`);
 
     const threadUrl = `${ctx.publicUrl}/inbox/inquiries/${inquiry.id}`;
     const followUp = messages[0]?.id !== message.id;
-    const mail = renderRepNotification({ site, rep, inquiry, message, followUp, threadUrl });
+    const mail = renderRepNotification({
+      site,
+      rep,
+      inquiry,
+      message,
+      followUp,
+      threadUrl,
+      attachments,
+    });
     const replyTo = replyAddressFor(ctx, token);
     await ctx.mailer.send({
       messageId: messageIdFor(ctx, delivery.id),

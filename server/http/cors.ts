@@ -19,7 +19,7 @@ export function applyCors(c: Context, allowed: readonly string[]): Response | nu
   }
   if (c.req.method !== 'OPTIONS') return null;
   c.header('Access-Control-Allow-Methods', 'GET, POST');
-  c.header('Access-Control-Allow-Headers', 'Content-Type, Idempotency-Key');
+  c.header('Access-Control-Allow-Headers', 'Content-Type, Idempotency-Key, X-Filename');
   c.header('Access-Control-Max-Age', '600');
   return c.body(null, 204);
 }

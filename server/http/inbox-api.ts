@@ -15,6 +15,7 @@ import { endSession, SESSION_COOKIE, startSession } from '../auth/sessions';
 import { canAccess, inquiryForRep, scopeOf } from '../domain/access';
 import { addRepMessage } from '../domain/conversation';
 import type { EventBus } from '../domain/events';
+import { DomainError } from '../domain/errors';
 import { inquiryDetail, listInbox, toInboxMessage } from '../domain/inbox';
 import { markRead, updateInquiry, type InboxDeps } from '../domain/inbox-actions';
 import { linkSignIn, passwordSignIn } from '../domain/sign-in';
@@ -84,6 +85,20 @@ export function inboxApi(deps: InboxApiDeps) {
     .get('/:id', async (c) => {
       const inquiry = await inquiryForRep(store, c.var.rep, c.req.param('id'));
       return c.json(await inquiryDetail(store, inquiry, clock()));
+    })
+    // The visitor's file, as a download: never rendered by the browser in our origin.
+    .get('/:id/attachments/:attachmentId', async (c) => {
+      const inquiry = await inquiryForRep(store, c.var.rep, c.req.param('id'));
+      const file = await store.findAttachment(inquiry.id, c.req.param('attachmentId'));
+      if (!file) throw new DomainError('NOT_FOUND', 'No such attachment of this inquiry.');
+      const ascii = file.filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
+      return c.body(new Uint8Array(file.data), 200, {
+        'Content-Type': file.contentType,
+        'Content-Length': String(file.data.length),
+        'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'private, no-store',
+      });
     })
     .post('/:id/read', async (c) => {
       await markRead(deps, await inquiryForRep(store, c.var.rep, c.req.param('id')));

@@ -14,6 +14,8 @@ export interface ApiOperation {
   /** A strict object schema: each property becomes a query parameter. */
   query?: $ZodType;
   body?: SchemaName;
+  /** The body is a file's bytes (not JSON), of these media types. */
+  fileBody?: string[];
   /** Request headers the route reads. */
   headers?: Array<{ name: string; description: string }>;
   ok: {
@@ -22,6 +24,8 @@ export interface ApiOperation {
     /** JSON unless `events`: then the schema of each server-sent event's `data`. */
     schema?: SchemaName;
     events?: true;
+    /** The answer is a file's bytes, as a download. */
+    file?: true;
   };
   /** What it can answer with besides `ok`; every operation may also answer INTERNAL. */
   errors: ErrorCode[];

@@ -11,6 +11,7 @@ import {
   type ErrorBody,
   type InboxEvent,
   type InboxMessage,
+  type AttachmentCreated,
   type InquiryCreated,
   type InquiryDetail,
   type InquiryPage,
@@ -64,6 +65,13 @@ export const ProofOfWorkChallengeSchema = z.object({
   challenge: z.nullable(
     z.object({ algorithm: str, challenge: str, maxnumber: z.number(), salt: str, signature: str }),
   ),
+});
+
+export const AttachmentCreatedSchema = z.object({
+  id: str,
+  filename: str,
+  contentType: str,
+  size: z.number(),
 });
 
 export const InquiryCreatedSchema = z.object({
@@ -147,6 +155,7 @@ export const InquiryDetailSchema = z.object({
       unit: z.optional(str),
     }),
   ),
+  attachments: z.array(AttachmentCreatedSchema),
   quantity: z.nullable(z.number()),
   unit: nullableStr,
   page: z.object({
@@ -255,6 +264,7 @@ export const SCHEMAS_MATCH_CONTRACT: [
   Same<Out<typeof WidgetConfigSchema>, WidgetConfig>,
   Same<Out<typeof ProofOfWorkChallengeSchema>, ProofOfWorkChallenge>,
   Same<Out<typeof InquiryCreatedSchema>, InquiryCreated>,
+  Same<Out<typeof AttachmentCreatedSchema>, AttachmentCreated>,
   Same<Out<typeof ConversationSchema>, Conversation>,
   Same<Out<typeof MessageCreatedSchema>, MessageCreated>,
   Same<Out<typeof MeSchema>, Me>,
@@ -269,6 +279,7 @@ export const SCHEMAS_MATCH_CONTRACT: [
   Same<Out<typeof AdminRuleSchema>, AdminRule>,
   Same<Out<typeof AdminStatsSchema>, AdminStats>,
 ] = [
+  true,
   true,
   true,
   true,

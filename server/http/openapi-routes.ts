@@ -58,6 +58,22 @@ export const API_OPERATIONS: ApiOperation[] = [
       'IDEMPOTENCY_KEY_REUSED',
     ],
   },
+  {
+    method: 'post',
+    path: `${site}/attachments`,
+    summary:
+      'Uploads one file of a coming inquiry (up to 5 MB; images, PDF, Word, Excel, checked by content); name its id in the inquiry.',
+    tag: 'widget',
+    auth: 'none',
+    fileBody: ['application/octet-stream', 'application/pdf', 'image/png', 'image/jpeg'],
+    headers: [{ name: 'X-Filename', description: "The file's name, URI-encoded." }],
+    ok: {
+      status: 201,
+      description: 'Kept until an inquiry claims it.',
+      schema: 'AttachmentCreated',
+    },
+    errors: [...SITE, 'UNSUPPORTED_MEDIA_TYPE', 'PAYLOAD_TOO_LARGE', 'TOO_MANY_ATTEMPTS'],
+  },
   // The visitor's conversation (conversation-api.ts); the token is a capability.
   {
     method: 'get',
@@ -164,6 +180,15 @@ export const API_OPERATIONS: ApiOperation[] = [
     tag: 'inbox',
     auth: 'session',
     ok: { status: 200, description: 'The inquiry.', schema: 'InquiryDetail' },
+    errors: [...SESSION, 'NOT_FOUND'],
+  },
+  {
+    method: 'get',
+    path: `${inbox}/inquiries/{id}/attachments/{attachmentId}`,
+    summary: "A visitor's file of the inquiry, as a download.",
+    tag: 'inbox',
+    auth: 'session',
+    ok: { status: 200, description: 'The file.', file: true },
     errors: [...SESSION, 'NOT_FOUND'],
   },
   {

@@ -32,6 +32,7 @@ export const SCHEMAS = {
   WidgetConfig: R.WidgetConfigSchema,
   ProofOfWorkChallenge: R.ProofOfWorkChallengeSchema,
   InquiryCreated: R.InquiryCreatedSchema,
+  AttachmentCreated: R.AttachmentCreatedSchema,
   Conversation: R.ConversationSchema,
   MessageCreated: R.MessageCreatedSchema,
   Me: R.MeSchema,

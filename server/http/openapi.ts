@@ -109,6 +109,14 @@ function operation(op: ApiOperation): Json {
     ...(op.body && {
       requestBody: { required: true, content: { 'application/json': { schema: ref(op.body) } } },
     }),
+    ...(op.fileBody && {
+      requestBody: {
+        required: true,
+        content: Object.fromEntries(
+          op.fileBody.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]),
+        ),
+      },
+    }),
     responses: { ...okResponse(op), ...errorResponses(op.errors) },
   };
 }
@@ -130,6 +138,11 @@ function okResponse({ ok, path }: ApiOperation): Json {
   const responses: Json = {};
   if (ok.status === 204 || ok.status === 202) {
     responses[ok.status] = { description: ok.description };
+  } else if (ok.file) {
+    responses[ok.status] = {
+      description: ok.description,
+      content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+    };
   } else if (ok.events) {
     responses[ok.status] = {
       description: `${ok.description} Each event's \`data\` is JSON${ok.schema ? ` (x-event-data)` : ''}.`,

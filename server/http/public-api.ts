@@ -1,6 +1,9 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { etag } from 'hono/etag';
 import { InquiryInput, WidgetConfigQuery } from '../../contract';
+import { ATTACHMENT_BYTES_MAX, ATTACHMENTS_MAX } from '../../contract/limits';
+import { receiveAttachment } from '../domain/attachments';
 import type { AbuseLimits } from '../config';
 import { DomainError } from '../domain/errors';
 import { receiveInquiry, type InquiryDeps } from '../domain/inquiries';
@@ -9,6 +12,7 @@ import { hit } from '../domain/rate-limit';
 import type { ClientAddress } from './client-address';
 import { widgetConfig, type WidgetConfigDeps } from '../domain/widget-config';
 import { jsonBody, requireJson, validated } from './json-body';
+import { errorJson } from './errors';
 import { siteCors, type SiteEnv } from './site-cors';
 
 export type PublicApiDeps = InquiryDeps &
@@ -46,26 +50,48 @@ export function publicApi(deps: PublicApiDeps) {
         const input = c.req.valid('json');
         // Before counting this request: 'auto' asks from the request after the flood threshold.
         await checkProofOfWork(powDeps, site, input.pow);
-        // Limits a person never meets; a flood is refused before anything is stored.
-        for (const [key, limit] of [
-          [`inquiry:ip:${deps.clientAddress(c)}`, deps.abuse.ipPerMinute],
-          [`inquiry:site:${site.id}`, deps.abuse.sitePerMinute],
-        ] as const) {
-          const verdict = await hit(deps.store, key, { limit, windowMs: MINUTE }, now);
-          if (!verdict.allowed) {
-            throw new DomainError(
-              'TOO_MANY_ATTEMPTS',
-              'Too many inquiries were sent from here. Please wait a minute and try again.',
-              undefined,
-              Math.ceil(verdict.retryAfterMs / 1000),
-            );
-          }
-        }
+        await limit(c, 'inquiry', 1, now);
         const created = await receiveInquiry(deps, site, input, {
           idempotencyKey: c.req.header('Idempotency-Key'),
           minFormMs: deps.abuse.minFormMs,
         });
         return c.json(created, 201);
       })
+      // A file of the coming inquiry: its bytes as the body, its name in X-Filename.
+      .post(
+        '/sites/:siteKey/attachments',
+        bodyLimit({
+          maxSize: ATTACHMENT_BYTES_MAX,
+          onError: (c) => errorJson(c, 'PAYLOAD_TOO_LARGE', 'A file may be up to 5 MB.'),
+        }),
+        async (c) => {
+          // Up to three files go with each inquiry: three times the inquiry's limits.
+          await limit(c, 'attachment', ATTACHMENTS_MAX, deps.clock());
+          const bytes = new Uint8Array(await c.req.arrayBuffer());
+          const created = await receiveAttachment(deps, c.var.site, {
+            bytes,
+            filename: c.req.header('X-Filename'),
+          });
+          return c.json(created, 201);
+        },
+      )
   );
+
+  /** Limits a person never meets; a flood is refused before anything is stored. */
+  async function limit(c: Context<SiteEnv>, what: string, times: number, now: Date) {
+    for (const [key, most] of [
+      [`${what}:ip:${deps.clientAddress(c)}`, deps.abuse.ipPerMinute * times],
+      [`${what}:site:${c.var.site.id}`, deps.abuse.sitePerMinute * times],
+    ] as const) {
+      const verdict = await hit(deps.store, key, { limit: most, windowMs: MINUTE }, now);
+      if (!verdict.allowed) {
+        throw new DomainError(
+          'TOO_MANY_ATTEMPTS',
+          'Too many inquiries were sent from here. Please wait a minute and try again.',
+          undefined,
+          Math.ceil(verdict.retryAfterMs / 1000),
+        );
+      }
+    }
+  }
 }

@@ -11,7 +11,8 @@ export const securityHeaders: MiddlewareHandler = async function securityHeaders
   if (!c.res.headers.has('Referrer-Policy'))
     c.header('Referrer-Policy', 'strict-origin-when-cross-origin');
   if (c.req.path.startsWith('/api/')) {
-    c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+    // sandbox: a file the inbox serves (a visitor's attachment) can never run as a page.
+    c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'; sandbox");
   }
   if (c.req.path === '/inbox' || c.req.path.startsWith('/inbox/') || c.req.path.startsWith('/c/')) {
     c.header('X-Frame-Options', 'DENY');

@@ -1,3 +1,4 @@
+import type { AttachmentInfo } from '../storage/attachment-queries';
 import type { Inquiry, Message, Rep, Site } from '../storage/store';
 import { escapeHtml, isWebUrl } from './html';
 import { formatLocalTime } from './local-time';
@@ -11,6 +12,8 @@ export interface RepNotificationData {
   followUp: boolean;
   /** The inquiry in the web inbox. */
   threadUrl: string;
+  /** The visitor's files: named here, downloaded in the inbox (never attached to mail). */
+  attachments?: AttachmentInfo[];
 }
 
 export interface RenderedMail {
@@ -33,8 +36,9 @@ export function renderRepNotification({
   message,
   followUp,
   threadUrl,
+  attachments = [],
 }: RepNotificationData): RenderedMail {
-  const rows = inquiryRows(inquiry);
+  const rows = inquiryRows(inquiry, attachments);
   const [product, ...more] = inquiry.products;
   const topic = product
     ? `${product.name}${more.length > 0 ? ` and ${more.length} more` : ''}`
@@ -71,7 +75,7 @@ ${rows.map(rowHtml).join('\n')}
   return { subject, text, html };
 }
 
-function inquiryRows(inquiry: Inquiry): Row[] {
+function inquiryRows(inquiry: Inquiry, attachments: AttachmentInfo[]): Row[] {
   const { visitor, page } = inquiry;
   const rows: Array<Row | null> = [
     row('Name', visitor.name),
@@ -87,6 +91,12 @@ function inquiryRows(inquiry: Inquiry): Row[] {
       ...(p.url && { link: p.url }),
     })),
     row('Quantity', amount(inquiry.quantity, inquiry.unit)),
+    row(
+      'Attachments',
+      attachments.length > 0
+        ? `${attachments.map((a) => a.filename).join(', ')} (download in the inbox)`
+        : null,
+    ),
     page.url ? { label: 'Page', value: page.url, link: page.url } : null,
     row('Referrer', page.referrer),
     row('Language', page.language),

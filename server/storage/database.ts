@@ -172,6 +172,18 @@ export interface IdempotencyKeysTable {
   createdAt: string;
 }
 
+export interface AttachmentsTable {
+  id: string;
+  siteId: string;
+  /** Null until the inquiry that names it is stored. */
+  inquiryId: string | null;
+  filename: string;
+  contentType: string;
+  size: number;
+  data: Uint8Array;
+  createdAt: string;
+}
+
 export interface Database {
   sites: SitesTable;
   reps: RepsTable;
@@ -186,4 +198,5 @@ export interface Database {
   teamMembers: TeamMembersTable;
   rules: RulesTable;
   idempotencyKeys: IdempotencyKeysTable;
+  attachments: AttachmentsTable;
 }

@@ -49,7 +49,15 @@ export function inquiryQueries(db: Kysely<Database>, search: SearchAdapter): Inq
   };
 
   return {
-    async createInquiry({ inquiry, message, tokens, deliveries, teamTurn, idempotency }) {
+    async createInquiry({
+      inquiry,
+      message,
+      tokens,
+      deliveries,
+      teamTurn,
+      idempotency,
+      attachmentIds = [],
+    }) {
       await db.transaction().execute(async (trx) => {
         if (idempotency) {
           await trx
@@ -70,6 +78,15 @@ export function inquiryQueries(db: Kysely<Database>, search: SearchAdapter): Inq
           await trx
             .insertInto('conversationTokens')
             .values({ ...t, createdAt: inquiry.createdAt, revokedAt: null })
+            .execute();
+        }
+        if (attachmentIds.length > 0) {
+          await trx
+            .updateTable('attachments')
+            .set({ inquiryId: inquiry.id })
+            .where('id', 'in', attachmentIds)
+            .where('siteId', '=', inquiry.siteId)
+            .where('inquiryId', 'is', null)
             .execute();
         }
         await insertDeliveries(trx, deliveries, inquiry.createdAt);
@@ -125,6 +142,7 @@ export function inquiryQueries(db: Kysely<Database>, search: SearchAdapter): Inq
           .where('resourceId', 'in', [...ids, ...messageIds])
           .execute();
         await trx.deleteFrom('conversationTokens').where('inquiryId', 'in', ids).execute();
+        await trx.deleteFrom('attachments').where('inquiryId', 'in', ids).execute();
         await trx.deleteFrom('messages').where('inquiryId', 'in', ids).execute();
         await trx.deleteFrom('inquiries').where('id', 'in', ids).execute();
       });

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { attachmentQueries } from './attachment-queries';
 import { authQueries } from './auth-queries';
 import type { Database } from './database';
 import { inquiryQueries } from './inquiry-queries';
@@ -29,5 +30,6 @@ export function createKyselyStore(
     ...authQueries(db),
     ...outboxQueries(db, { skipLocked }),
     ...routingQueries(db),
+    ...attachmentQueries(db),
   };
 }

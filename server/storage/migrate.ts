@@ -1,4 +1,4 @@
-import { Migrator, sql, type Kysely, type MigrationResult } from 'kysely';
+import { Migrator, sql, type Kysely, type MigrationProvider, type MigrationResult } from 'kysely';
 import { engineOf } from './migrations/engine';
 import { initial } from './migrations/0001-initial';
 import { conversations } from './migrations/0002-conversations';
@@ -6,6 +6,7 @@ import { routing } from './migrations/0003-routing';
 import { idempotency } from './migrations/0004-idempotency';
 import { privacy } from './migrations/0005-privacy';
 import { proofOfWork } from './migrations/0006-proof-of-work';
+import { attachments } from './migrations/0007-attachments';
 
 // Names sort in the order they run; a new migration gets the next number.
 const migrations = {
@@ -15,13 +16,17 @@ const migrations = {
   '0004-idempotency': idempotency,
   '0005-privacy': privacy,
   '0006-proof-of-work': proofOfWork,
+  '0007-attachments': attachments,
 };
+
+/** Every migration this release knows (also what /readyz compares the database with). */
+export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** Brings the schema to the latest version; returns what ran, or throws naming the failed step. */
 export async function migrateToLatest<T>(db: Kysely<T>): Promise<MigrationResult[]> {
   const migrator = new Migrator({
     db,
-    provider: { getMigrations: async () => migrations },
+    provider: migrationProvider,
     // On PostgreSQL, Kysely finds its bookkeeping tables in any schema unless told which one:
     // the schema this connection works in (search_path), so installations can share a database.
     ...(engineOf(db) === 'postgres' && {

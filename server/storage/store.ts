@@ -1,3 +1,4 @@
+import type { AttachmentStore } from './attachment-queries';
 // The domain's view of storage: records and the operations it needs, nothing of SQL.
 import type {
   Channel,
@@ -202,7 +203,7 @@ export interface Throttle {
 }
 
 /** Everything the domain asks of storage. One Kysely implementation serves every engine. */
-export interface Store {
+export interface Store extends AttachmentStore {
   findSite(id: string): Promise<Site | null>;
   findSiteByKey(key: string): Promise<Site | null>;
   findRep(id: string): Promise<Rep | null>;
@@ -227,6 +228,8 @@ export interface Store {
     teamTurn?: { teamId: string; repId: string };
     /** Remembered with the inquiry; a second insert of the same key fails the transaction. */
     idempotency?: IdempotencyRecord;
+    /** Uploaded files the inquiry claims (checked unclaimed beforehand). */
+    attachmentIds?: string[];
   }): Promise<void>;
   findIdempotency(keyHash: string): Promise<IdempotencyRecord | null>;
   findInquiry(id: string): Promise<Inquiry | null>;

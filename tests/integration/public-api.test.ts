@@ -346,7 +346,7 @@ describe('security headers', () => {
     }
     const api = await t.app.request(CONFIG);
     expect(api.headers.get('Content-Security-Policy')).toBe(
-      "default-src 'none'; frame-ancestors 'none'",
+      "default-src 'none'; frame-ancestors 'none'; sandbox",
     );
     const { token } = (await (await post(inquiryBody())).json()) as InquiryCreated;
     const page = await t.app.request(`/c/${token}`);

@@ -1,0 +1,87 @@
+import type { AttachmentCreated } from '../../contract';
+import { ATTACHMENT_BYTES_MAX } from '../../contract/limits';
+import type { Site, Store } from '../storage/store';
+import { DomainError } from './errors';
+import { sniffFileKind } from './file-type';
+
+export interface AttachmentDeps {
+  store: Store;
+  clock: () => Date;
+  newId: () => string;
+}
+
+/** An upload no inquiry names within this long is deleted (retention's hourly run). */
+export const UNCLAIMED_MS = 24 * 60 * 60 * 1000;
+
+// Control characters, path separators and characters Windows refuses in a file name.
+const UNSAFE = /[\u0000-\u001f\u007f/\\:*?"<>|]+/g;
+
+/**
+ * A file name fit for a download: the visitor's (URI-decoded when it can be), without paths or
+ * control characters, at most 200 characters, and ending in the extension its bytes call for.
+ */
+export function safeFilename(raw: string | undefined, extension: string): string {
+  let name = raw ?? '';
+  try {
+    name = decodeURIComponent(name);
+  } catch {
+    // Not URI-encoded after all: taken as it is.
+  }
+  // Its last path segment only, no leading dots (a hidden file).
+  name = (name.split(/[\\/]/).pop() ?? '').replace(/^\.+/, '');
+  name = name.replace(UNSAFE, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
+  const base = name.replace(/\.[^.]*$/, '') || 'attachment';
+  return `${base}.${extension}`;
+}
+
+/**
+ * Keeps one uploaded file of a visitor's coming inquiry, once its bytes show it is an image,
+ * a PDF, or a Word or Excel document. It waits, unclaimed, for the inquiry that names its id.
+ */
+export async function receiveAttachment(
+  { store, clock, newId }: AttachmentDeps,
+  site: Site,
+  { bytes, filename }: { bytes: Uint8Array; filename: string | undefined },
+): Promise<AttachmentCreated> {
+  if (bytes.length > ATTACHMENT_BYTES_MAX) {
+    throw new DomainError('PAYLOAD_TOO_LARGE', 'A file may be up to 5 MB.');
+  }
+  const kind = sniffFileKind(bytes);
+  if (!kind) {
+    throw new DomainError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Only images (PNG, JPEG, GIF, WebP), PDF, Word and Excel files are accepted.',
+    );
+  }
+  const attachment = {
+    id: newId(),
+    siteId: site.id,
+    filename: safeFilename(filename, kind.extension),
+    contentType: kind.contentType,
+    size: bytes.length,
+    createdAt: clock().toISOString(),
+  };
+  await store.createAttachment({ ...attachment, data: bytes });
+  const { id, filename: name, contentType, size } = attachment;
+  return { id, filename: name, contentType, size };
+}
+
+/**
+ * Checks, before an inquiry is stored, that every file it names was uploaded to this site and
+ * is not another inquiry's: an unknown id is the visitor's to fix (upload it again).
+ */
+export async function checkAttachments(
+  store: Store,
+  siteId: string,
+  ids: readonly string[] | undefined,
+): Promise<string[]> {
+  const unique = [...new Set(ids ?? [])];
+  if (unique.length === 0) return [];
+  const found = await store.unclaimedAttachmentIds(siteId, unique);
+  if (found.length !== unique.length) {
+    throw new DomainError('VALIDATION_FAILED', 'An attached file was not found.', {
+      attachments: 'An attached file was not found or is already sent: please attach it again.',
+    });
+  }
+  return unique;
+}

@@ -49,6 +49,13 @@ export const InquiryListQuery = z.strictObject({
 });
 export type InquiryListQuery = z.input<typeof InquiryListQuery>;
 
+/** `GET /api/inbox/inquiries/export.csv`: the list's filters, every matching inquiry. */
+export const InquiryExportQuery = z.strictObject({
+  status: z.optional(z.enum(STATUSES)),
+  q: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+});
+export type InquiryExportQuery = z.input<typeof InquiryExportQuery>;
+
 /** One row of the inbox list. */
 export interface InquirySummary {
   id: string;

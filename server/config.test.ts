@@ -39,6 +39,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ DATABASE_URL: url })).toThrow(/SECRET_KEY: required with PostgreSQL/);
   });
 
+  it('takes a log level and a metrics token, and names a bad one', () => {
+    expect(loadConfig({}).logLevel).toBe('info');
+    expect(loadConfig({}).metricsToken).toBeNull();
+    const c = loadConfig({ LOG_LEVEL: 'warn', METRICS_TOKEN: 'm'.repeat(16) });
+    expect(c).toMatchObject({ logLevel: 'warn', metricsToken: 'm'.repeat(16) });
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' })).toThrow(/LOG_LEVEL/);
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+  });
+
   it('turns the inbound receiver on with a port and a domain', () => {
     expect(loadConfig({}).inbound).toBeNull();
     expect(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOG_LEVELS, type LogLevel } from './ops/log';
 
 const Port = z.coerce.number().int().min(1).max(65535);
 
@@ -23,7 +24,8 @@ const Env = z.object({
   POW_FLOOD_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(20),
   LIAISON_CONFIG: z.string().min(1).default('liaison.config.json'),
   ESCALATION_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000),
-  LOG_LEVEL: z.enum(['silent', 'info']).default('info'),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   SMTP_INBOUND_PORT: Port.optional(),
   INBOUND_DOMAIN: z
@@ -56,7 +58,10 @@ export interface Config {
   configFile: string;
   /** How often overdue inquiries are looked for. */
   escalationPollMs: number;
-  logLevel: 'silent' | 'info';
+  /** JSON log lines at this level and above (ops/log.ts). */
+  logLevel: LogLevel;
+  /** When set, /metrics wants `Authorization: Bearer <token>`. */
+  metricsToken: string | null;
   /** Signs derived tokens; null: main.ts keeps a generated one beside the SQLite file. */
   secretKey: string | null;
   /** The inbound SMTP receiver for reply addresses; null when SMTP_INBOUND_PORT is unset. */
@@ -130,6 +135,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       floodPerMinute: e.POW_FLOOD_PER_MINUTE,
     },
     logLevel: e.LOG_LEVEL,
+    metricsToken: e.METRICS_TOKEN ?? null,
     secretKey: e.SECRET_KEY ?? null,
     inbound:
       e.SMTP_INBOUND_PORT !== undefined && e.INBOUND_DOMAIN !== undefined

@@ -20,7 +20,9 @@ import { createInboundServer } from './mail/inbound-server';
 import { createSmtpMailer } from './mail/smtp-mailer';
 import { createIdFactory } from './ids';
 import { resolveSecret } from './secret';
-import { migrateToLatest } from './storage/migrate';
+import { migrateToLatest, migrationProvider } from './storage/migrate';
+import { createLogger } from './ops/log';
+import { createReadinessCheck } from './ops/readiness';
 import { openStore } from './storage/open-store';
 import { createPostgresEventBus } from './storage/postgres-events';
 
@@ -29,7 +31,9 @@ const DEMO_LINK_MS = 7 * 24 * 60 * 60 * 1000;
 
 async function main() {
   const config = loadConfig();
-  const log = config.logLevel === 'silent' ? () => {} : (line: string) => console.log(line);
+  // One JSON object per line (ops/log.ts); start-up messages keep their "[part]" prefix.
+  const logger = createLogger({ level: config.logLevel });
+  const log = (line: string) => logger.info(line);
 
   const { db, store } = openStore(config.database);
   const ran = await migrateToLatest(db);
@@ -81,6 +85,10 @@ async function main() {
     clientAddress: createClientAddress(config.trustProxy),
     abuse: config.abuse,
     assets: { widgetDir: join(root, 'dist'), demoDir: join(root, 'demo') },
+    logger,
+    readiness: createReadinessCheck({ db, migrations: migrationProvider, logger }),
+    metricsToken: config.metricsToken,
+    processMetrics: true,
   });
 
   let stopOutbox = async () => {};

@@ -1,7 +1,6 @@
 import { ConfigError, loadConfig } from '../config';
-import { createKyselyStore } from '../storage/kysely-store';
 import { migrateToLatest } from '../storage/migrate';
-import { openSqlite, sqliteSearch } from '../storage/sqlite';
+import { openStore } from '../storage/open-store';
 import { readSecretLine } from './read-secret';
 import { REP_HELP, runRepCommand, UsageError } from './rep-commands';
 import { runVisitorCommand, VISITOR_HELP } from './visitor-commands';
@@ -29,10 +28,9 @@ async function main(args: string[]): Promise<number> {
     return 0;
   }
   const config = loadConfig();
-  const db = openSqlite(config.databasePath);
+  const { db, store } = openStore(config.database);
   try {
     await migrateToLatest(db);
-    const store = createKyselyStore(db, sqliteSearch);
     const io = {
       out: (line: string) => console.log(line),
       readPassword: () => readSecretLine('New password: '),

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import {
+  InquiryExportQuery,
   InquiryListQuery,
   InquiryUpdate,
   LinkRequest,
@@ -15,6 +16,7 @@ import { endSession, SESSION_COOKIE, startSession } from '../auth/sessions';
 import { canAccess, inquiryForRep, scopeOf } from '../domain/access';
 import { addRepMessage } from '../domain/conversation';
 import type { EventBus } from '../domain/events';
+import { inquiriesCsv } from '../domain/csv-export';
 import { DomainError } from '../domain/errors';
 import { inquiryDetail, listInbox, toInboxMessage } from '../domain/inbox';
 import { markRead, updateInquiry, type InboxDeps } from '../domain/inbox-actions';
@@ -82,6 +84,24 @@ export function inboxApi(deps: InboxApiDeps) {
     .get('/', validated('query', InquiryListQuery), async (c) =>
       c.json(await listInbox(store, c.var.rep, c.req.valid('query'))),
     )
+    // Before /:id, which would take "export.csv" for an id.
+    .get('/export.csv', validated('query', InquiryExportQuery), async (c) => {
+      const rows = inquiriesCsv(store, c.var.rep, c.req.valid('query'));
+      const encoder = new TextEncoder();
+      const body = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          const next = await rows.next();
+          if (next.done) controller.close();
+          else controller.enqueue(encoder.encode(next.value));
+        },
+      });
+      const day = clock().toISOString().slice(0, 10);
+      return c.body(body, 200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="liaison-inquiries-${day}.csv"`,
+        'Cache-Control': 'private, no-store',
+      });
+    })
     .get('/:id', async (c) => {
       const inquiry = await inquiryForRep(store, c.var.rep, c.req.param('id'));
       return c.json(await inquiryDetail(store, inquiry, clock()));

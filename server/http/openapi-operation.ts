@@ -24,8 +24,8 @@ export interface ApiOperation {
     /** JSON unless `events`: then the schema of each server-sent event's `data`. */
     schema?: SchemaName;
     events?: true;
-    /** The answer is a file's bytes, as a download. */
-    file?: true;
+    /** The answer is a file, as a download, of this media type. */
+    file?: string;
   };
   /** What it can answer with besides `ok`; every operation may also answer INTERNAL. */
   errors: ErrorCode[];

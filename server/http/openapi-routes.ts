@@ -1,4 +1,4 @@
-import { InquiryListQuery, WidgetConfigQuery } from '../../contract';
+import { InquiryExportQuery, InquiryListQuery, WidgetConfigQuery } from '../../contract';
 import { ADMIN_OPERATIONS } from './openapi-admin-routes';
 import { type ApiOperation, JSON_BODY, SESSION, SITE, THREAD } from './openapi-operation';
 
@@ -184,11 +184,22 @@ export const API_OPERATIONS: ApiOperation[] = [
   },
   {
     method: 'get',
+    path: `${inbox}/inquiries/export.csv`,
+    summary:
+      'Every inquiry the rep may see (an admin: the whole site), filtered as the list is, as CSV (UTF-8 with a byte-order mark).',
+    tag: 'inbox',
+    auth: 'session',
+    query: InquiryExportQuery,
+    ok: { status: 200, description: 'The CSV file.', file: 'text/csv' },
+    errors: [...SESSION, 'VALIDATION_FAILED'],
+  },
+  {
+    method: 'get',
     path: `${inbox}/inquiries/{id}/attachments/{attachmentId}`,
     summary: "A visitor's file of the inquiry, as a download.",
     tag: 'inbox',
     auth: 'session',
-    ok: { status: 200, description: 'The file.', file: true },
+    ok: { status: 200, description: 'The file.', file: 'application/octet-stream' },
     errors: [...SESSION, 'NOT_FOUND'],
   },
   {

@@ -141,7 +141,7 @@ function okResponse({ ok, path }: ApiOperation): Json {
   } else if (ok.file) {
     responses[ok.status] = {
       description: ok.description,
-      content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+      content: { [ok.file]: { schema: { type: 'string', format: 'binary' } } },
     };
   } else if (ok.events) {
     responses[ok.status] = {

@@ -1,0 +1,112 @@
+import type { InquiryListQuery } from '../../contract';
+import type { Inquiry, InquiryListFilter, Rep, Store } from '../storage/store';
+import { scopeOf } from './access';
+
+/** Rows read per query while exporting: memory stays flat however many inquiries there are. */
+const BATCH = 500;
+
+const COLUMNS = [
+  'id',
+  'created_at',
+  'status',
+  'rep',
+  'name',
+  'email',
+  'company',
+  'country',
+  'phone',
+  'products',
+  'quantity',
+  'message',
+  'page_url',
+  'referrer',
+  'language',
+  'last_activity_at',
+] as const;
+
+/**
+ * One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. A text a
+ * spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading apostrophe
+ * (OWASP's CSV injection advice): a visitor's "company" must not become a formula in Excel.
+ */
+export function csvField(value: string | number | null): string {
+  if (value === null) return '';
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+const line = (fields: Array<string | number | null>) => `${fields.map(csvField).join(',')}\r\n`;
+
+/** "Ball valve (SKU BV-50) 200 pieces; Gate valve" */
+const productsText = (products: Inquiry['products']): string =>
+  products
+    .map((p) =>
+      [
+        p.name,
+        p.sku && `(SKU ${p.sku})`,
+        p.quantity !== undefined && `${p.quantity} ${p.unit ?? ''}`.trim(),
+      ]
+        .filter(Boolean)
+        .join(' '),
+    )
+    .join('; ');
+
+/**
+ * The inquiries the rep may see (an admin: the site's), filtered as the inbox list is, as CSV
+ * text in chunks: a header line, then one line per inquiry in the list's order. The first
+ * chunk starts with a byte-order mark, so spreadsheets read the UTF-8 as UTF-8.
+ */
+export async function* inquiriesCsv(
+  store: Store,
+  rep: Rep,
+  query: Pick<InquiryListQuery, 'status' | 'q'>,
+): AsyncGenerator<string> {
+  const scope = scopeOf(rep);
+  const filter: InquiryListFilter = { limit: BATCH };
+  if (query.status) filter.status = query.status;
+  const search = query.q?.trim();
+  if (search) filter.search = search;
+  const names = new Map<string, string>();
+
+  yield `\uFEFF${line([...COLUMNS])}`;
+  for (;;) {
+    const rows = await store.listInquiries(scope, filter);
+    if (rows.length === 0) return;
+    const firsts = await store.firstMessages(rows.map((i) => i.id));
+    for (const id of new Set(
+      rows.flatMap((i) => (i.repId && !names.has(i.repId) ? [i.repId] : [])),
+    )) {
+      names.set(id, (await store.findRep(id))?.name ?? '');
+    }
+    let chunk = '';
+    for (const i of rows) {
+      chunk += line([
+        i.id,
+        i.createdAt,
+        i.status,
+        i.repId ? (names.get(i.repId) ?? '') : null,
+        i.visitor.name,
+        i.visitor.email,
+        i.visitor.company,
+        i.visitor.country,
+        i.visitor.phone,
+        productsText(i.products),
+        i.quantity === null ? null : `${i.quantity} ${i.unit ?? ''}`.trim(),
+        firsts.get(i.id) ?? '',
+        i.page.url,
+        i.page.referrer,
+        i.page.language,
+        i.lastActivityAt,
+      ]);
+    }
+    yield chunk;
+    const last = rows.at(-1);
+    if (rows.length < BATCH || !last) return;
+    filter.after = {
+      awaitingReply: last.awaitingReply,
+      lastActivityAt: last.lastActivityAt,
+      id: last.id,
+    };
+  }
+}

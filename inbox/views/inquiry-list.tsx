@@ -19,6 +19,15 @@ export interface InquiryListProps {
   showRep: boolean;
 }
 
+/** The CSV export of what the list shows, filters and all. */
+function exportHref(status: string | null, q: string): string {
+  const params = new URLSearchParams();
+  if (status) params.set('status', status);
+  if (q) params.set('q', q);
+  const query = params.toString();
+  return `/api/inbox/inquiries/export.csv${query ? `?${query}` : ''}`;
+}
+
 /** The list pane: filters, search, the rows and "Load more". */
 export function InquiryList({
   state,
@@ -57,6 +66,10 @@ export function InquiryList({
           Inquiries
         </h2>
         <p class="unread-total">{countText(list.unreadCount.value)} unread</p>
+        {/* The list's own filters, every matching inquiry (not only the rows loaded). */}
+        <a class="export-link" href={exportHref(list.status.value, list.q.value)} download>
+          Export CSV
+        </a>
       </div>
       <NotificationOffer notifications={notifications} />
       <StatusFilter value={list.status.value} onChange={actions.setStatus} />

@@ -61,9 +61,10 @@ export async function* inquiriesCsv(
   store: Store,
   rep: Rep,
   query: Pick<InquiryListQuery, 'status' | 'q'>,
+  batch = BATCH,
 ): AsyncGenerator<string> {
   const scope = scopeOf(rep);
-  const filter: InquiryListFilter = { limit: BATCH };
+  const filter: InquiryListFilter = { limit: batch };
   if (query.status) filter.status = query.status;
   const search = query.q?.trim();
   if (search) filter.search = search;
@@ -102,7 +103,7 @@ export async function* inquiriesCsv(
     }
     yield chunk;
     const last = rows.at(-1);
-    if (rows.length < BATCH || !last) return;
+    if (rows.length < batch || !last) return;
     filter.after = {
       awaitingReply: last.awaitingReply,
       lastActivityAt: last.lastActivityAt,

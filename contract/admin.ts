@@ -211,3 +211,61 @@ export const VisitorQuery = z.strictObject({
   email: z.pipe(z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254)), z.email()),
 });
 export type VisitorQuery = z.infer<typeof VisitorQuery>;
+
+/** What a webhook sends: Standard Webhooks JSON (signed), or a chat tool's incoming-webhook text. */
+export const WEBHOOK_FORMATS = ['standard', 'slack', 'wecom', 'dingtalk'] as const;
+export type WebhookFormat = (typeof WEBHOOK_FORMATS)[number];
+
+/** The events a webhook can be sent (the `type` of a Standard Webhooks payload). */
+export const WEBHOOK_EVENTS = [
+  'inquiry.created',
+  'message.created',
+  'inquiry.status_changed',
+  'inquiry.assigned',
+] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+/**
+ * `POST /api/inbox/admin/webhooks` and `PUT .../webhooks/{id}`. The URL is checked further by
+ * the server: https (http and private addresses only where the server allows them).
+ */
+export const WebhookInput = z.strictObject({
+  url: z
+    .string()
+    .check(
+      z.trim(),
+      z.maxLength(2000),
+      z.regex(/^https?:\/\/[^\s/?#]+[^\s]*$/i, { error: 'Must be an https:// address.' }),
+    ),
+  format: z.enum(WEBHOOK_FORMATS),
+  events: z.array(z.enum(WEBHOOK_EVENTS)).check(
+    z.minLength(1, { error: 'Choose at least one event.' }),
+    z.refine((events) => new Set(events).size === events.length, {
+      error: 'Name each event once.',
+    }),
+  ),
+  active: z.boolean(),
+});
+export type WebhookInput = z.infer<typeof WebhookInput>;
+
+/** One webhook as admins see it (never its secret, which is shown once: AdminWebhookSecret). */
+export interface AdminWebhook {
+  id: string;
+  url: string;
+  format: WebhookFormat;
+  events: WebhookEvent[];
+  active: boolean;
+  createdAt: string;
+}
+
+/** A new webhook, or one whose secret was replaced: the secret, shown this once. */
+export interface AdminWebhookSecret {
+  webhook: AdminWebhook;
+  /** `whsec_` and base64: the Standard Webhooks signing secret. */
+  secret: string;
+}
+
+/** `POST /api/inbox/admin/webhooks/{id}/test`: the queued delivery (its webhook-id header). */
+export interface WebhookTestQueued {
+  deliveryId: string;
+}

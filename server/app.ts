@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId, type RequestIdVariables } from 'hono/request-id';
-import { adminApi } from './http/admin-api';
+import { adminApi, type AdminApiDeps } from './http/admin-api';
 import { type AssetOptions, assets } from './http/assets';
 import { conversationApi } from './http/conversation-api';
 import { errorHandler, errorJson } from './http/errors';
@@ -28,7 +28,9 @@ export interface OpsDeps {
   processMetrics?: boolean;
 }
 
-export type AppDeps = PublicApiDeps & InboxApiDeps & { assets: AssetOptions } & OpsDeps;
+export type AppDeps = PublicApiDeps &
+  InboxApiDeps & { assets: AssetOptions } & OpsDeps &
+  Pick<AdminApiDeps, 'allowPrivateWebhooks'>;
 
 /** Largest JSON body any API route accepts. */
 export const MAX_BODY_BYTES = 64 * 1024;

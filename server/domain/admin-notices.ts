@@ -2,6 +2,7 @@ import { escapeHtml } from '../mail/html';
 import type { Delivery, Inquiry, Rep, Store } from '../storage/store';
 import { messageIdFor, payloadString, type MailContext } from './mail-context';
 import type { DeliveryHandler } from './outbox';
+import { WEBHOOK } from './webhook-events';
 
 /** An inquiry nobody could take waits in the site's queue: its admins are mailed. */
 export const UNASSIGNED_NOTICE = 'unassigned-notice';
@@ -84,10 +85,11 @@ export const escalationNoticeHandler = (ctx: MailContext): DeliveryHandler =>
     );
   };
 
-/** The site a delivery belongs to: its inquiry's, or its rep's (sign-in links). */
+/** The site a delivery belongs to: its inquiry's, its rep's (sign-in links), or its own (webhooks). */
 async function siteOfDelivery(store: Store, delivery: Delivery): Promise<string | null> {
-  const { inquiryId, repId } = delivery.payload;
+  const { inquiryId, repId, siteId } = delivery.payload;
   if (typeof inquiryId === 'string') return (await store.findInquiry(inquiryId))?.siteId ?? null;
+  if (typeof siteId === 'string') return siteId;
   if (typeof repId === 'string') return (await store.findRep(repId))?.siteId ?? null;
   return null;
 }
@@ -124,9 +126,11 @@ export const deliveryFailedNoticeHandler = (ctx: MailContext): DeliveryHandler =
       ctx,
       delivery,
       await admins(ctx.store, payloadString(delivery.payload, 'siteId')),
-      `Mail not delivered: ${failed.kind}`,
+      `${failed.kind === WEBHOOK ? 'Webhook call' : 'Mail'} not delivered: ${failed.kind}`,
       [
-        `Liaison gave up on a ${failed.kind} mail after ${failed.attempts} attempts.`,
+        failed.kind === WEBHOOK
+          ? `Liaison gave up on a webhook call after ${failed.attempts} attempts.`
+          : `Liaison gave up on a ${failed.kind} mail after ${failed.attempts} attempts.`,
         `Last error: ${failed.lastError ?? 'unknown'}`,
         inquiryId ? `Inquiry: ${ctx.publicUrl}/inbox/inquiries/${inquiryId}` : '',
         `All undelivered mail: ${ctx.publicUrl}/inbox/admin`,

@@ -10,6 +10,7 @@ import type {
 } from '../storage/store';
 import type { EventBus } from './events';
 import { REP_NOTIFICATION } from './rep-notification';
+import { messageFacts, webhookDeliveries } from './webhook-events';
 
 /** The delivery kind that mails a rep's reply to the visitor. */
 export const VISITOR_REPLY = 'visitor-reply';
@@ -22,8 +23,8 @@ export interface ConversationDeps {
 }
 
 // Every message, whoever writes it and however it arrives (widget, inbox, mail), goes through
-// `post`: one transaction for the message, its effect on the inquiry and its deliveries, then
-// one live event.
+// `post`: one transaction for the message, its effect on the inquiry and its deliveries (mail,
+// and the site's webhooks for the message, a status change, a new rep), then one live event.
 async function post(
   { store, clock, newId, events }: ConversationDeps,
   inquiry: Inquiry,
@@ -48,6 +49,14 @@ async function post(
         },
       ]
     : [];
+  deliveries.push(
+    ...(await webhookDeliveries(
+      { store, newId },
+      inquiry.siteId,
+      messageFacts(inquiry, message, patch),
+      message.id,
+    )),
+  );
   await store.addMessage({
     message,
     patch,

@@ -12,12 +12,18 @@ import type { DeliveryHandler } from './outbox';
 import { REP_NOTIFICATION, repNotificationHandler } from './rep-notification';
 import { SIGN_IN_LINK, signInLinkHandler } from './sign-in-link';
 import { VISITOR_ACK, visitorAckHandler } from './visitor-ack';
+import { WEBHOOK } from './webhook-events';
+import { webhookHandler, type WebhookSendOptions } from './webhook-handler';
 import { visitorReplyHandler } from './visitor-reply';
 import { isWorkingAt, nextWorkingStart } from './working-hours';
 
 /** Every delivery kind the outbox knows, with its handler. */
-export function deliveryHandlers(ctx: MailContext): Record<string, DeliveryHandler> {
+export function deliveryHandlers(
+  ctx: MailContext,
+  webhooks: WebhookSendOptions = {},
+): Record<string, DeliveryHandler> {
   return {
+    [WEBHOOK]: webhookHandler(ctx, webhooks),
     [REP_NOTIFICATION]: repNotificationHandler(ctx),
     [VISITOR_REPLY]: visitorReplyHandler(ctx),
     [SIGN_IN_LINK]: signInLinkHandler(ctx),

@@ -17,6 +17,7 @@ import { checkAttachments } from './attachments';
 import { REP_NOTIFICATION } from './rep-notification';
 import { VISITOR_ACK } from './visitor-ack';
 import { UNASSIGNED_NOTICE } from './admin-notices';
+import { createdFact, webhookDeliveries } from './webhook-events';
 
 export type InquiryDeps = ConversationDeps & {
   /** Derives conversation tokens (see conversation-tokens.ts). */
@@ -116,8 +117,14 @@ export async function receiveInquiry(
       }).record,
     );
   }
-  // Suspect submissions wait in the Spam folder: no rep mail, no mail to their address.
-  const deliveries = spam ? [] : arrivalDeliveries(newId, inquiry, message.id);
+  // Suspect submissions wait in the Spam folder: no rep mail, no mail to their address, no
+  // webhook ("Not spam" sends them).
+  const deliveries = spam
+    ? []
+    : [
+        ...arrivalDeliveries(newId, inquiry, message.id),
+        ...(await webhookDeliveries({ store, newId }, site.id, [createdFact(inquiry)], inquiry.id)),
+      ];
 
   const create = async (): Promise<InquiryCreated> => {
     await store.createInquiry({

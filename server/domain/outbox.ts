@@ -1,8 +1,13 @@
 import type { Delivery, Store } from '../storage/store';
 import { createPeriodic } from './periodic';
 
-/** Performs one delivery; throws to have it retried. */
+/** Performs one delivery; throws to have it retried, or a PermanentDeliveryError to give up. */
 export type DeliveryHandler = (delivery: Delivery) => Promise<void>;
+
+/** A failure that retrying cannot mend (a receiver's 4xx): the delivery fails for good now. */
+export class PermanentDeliveryError extends Error {
+  override name = 'PermanentDeliveryError';
+}
 
 /** What one attempt at one delivery came to; batch work reports per item, never throws. */
 export type DeliveryResult =
@@ -69,7 +74,7 @@ export function createOutboxWorker({
       await handler(delivery);
     } catch (err) {
       const error = err instanceof Error ? err.message : String(err);
-      if (attempt >= maxAttempts) {
+      if (attempt >= maxAttempts || err instanceof PermanentDeliveryError) {
         await store.markDeliveryAttemptFailed(delivery.id, error, null);
         await onFailed?.(delivery, error).catch((err: unknown) =>
           console.error('[outbox] could not report a failed delivery', delivery.id, err),

@@ -67,7 +67,9 @@ async function undeliveredMail(store: Store, siteId: string): Promise<Undelivere
     const inquiry = inquiryId ? await store.findInquiry(inquiryId) : null;
     const repId = typeof d.payload.repId === 'string' ? d.payload.repId : null;
     const rep = !inquiry && repId ? await store.findRep(repId) : null;
-    if ((inquiry ?? rep)?.siteId !== siteId) continue;
+    // A webhook's test event names its site alone.
+    const own = (inquiry ?? rep)?.siteId ?? (inquiryId ? null : d.payload.siteId);
+    if (own !== siteId) continue;
     mine.push({
       id: d.id,
       kind: d.kind,

@@ -1,7 +1,14 @@
 import { zValidator } from '@hono/zod-validator';
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { $ZodIssue, $ZodType } from 'zod/v4/core';
-import { RepInput, RulesInput, SiteSettingsInput, TeamInput, VisitorQuery } from '../../contract';
+import {
+  RepInput,
+  RulesInput,
+  SiteSettingsInput,
+  TeamInput,
+  VisitorQuery,
+  WebhookInput,
+} from '../../contract';
 import {
   adminReps,
   adminRules,
@@ -18,10 +25,19 @@ import {
 import { DomainError } from '../domain/errors';
 import { deleteVisitor, exportVisitor } from '../domain/privacy';
 import { siteReplyStats } from '../domain/reply-stats';
+import {
+  adminWebhooks,
+  createWebhook,
+  deleteWebhook,
+  rotateWebhookSecret,
+  sendTestEvent,
+  updateWebhook,
+  type WebhookAdminDeps,
+} from '../domain/webhooks-admin';
 import { requireRep, sameOrigin, type InboxEnv } from './inbox-auth';
 import { fieldMessages, requireJson, validated } from './json-body';
 
-export type AdminApiDeps = AdminDeps & { publicUrl: string };
+export type AdminApiDeps = AdminDeps & WebhookAdminDeps & { publicUrl: string };
 
 /** Refuses everyone but the site's admins (after requireRep). */
 const requireAdmin: MiddlewareHandler<InboxEnv> = async function requireAdmin(c, next) {
@@ -58,8 +74,8 @@ const body = <T extends $ZodType>(schema: T) =>
   });
 
 /**
- * The admin section's API, under /api/inbox/admin: the admin's own site, its reps, teams, rules
- * and reply times. Signed-in admins only; others get 403 FORBIDDEN. Mounted before /api/inbox,
+ * The admin section's API, under /api/inbox/admin: the admin's own site, its reps, teams, rules,
+ * reply times and webhooks. Signed-in admins only; others get 403 FORBIDDEN. Mounted before /api/inbox,
  * so it brings its own sameOrigin and requireRep.
  */
 export function adminApi(deps: AdminApiDeps) {
@@ -108,6 +124,23 @@ export function adminApi(deps: AdminApiDeps) {
       })
       .delete('/visitor', validated('query', VisitorQuery), async (c) =>
         c.json({ deleted: await deleteVisitor(store, siteOf(c), c.req.valid('query').email) }),
+      )
+      .get('/webhooks', async (c) => c.json(await adminWebhooks(deps, siteOf(c))))
+      .post('/webhooks', requireJson, body(WebhookInput), async (c) =>
+        c.json(await createWebhook(deps, siteOf(c), c.req.valid('json')), 201),
+      )
+      .put('/webhooks/:id', requireJson, body(WebhookInput), async (c) =>
+        c.json(await updateWebhook(deps, siteOf(c), c.req.param('id'), c.req.valid('json'))),
+      )
+      .delete('/webhooks/:id', async (c) => {
+        await deleteWebhook(deps, siteOf(c), c.req.param('id'));
+        return c.body(null, 204);
+      })
+      .post('/webhooks/:id/secret', async (c) =>
+        c.json(await rotateWebhookSecret(deps, siteOf(c), c.req.param('id'))),
+      )
+      .post('/webhooks/:id/test', async (c) =>
+        c.json(await sendTestEvent(deps, siteOf(c), c.req.param('id')), 202),
       )
   );
 }

@@ -5,8 +5,16 @@ import { type ApiOperation, JSON_BODY, SESSION } from './openapi-operation';
 
 const admin = '/api/inbox/admin';
 
+type AdminOp = (
+  method: ApiOperation['method'],
+  path: string,
+  summary: string,
+  ok: ApiOperation['ok'],
+  more?: Partial<ApiOperation>,
+) => ApiOperation;
+
 function adminOperations(): ApiOperation[] {
-  const op = (
+  const op: AdminOp = (
     method: ApiOperation['method'],
     path: string,
     summary: string,
@@ -70,6 +78,54 @@ function adminOperations(): ApiOperation[] {
       'Deletes everything about one visitor email.',
       { status: 200, description: 'How many inquiries were deleted.', schema: 'Deleted' },
       { query: VisitorQuery, errors: ['VALIDATION_FAILED'] },
+    ),
+    ...webhookOperations(op),
+  ];
+}
+
+// The webhooks' routes (the events they send: README, "Webhooks").
+function webhookOperations(op: AdminOp): ApiOperation[] {
+  const hook: ApiOperation['ok'] = {
+    status: 200,
+    description: 'The webhook.',
+    schema: 'AdminWebhook',
+  };
+  const secret: ApiOperation['ok'] = {
+    status: 200,
+    description: 'The webhook and its signing secret, shown this once.',
+    schema: 'AdminWebhookSecret',
+  };
+  const NOT_FOUND: Partial<ApiOperation> = { errors: ['NOT_FOUND'] };
+  return [
+    op('get', '/webhooks', "The site's webhooks.", { ...hook, schema: 'AdminWebhooks' }),
+    op(
+      'post',
+      '/webhooks',
+      'Adds a webhook with a new secret.',
+      { ...secret, status: 201 },
+      {
+        body: 'WebhookInput',
+      },
+    ),
+    op('put', '/webhooks/{id}', 'Changes a webhook.', hook, { body: 'WebhookInput', ...NOT_FOUND }),
+    op(
+      'delete',
+      '/webhooks/{id}',
+      'Deletes a webhook.',
+      { status: 204, description: 'Deleted.' },
+      NOT_FOUND,
+    ),
+    op('post', '/webhooks/{id}/secret', "Replaces a webhook's secret.", secret, NOT_FOUND),
+    op(
+      'post',
+      '/webhooks/{id}/test',
+      'Queues a webhook.test event to the webhook.',
+      {
+        status: 202,
+        description: 'Queued; the id is its webhook-id.',
+        schema: 'WebhookTestQueued',
+      },
+      NOT_FOUND,
     ),
   ];
 }

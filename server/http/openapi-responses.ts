@@ -254,9 +254,9 @@ export const VisitorExportSchema = z.object({
 });
 
 // True only when A and B are the same type (not merely assignable one way).
-type Same<A, B> =
+export type Same<A, B> =
   (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
-type Out<S extends z.ZodMiniType> = z.output<S>;
+export type Out<S extends z.ZodMiniType> = z.output<S>;
 
 /** Fails to compile when a schema above and its contract interface part ways. */
 export const SCHEMAS_MATCH_CONTRACT: [

@@ -12,8 +12,10 @@ import {
   RulesInput,
   SiteSettingsInput,
   TeamInput,
+  WebhookInput,
 } from '../../contract';
 import * as R from './openapi-responses';
+import * as W from './openapi-webhook-responses';
 
 /** Named schemas: they become `components.schemas`, and operations refer to them by name. */
 export const SCHEMAS = {
@@ -29,6 +31,7 @@ export const SCHEMAS = {
   RepInput,
   TeamInput,
   RulesInput,
+  WebhookInput,
   WidgetConfig: R.WidgetConfigSchema,
   ProofOfWorkChallenge: R.ProofOfWorkChallengeSchema,
   InquiryCreated: R.InquiryCreatedSchema,
@@ -50,6 +53,10 @@ export const SCHEMAS = {
   AdminStats: R.AdminStatsSchema,
   VisitorExport: R.VisitorExportSchema,
   Deleted: R.DeletedSchema,
+  AdminWebhook: W.AdminWebhookSchema,
+  AdminWebhooks: z.array(W.AdminWebhookSchema),
+  AdminWebhookSecret: W.AdminWebhookSecretSchema,
+  WebhookTestQueued: W.WebhookTestQueuedSchema,
 } satisfies Record<string, $ZodType>;
 
 export type SchemaName = keyof typeof SCHEMAS;

@@ -184,6 +184,20 @@ export interface AttachmentsTable {
   createdAt: string;
 }
 
+export interface WebhooksTable {
+  id: string;
+  siteId: string;
+  url: string;
+  /** 'standard' (Standard Webhooks, signed), or a chat tool's preset: 'slack', 'wecom', 'dingtalk'. */
+  format: string;
+  /** JSON array of the event types sent, e.g. ["inquiry.created"]. */
+  events: string;
+  /** The Standard Webhooks signing secret, `whsec_` and base64. */
+  secret: string;
+  active: Generated<number>;
+  createdAt: string;
+}
+
 export interface Database {
   sites: SitesTable;
   reps: RepsTable;
@@ -199,4 +213,5 @@ export interface Database {
   rules: RulesTable;
   idempotencyKeys: IdempotencyKeysTable;
   attachments: AttachmentsTable;
+  webhooks: WebhooksTable;
 }

@@ -8,6 +8,7 @@ import { routingQueries } from './routing-queries';
 import type { SearchAdapter } from './search';
 import { siteQueries } from './site-queries';
 import type { Store } from './store';
+import { webhookQueries } from './webhook-queries';
 
 /** What the engine can do beyond the SQL both engines share. */
 export interface StoreOptions {
@@ -31,5 +32,6 @@ export function createKyselyStore(
     ...outboxQueries(db, { skipLocked }),
     ...routingQueries(db),
     ...attachmentQueries(db),
+    ...webhookQueries(db),
   };
 }

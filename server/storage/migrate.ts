@@ -7,6 +7,7 @@ import { idempotency } from './migrations/0004-idempotency';
 import { privacy } from './migrations/0005-privacy';
 import { proofOfWork } from './migrations/0006-proof-of-work';
 import { attachments } from './migrations/0007-attachments';
+import { webhooks } from './migrations/0008-webhooks';
 
 // Names sort in the order they run; a new migration gets the next number.
 const migrations = {
@@ -17,6 +18,7 @@ const migrations = {
   '0005-privacy': privacy,
   '0006-proof-of-work': proofOfWork,
   '0007-attachments': attachments,
+  '0008-webhooks': webhooks,
 };
 
 /** Every migration this release knows (also what /readyz compares the database with). */

@@ -1,4 +1,5 @@
 import type { AttachmentStore } from './attachment-queries';
+import type { WebhookStore } from './webhook-queries';
 // The domain's view of storage: records and the operations it needs, nothing of SQL.
 import type {
   Channel,
@@ -203,7 +204,7 @@ export interface Throttle {
 }
 
 /** Everything the domain asks of storage. One Kysely implementation serves every engine. */
-export interface Store extends AttachmentStore {
+export interface Store extends AttachmentStore, WebhookStore {
   findSite(id: string): Promise<Site | null>;
   findSiteByKey(key: string): Promise<Site | null>;
   findRep(id: string): Promise<Rep | null>;

@@ -23,6 +23,11 @@ export interface StartOptions {
   css: string;
 }
 
+const whenIdle = (run: () => void) =>
+  'requestIdleCallback' in window
+    ? requestIdleCallback(run, { timeout: 3000 })
+    : setTimeout(run, 1);
+
 const whenReady = (run: () => void) => {
   // An async script can run before the parser has reached the card's placeholder.
   if (document.readyState === 'loading') {
@@ -123,8 +128,10 @@ export function startWidget({ settings, namespace, base, css }: StartOptions): v
       });
       // A conversation page (the visitor's mail link): the thread is what they came for.
       if (settings.conversation) form.open();
-      // An inquiry an earlier page view could not send: the form's module sends it, unseen.
-      else if (hasKeptWork(settings.site)) form.preload();
+      // An inquiry an earlier page view could not send (the form's module sends it, unseen), or
+      // a basket to show. Asked once the page is idle: the first read of localStorage loads
+      // the origin's whole storage, a few ms a page need not wait for.
+      else whenIdle(guard(() => hasKeptWork(settings.site) && form.preload()));
     }),
   );
 }

@@ -8,7 +8,8 @@ import type {
 } from '../../contract/inquiry';
 import type { Api, SubmitResult, UploadResult } from '../api';
 import { ATTACHMENT_MB, chooseFiles, createUploads, type UploadsResult } from './attachments';
-import { addLine, linesOf, type BasketStore, type Line } from './basket';
+import { linesOf, type BasketStore } from './basket';
+import { createLineActions } from './line-actions';
 import { buildInquiry, formValues, type FormValues } from './build-inquiry';
 import { checkInquiry } from './check-inquiry';
 import { createSignalClock } from './client-signals';
@@ -101,29 +102,7 @@ export const createActions = ({
   const uploadAll = createUploads(upload);
   // The honeypot of the last send: Try again after a failed upload sends the form again.
   let lastHoneypot = '';
-  // An earlier page's basket: read, never written, until the visitor changes it.
-  if (basket) state.lines.value = basket.read();
-
-  // The visitor changed the basket: kept for the site's other pages (emptied: removed).
-  const setLines = (lines: Line[]) => {
-    state.lines.value = lines;
-    basket?.write(lines);
-  };
-  // A product joins the basket; the first one takes the quantity the form already has.
-  const withProduct = (product: ProductInput) => {
-    const lines = state.lines.value;
-    const { quantity, unit } = state.values.value;
-    setLines(
-      addLine(
-        lines,
-        product,
-        lines.length === 0 ? { quantity, unit } : { quantity: '', unit: 'pieces' },
-      ),
-    );
-  };
-  // Line errors are keyed by position: a changed basket drops them all.
-  const withoutLineErrors = (errors: FieldErrors): FieldErrors =>
-    Object.fromEntries(Object.entries(errors).filter(([target]) => !target.startsWith('line')));
+  const lines = createLineActions({ state, basket });
 
   const showErrors = (errors: FieldErrors) => {
     const count = invalidCount(errors);
@@ -227,7 +206,7 @@ export const createActions = ({
     for (const field of ['quantity', 'unit', 'message'] as const) edited.delete(field);
     state.product.value = null;
     state.files.value = [];
-    setLines([]);
+    lines.clear();
     state.created.value = null;
     state.phase.value = 'editing';
   };
@@ -239,7 +218,7 @@ export const createActions = ({
         if (state.phase.value === 'failed' && !refused) state.phase.value = 'editing';
         if (!held()) {
           state.product.value = product ?? null;
-          if (product) withProduct(product);
+          if (product) lines.add(product);
         }
         state.open.value = true;
         // Focus goes to what the server refused, as after a send the visitor watched.
@@ -277,25 +256,13 @@ export const createActions = ({
       batch(() => {
         resetAfterSent();
         if (held()) return;
-        withProduct(product);
+        lines.add(product);
         const count = state.lines.value.length;
         state.basketNote.value = fill(texts.basketAdded, { name: product.name, count });
       });
     },
-    removeLine(index) {
-      batch(() => {
-        setLines(state.lines.value.filter((_, i) => i !== index));
-        state.errors.value = withoutLineErrors(state.errors.value);
-      });
-    },
-    setLine(index, field, value) {
-      batch(() => {
-        setLines(
-          state.lines.value.map((line, i) => (i === index ? { ...line, [field]: value } : line)),
-        );
-        state.errors.value = { ...state.errors.value, [`line${index}`]: undefined };
-      });
-    },
+    removeLine: lines.remove,
+    setLine: lines.set,
     addFiles(chosen) {
       const { files, error } = chooseFiles(state.files.value, chosen, texts);
       batch(() => {

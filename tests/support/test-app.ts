@@ -34,7 +34,11 @@ export interface TestApp {
  * A real app on a fresh database of the engine under test (a SQLite file in a temp folder, or
  * a PostgreSQL schema), seeded with the demo site.
  */
-export async function createTestApp(abuse: Partial<AbuseLimits> = {}): Promise<TestApp> {
+export async function createTestApp(
+  abuse: Partial<AbuseLimits> = {},
+  /** Webhooks to http:// and loopback addresses (the tests' receivers) may be added. */
+  { allowPrivateWebhooks = false }: { allowPrivateWebhooks?: boolean } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const { db, store } = database;
   const events = createLocalEventBus();
@@ -58,6 +62,7 @@ export async function createTestApp(abuse: Partial<AbuseLimits> = {}): Promise<T
       ...abuse,
     },
     publicUrl: PUBLIC_URL,
+    allowPrivateWebhooks,
     assets: { widgetDir: join(ROOT, 'dist'), demoDir: join(ROOT, 'demo') },
   });
   return {

@@ -1,6 +1,7 @@
 import { Webhook as Signer } from 'standardwebhooks';
 import type { Delivery, Store } from '../storage/store';
 import { type DeliveryHandler, PermanentDeliveryError } from './outbox';
+import { webhookUrlProblem } from './webhook-address';
 import { WebhookFact } from './webhook-events';
 import { buildPayload, renderBody } from './webhook-payload';
 import { postWebhook, RefusedAddressError, type PostAnswer } from './webhook-post';
@@ -85,6 +86,9 @@ export const webhookHandler = (
       headers['webhook-timestamp'] = String(Math.floor(at.getTime() / 1000));
       headers['webhook-signature'] = new Signer(hook.secret).sign(delivery.id, at, body);
     }
+    // Checked again here: the server's allowance may have been withdrawn since it was added.
+    const problem = webhookUrlProblem(hook.url, allowPrivate);
+    if (problem) throw new PermanentDeliveryError(`${hook.url}: ${problem}`);
     let answer: PostAnswer;
     try {
       answer = await postWebhook(new URL(hook.url), body, headers, { allowPrivate, timeoutMs });

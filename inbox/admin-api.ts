@@ -8,6 +8,9 @@ import type {
   RuleInput,
   SiteSettingsInput,
   TeamInput,
+  AdminWebhook,
+  AdminWebhookSecret,
+  WebhookInput,
 } from '../contract/admin';
 import type { ApiResult } from './api-error';
 import { createCall } from './api-call';
@@ -19,6 +22,7 @@ import {
   readAdminStats,
   readAdminTeam,
 } from './admin-responses';
+import { readAdminWebhook, readTestQueued, readWebhookSecret } from './admin-webhook-responses';
 
 /** Where the admin API is; `fetch` is replaceable in tests. */
 export interface AdminApiOptions {
@@ -46,6 +50,14 @@ export interface AdminApi {
   /** Everything stored about one visitor email, as the JSON to hand over. */
   exportVisitor(email: string): Promise<ApiResult<string>>;
   deleteVisitor(email: string): Promise<ApiResult<number>>;
+  webhooks(): Promise<ApiResult<AdminWebhook[]>>;
+  /** The new webhook and its secret, shown this once. */
+  createWebhook(input: WebhookInput): Promise<ApiResult<AdminWebhookSecret>>;
+  updateWebhook(id: string, input: WebhookInput): Promise<ApiResult<AdminWebhook>>;
+  deleteWebhook(id: string): Promise<ApiResult<true>>;
+  rotateWebhookSecret(id: string): Promise<ApiResult<AdminWebhookSecret>>;
+  /** Queues a test event; resolves to its delivery id (the webhook-id header). */
+  testWebhook(id: string): Promise<ApiResult<string>>;
 }
 
 /** Creates the admin section's client for the API on the inbox's own origin. */
@@ -84,5 +96,13 @@ export const createAdminApi = ({
           ? Number(Reflect.get(body, 'deleted'))
           : null,
       ),
+    webhooks: () => call('GET', '/webhooks', listReader(readAdminWebhook)),
+    createWebhook: (input) => call('POST', '/webhooks', readWebhookSecret, input),
+    updateWebhook: (hookId, input) =>
+      call('PUT', `/webhooks/${id(hookId)}`, readAdminWebhook, input),
+    deleteWebhook: (hookId) => call('DELETE', `/webhooks/${id(hookId)}`, () => true),
+    rotateWebhookSecret: (hookId) =>
+      call('POST', `/webhooks/${id(hookId)}/secret`, readWebhookSecret),
+    testWebhook: (hookId) => call('POST', `/webhooks/${id(hookId)}/test`, readTestQueued),
   };
 };

@@ -5,6 +5,7 @@ import type {
   AdminSite,
   AdminStats,
   AdminTeam,
+  AdminWebhook,
 } from '../../../contract/admin';
 import type { AdminApi } from '../../admin-api';
 import { errorText, type ApiError } from '../../api-error';
@@ -17,6 +18,7 @@ import { SiteForm } from './site-form';
 import { TeamsSection } from './teams-section';
 import { UndeliveredMail } from './undelivered-mail';
 import { VisitorData } from './visitor-data';
+import { WebhooksSection } from './webhooks-section';
 
 /** Everything the admin page shows, loaded together. */
 interface AdminData {
@@ -25,23 +27,26 @@ interface AdminData {
   teams: AdminTeam[];
   rules: AdminRule[];
   stats: AdminStats;
+  webhooks: AdminWebhook[];
 }
 
 async function loadAll(
   api: AdminApi,
 ): Promise<{ ok: true; data: AdminData } | { ok: false; error: ApiError }> {
-  const [site, reps, teams, rules, stats] = await Promise.all([
+  const [site, reps, teams, rules, stats, webhooks] = await Promise.all([
     api.site(),
     api.reps(),
     api.teams(),
     api.rules(),
     api.stats(),
+    api.webhooks(),
   ]);
   if (!site.ok) return site;
   if (!reps.ok) return reps;
   if (!teams.ok) return teams;
   if (!rules.ok) return rules;
   if (!stats.ok) return stats;
+  if (!webhooks.ok) return webhooks;
   return {
     ok: true,
     data: {
@@ -50,6 +55,7 @@ async function loadAll(
       teams: teams.value,
       rules: rules.value,
       stats: stats.value,
+      webhooks: webhooks.value,
     },
   };
 }
@@ -59,6 +65,7 @@ const SECTIONS = [
   ['admin-reps', 'Reps'],
   ['admin-teams', 'Teams'],
   ['admin-rules', 'Rules'],
+  ['admin-webhooks', 'Webhooks'],
   ['admin-stats', 'Reply times'],
   ['admin-undelivered', 'Undelivered mail'],
   ['admin-visitor', 'A visitor’s data'],
@@ -143,6 +150,14 @@ export function AdminPage({ api, focusOnLoad }: { api: AdminApi; focusOnLoad: bo
           reps={data.reps}
           teams={data.teams}
           onSaved={(rules) => setData({ ...data, rules })}
+        />
+      </section>
+      <section aria-labelledby="admin-webhooks" class="admin-section">
+        <h2 id="admin-webhooks">Webhooks</h2>
+        <WebhooksSection
+          api={api}
+          webhooks={data.webhooks}
+          onChanged={() => reload().catch(report)}
         />
       </section>
       <section aria-labelledby="admin-stats" class="admin-section">

@@ -8,6 +8,8 @@ const KINDS: Record<string, string> = {
   'sign-in-link': 'Sign-in link',
   'unassigned-notice': 'Unassigned-queue notice',
   'escalation-notice': 'Escalation notice',
+  'delivery-failed-notice': 'Undelivered notice',
+  webhook: 'Webhook call',
 };
 
 /** Mail the outbox gave up on, with the last error, so an admin can follow up by hand. */

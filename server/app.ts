@@ -10,6 +10,7 @@ import { buildOpenApi } from './http/openapi';
 import { pages } from './http/pages';
 import { securityHeaders } from './http/security-headers';
 import { publicApi, type PublicApiDeps } from './http/public-api';
+import { clearingOnConfigChange, createWidgetConfigAnswers } from './http/widget-config-answers';
 import { createLogger, type Logger } from './ops/log';
 import { countingStore, createMetrics } from './ops/metrics';
 import { observe } from './ops/observe';
@@ -48,7 +49,13 @@ const isUpload = (path: string) => /^\/api\/v1\/sites\/[^/]+\/attachments$/.test
 export function createApp(deps: AppDeps) {
   const logger = deps.logger ?? createLogger({ level: 'warn' });
   const metrics = createMetrics({ store: deps.store, processMetrics: deps.processMetrics });
-  const all = { ...deps, store: countingStore(deps.store, metrics) };
+  // Kept widget-config answers go stale by a few seconds at most, and at once on this
+  // process's own admin changes (http/widget-config-answers.ts).
+  const answers = createWidgetConfigAnswers({ now: () => deps.clock().getTime() });
+  const all = {
+    ...deps,
+    store: clearingOnConfigChange(countingStore(deps.store, metrics), answers),
+  };
   const openApi = buildOpenApi({ publicUrl: deps.publicUrl });
   return new Hono<{ Variables: RequestIdVariables }>()
     .use('*', requestId({ limitLength: REQUEST_ID_MAX }))
@@ -64,10 +71,13 @@ export function createApp(deps: AppDeps) {
     )
     .use('/api/*', (c, next) =>
       // An attached file has its own, larger limit (public-api.ts); every other body, 64 KB.
-      isUpload(c.req.path) ? next() : jsonLimit(c, next),
+      // GET and HEAD carry none, and asking for one would build a whole Request object.
+      c.req.method === 'GET' || c.req.method === 'HEAD' || isUpload(c.req.path)
+        ? next()
+        : jsonLimit(c, next),
     )
     .get('/api/openapi.json', (c) => c.json(openApi))
-    .route('/api/v1', publicApi(all))
+    .route('/api/v1', publicApi(all, { answers }))
     .route('/api/v1/conversations', conversationApi(all))
     .route('/api/inbox/admin', adminApi(all))
     .route('/api/inbox', inboxApi(all))

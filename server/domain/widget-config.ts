@@ -1,8 +1,9 @@
 import type { RepCard, WidgetConfig, WidgetConfigQuery } from '../../contract';
 import { packFor } from '../../widget/i18n/packs';
+import { themeVars } from './theme';
 import type { Site, Store } from '../storage/store';
 import { route, unavailability, type RoutingRep } from './router';
-import { routingContext } from './routing-context';
+import { loadRouting } from './routing-context';
 import { nextWorkingStart } from './working-hours';
 
 export interface WidgetConfigDeps {
@@ -22,11 +23,7 @@ export async function widgetConfig(
   query: WidgetConfigQuery,
 ): Promise<WidgetConfig> {
   const now = clock();
-  const [context, settings, profiles] = await Promise.all([
-    routingContext(store, site, null),
-    store.findSiteSettings(site.id),
-    store.findRepProfiles(site.id),
-  ]);
+  const { context, settings, profiles } = await loadRouting(store, site, null);
   const decision = route({
     ...context,
     inquiry: {
@@ -63,6 +60,7 @@ export async function widgetConfig(
       name: site.name,
       replyPromiseHours: settings?.replyPromiseHours ?? 24,
       themeColor: settings?.themeColor ?? null,
+      theme: themeVars(settings?.themeColor),
     },
     rep: card,
     // The widget's texts ride here, not in a file of their own: one request fewer per page view.

@@ -1,6 +1,5 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { etag } from 'hono/etag';
 import { InquiryInput, WidgetConfigQuery } from '../../contract';
 import { ATTACHMENT_BYTES_MAX, ATTACHMENTS_MAX } from '../../contract/limits';
 import { receiveAttachment } from '../domain/attachments';
@@ -14,6 +13,13 @@ import { widgetConfig, type WidgetConfigDeps } from '../domain/widget-config';
 import { jsonBody, requireJson, validated } from './json-body';
 import { errorJson } from './errors';
 import { siteCors, type SiteEnv } from './site-cors';
+import { applyCors } from './cors';
+import {
+  createWidgetConfigAnswers,
+  matchesEtag,
+  type WidgetConfigAnswer,
+  type WidgetConfigAnswers,
+} from './widget-config-answers';
 
 export type PublicApiDeps = InquiryDeps &
   WidgetConfigDeps & {
@@ -23,22 +29,35 @@ export type PublicApiDeps = InquiryDeps &
 
 const MINUTE = 60_000;
 
-/** The widget's API, under /api/v1: what a visitor's browser (or a site's own form) calls. */
-export function publicApi(deps: PublicApiDeps) {
+/**
+ * The widget's API, under /api/v1: what a visitor's browser (or a site's own form) calls.
+ * `answers` keeps widget-config answers for a few seconds; createApp passes the one its
+ * admin writes clear.
+ */
+export function publicApi(
+  deps: PublicApiDeps,
+  { answers = createWidgetConfigAnswers() }: { answers?: WidgetConfigAnswers } = {},
+) {
   const powDeps = { ...deps, floodPerMinute: deps.abuse.floodPerMinute };
   return (
     new Hono<SiteEnv>()
+      // Every page view asks this: a kept answer is sent before the site is even looked up
+      // (its CORS policy is kept with it), else the route after siteCors makes and keeps one.
+      .get('/sites/:siteKey/widget-config', async function keptWidgetConfig(c, next) {
+        const answer = answers.get(c.req.param('siteKey'), queryOf(c.req.url));
+        if (!answer) return next();
+        applyCors(c, answer.allowedOrigins);
+        return sendWidgetConfig(c, answer);
+      })
       .use('/sites/:siteKey/*', siteCors(deps))
-      .get(
-        '/sites/:siteKey/widget-config',
-        validated('query', WidgetConfigQuery),
-        etag(),
-        async (c) => {
-          // A minute: availability changes at shift boundaries, and a card a minute late is fine.
-          c.header('Cache-Control', 'public, max-age=60');
-          return c.json(await widgetConfig(deps, c.var.site, c.req.valid('query')));
-        },
-      )
+      .get('/sites/:siteKey/widget-config', validated('query', WidgetConfigQuery), async (c) => {
+        const config = await widgetConfig(deps, c.var.site, c.req.valid('query'));
+        const answer = answers.put(c.req.param('siteKey'), queryOf(c.req.url), {
+          body: JSON.stringify(config),
+          allowedOrigins: c.var.site.allowedOrigins,
+        });
+        return sendWidgetConfig(c, answer);
+      })
       // Asked by the widget just before it sends, never on a page view.
       .get('/sites/:siteKey/challenge', async (c) => {
         c.header('Cache-Control', 'no-store');
@@ -94,4 +113,18 @@ export function publicApi(deps: PublicApiDeps) {
       }
     }
   }
+}
+
+const queryOf = (url: string) => {
+  const at = url.indexOf('?');
+  return at < 0 ? '' : url.slice(at + 1);
+};
+
+/** The answer with its validators, or 304 when the browser has it already. */
+function sendWidgetConfig(c: Context, { body, etag }: WidgetConfigAnswer): Response {
+  // A minute: availability changes at shift boundaries, and a card a minute late is fine.
+  c.header('Cache-Control', 'public, max-age=60');
+  c.header('ETag', etag);
+  if (matchesEtag(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
+  return c.body(body, 200, { 'Content-Type': 'application/json' });
 }

@@ -1,0 +1,241 @@
+// Requests per second of the widget's two hot paths against a bare Hono route, each served by
+// a process of its own on 127.0.0.1 and loaded by autocannon in this one:
+//   (a) GET /hello on bare Hono + @hono/node-server (tests/bench/hello-server.ts): the baseline
+//   (b) GET /api/v1/sites/demo/widget-config?page=... as a browser sends it (Origin allowed)
+//   (c) POST /api/v1/sites/demo/inquiries, valid bodies with distinct emails and keys
+// on the real server (server/main.ts, demo site seeded, abuse limits lifted as in
+// tests/support/server-process.ts). Prints req/s, p50/p99 latency and the ratio to (a); issue
+// 7's targets are >= 70% for (b), >= 30% for (c), p99 < 25 ms at 50 connections. Prints,
+// never asserts. Each target gets a warm-up first, then `--rounds` measured runs.
+//   npx tsx tests/bench/api-throughput.ts [--duration 10] [--connections 50] [--rounds 1]
+//   npx tsx tests/bench/api-throughput.ts --engine postgres   (or DATABASE_URL=postgres://...)
+import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { sql } from 'kysely';
+import { inquiryBody } from '../support/inquiry-body';
+import { freePort, startServerProcess } from '../support/server-process';
+import { createTestDatabase, POSTGRES_URL } from '../support/test-database';
+
+const { values } = parseArgs({
+  options: {
+    duration: { type: 'string' },
+    warmup: { type: 'string' },
+    connections: { type: 'string' },
+    rounds: { type: 'string' },
+    engine: { type: 'string' },
+    'log-level': { type: 'string' },
+  },
+});
+const duration = Number(values.duration ?? 10);
+const warmup = Number(values.warmup ?? 3);
+const connections = Number(values.connections ?? 50);
+const rounds = Number(values.rounds ?? 1);
+const fromEnv = process.env.DATABASE_URL?.startsWith('postgres') ? process.env.DATABASE_URL : null;
+const engine = values.engine === 'postgres' || fromEnv ? 'postgres' : 'sqlite';
+// The server's default: one JSON access line per request, as in production.
+const logLevel = values['log-level'] ?? 'info';
+
+const ORIGIN = 'http://localhost:8080';
+const PAGES = 50;
+
+/** The bare route's process; resolves once it listens. */
+async function startHello(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'hello-server.ts')],
+    { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout?.on('data', (d: Buffer) => d.toString().includes('listening') && resolve());
+    void exited.then(() => reject(new Error('the hello server exited')));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+interface Figures {
+  target: string;
+  reqPerSec: number;
+  p50: number;
+  p99: number;
+  ok: number;
+  failed: number;
+}
+
+/** What autocannon sends to one target: one request shape, rebuilt for every request. */
+interface Target {
+  name: string;
+  url: string;
+  method?: 'GET' | 'POST';
+  headers?: Record<string, string>;
+  setupRequest?: (request: autocannon.Request) => autocannon.Request;
+}
+
+/** One autocannon run of `seconds` against `target`; logs a progress line per second. */
+async function load(target: Target, label: string, seconds: number): Promise<Figures> {
+  let second = 0;
+  let inSecond = 0;
+  const statuses = new Map<number, number>();
+  let firstError: string | null = null;
+  const ticker = setInterval(() => {
+    second++;
+    process.stdout.write(
+      `\r  ${label}: ${second}/${seconds} s, ${inSecond} req in the last second `,
+    );
+    inSecond = 0;
+  }, 1000);
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: target.url,
+        connections,
+        duration: seconds,
+        requests: [
+          {
+            method: target.method ?? 'GET',
+            headers: target.headers ?? {},
+            ...(target.setupRequest && { setupRequest: target.setupRequest }),
+            onResponse: (status: number, body: string) => {
+              if (status >= 300 && firstError === null) firstError = `${status} ${body}`;
+            },
+          },
+        ],
+      },
+      (err, r) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(r)),
+    );
+    instance.on('response', (_client, status: number) => {
+      inSecond++;
+      if (status >= 300) statuses.set(status, (statuses.get(status) ?? 0) + 1);
+    });
+  });
+  clearInterval(ticker);
+  process.stdout.write('\n');
+  if (statuses.size > 0) {
+    console.log(`  not 2xx: ${JSON.stringify(Object.fromEntries(statuses))}; first: ${firstError}`);
+  }
+  return {
+    target: label,
+    reqPerSec: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    ok: result['2xx'],
+    failed: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+const database = await createTestDatabase(
+  engine,
+  engine === 'postgres' ? { postgresUrl: fromEnv ?? POSTGRES_URL } : {},
+);
+const hello = await startHello();
+const server = await startServerProcess({
+  DATABASE_URL: database.url,
+  SECRET_KEY: 'api-throughput-bench-secret-api-throughput',
+  LOG_LEVEL: logLevel,
+});
+try {
+  const base = `${server.url}/api/v1/sites/demo`;
+  let page = 0;
+  const configRead: Target = {
+    name: 'widget-config',
+    url: `${base}/widget-config`,
+    headers: {
+      Origin: ORIGIN,
+      Referer: `${ORIGIN}/`,
+      Accept: '*/*',
+      'Accept-Language': 'de-DE,de;q=0.9,en;q=0.8',
+      'Accept-Encoding': 'gzip, deflate, br',
+      'User-Agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/126 Safari/537.36',
+    },
+    // The widget asks for its host page: a site's pages, round robin.
+    setupRequest: (request: autocannon.Request) => ({
+      ...request,
+      path: `/api/v1/sites/demo/widget-config?page=${encodeURIComponent(
+        `${ORIGIN}/products/item-${page++ % PAGES}`,
+      )}`,
+    }),
+  };
+  let sent = 0;
+  const ingest: Target = {
+    name: 'POST inquiries',
+    url: `${base}/inquiries`,
+    method: 'POST',
+    headers: { Origin: ORIGIN, 'Content-Type': 'application/json', Accept: '*/*' },
+    setupRequest: (request: autocannon.Request) => {
+      const n = sent++;
+      return {
+        ...request,
+        headers: { ...request.headers, 'Idempotency-Key': `bench-${process.pid}-${n}` },
+        body: JSON.stringify(inquiryBody({ email: `buyer${n}@bench.example` })),
+      };
+    },
+  };
+  const targets: Target[] = [
+    { name: 'bare hono /hello', url: `${hello.url}/hello` },
+    configRead,
+    ingest,
+  ];
+
+  console.log(
+    `${engine}: ${connections} connections, ${warmup} s warm-up + ${rounds} x ${duration} s ` +
+      `per target, server LOG_LEVEL=${logLevel}`,
+  );
+  const measured: Figures[] = [];
+  let ingestOk = 0;
+  for (let round = 1; round <= rounds; round++) {
+    for (const target of targets) {
+      // The first round warms each path up (JIT, caches, the database's pages).
+      if (round === 1 && warmup > 0) {
+        const w = await load(target, `${target.name} (warm-up)`, warmup);
+        if (target === ingest) ingestOk += w.ok;
+      }
+      const figures = await load(target, `${target.name} (round ${round})`, duration);
+      if (target === ingest) ingestOk += figures.ok;
+      measured.push(figures);
+    }
+  }
+
+  const bare = (round: number) => measured[(round - 1) * targets.length]?.reqPerSec ?? NaN;
+  console.log(`\n${engine}, ${connections} connections, ${duration} s per run:`);
+  console.table(
+    measured.map((f, i) => {
+      const round = Math.floor(i / targets.length) + 1;
+      const ratio = f.reqPerSec / bare(round);
+      const goal = f.target.startsWith('widget') ? 0.7 : f.target.startsWith('POST') ? 0.3 : null;
+      return {
+        target: f.target,
+        round,
+        'req/s': Math.round(f.reqPerSec),
+        'p50 ms': f.p50,
+        'p99 ms': f.p99,
+        'of bare': goal === null ? '-' : `${(ratio * 100).toFixed(0)}% (goal ${goal * 100}%)`,
+        'p99 < 25': f.p99 < 25 ? 'yes' : 'NO',
+        '2xx': f.ok,
+        'failed/non-2xx': f.failed,
+      };
+    }),
+  );
+
+  // Every 201 must be a stored inquiry (and nothing else may have been stored).
+  const { n } = await database.db
+    .selectFrom('inquiries')
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
+  console.log(`inquiries answered 201: ${ingestOk}, stored: ${Number(n)}`);
+  const metrics = await (await fetch(`${server.url}/metrics`)).text();
+  const rss = /^process_resident_memory_bytes (\S+)$/m.exec(metrics)?.[1];
+  if (rss) console.log(`server RSS after the run: ${(Number(rss) / 1e6).toFixed(0)} MB`);
+} finally {
+  await server.stop();
+  await hello.stop();
+  await database.close();
+}

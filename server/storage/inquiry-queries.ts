@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database } from './database';
 import { insertDeliveries } from './outbox-queries';
 import { fromInquiry, patchColumns, toInquiry, toMessage, toToken } from './rows';
@@ -39,6 +39,31 @@ function listOrder(
 // Up to this many matches, a search is driven by the text index and sorted; past it, by the
 // list's order index with the match as a filter (see SearchAdapter).
 const SELECTIVE_SEARCH = 2000;
+
+// Rows of the list a search first matches one by one, before it asks the text index: a word
+// in one inquiry of SEARCH_WINDOW / 25 fills a first page there.
+const SEARCH_WINDOW = 500;
+
+/** Rows strictly after `after` in the list's (awaiting desc, activity desc, id desc) order. */
+function afterRow(
+  eb: ExpressionBuilder<Database, 'inquiries'>,
+  after: { awaitingReply: boolean; lastActivityAt: string; id: string },
+) {
+  const awaiting = after.awaitingReply ? 1 : 0;
+  return eb.or([
+    eb('inquiries.awaitingReply', '<', awaiting),
+    eb.and([
+      eb('inquiries.awaitingReply', '=', awaiting),
+      eb.or([
+        eb('inquiries.lastActivityAt', '<', after.lastActivityAt),
+        eb.and([
+          eb('inquiries.lastActivityAt', '=', after.lastActivityAt),
+          eb('inquiries.id', '<', after.id),
+        ]),
+      ]),
+    ]),
+  ]);
+}
 
 /** Inquiries, their messages and conversation tokens, and the inbox list. */
 export function inquiryQueries(db: Kysely<Database>, search: SearchAdapter): InquiryQueries {
@@ -205,7 +230,25 @@ export function inquiryQueries(db: Kysely<Database>, search: SearchAdapter): Inq
     async listInquiries(scope, { status, search: query, after, limit }) {
       let q = inScope(scope).selectAll('inquiries');
       if (status) q = q.where('inquiries.status', '=', status);
+      if (after) q = q.where((eb) => afterRow(eb, after));
+      const ordered = <T extends typeof q>(query: T) =>
+        query
+          .orderBy('inquiries.awaitingReply', 'desc')
+          .orderBy('inquiries.lastActivityAt', 'desc')
+          .orderBy('inquiries.id', 'desc');
       if (query) {
+        // First the next SEARCH_WINDOW rows of the list, each matched as it is read: a common
+        // word fills the page within a few dozen rows, and no text index entry is read whole
+        // (on PostgreSQL, reading "rhein"'s, a fifth of a million inquiries, took 42 ms).
+        const window = ordered(q).limit(SEARCH_WINDOW);
+        const near = await ordered(
+          db.selectFrom(window.as('inquiries')).selectAll().where(search.filter(query)),
+        )
+          .limit(limit)
+          .execute();
+        if (near.length === limit) return near.map(toInquiry);
+        // Fewer matches than a page there: the word is rare, or the list ends. The text index
+        // says which, reading at most SELECTIVE_SEARCH + 1 of its entries.
         const ids = await search.candidates(db, query, SELECTIVE_SEARCH);
         if (ids === null) q = q.where(search.filter(query));
         else {
@@ -230,31 +273,7 @@ export function inquiryQueries(db: Kysely<Database>, search: SearchAdapter): Inq
             .slice(0, limit);
         }
       }
-      if (after) {
-        // Keyset: rows strictly after `after` in (awaiting desc, activity desc, id desc) order.
-        const awaiting = after.awaitingReply ? 1 : 0;
-        q = q.where((eb) =>
-          eb.or([
-            eb('inquiries.awaitingReply', '<', awaiting),
-            eb.and([
-              eb('inquiries.awaitingReply', '=', awaiting),
-              eb.or([
-                eb('inquiries.lastActivityAt', '<', after.lastActivityAt),
-                eb.and([
-                  eb('inquiries.lastActivityAt', '=', after.lastActivityAt),
-                  eb('inquiries.id', '<', after.id),
-                ]),
-              ]),
-            ]),
-          ]),
-        );
-      }
-      const rows = await q
-        .orderBy('inquiries.awaitingReply', 'desc')
-        .orderBy('inquiries.lastActivityAt', 'desc')
-        .orderBy('inquiries.id', 'desc')
-        .limit(limit)
-        .execute();
+      const rows = await ordered(q).limit(limit).execute();
       return rows.map(toInquiry);
     },
 

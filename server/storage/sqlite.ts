@@ -76,6 +76,10 @@ export const sqliteSearch: SearchAdapter = {
   filter(query) {
     const terms = ftsQuery(query);
     if (!terms) return sql<boolean>`1 = 1`;
-    return sql<boolean>`inquiries.rowid in (select rowid from inquiries_fts where inquiries_fts match ${terms})`;
+    // Checked row by row (the FTS index seeks the rowid in each term's list), so that a walk of
+    // the list stops with the page: an IN (...) would gather every match first (32 ms for a
+    // word in a fifth of a million inquiries). By id, so that it also holds on a subquery.
+    return sql<boolean>`exists (select 1 from inquiries_fts f where f.inquiries_fts match ${terms}
+      and f.rowid = (select r.rowid from inquiries r where r.id = inquiries.id))`;
   },
 };

@@ -48,8 +48,10 @@ export async function seedInquiries(
   const postgres = engineOf(db) === 'postgres';
   const indexes = postgres ? await dropSecondaryIndexes(db) : [];
   const start = Date.parse('2024-01-01T00:00:00Z');
-  for (let done = 0; done < count; done += batch) {
-    const n = Math.min(batch, count - done);
+  // SQLite takes at most 32,766 parameters a statement: 1,000 rows of inquiries' columns.
+  const step = postgres ? batch : Math.min(batch, 1000);
+  for (let done = 0; done < count; done += step) {
+    const n = Math.min(step, count - done);
     const rows = Array.from({ length: n }, (_, k) => {
       const i = done + k;
       const at = new Date(start + i * 37_000).toISOString();

@@ -23,6 +23,8 @@ export interface WidgetConfig {
     /** "Usually replies within N hours". */
     replyPromiseHours: number;
     themeColor: string | null;
+    /** The theme colour as CSS custom properties, contrast kept (server/domain/theme.ts). */
+    theme: ThemeVars | null;
   };
   rep: RepCard | null;
   /** The texts of the asked-for `ui` language; null for English (each stage carries it). */
@@ -48,3 +50,6 @@ export interface RepCard {
   /** For a "Chat on WhatsApp" link, e.g. "+8613800000000". */
   whatsapp: string | null;
 }
+
+/** The widget's accent colours: `--accent`, `--accent-hover`, `--on-accent`, `--accent-text`. */
+export type ThemeVars = Record<string, string>;

@@ -21,7 +21,7 @@ describe('loadConfig', () => {
   test('asks for the rep on this page and resolves the photo against the API origin', async () => {
     const { calls, fetch } = fakeFetch(() =>
       json(200, {
-        site: { name: 'Hengda', replyPromiseHours: 2, themeColor: null },
+        site: { name: 'Hengda', replyPromiseHours: 2, themeColor: null, theme: null },
         rep: {
           handle: 'moore-liu',
           name: 'Mr. Moore Liu',
@@ -44,7 +44,7 @@ describe('loadConfig', () => {
     ).toEqual({
       ok: true,
       config: {
-        site: { name: 'Hengda', replyPromiseHours: 2, themeColor: null },
+        site: { name: 'Hengda', replyPromiseHours: 2, themeColor: null, theme: null },
         rep: {
           handle: 'moore-liu',
           name: 'Mr. Moore Liu',

@@ -1,5 +1,6 @@
 import type { WidgetConfig } from '../contract/widget-config';
 import { h, icon } from './dom';
+import { applyTheme } from './theme';
 import type { CardTexts } from './i18n/en';
 import { fill, type Locale } from './i18n/locale';
 
@@ -71,6 +72,7 @@ export function createCard(locale: Locale<CardTexts>, onOpen: () => void): CardV
   return {
     element,
     show(config) {
+      applyTheme(element, config?.site.theme);
       const person = config?.rep ?? null;
       const photo = person?.photoUrl
         ? h('img', {

@@ -1,6 +1,6 @@
 import { ERROR_CODES, type ErrorCode } from '../contract/errors';
 import type { AttachmentCreated, InquiryCreated, ProofOfWorkChallenge } from '../contract/inquiry';
-import type { LocaleTexts, RepCard, WidgetConfig } from '../contract/widget-config';
+import type { LocaleTexts, RepCard, ThemeVars, WidgetConfig } from '../contract/widget-config';
 
 // Answers are read as `unknown` and checked: a proxy or an older server may send anything.
 
@@ -55,6 +55,19 @@ const readRep = (value: unknown, origin: string): RepCard | null => {
   };
 };
 
+// Only custom properties holding a colour: the page's CSS is never ours to set.
+const readTheme = (value: unknown): ThemeVars | null =>
+  isRecord(value)
+    ? Object.fromEntries(
+        Object.entries(value).filter(
+          (entry): entry is [string, string] =>
+            entry[0].startsWith('--') &&
+            typeof entry[1] === 'string' &&
+            /^#[0-9a-f]{6}$/i.test(entry[1]),
+        ),
+      )
+    : null;
+
 /** Reads a widget-config answer; null when it is not one. */
 export function readConfig(body: unknown, origin: string): WidgetConfig | null {
   if (!isRecord(body) || !isRecord(body.site) || typeof body.site.name !== 'string') return null;
@@ -64,6 +77,7 @@ export function readConfig(body: unknown, origin: string): WidgetConfig | null {
       name,
       replyPromiseHours: typeof replyPromiseHours === 'number' ? replyPromiseHours : 24,
       themeColor: stringOrNull(themeColor),
+      theme: readTheme(body.site.theme),
     },
     rep: readRep(body.rep, origin),
     texts: readTexts(body.texts),

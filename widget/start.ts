@@ -8,6 +8,7 @@ import { mergeTexts } from './i18n/merge-texts';
 import { createLauncher } from './launcher';
 import { createFormLoader } from './load-form';
 import { createNotice } from './notice';
+import { applyTheme } from './theme';
 import { appendHost, attachRoot } from './mount';
 import type { Namespace } from './namespace';
 import { productFromDataset, productFromOptions } from './product';
@@ -110,9 +111,9 @@ export function startWidget({ settings, namespace, base, css }: StartOptions): v
             })();
           }
           if (cards.length === 0) {
-            attachRoot(appendHost('liaison-launcher'), css).append(
-              createLauncher(cardLocale, openBlank),
-            );
+            const launcher = createLauncher(cardLocale, openBlank);
+            attachRoot(appendHost('liaison-launcher'), css).append(launcher);
+            config.then((c) => applyTheme(launcher, c?.site.theme)).catch(report);
           }
         })
         .catch(report);

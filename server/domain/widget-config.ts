@@ -1,5 +1,6 @@
 import type { RepCard, WidgetConfig, WidgetConfigQuery } from '../../contract';
 import { packFor } from '../../widget/i18n/packs';
+import { themeVars } from './theme';
 import type { Site, Store } from '../storage/store';
 import { route, unavailability, type RoutingRep } from './router';
 import { loadRouting } from './routing-context';
@@ -59,6 +60,7 @@ export async function widgetConfig(
       name: site.name,
       replyPromiseHours: settings?.replyPromiseHours ?? 24,
       themeColor: settings?.themeColor ?? null,
+      theme: themeVars(settings?.themeColor),
     },
     rep: card,
     // The widget's texts ride here, not in a file of their own: one request fewer per page view.

@@ -55,7 +55,12 @@ const RepCard = z.object({
 });
 
 export const WidgetConfigSchema = z.object({
-  site: z.object({ name: str, replyPromiseHours: z.number(), themeColor: nullableStr }),
+  site: z.object({
+    name: str,
+    replyPromiseHours: z.number(),
+    themeColor: nullableStr,
+    theme: z.nullable(z.record(str, str)),
+  }),
   rep: z.nullable(RepCard),
   texts: z.nullable(z.object({ card: z.record(str, str), form: z.record(str, str) })),
 });

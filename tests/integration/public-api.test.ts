@@ -31,7 +31,7 @@ describe('GET widget-config', () => {
     expect(etag).toBeTruthy();
     const config = (await res.json()) as WidgetConfig;
     expect(config).toEqual({
-      site: { name: 'Hengda Fluid Control', replyPromiseHours: 24, themeColor: null },
+      site: { name: 'Hengda Fluid Control', replyPromiseHours: 24, themeColor: null, theme: null },
       rep: {
         handle: 'moore-liu',
         name: 'Mr. Moore Liu',
@@ -57,6 +57,16 @@ describe('GET widget-config', () => {
     const unknown = await t.app.request(`${CONFIG}?ui=xx`);
     expect(unknown.status).toBe(200);
     expect(((await unknown.json()) as WidgetConfig).texts).toBeNull();
+  });
+
+  it("carries the site's theme colour as accent colours that keep their contrast", async () => {
+    const site = await t.store.findSiteByKey('demo');
+    await t.store.updateSite(site?.id ?? '', { themeColor: '#ffd700' });
+    const config = (await (await t.app.request(CONFIG)).json()) as WidgetConfig;
+    expect(config.site).toMatchObject({
+      themeColor: '#ffd700',
+      theme: { '--accent': '#ffd700', '--on-accent': '#111827' },
+    });
   });
 
   it('answers an unknown site with SITE_NOT_FOUND', async () => {

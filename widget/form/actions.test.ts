@@ -106,7 +106,12 @@ describe('submit', () => {
     actions.clearSent();
     fill();
     state.config.value = {
-      site: { name: 'Hengda Fluid Control', replyPromiseHours: 24, themeColor: null },
+      site: {
+        name: 'Hengda Fluid Control',
+        replyPromiseHours: 24,
+        themeColor: null,
+        theme: null,
+      },
       rep: null,
       texts: null,
     };

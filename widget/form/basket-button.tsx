@@ -18,7 +18,7 @@ export function BasketButton({
 }) {
   const count = state.lines.value.length;
   return (
-    <div lang={locale.lang} dir={locale.dir}>
+    <div lang={locale.lang} dir={locale.dir} style={state.config.value?.site.theme ?? undefined}>
       {count > 0 && !state.open.value && (
         <button
           type="button"

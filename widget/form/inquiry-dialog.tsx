@@ -75,6 +75,8 @@ export function InquiryDialog({
       lang={locale.lang}
       dir={locale.dir}
       aria-labelledby="title"
+      // The site's theme colour, its contrast kept (server/domain/theme.ts).
+      style={config?.site.theme ?? undefined}
       onClose={(event) => {
         // `close` is dispatched as a task: if the dialog was reopened meanwhile, it is stale.
         if (!event.currentTarget.open) actions.closed();

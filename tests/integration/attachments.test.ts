@@ -3,10 +3,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AttachmentCreated, ErrorBody, InquiryCreated, InquiryDetail } from '../../contract';
 import { ATTACHMENT_BYTES_MAX } from '../../contract/limits';
-import { hashPassword } from '../../server/auth/passwords';
 import { purgeExpired } from '../../server/domain/privacy';
 import { renderRepNotification } from '../../server/mail/rep-notification-mail';
-import { addRep, inboxRequest, ORIGIN, signInAs } from '../support/inbox-client';
+import { addRep, inboxRequest, ORIGIN, signInAs, signInAsDemoAdmin } from '../support/inbox-client';
 import { createTestApp, inquiryBody, rowCounts, type TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -97,9 +96,7 @@ describe('an inquiry with files', () => {
     expect(res.status).toBe(201);
     const { id } = (await res.json()) as InquiryCreated;
 
-    const moore = await t.store.findRepByEmail('moore.liu@example.com');
-    await t.store.setPasswordHash(moore?.id ?? '', await hashPassword('password-123'));
-    const cookie = await signInAs(t, 'moore.liu@example.com');
+    const cookie = await signInAsDemoAdmin(t);
     const detail = (await (
       await inboxRequest(t, cookie, 'GET', `/inquiries/${id}`)
     ).json()) as InquiryDetail;

@@ -1,11 +1,10 @@
 import nodemailer from 'nodemailer';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Conversation, ErrorBody, InquiryDetail, MessageCreated } from '../../contract';
-import { hashPassword } from '../../server/auth/passwords';
 import { isLiveReplyToken, receiveInboundReply } from '../../server/domain/inbound-reply';
 import type { OutboxWorker } from '../../server/domain/outbox';
 import { createInboundServer, type InboundServer } from '../../server/mail/inbound-server';
-import { inboxRequest, sendInquiry, signInAs } from '../support/inbox-client';
+import { inboxRequest, sendInquiry, signInAs, signInAsDemoAdmin } from '../support/inbox-client';
 import { startMailWorker, type MailWorker } from '../support/mail-worker';
 import { addressOf, type SmtpSink } from '../support/smtp-sink';
 import { createTestApp, PUBLIC_URL, rowCounts, SECRET, type TestApp } from '../support/test-app';
@@ -36,9 +35,7 @@ beforeEach(async () => {
     onReply: (reply) => receiveInboundReply(deps, reply),
   });
   inboundPort = await inbound.listen();
-  const moore = await t.store.findRepByEmail('moore.liu@example.com');
-  await t.store.setPasswordHash(moore?.id ?? '', await hashPassword('password-123'));
-  cookie = await signInAs(t, 'moore.liu@example.com');
+  cookie = await signInAsDemoAdmin(t);
 });
 afterEach(async () => {
   await inbound.close();

@@ -1,17 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InquiryCreated } from '../../contract';
-import { hashPassword } from '../../server/auth/passwords';
 import { csvField, inquiriesCsv } from '../../server/domain/csv-export';
-import { addRep, inboxRequest, ORIGIN, signInAs } from '../support/inbox-client';
+import { addRep, inboxRequest, ORIGIN, signInAs, signInAsDemoAdmin } from '../support/inbox-client';
 import { createTestApp, inquiryBody, type TestApp } from '../support/test-app';
 
 let t: TestApp;
 let admin: string;
 beforeEach(async () => {
   t = await createTestApp();
-  const moore = await t.store.findRepByEmail('moore.liu@example.com');
-  await t.store.setPasswordHash(moore?.id ?? '', await hashPassword('password-123'));
-  admin = await signInAs(t, 'moore.liu@example.com');
+  admin = await signInAsDemoAdmin(t);
 });
 afterEach(async () => {
   await t.close();

@@ -1,9 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ErrorBody, InboxMessage, InquiryDetail, InquiryPage, Me } from '../../contract';
-import { hashPassword } from '../../server/auth/passwords';
 import { VISITOR_REPLY } from '../../server/domain/conversation';
 import { REP_NOTIFICATION } from '../../server/domain/rep-notification';
-import { addRep, inboxRequest, ORIGIN, sendInquiry, signInAs } from '../support/inbox-client';
+import {
+  addRep,
+  inboxRequest,
+  ORIGIN,
+  sendInquiry,
+  signInAs,
+  signInAsDemoAdmin,
+} from '../support/inbox-client';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -12,9 +18,7 @@ const MOORE = 'moore.liu@example.com';
 
 beforeEach(async () => {
   t = await createTestApp();
-  const moore = await t.store.findRepByEmail(MOORE);
-  await t.store.setPasswordHash(moore?.id ?? '', await hashPassword('password-123'));
-  cookie = await signInAs(t, MOORE);
+  cookie = await signInAsDemoAdmin(t);
 });
 afterEach(async () => {
   await t.close();

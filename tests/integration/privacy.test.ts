@@ -1,17 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InquiryCreated } from '../../contract';
-import { hashPassword } from '../../server/auth/passwords';
 import { purgeExpired, type VisitorExport } from '../../server/domain/privacy';
-import { inboxRequest, sendInquiry, signInAs } from '../support/inbox-client';
+import { inboxRequest, sendInquiry, signInAs, signInAsDemoAdmin } from '../support/inbox-client';
 import { createTestApp, rowCounts, type TestApp } from '../support/test-app';
 
 let t: TestApp;
 let cookie: string;
 beforeEach(async () => {
   t = await createTestApp();
-  const moore = await t.store.findRepByEmail('moore.liu@example.com');
-  await t.store.setPasswordHash(moore?.id ?? '', await hashPassword('password-123'));
-  cookie = await signInAs(t, 'moore.liu@example.com');
+  cookie = await signInAsDemoAdmin(t);
 });
 afterEach(async () => {
   await t.close();

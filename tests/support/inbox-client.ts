@@ -89,3 +89,11 @@ export async function sendInquiry(
   if (res.status !== 201) throw new Error(`inquiry failed: ${res.status} ${await res.text()}`);
   return (await res.json()) as InquiryCreated;
 }
+
+/** Gives the demo site's admin, Mr. Moore Liu, a password and signs him in; returns the Cookie. */
+export async function signInAsDemoAdmin(t: TestApp): Promise<string> {
+  const moore = await t.store.findRepByEmail('moore.liu@example.com');
+  if (!moore) throw new Error('the demo admin is not seeded');
+  await t.store.setPasswordHash(moore.id, await hashPassword('password-123'));
+  return signInAs(t, moore.email);
+}

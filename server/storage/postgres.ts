@@ -42,6 +42,7 @@ export function tsQuery(query: string): string | null {
  * triggers of migration 0002): who, which company, which products, and every message.
  */
 export const postgresSearch: SearchAdapter = {
+  rowByRow: true,
   async candidates(db, query, cap) {
     const terms = tsQuery(query);
     if (!terms) return null;

@@ -10,6 +10,12 @@ import type { Database } from './database';
 export interface SearchAdapter {
   /** The ids of all matches when there are at most `cap` of them; null when there are more. */
   candidates(db: Kysely<Database>, query: string, cap: number): Promise<string[] | null>;
+  /**
+   * Whether `filter` is cheap checked on one row at a time (and refers to `inquiries.id` only,
+   * so that it also holds on a subquery named `inquiries`): then a search first matches the
+   * newest rows of the list one by one before asking the text index.
+   */
+  rowByRow: boolean;
   /** The match as a condition on `inquiries`. */
   filter(query: string): Expression<SqlBool>;
 }

@@ -64,6 +64,8 @@ export function ftsQuery(query: string): string | null {
 
 /** Full-text search over the FTS5 table the migrations keep in step with the inquiries. */
 export const sqliteSearch: SearchAdapter = {
+  // A correlated MATCH per row runs the whole text query each time (2.6 s at a million).
+  rowByRow: false,
   async candidates(db, query, cap) {
     const terms = ftsQuery(query);
     if (!terms) return null;
@@ -76,10 +78,6 @@ export const sqliteSearch: SearchAdapter = {
   filter(query) {
     const terms = ftsQuery(query);
     if (!terms) return sql<boolean>`1 = 1`;
-    // Checked row by row (the FTS index seeks the rowid in each term's list), so that a walk of
-    // the list stops with the page: an IN (...) would gather every match first (32 ms for a
-    // word in a fifth of a million inquiries). By id, so that it also holds on a subquery.
-    return sql<boolean>`exists (select 1 from inquiries_fts f where f.inquiries_fts match ${terms}
-      and f.rowid = (select r.rowid from inquiries r where r.id = inquiries.id))`;
+    return sql<boolean>`inquiries.rowid in (select rowid from inquiries_fts where inquiries_fts match ${terms})`;
   },
 };

@@ -1,12 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Webhook as Verifier } from 'standardwebhooks';
 import type { AdminStats, WebhookFormat } from '../../contract';
-import { hashPassword } from '../../server/auth/passwords';
 import { WEBHOOK } from '../../server/domain/webhook-events';
 import { postWebhook, RefusedAddressError } from '../../server/domain/webhook-post';
 import { newWebhookSecret } from '../../server/domain/webhooks-admin';
 import type { Webhook } from '../../server/storage/webhook-queries';
-import { inboxRequest, sendInquiry, signInAs } from '../support/inbox-client';
+import { inboxRequest, sendInquiry, signInAsDemoAdmin } from '../support/inbox-client';
 import { createTestApp, PUBLIC_URL, type TestApp } from '../support/test-app';
 import {
   signatureHeaders,
@@ -94,10 +93,7 @@ describe('webhook delivery', () => {
       { deliveryId: row?.id, siteId: (await t.store.findSiteByKey('demo'))?.id },
     ]);
 
-    const moore = await t.store.findRepByEmail('moore.liu@example.com');
-    if (!moore) throw new Error('no demo rep');
-    await t.store.setPasswordHash(moore.id, await hashPassword('password-123'));
-    const cookie = await signInAs(t, moore.email);
+    const cookie = await signInAsDemoAdmin(t);
     const stats = (await (
       await inboxRequest(t, cookie, 'GET', '/admin/stats')
     ).json()) as AdminStats;

@@ -5,8 +5,7 @@ import type {
   ErrorBody,
   WebhookTestQueued,
 } from '../../contract';
-import { hashPassword } from '../../server/auth/passwords';
-import { addRep, inboxRequest, signInAs } from '../support/inbox-client';
+import { addRep, inboxRequest, signInAs, signInAsDemoAdmin } from '../support/inbox-client';
 import { createTestApp, type TestApp } from '../support/test-app';
 import {
   signatureHeaders,
@@ -21,10 +20,7 @@ let admin: string;
 
 beforeEach(async () => {
   t = await createTestApp();
-  const moore = await t.store.findRepByEmail('moore.liu@example.com');
-  if (!moore) throw new Error('no demo rep');
-  await t.store.setPasswordHash(moore.id, await hashPassword('password-123'));
-  admin = await signInAs(t, moore.email);
+  admin = await signInAsDemoAdmin(t);
 });
 afterEach(async () => {
   await t.close();
@@ -123,9 +119,7 @@ describe('send test event', () => {
     await t.close();
     t = await createTestApp({}, { allowPrivateWebhooks: true });
     receiver = await startWebhookReceiver();
-    const moore = await t.store.findRepByEmail('moore.liu@example.com');
-    await t.store.setPasswordHash(moore?.id ?? '', await hashPassword('password-123'));
-    admin = await signInAs(t, 'moore.liu@example.com');
+    admin = await signInAsDemoAdmin(t);
   });
   afterEach(async () => {
     await receiver.close();

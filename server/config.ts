@@ -26,6 +26,7 @@ const Env = z.object({
   ESCALATION_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  WEBHOOKS_ALLOW_PRIVATE: z.enum(['0', '1']).optional(),
   SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   SMTP_INBOUND_PORT: Port.optional(),
   INBOUND_DOMAIN: z
@@ -62,6 +63,8 @@ export interface Config {
   logLevel: LogLevel;
   /** When set, /metrics wants `Authorization: Bearer <token>`. */
   metricsToken: string | null;
+  /** Webhooks may call http:// and private addresses (a lab, not production: SSRF). */
+  webhooksAllowPrivate: boolean;
   /** Signs derived tokens; null: main.ts keeps a generated one beside the SQLite file. */
   secretKey: string | null;
   /** The inbound SMTP receiver for reply addresses; null when SMTP_INBOUND_PORT is unset. */
@@ -136,6 +139,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     logLevel: e.LOG_LEVEL,
     metricsToken: e.METRICS_TOKEN ?? null,
+    webhooksAllowPrivate: e.WEBHOOKS_ALLOW_PRIVATE === '1',
     secretKey: e.SECRET_KEY ?? null,
     inbound:
       e.SMTP_INBOUND_PORT !== undefined && e.INBOUND_DOMAIN !== undefined

@@ -7,6 +7,7 @@ import { ConfigFileError, readConfigFile } from './config-file';
 import { applyConfigFile } from './domain/apply-config';
 import { seedDemo } from './demo-seed';
 import { deliveryHandlers } from './domain/delivery-handlers';
+import { WEBHOOK } from './domain/webhook-events';
 import { createLocalEventBus } from './domain/events';
 import { reportUndelivered } from './domain/admin-notices';
 import { escalateOverdue } from './domain/escalation';
@@ -17,6 +18,7 @@ import { createPeriodic } from './domain/periodic';
 import { createSignInLink, signInUrl } from './domain/sign-in-link';
 import { isLiveReplyToken, receiveInboundReply } from './domain/inbound-reply';
 import { createInboundServer } from './mail/inbound-server';
+import type { Mailer } from './mail/mailer';
 import { createSmtpMailer } from './mail/smtp-mailer';
 import { createIdFactory } from './ids';
 import { resolveSecret } from './secret';
@@ -27,6 +29,14 @@ import { openStore } from './storage/open-store';
 import { createPostgresEventBus } from './storage/postgres-events';
 
 const root = join(import.meta.dirname, '..');
+
+// Never called: without SMTP_URL the worker is given no mail handler (see below).
+const noMailer: Mailer = {
+  send: () => Promise.reject(new Error('SMTP_URL is not set')),
+};
+
+const pick = <T>(all: Record<string, T>, keys: string[]): Record<string, T> =>
+  Object.fromEntries(keys.flatMap((k) => (all[k] ? [[k, all[k]] as const] : [])));
 const DEMO_LINK_MS = 7 * 24 * 60 * 60 * 1000;
 
 async function main() {
@@ -84,6 +94,7 @@ async function main() {
     ...deps,
     clientAddress: createClientAddress(config.trustProxy),
     abuse: config.abuse,
+    allowPrivateWebhooks: config.webhooksAllowPrivate,
     assets: { widgetDir: join(root, 'dist'), demoDir: join(root, 'demo') },
     logger,
     readiness: createReadinessCheck({ db, migrations: migrationProvider, logger }),
@@ -91,38 +102,47 @@ async function main() {
     processMetrics: true,
   });
 
-  let stopOutbox = async () => {};
-  if (config.smtpUrl) {
-    const mailer = createSmtpMailer({
-      url: config.smtpUrl,
-      from: config.mailFrom,
-      // A send must give up well within the lease, or another sender could take the row meanwhile.
-      timeoutMs: Math.floor(config.outboxLeaseMs / 3),
-    });
-    const worker = createOutboxWorker({
+  // Mail needs SMTP_URL; webhooks go out either way. Without SMTP the worker takes only the
+  // webhook rows, and mail waits in the outbox until a process with SMTP_URL sends it.
+  const mailer = config.smtpUrl
+    ? createSmtpMailer({
+        url: config.smtpUrl,
+        from: config.mailFrom,
+        // A send must give up well within the lease, or another sender could take the row.
+        timeoutMs: Math.floor(config.outboxLeaseMs / 3),
+      })
+    : null;
+  const handlers = deliveryHandlers(
+    {
       store,
-      pollMs: config.outboxPollMs,
-      leaseMs: config.outboxLeaseMs,
-      onFailed: (delivery) => reportUndelivered(deps, delivery),
-      handlers: deliveryHandlers({
-        store,
-        mailer,
-        secret,
-        publicUrl: config.publicUrl,
-        inboundDomain: config.inbound?.domain ?? null,
-      }),
-      onResult: (d, r) => {
-        if (r.outcome === 'retry' || r.outcome === 'failed') {
-          log(`[outbox] ${d.kind} ${d.id}: ${r.outcome} (${r.error})`);
-        }
-      },
-    });
-    worker.start();
-    stopOutbox = async () => {
-      await worker.stop();
-      mailer.close();
-    };
-  } else {
+      mailer: mailer ?? noMailer,
+      secret,
+      publicUrl: config.publicUrl,
+      inboundDomain: config.inbound?.domain ?? null,
+    },
+    {
+      allowPrivate: config.webhooksAllowPrivate,
+      timeoutMs: Math.min(10_000, Math.floor(config.outboxLeaseMs / 3)),
+    },
+  );
+  const worker = createOutboxWorker({
+    store,
+    pollMs: config.outboxPollMs,
+    leaseMs: config.outboxLeaseMs,
+    onFailed: (delivery) => reportUndelivered(deps, delivery),
+    handlers: mailer ? handlers : pick(handlers, [WEBHOOK]),
+    onResult: (d, r) => {
+      if (r.outcome === 'retry' || r.outcome === 'failed') {
+        logger.warn(`[outbox] ${d.kind} ${d.id}: ${r.outcome}`, { error: r.error });
+      }
+    },
+  });
+  worker.start();
+  const stopOutbox = async () => {
+    await worker.stop();
+    mailer?.close();
+  };
+  if (!mailer) {
     const waiting = await store.countDeliveries('pending');
     log(`[mail] SMTP_URL is not set: mail waits in the outbox (${waiting} pending) until it is.`);
   }

@@ -90,7 +90,8 @@ export function createOutboxWorker({
   }
 
   async function runOnce(): Promise<DeliveryResult[]> {
-    const due = await store.dueDeliveries(clock().toISOString(), batchSize);
+    // Only kinds it can handle: the rest wait for a worker that can (mail for SMTP_URL).
+    const due = await store.dueDeliveries(clock().toISOString(), batchSize, Object.keys(handlers));
     const results: DeliveryResult[] = [];
     for (const delivery of due) {
       const result = await deliver(delivery);

@@ -46,15 +46,15 @@ export function outboxQueries(
   { skipLocked }: { skipLocked: boolean },
 ): OutboxQueries {
   return {
-    async dueDeliveries(now, limit) {
-      const rows = await db
+    async dueDeliveries(now, limit, kinds) {
+      let query = db
         .selectFrom('deliveries')
         .selectAll()
         .where('state', '=', 'pending')
-        .where('nextAttemptAt', '<=', now)
-        .orderBy('nextAttemptAt')
-        .limit(limit)
-        .execute();
+        .where('nextAttemptAt', '<=', now);
+      // A worker takes only what it has a handler for (webhooks without SMTP, say).
+      if (kinds) query = query.where('kind', 'in', kinds.length > 0 ? kinds : ['']);
+      const rows = await query.orderBy('nextAttemptAt').limit(limit).execute();
       return rows.map(toDelivery);
     },
     async claimDelivery(delivery, leaseUntil) {

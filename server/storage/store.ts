@@ -317,7 +317,7 @@ export interface Store extends AttachmentStore, WebhookStore {
   deleteInquiries(ids: string[]): Promise<void>;
 
   /** Pending deliveries due at `now`, oldest first. */
-  dueDeliveries(now: string, limit: number): Promise<Delivery[]>;
+  dueDeliveries(now: string, limit: number, kinds?: string[]): Promise<Delivery[]>;
   /**
    * Takes a due delivery for one attempt: counts the attempt and pushes its next attempt to
    * `leaseUntil`, so a crashed sender's row comes due again. False when another took it; of

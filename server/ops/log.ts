@@ -19,14 +19,36 @@ export interface LoggerOptions {
   /** Lines below this level are dropped. */
   level?: LogLevel;
   /** Where a finished line goes; stdout by default (one write per line, so lines never interleave). */
-  write?: (line: string) => void;
+  write?: (line: string, level?: LogLevel) => void;
   clock?: () => Date;
 }
+
+let pending = '';
+
+/** Writes what is pending to stdout now (stdout to a file or pipe is synchronous on Linux). */
+export function flushStdout(): void {
+  if (pending === '') return;
+  const out = pending;
+  pending = '';
+  process.stdout.write(out);
+}
+
+/**
+ * Lines to stdout, gathered into one write per event-loop turn: at thousands of requests a
+ * second a write per access line cost more than the requests (a third of a cached config
+ * read, measured with --cpu-prof). Errors, and the exit, flush at once.
+ */
+function stdoutLines(line: string, level?: LogLevel): void {
+  if (pending === '') setImmediate(flushStdout).unref();
+  pending += `${line}\n`;
+  if (level === 'error' || pending.length > 64 * 1024) flushStdout();
+}
+process.once('exit', flushStdout);
 
 /** A JSON-lines logger; `level: 'silent'` for tests. */
 export function createLogger({
   level = 'info',
-  write = (line) => process.stdout.write(`${line}\n`),
+  write = stdoutLines,
   clock = () => new Date(),
 }: LoggerOptions = {}): Logger {
   const threshold = LOG_LEVELS.indexOf(level);
@@ -35,7 +57,11 @@ export function createLogger({
       if (LOG_LEVELS.indexOf(at) < threshold) return;
       const own = { time: clock().toISOString(), level: at, msg };
       // `own` first for the key order, last so that no field can overwrite it.
-      write(JSON.stringify({ ...own, ...base, ...fields, ...own }, errorsAsObjects));
+      const line = { ...own, ...base, ...fields, ...own };
+      // The replacer runs for every key: only when a field holds an error (access lines do not).
+      const hasError =
+        fields !== undefined && Object.values(fields).some((v) => v instanceof Error);
+      write(JSON.stringify(line, hasError ? errorsAsObjects : undefined), at);
     };
     return {
       debug: (msg, fields) => emit('debug', msg, fields),

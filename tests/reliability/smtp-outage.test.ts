@@ -86,7 +86,11 @@ describe('an SMTP outage', () => {
         const mails = () => sinks.flatMap((s) => s.mails);
         const drained = await waitForDrain({ mails, database, created, timeoutMs: DRAIN_MS });
         await server.stop();
-        const retries = server.output().match(/^\[outbox\] \S+ \S+: retry/gm)?.length ?? 0;
+        // The server logs JSON lines (server/ops/log.ts): count the outbox's retry lines.
+        const retries = server
+          .output()
+          .split('\n')
+          .filter((line) => /^\{.*"msg":"\[outbox\] \S+ \S+: retry"/.test(line)).length;
         const rep = tallyMails(mails(), repNotificationInquiry);
         const ack = tallyMails(mails(), acknowledgementToken);
         console.log(

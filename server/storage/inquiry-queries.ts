@@ -1,7 +1,7 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database } from './database';
 import { insertDeliveries } from './outbox-queries';
-import { fromInquiry, patchColumns, toInquiry, toMessage, toToken } from './rows';
+import { fromInquiry, patchColumns, toInquiry, toMessage } from './rows';
 import type { SearchAdapter } from './search';
 import type { InboxScope, Store } from './store';
 
@@ -19,11 +19,6 @@ type InquiryQueries = Pick<
   | 'listInquiries'
   | 'countUnread'
   | 'firstMessages'
-  | 'findConversationToken'
-  | 'findConversationTokenById'
-  | 'findPartyToken'
-  | 'createConversationToken'
-  | 'revokeConversationToken'
 >;
 
 /** The inbox order: awaiting a reply first, then newest activity, then id (all descending). */
@@ -65,7 +60,7 @@ function afterRow(
   ]);
 }
 
-/** Inquiries, their messages and conversation tokens, and the inbox list. */
+/** Inquiries, their messages, and the inbox list (their tokens: token-queries.ts). */
 export function inquiryQueries(db: Kysely<Database>, search: SearchAdapter): InquiryQueries {
   const inScope = (scope: InboxScope) => {
     let q = db.selectFrom('inquiries').where('inquiries.siteId', '=', scope.siteId);
@@ -307,51 +302,6 @@ export function inquiryQueries(db: Kysely<Database>, search: SearchAdapter): Inq
       const first = new Map<string, string>();
       for (const row of rows) if (!first.has(row.inquiryId)) first.set(row.inquiryId, row.body);
       return first;
-    },
-
-    async findConversationToken(tokenHash) {
-      const row = await db
-        .selectFrom('conversationTokens')
-        .selectAll()
-        .where('tokenHash', '=', tokenHash)
-        .executeTakeFirst();
-      return row ? toToken(row) : null;
-    },
-
-    async findConversationTokenById(id) {
-      const row = await db
-        .selectFrom('conversationTokens')
-        .selectAll()
-        .where('id', '=', id)
-        .executeTakeFirst();
-      return row ? toToken(row) : null;
-    },
-
-    async findPartyToken(inquiryId, party, repId) {
-      let q = db
-        .selectFrom('conversationTokens')
-        .selectAll()
-        .where('inquiryId', '=', inquiryId)
-        .where('party', '=', party)
-        .where('revokedAt', 'is', null);
-      if (repId !== undefined) q = q.where('repId', '=', repId);
-      const row = await q.orderBy('createdAt', 'desc').executeTakeFirst();
-      return row ? toToken(row) : null;
-    },
-
-    async createConversationToken(t) {
-      await db
-        .insertInto('conversationTokens')
-        .values({ ...t, createdAt: new Date().toISOString(), revokedAt: null })
-        .execute();
-    },
-
-    async revokeConversationToken(id, at) {
-      await db
-        .updateTable('conversationTokens')
-        .set({ revokedAt: at })
-        .where('id', '=', id)
-        .execute();
     },
   };
 }

@@ -7,6 +7,7 @@ import { outboxQueries } from './outbox-queries';
 import { routingQueries } from './routing-queries';
 import type { SearchAdapter } from './search';
 import { siteQueries } from './site-queries';
+import { tokenQueries } from './token-queries';
 import type { Store } from './store';
 import { webhookQueries } from './webhook-queries';
 
@@ -28,6 +29,7 @@ export function createKyselyStore(
   return {
     ...siteQueries(db),
     ...inquiryQueries(db, search),
+    ...tokenQueries(db),
     ...authQueries(db),
     ...outboxQueries(db, { skipLocked }),
     ...routingQueries(db),

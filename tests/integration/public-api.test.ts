@@ -115,52 +115,6 @@ describe('CORS', () => {
 });
 
 describe('POST inquiries', () => {
-  it('takes a basket of several products, each with its quantity and unit', async () => {
-    const basket = [
-      { name: 'Ball Valve DN50', sku: 'BV-50', quantity: 500, unit: 'pieces' },
-      { name: 'Gate Valve DN80', category: 'valves', quantity: 2, unit: 'containers' },
-      { name: 'Flange gasket' },
-    ];
-    const res = await post(
-      inquiryBody({ product: undefined, quantity: undefined, products: basket }),
-    );
-    expect(res.status).toBe(201);
-    const { id } = (await res.json()) as InquiryCreated;
-    expect(await t.store.findInquiry(id)).toMatchObject({
-      quantity: null,
-      unit: null,
-      products: basket,
-    });
-  });
-
-  it.each([
-    ['both product and products', { products: [{ name: 'Gate Valve' }] }, 'products'],
-    ['an empty basket', { product: undefined, products: [] }, 'products'],
-    [
-      'a basket of 21 products',
-      { product: undefined, products: Array.from({ length: 21 }, (_, i) => ({ name: `P${i}` })) },
-      'products',
-    ],
-    [
-      'a line without a positive quantity',
-      { product: undefined, products: [{ name: 'Gate Valve', quantity: 0 }] },
-      'products.0.quantity',
-    ],
-    [
-      'a line with an unknown unit',
-      { product: undefined, products: [{ name: 'Gate Valve', quantity: 1, unit: 'barrels' }] },
-      'products.0.unit',
-    ],
-  ])('refuses %s and stores nothing', async (_, over, field) => {
-    const before = await rowCounts(t.db);
-    const res = await post(inquiryBody(over));
-    expect(res.status).toBe(400);
-    const body = (await res.json()) as ErrorBody;
-    expect(body.error.code).toBe('VALIDATION_FAILED');
-    expect(Object.keys(body.error.fields ?? {})).toContain(field);
-    expect(await rowCounts(t.db)).toEqual(before);
-  });
-
   it('stores the inquiry, its first message and the rep notification in one go', async () => {
     const res = await post(inquiryBody(), { Origin: 'http://localhost:8787' });
     expect(res.status).toBe(201);

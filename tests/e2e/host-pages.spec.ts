@@ -7,6 +7,7 @@ import { en as cardEn, type CardTexts } from '../../widget/i18n/en';
 import * as ar from '../../widget/i18n/packs/ar';
 import { en as formEn, type FormTexts } from '../../widget/form/i18n/en';
 import { expect, repMailAbout, test, type Liaison } from './fixtures';
+import { fieldsOf, smallTargets, stylesOf } from './layout-checks';
 
 const MOORE = 'Mr. Moore Liu';
 const BALL_VALVE = { name: 'Ball Valve', sku: 'BV-1' };
@@ -48,34 +49,6 @@ const PAGES: HostPage[] = [
 ];
 
 const pageUrl = (liaison: Liaison, file: string) => `${liaison.server.url}/demo/test-pages/${file}`;
-
-// Controls a person operates, so WCAG 2.2's 2.5.8 minimum applies. The honeypot is excluded:
-// nobody sees or reaches it (aria-hidden, off-screen, out of the tab order).
-const CONTROLS = 'button, input, select, textarea, a[href]';
-
-/** The controls in `scope` smaller than 24x24 CSS pixels (WCAG 2.5.8), with their sizes. */
-function smallTargets(scope: Locator): Promise<string[]> {
-  return scope.locator(CONTROLS).evaluateAll((elements) =>
-    elements
-      .filter((el) => !el.closest('[aria-hidden="true"]') && el.getClientRects().length > 0)
-      .map((el) => ({ el, box: el.getBoundingClientRect() }))
-      .filter(({ box }) => box.width < 24 || box.height < 24)
-      .map(({ el, box }) => `${el.outerHTML.slice(0, 80)}: ${box.width}x${box.height}`),
-  );
-}
-
-/** The named computed style properties of the first element `locator` finds. */
-function stylesOf(locator: Locator, names: string[]): Promise<Record<string, string>> {
-  return locator.evaluate(
-    (el, props) =>
-      Object.fromEntries(props.map((p) => [p, getComputedStyle(el).getPropertyValue(p)])),
-    names,
-  );
-}
-
-/** The form's fields a visitor types into (not the honeypot). */
-const fieldsOf = (dialog: Locator) =>
-  dialog.locator('input:not([name="website"]), select, textarea');
 
 async function openForm(page: Page, card: Locator, host: HostPage): Promise<void> {
   if (host.opener === 'product') await page.locator('#product-button').click();
@@ -372,69 +345,4 @@ test('queue-stub.html: the call queued before the script opens the form with its
     return typeof liaison === 'function' && Reflect.get(liaison, 'loaded') === true;
   });
   expect(loaded).toBe(true);
-});
-
-test.describe('on a phone', () => {
-  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-
-  test('the dialog fills the screen, its fields are 16px and its targets 24px', async ({
-    page,
-    liaison,
-  }) => {
-    await page.goto(`${liaison.server.url}/`);
-    const card = page.locator('section.card');
-    await expect(card.getByText(MOORE)).toBeVisible();
-    await card.getByRole('button', { name: cardEn.leaveMessage }).click();
-    const dialog = page.getByRole('dialog', { name: fill(formEn.formTitle, { name: MOORE }) });
-    await expect(dialog).toBeVisible();
-    // Measured after the opening animation: it moves the dialog up from 12px below.
-    await dialog.evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)));
-    expect(await dialog.boundingBox()).toEqual({ x: 0, y: 0, width: 390, height: 844 });
-    // Below 16px, iOS Safari zooms the page in when a field takes focus.
-    for (const field of await fieldsOf(dialog).all()) {
-      expect(await stylesOf(field, ['font-size'])).toEqual({ 'font-size': '16px' });
-    }
-    expect(await smallTargets(dialog)).toEqual([]);
-  });
-});
-
-test('with reduced motion the dialog does not animate', async ({ page, liaison }) => {
-  await page.goto(`${liaison.server.url}/`);
-  const card = page.locator('section.card');
-  await expect(card.getByText(MOORE)).toBeVisible();
-  const dialog = page.getByRole('dialog', { name: fill(formEn.formTitle, { name: MOORE }) });
-  const motion = () =>
-    dialog.evaluate((el) => ({
-      name: getComputedStyle(el).animationName,
-      running: el.getAnimations({ subtree: true }).length,
-    }));
-
-  // Without the preference it does animate: the check below is not vacuous.
-  await page.emulateMedia({ reducedMotion: 'no-preference' });
-  await card.getByRole('button', { name: cardEn.leaveMessage }).click();
-  await expect(dialog).toBeVisible();
-  expect((await motion()).name).toBe('rise');
-  await page.keyboard.press('Escape');
-  await expect(dialog).toBeHidden();
-
-  await page.emulateMedia({ reducedMotion: 'reduce' });
-  await card.getByRole('button', { name: cardEn.leaveMessage }).click();
-  await expect(dialog).toBeVisible();
-  expect(await motion()).toEqual({ name: 'none', running: 0 });
-});
-
-test('every control of the demo page card and dialog is at least 24x24', async ({
-  page,
-  liaison,
-}) => {
-  await page.goto(`${liaison.server.url}/`);
-  const card = page.locator('section.card');
-  await expect(card.getByText(MOORE)).toBeVisible();
-  expect(await smallTargets(card)).toEqual([]);
-  await page.locator('[data-liaison-contact]').first().click();
-  const dialog = page.getByRole('dialog', { name: fill(formEn.formTitle, { name: MOORE }) });
-  await expect(dialog).toBeVisible();
-  // The product chip's remove button is part of the dialog now.
-  await expect(dialog.getByRole('button', { name: formEn.removeProduct })).toBeVisible();
-  expect(await smallTargets(dialog)).toEqual([]);
 });

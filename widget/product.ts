@@ -4,7 +4,7 @@ const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 
 // The contract only takes absolute http(s) URLs; pages write relative ones ("/img/valve.svg").
-const absoluteUrl = (value: unknown, base: string): string | undefined => {
+const absoluteUrl = (value: unknown, base?: string): string | undefined => {
   const raw = text(value);
   if (!raw) return undefined;
   try {
@@ -16,10 +16,11 @@ const absoluteUrl = (value: unknown, base: string): string | undefined => {
   }
 };
 
-/** Builds the product to attach from loose fields; none without a name. */
+/** Builds the product to attach from loose fields; none without a name. Without `base`, only
+ * absolute URLs are kept. */
 export function toProduct(
   fields: { name?: unknown; sku?: unknown; url?: unknown; image?: unknown },
-  base: string,
+  base?: string,
 ): ProductInput | undefined {
   const name = text(fields.name);
   if (!name) return undefined;

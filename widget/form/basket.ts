@@ -1,6 +1,8 @@
 import { toJson } from '../json';
 import type { BasketLine, ProductInput } from '../../contract/inquiry';
 import { BASKET_MAX, UNITS } from '../../contract/limits';
+import { toProduct } from '../product';
+import { isRecord } from '../responses';
 import { basketKey } from '../unsent-inquiry';
 import type { StorageLike } from './token-store';
 
@@ -49,18 +51,13 @@ export const linesOf = (products: readonly BasketLine[] = []): Line[] =>
     unit: unit ?? 'pieces',
   }));
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-// Another page view (perhaps of an older release) wrote it: read as unknown, keep what fits.
+// Another page view (perhaps of an older release) wrote it: read as unknown, keep what fits,
+// the way the page's own product attributes are read.
 const readLine = (value: unknown): Line | null => {
   if (!isRecord(value) || !isRecord(value.product)) return null;
-  const { name, sku, url, image } = value.product;
-  if (typeof name !== 'string' || name === '') return null;
-  const product: ProductInput = { name };
-  if (typeof sku === 'string') product.sku = sku;
-  if (typeof url === 'string') product.url = url;
-  if (typeof image === 'string') product.image = image;
+  // Stored URLs are absolute already.
+  const product = toProduct(value.product);
+  if (!product) return null;
   return {
     product,
     quantity: typeof value.quantity === 'string' ? value.quantity : '',

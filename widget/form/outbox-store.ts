@@ -1,5 +1,6 @@
 import { toJson } from '../json';
 import type { InquiryInput } from '../../contract/inquiry';
+import { isRecord } from '../responses';
 import { checkInquiry } from './check-inquiry';
 import { outboxKey } from '../unsent-inquiry';
 import type { StorageLike } from './token-store';
@@ -12,9 +13,6 @@ export interface Submission {
   /** When it was first tried (epoch ms). */
   since: number;
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 // What an earlier page view (perhaps of an older release) stored is read as unknown and checked:
 // a body the form itself would refuse is not sent.

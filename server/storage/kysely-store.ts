@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { attachmentQueries } from './attachment-queries';
 import { authQueries } from './auth-queries';
 import type { Database } from './database';
+import { inquiryListQueries } from './inquiry-list-queries';
 import { inquiryQueries } from './inquiry-queries';
 import { outboxQueries } from './outbox-queries';
 import { routingQueries } from './routing-queries';
@@ -28,7 +29,8 @@ export function createKyselyStore(
 ): Store {
   return {
     ...siteQueries(db),
-    ...inquiryQueries(db, search),
+    ...inquiryQueries(db),
+    ...inquiryListQueries(db, search),
     ...tokenQueries(db),
     ...authQueries(db),
     ...outboxQueries(db, { skipLocked }),

@@ -27,10 +27,14 @@ function flush(): void {
 
 export class Signal<T> {
   /** Effects reading this signal. */
-  readonly listeners = new Set<Listener>();
+  declare readonly listeners: Set<Listener>;
+  declare private current: T;
 
-  // Not a #private field: the es2020 build would add a WeakMap helper for it.
-  constructor(private current: T) {}
+  // Assigned here, not as class fields or a #private one: the build would add helpers for them.
+  constructor(value: T) {
+    this.current = value;
+    this.listeners = new Set();
+  }
 
   get value(): T {
     reads?.add(this as Signal<unknown>);

@@ -61,13 +61,35 @@ export function createMetrics({ store, processMetrics = false }: MetricsOptions)
     },
   });
 
+  // One child per label set, looked up by a plain string: prom-client hashes a label object
+  // on every call, a tenth of a cached config read's time (measured with --cpu-prof). The set
+  // stays small: methods are fixed, routes are patterns, statuses few.
+  const perRoute = new Map<string, (status: number, seconds: number) => void>();
+  const series = (method: string, route: string) => {
+    const key = `${method} ${route}`;
+    let record = perRoute.get(key);
+    if (!record) {
+      const byStatus = new Map<number, { inc(): void }>();
+      const timing = duration.labels({ method, route });
+      record = (status, seconds) => {
+        let count = byStatus.get(status);
+        if (!count) {
+          count = requests.labels({ method, route, status: String(status) });
+          byStatus.set(status, count);
+        }
+        count.inc();
+        timing.observe(seconds);
+      };
+      perRoute.set(key, record);
+    }
+    return record;
+  };
+
   return {
     registry,
     observeRequest(method, route, status, seconds) {
       // A client can send any method name: keep the label set small.
-      const m = METHODS.has(method) ? method : 'OTHER';
-      requests.inc({ method: m, route, status: String(status) });
-      duration.observe({ method: m, route }, seconds);
+      series(METHODS.has(method) ? method : 'OTHER', route)(status, seconds);
     },
     inquiryCreated(status) {
       inquiries.inc({ status });

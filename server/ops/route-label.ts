@@ -18,6 +18,8 @@ const MAX_PATH = 300;
  * string is never included (it can hold an email address or a search).
  */
 export function loggablePath(path: string, route: string): string {
+  if (!route.includes('/:token'))
+    return path.length > MAX_PATH ? `${path.slice(0, MAX_PATH)}...` : path;
   const pattern = route.split('/');
   const masked = path
     .split('/')

@@ -55,13 +55,14 @@ export function createLogger({
   const make = (base: LogFields): Logger => {
     const emit = (at: Exclude<LogLevel, 'silent'>, msg: string, fields?: LogFields) => {
       if (LOG_LEVELS.indexOf(at) < threshold) return;
-      const own = { time: clock().toISOString(), level: at, msg };
-      // `own` first for the key order, last so that no field can overwrite it.
-      const line = { ...own, ...base, ...fields, ...own };
-      // The replacer runs for every key: only when a field holds an error (access lines do not).
-      const hasError =
-        fields !== undefined && Object.values(fields).some((v) => v instanceof Error);
-      write(JSON.stringify(line, hasError ? errorsAsObjects : undefined), at);
+      // Written out key by key: one access line per request made the object spreads and the
+      // whole-line stringify a tenth of a cached config read (--cpu-prof).
+      let line = `{"time":"${clock().toISOString()}","level":"${at}","msg":${JSON.stringify(msg)}`;
+      for (const key in base) {
+        if (fields === undefined || !(key in fields)) line += member(key, base[key]);
+      }
+      for (const key in fields) line += member(key, fields[key]);
+      write(`${line}}`, at);
     };
     return {
       debug: (msg, fields) => emit('debug', msg, fields),
@@ -72,6 +73,16 @@ export function createLogger({
     };
   };
   return make({});
+}
+
+const OWN_KEYS = new Set(['time', 'level', 'msg']);
+
+/** `,"key":value`, or nothing for an undefined value or a key of the line's own. */
+function member(key: string, value: unknown): string {
+  if (value === undefined || OWN_KEYS.has(key)) return '';
+  // The replacer runs for every nested key: only for a value that may hold an error.
+  const text = JSON.stringify(value, typeof value === 'object' ? errorsAsObjects : undefined);
+  return text === undefined ? '' : `,${JSON.stringify(key)}:${text}`;
 }
 
 // JSON.stringify turns an Error into {}: keep what an operator needs to find the bug.

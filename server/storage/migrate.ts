@@ -8,6 +8,7 @@ import { privacy } from './migrations/0005-privacy';
 import { proofOfWork } from './migrations/0006-proof-of-work';
 import { attachments } from './migrations/0007-attachments';
 import { webhooks } from './migrations/0008-webhooks';
+import { searchVocabulary } from './migrations/0009-search-vocabulary';
 
 // Names sort in the order they run; a new migration gets the next number.
 const migrations = {
@@ -19,6 +20,7 @@ const migrations = {
   '0006-proof-of-work': proofOfWork,
   '0007-attachments': attachments,
   '0008-webhooks': webhooks,
+  '0009-search-vocabulary': searchVocabulary,
 };
 
 /** Every migration this release knows (also what /readyz compares the database with). */

@@ -3,7 +3,13 @@ import { dirname } from 'node:path';
 import BetterSqlite from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, sql, SqliteDialect, type SqliteDatabase } from 'kysely';
 import type { Database } from './database';
-import type { SearchAdapter } from './search';
+import {
+  MAX_EXPANSION,
+  prefixRange,
+  searchWords,
+  type PreparedSearch,
+  type SearchAdapter,
+} from './search';
 
 /** Opens (creating if needed) the SQLite file at `path` as a Kysely instance in WAL mode. */
 export function openSqlite(path: string): Kysely<Database> {
@@ -46,38 +52,125 @@ function keepingStatements(sqlite: BetterSqlite.Database): SqliteDatabase {
   };
 }
 
-/**
- * FTS5 query text: each word of the query becomes a quoted prefix term ("valv"* matches
- * "valves"), so no query text is ever read as FTS5 syntax. Null when nothing is left.
- */
-export function ftsQuery(query: string): string | null {
-  // FTS5 reads its query only up to a NUL (which would leave a quote open); no text holds one.
-  const terms = query
-    .replaceAll('\0', ' ')
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 12)
-    .map((word) => `"${word.replaceAll('"', '""')}"*`)
-    .join(' ');
-  return terms || null;
-}
+/** A word quoted as an FTS5 string, so that it is never read as query syntax. */
+const quoted = (word: string) => `"${word.replaceAll('"', '""')}"`;
 
-/** Full-text search over the FTS5 table the migrations keep in step with the inquiries. */
+// Indexed words one FTS5 range query may read, estimated from the share, before the rows of
+// the list are matched by the other plans instead.
+const AMONG_BUDGET = 20_000;
+// FTS5 queries per `among`: each costs a few milliseconds when the query has several words.
+const AMONG_RANGES = 4;
+
+/**
+ * Full-text search over the FTS5 table the migrations keep in step with the inquiries. A word of
+ * ASCII letters or digits (one token to unicode61) becomes the indexed words it begins, read
+ * with their document counts from `inquiries_fts_vocab` (migration 0009): a prefix term makes
+ * FTS5 merge every such word's whole list on each query, an exact term seeks.
+ */
 export const sqliteSearch: SearchAdapter = {
-  // A correlated MATCH per row runs the whole text query each time (2.6 s at a million).
-  rowByRow: false,
-  async candidates(db, query, cap) {
-    const terms = ftsQuery(query);
-    if (!terms) return null;
-    // CROSS JOIN keeps the text index as the outer loop (SQLite never reorders it).
-    const { rows } = await sql<{ id: string }>`select i.id from inquiries_fts f
-      cross join inquiries i on i.rowid = f.rowid
-      where f.inquiries_fts match ${terms} limit ${cap + 1}`.execute(db);
-    return rows.length > cap ? null : rows.map((r) => r.id);
-  },
-  filter(query) {
-    const terms = ftsQuery(query);
-    if (!terms) return sql<boolean>`1 = 1`;
-    return sql<boolean>`inquiries.rowid in (select rowid from inquiries_fts where inquiries_fts match ${terms})`;
+  async prepare(db, query) {
+    const words = searchWords(query);
+    if (words.length === 0) return null;
+    const parts: string[] = [];
+    let share: number | null = 1;
+    let total: number | null = null;
+    for (const word of words) {
+      const prefix = word.toLowerCase();
+      if (!/^[a-z0-9]+$/.test(prefix)) {
+        parts.push(`${quoted(word)}*`);
+        share = null;
+        continue;
+      }
+      const { from, to } = prefixRange(prefix);
+      const { rows } = await sql<{ term: string; doc: number }>`select term, doc
+        from inquiries_fts_vocab where term >= ${from} and term < ${to}
+        limit ${MAX_EXPANSION + 1}`.execute(db);
+      if (rows.length === 0) return nothing;
+      if (rows.length > MAX_EXPANSION) {
+        parts.push(`${quoted(word)}*`);
+        share = null;
+        continue;
+      }
+      parts.push(`(${rows.map((r) => quoted(r.term)).join(' OR ')})`);
+      if (share !== null) {
+        total ??= await inquiryCount(db);
+        const docs = rows.reduce((n, r) => n + Number(r.doc), 0);
+        share *= Math.min(1, docs / Math.max(1, total));
+      }
+    }
+    const terms = parts.join(' AND ');
+    return {
+      share,
+      async among(ids) {
+        if (ids.length === 0) return new Set();
+        const { rows } = await sql<{ id: string; n: number }>`select id, rowid as n
+          from inquiries where id in (${sql.join(ids)})`.execute(db);
+        const ranges = rowidRanges(
+          rows.map((r) => Number(r.n)),
+          share === null ? 1 : AMONG_RANGES,
+        );
+        const span = ranges.reduce((n, [lo, hi]) => n + hi - lo + 1, 0);
+        if (span * (share ?? 1) > AMONG_BUDGET) return null;
+        const matched = new Set<number>();
+        for (const [lo, hi] of ranges) {
+          // Integers cast in SQL: FTS5 ignores a rowid bound that arrives as a float.
+          const found = await sql<{ n: number }>`select rowid as n from inquiries_fts
+            where inquiries_fts match ${terms}
+              and rowid >= cast(${lo} as integer) and rowid <= cast(${hi} as integer)`.execute(db);
+          for (const r of found.rows) matched.add(Number(r.n));
+        }
+        return new Set(rows.filter((r) => matched.has(Number(r.n))).map((r) => r.id));
+      },
+      async candidates(cap) {
+        // CROSS JOIN keeps the text index as the outer loop (SQLite never reorders it).
+        const { rows } = await sql<{ id: string }>`select i.id from inquiries_fts f
+          cross join inquiries i on i.rowid = f.rowid
+          where f.inquiries_fts match ${terms} limit ${cap + 1}`.execute(db);
+        return rows.length > cap ? null : rows.map((r) => r.id);
+      },
+      filter: sql<boolean>`inquiries.rowid in
+        (select rowid from inquiries_fts where inquiries_fts match ${terms})`,
+    };
   },
 };
+
+/** A query a word of which begins no indexed word: it matches nothing. */
+const nothing: PreparedSearch = {
+  share: 0,
+  among: async () => new Set(),
+  candidates: async () => [],
+  filter: sql<boolean>`1 = 0`,
+};
+
+/** About how many inquiries there are (rowids are not reused while the newest row stays). */
+async function inquiryCount(db: Kysely<Database>): Promise<number> {
+  const { rows } = await sql<{ n: number | null }>`select max(rowid) as n from inquiries`.execute(
+    db,
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+/**
+ * The rowids as at most `most` ranges [lo, hi] that cover them all, split at the widest gaps:
+ * the newest rows of the list are mostly the newest rows of the table, with a few older
+ * inquiries that had news since.
+ */
+export function rowidRanges(rowids: number[], most: number): Array<[number, number]> {
+  const sorted = [...rowids].sort((a, b) => a - b);
+  if (sorted.length === 0) return [];
+  const gaps = sorted
+    .slice(1)
+    .map((n, i) => ({ at: i + 1, width: n - (sorted[i] ?? n) }))
+    .sort((a, b) => b.width - a.width)
+    .slice(0, most - 1)
+    .filter((g) => g.width > 1)
+    .map((g) => g.at)
+    .sort((a, b) => a - b);
+  const ranges: Array<[number, number]> = [];
+  let start = 0;
+  for (const end of [...gaps, sorted.length]) {
+    ranges.push([sorted[start] ?? 0, sorted[end - 1] ?? 0]);
+    start = end;
+  }
+  return ranges;
+}

@@ -3,40 +3,52 @@
 // a progress line, then times the queries the inbox makes and prints p50/p95 per query.
 //   npx tsx tests/bench/inbox-list.ts [--count 1000000] [--runs 50]
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npx tsx tests/bench/inbox-list.ts
+// With --keep, the database stays for the next run, which migrates it and skips the seeding:
+// a SQLite file (--keep /tmp/bench-1m.sqlite) or a PostgreSQL schema (--keep bench_1m).
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
+import pg from 'pg';
 import { seedDemo } from '../../server/demo-seed';
 import { listInbox } from '../../server/domain/inbox';
+import { migrateToLatest } from '../../server/storage/migrate';
+import { openStore } from '../../server/storage/open-store';
 import { createTestDatabase } from '../support/test-database';
 import { seedInquiries } from './seed-inquiries';
 
-const { values } = parseArgs({ options: { count: { type: 'string' }, runs: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { count: { type: 'string' }, runs: { type: 'string' }, keep: { type: 'string' } },
+});
 const count = Number(values.count ?? 100_000);
 const runs = Number(values.runs ?? 30);
 
 const postgresUrl = process.env.DATABASE_URL;
 const engine = postgresUrl?.startsWith('postgres') ? 'postgres' : 'sqlite';
-const database = await createTestDatabase(engine, postgresUrl ? { postgresUrl } : {});
+const database = values.keep
+  ? await openKept(values.keep)
+  : await createTestDatabase(engine, postgresUrl ? { postgresUrl } : {});
 const { db, store } = database;
 try {
-  const rep = await seedDemo(store, 'http://localhost:8787');
+  const seeded = await seedDemo(store, 'http://localhost:8787');
+  const rep = seeded ?? (await store.findRepByEmail('moore.liu@example.com'));
   if (!rep) throw new Error('seed failed');
 
   const started = performance.now();
-  await seedInquiries(db, {
-    siteId: rep.siteId,
-    repId: rep.id,
-    count,
-    progress: (done) => {
-      const pct = ((done / count) * 100).toFixed(0);
-      const rate = Math.round(done / ((performance.now() - started) / 1000));
-      process.stdout.write(
-        `\rseeding ${done.toLocaleString('en')} / ${count.toLocaleString('en')} (${pct}%, ${rate}/s)`,
-      );
-    },
-    log: (line) => process.stdout.write(`\n${line}`),
-  });
-  process.stdout.write(`\nseeded in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  if (seeded) {
+    await seedInquiries(db, {
+      siteId: rep.siteId,
+      repId: rep.id,
+      count,
+      progress: (done) => {
+        const pct = ((done / count) * 100).toFixed(0);
+        const rate = Math.round(done / ((performance.now() - started) / 1000));
+        process.stdout.write(
+          `\rseeding ${done.toLocaleString('en')} / ${count.toLocaleString('en')} (${pct}%, ${rate}/s)`,
+        );
+      },
+      log: (line) => process.stdout.write(`\n${line}`),
+    });
+    process.stdout.write(`\nseeded in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  }
   // As autovacuum would by now: the planner needs the tables' statistics.
   if (engine === 'postgres') await sql`analyze`.execute(db);
   process.stdout.write('\n');
@@ -75,4 +87,23 @@ try {
   );
 } finally {
   await database.close();
+}
+
+/** The kept database named by --keep, created when missing and migrated to the latest. */
+async function openKept(name: string) {
+  if (engine === 'sqlite') {
+    const opened = openStore({ engine, path: name });
+    await migrateToLatest(opened.db);
+    return { ...opened, close: () => opened.db.destroy() };
+  }
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error('--keep: a schema name, like bench_1m');
+  const admin = new pg.Client({ connectionString: postgresUrl });
+  await admin.connect();
+  await admin.query(`create schema if not exists ${name}`);
+  await admin.end();
+  const url = new URL(postgresUrl ?? '');
+  url.searchParams.set('options', `-c search_path=${name}`);
+  const opened = openStore({ engine, url: url.toString() });
+  await migrateToLatest(opened.db);
+  return { ...opened, close: () => opened.db.destroy() };
 }

@@ -5,8 +5,9 @@ import { sqliteSearch } from '../../server/storage/sqlite';
 import { sendInquiry } from '../support/inbox-client';
 import { createTestApp, type TestApp } from '../support/test-app';
 
-// The engine's text search, both ways the store uses it (SearchAdapter): the text index's
-// candidates, and the match as a filter on the list. The same answers on every engine.
+// The engine's text search, every way the store uses it (PreparedSearch): the text index's
+// candidates, the match among given rows, and the match as a filter on the list. The same
+// answers on every engine.
 
 let t: TestApp;
 let search: SearchAdapter;
@@ -34,18 +35,23 @@ afterAll(async () => {
   await t.close();
 });
 
-// The matches both ways, which must agree; a query with no words left matches everything.
+// The matches every way, which must agree; a query with no words left matches everything.
 async function bothWays(query: string): Promise<string[]> {
-  const candidates = await search.candidates(t.db, query, 100);
-  const filtered = await t.db
-    .selectFrom('inquiries')
-    .select('id')
-    .where(search.filter(query))
-    .execute();
+  const all = [ids.anna, ids.bert].sort();
+  const prepared = await search.prepare(t.db, query);
+  if (prepared === null) return all.map(name);
+  const candidates = await prepared.candidates(100);
+  const filtered = await t.db.selectFrom('inquiries').select('id').where(prepared.filter).execute();
   const found = filtered.map((r) => r.id).sort();
-  expect(found).toEqual(candidates === null ? [ids.anna, ids.bert].sort() : [...candidates].sort());
-  return found.map((id) => (id === ids.anna ? 'anna' : id === ids.bert ? 'bert' : id));
+  expect(found).toEqual(candidates === null ? all : [...candidates].sort());
+  const among = await prepared.among(all);
+  if (among !== null) expect([...among].sort()).toEqual(found);
+  expect(await prepared.among([])).toEqual(new Set());
+  if (found.length === 0) expect(prepared.share ?? 0).toBeLessThan(1);
+  return found.map(name);
 }
+
+const name = (id: string) => (id === ids.anna ? 'anna' : id === ids.bert ? 'bert' : id);
 
 describe(`full-text search`, () => {
   it('matches names, emails, companies, products and messages by word prefix', async () => {
@@ -98,7 +104,8 @@ describe(`full-text search`, () => {
   });
 
   it('says "too many" past the cap, so the list walks its own index', async () => {
-    expect(await search.candidates(t.db, 'example', 1)).toBeNull();
-    expect(await search.candidates(t.db, 'example', 2)).toHaveLength(2);
+    const prepared = await search.prepare(t.db, 'example');
+    expect(await prepared?.candidates(1)).toBeNull();
+    expect(await prepared?.candidates(2)).toHaveLength(2);
   });
 });

@@ -1,9 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import { engineOf } from './engine';
 
-// The full-text index of migration 0002, per engine: one document per inquiry with who
-// (name and email), which company, which products, and every message, kept in step with the
-// tables by triggers. The search adapters (storage/sqlite.ts, storage/postgres.ts) read it.
+// The full-text index of migration 0002 (and its vocabulary, 0009), per engine: one document
+// per inquiry with who (name and email), which company, which products, and every message,
+// kept in step with the tables by triggers. The search adapters (storage/sqlite.ts,
+// storage/postgres.ts) read it.
 
 /** Creates the index and fills it from the inquiries and messages already stored. */
 export async function createFullText(db: Kysely<unknown>): Promise<void> {
@@ -79,4 +80,46 @@ async function createTsvector(db: Kysely<unknown>): Promise<void> {
       i.products || ' ' ||
       coalesce((select string_agg(m.body, ' ') from messages m where m.inquiry_id = i.id), ''))
     from inquiries i`.execute(db);
+}
+
+// Migration 0009: the words of the text index, so that a search can replace a prefix by the
+// indexed words it begins (storage/search.ts). SQLite reads them from FTS5 itself; PostgreSQL
+// keeps its lexemes in a table, one row each, added by a trigger and never removed (a word no
+// inquiry holds any more matches nothing). No unique key: a write never waits on another
+// for a new word, and the rare word two writers add at once is listed twice.
+
+/** Creates the vocabulary of the text index, filled from what is indexed already. */
+export async function createVocabulary(db: Kysely<unknown>): Promise<void> {
+  if (engineOf(db) === 'sqlite') {
+    await sql`create virtual table inquiries_fts_vocab
+      using fts5vocab(inquiries_fts, 'row')`.execute(db);
+    return;
+  }
+  await sql`create table inquiry_search_terms (term text collate "C" not null)`.execute(db);
+  await sql`insert into inquiry_search_terms (term)
+    select distinct unnest(tsvector_to_array(document)) from inquiry_search`.execute(db);
+  await sql`create index inquiry_search_terms_term on inquiry_search_terms (term)`.execute(db);
+  await sql`create function inquiry_search_terms_add() returns trigger language plpgsql as $$
+    declare
+      known text[] := '{}';
+    begin
+      if tg_op = 'UPDATE' then known := tsvector_to_array(old.document); end if;
+      insert into inquiry_search_terms (term)
+      select t from unnest(tsvector_to_array(new.document)) t
+      where t <> all (known)
+        and not exists (select 1 from inquiry_search_terms k where k.term = t);
+      return null;
+    end $$`.execute(db);
+  await sql`create trigger inquiry_search_terms_add after insert or update of document
+    on inquiry_search for each row execute function inquiry_search_terms_add()`.execute(db);
+}
+
+/** Drops what `createVocabulary` made. */
+export async function dropVocabulary(db: Kysely<unknown>): Promise<void> {
+  if (engineOf(db) === 'sqlite') {
+    await sql`drop table inquiries_fts_vocab`.execute(db);
+    return;
+  }
+  await sql`drop table inquiry_search_terms`.execute(db);
+  await sql`drop function inquiry_search_terms_add cascade`.execute(db);
 }

@@ -48,10 +48,22 @@ function afterRow(
   ]);
 }
 
+/** Where a search changes plans (the defaults above; tests make them small). */
+export interface SearchThresholds {
+  selectiveSearch?: number;
+  searchWindow?: number;
+  unknownWindow?: number;
+}
+
 /** The inbox list: a page of a scope's inquiries, filtered by status and text search. */
 export function inquiryListQueries(
   db: Kysely<Database>,
   search: SearchAdapter,
+  {
+    selectiveSearch = SELECTIVE_SEARCH,
+    searchWindow = SEARCH_WINDOW,
+    unknownWindow = UNKNOWN_WINDOW,
+  }: SearchThresholds = {},
 ): Pick<Store, 'listInquiries'> {
   const inScope = (scope: InboxScope) => {
     let q = db.selectFrom('inquiries').where('inquiries.siteId', '=', scope.siteId);
@@ -87,12 +99,13 @@ export function inquiryListQueries(
         // a time until the page is full. No text index entry is read whole (on PostgreSQL,
         // reading "rhein"'s, a fifth of a million inquiries, took 42 ms; on SQLite, 30 ms).
         const { share } = prepared;
-        if (share === null || limit / share <= SEARCH_WINDOW) {
-          const window = share === null ? UNKNOWN_WINDOW : SEARCH_WINDOW;
+        if (share === null || limit / share <= searchWindow) {
+          const window = share === null ? unknownWindow : searchWindow;
           const next = await ordered(q.select('inquiries.id')).limit(window).execute();
           const found: string[] = [];
           let run = FIRST_RUN;
-          for (let at = 0; at < next.length && found.length < limit; at += run, run *= 2) {
+          let at = 0;
+          for (; at < next.length && found.length < limit; at += run, run *= 2) {
             if (share !== null) run = Math.ceil(((limit - found.length) / share) * 1.25) + 20;
             const ids = next.slice(at, at + run).map((r) => r.id);
             const matched = await prepared.among(ids);
@@ -100,11 +113,12 @@ export function inquiryListQueries(
             found.push(...ids.filter((id) => matched.has(id)));
           }
           // A full page, or every row left in the list looked at.
-          if (found.length >= limit || next.length < window) return byId(found.slice(0, limit));
+          const seenAll = at >= next.length && next.length < window;
+          if (found.length >= limit || seenAll) return byId(found.slice(0, limit));
         }
         // A rare query, or fewer matches than a page near the top of the list: the text index
-        // says which, reading at most SELECTIVE_SEARCH + 1 of its entries.
-        const ids = await prepared.candidates(SELECTIVE_SEARCH);
+        // says which, reading at most `selectiveSearch` + 1 of its entries.
+        const ids = await prepared.candidates(selectiveSearch);
         if (ids !== null) {
           const found = await byId(ids);
           return found

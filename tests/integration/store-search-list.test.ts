@@ -1,19 +1,35 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../server/demo-seed';
-import type { Inquiry, InquiryStatus } from '../../server/storage/store';
+import {
+  inquiryListQueries,
+  type SearchThresholds,
+} from '../../server/storage/inquiry-list-queries';
+import { postgresSearch } from '../../server/storage/postgres';
+import { sqliteSearch } from '../../server/storage/sqlite';
+import type { Inquiry, InquiryStatus, Store } from '../../server/storage/store';
 import { seedInquiries } from '../bench/seed-inquiries';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 // The inbox's search through listInquiries, page by page, against the same search done by
-// hand over the seeded rows. 3,000 inquiries make every path run: a page filled within the
-// first rows of the list (common words), the text index's few matches (rare ones), its many
-// matches with the list walked (past SELECTIVE_SEARCH), and none at all.
+// hand over the seeded rows. 3,000 inquiries, a few old ones brought to the top of the list by
+// a new message (old rowids among the newest rows), and three sets of thresholds make every
+// plan run, and a search change plans from one page to the next: a page filled by the first
+// rows of the list (common words), the text index's few matches (rare ones), its many matches
+// with the list walked, no word in the index, and the first rows giving up to the others.
 
 const COUNT = 3000;
 let database: TestDatabase;
 let siteId: string;
 let all: Inquiry[];
 const bodies = new Map<string, string>();
+const REVIVED = [10, 11, 12, 13, 14, 1500].map((i) => `seed-${String(i).padStart(8, '0')}`);
+
+// Small thresholds, so that 3,000 inquiries reach every plan; and the store's own.
+const THRESHOLDS: Array<[string, SearchThresholds]> = [
+  ['default plans', {}],
+  ['small plans', { selectiveSearch: 40, searchWindow: 60, unknownWindow: 50 }],
+  ['middle plans', { selectiveSearch: 300, searchWindow: 300, unknownWindow: 150 }],
+];
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -27,6 +43,23 @@ beforeAll(async () => {
     batch: 500,
     progress: () => {},
   });
+  // Newer than every seeded row: these go to the top of the list, their rowids stay old.
+  for (const [k, inquiryId] of REVIVED.entries()) {
+    const at = new Date(Date.parse('2030-01-01T00:00:00Z') + k * 1000).toISOString();
+    await database.store.addMessage({
+      message: {
+        id: `revive-${k}`,
+        inquiryId,
+        authorKind: 'visitor',
+        authorRepId: null,
+        body: k % 2 ? 'Zanzibar seawater please' : 'zanzibar, again',
+        channel: 'widget',
+        createdAt: at,
+      },
+      patch: { lastActivityAt: at, awaitingReply: true },
+      deliveries: [],
+    });
+  }
   all = [];
   let after: Inquiry | undefined;
   for (;;) {
@@ -36,7 +69,7 @@ beforeAll(async () => {
     after = page.at(-1);
   }
   const messages = await database.db.selectFrom('messages').select(['inquiryId', 'body']).execute();
-  for (const m of messages) bodies.set(m.inquiryId, m.body);
+  for (const m of messages) bodies.set(m.inquiryId, `${bodies.get(m.inquiryId) ?? ''} ${m.body}`);
 }, 120_000);
 afterAll(async () => {
   await database?.close();
@@ -58,11 +91,16 @@ function matches(inquiry: Inquiry, query: string): boolean {
     .every((term) => words.some((w) => w.startsWith(term)));
 }
 
-async function searchAll(query: string, status?: InquiryStatus, limit = 25): Promise<string[]> {
+async function searchAll(
+  query: string,
+  status?: InquiryStatus,
+  limit = 25,
+  store: Pick<Store, 'listInquiries'> = database.store,
+): Promise<string[]> {
   const found: string[] = [];
   let after: Inquiry | undefined;
   for (let pages = 0; pages < 400; pages++) {
-    const page = await database.store.listInquiries(
+    const page = await store.listInquiries(
       { siteId },
       { search: query, limit, after, ...(status && { status }) },
     );
@@ -73,7 +111,57 @@ async function searchAll(query: string, status?: InquiryStatus, limit = 25): Pro
   throw new Error('too many pages');
 }
 
-describe('search in the inbox list at 3,000 inquiries', () => {
+const QUERIES = [
+  'rhein',
+  'quote',
+  'seawater',
+  'buyer1',
+  'buyer2999',
+  'buyer299',
+  'pump',
+  'pump rhein',
+  'st',
+  'b',
+  'order 1',
+  'seawater flange',
+  'pumpen seawater',
+  'rhein andes',
+  'zanzibar',
+  'zanz rhein',
+  'ZANZIBAR seawater',
+  'qqqq',
+  'nothing-like-this',
+];
+
+describe.each(THRESHOLDS)('search in the inbox list at 3,000 inquiries, %s', (_, thresholds) => {
+  const search = () => (database.engine === 'postgres' ? postgresSearch : sqliteSearch);
+  const store = () => inquiryListQueries(database.db, search(), thresholds);
+
+  it('brought the revived inquiries to the top of the list', () => {
+    expect(all.slice(0, REVIVED.length).map((i) => i.id)).toEqual([...REVIVED].reverse());
+  });
+
+  it.each(QUERIES)('%s: every match, in list order, page by page', async (query) => {
+    const expected = all.filter((i) => matches(i, query)).map((i) => i.id);
+    expect(await searchAll(query, undefined, 25, store())).toEqual(expected);
+  });
+
+  it('with a status, and in other page sizes', async () => {
+    for (const [query, status, limit] of [
+      ['buyer1', 'closed', 25],
+      ['rhein', 'open', 7],
+      ['seawater', 'waiting', 10],
+      ['valve', undefined, 100],
+    ] as const) {
+      const expected = all
+        .filter((i) => (!status || i.status === status) && matches(i, query))
+        .map((i) => i.id);
+      expect(await searchAll(query, status, limit, store()), query).toEqual(expected);
+    }
+  });
+});
+
+describe('search in the inbox list at 3,000 inquiries, through the store', () => {
   it.each([
     ['rhein'],
     ['quote'],

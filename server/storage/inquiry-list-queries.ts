@@ -1,14 +1,14 @@
 import type { ExpressionBuilder, Kysely, SelectQueryBuilder } from 'kysely';
 import type { Database } from './database';
 import { toInquiry } from './rows';
-import type { SearchAdapter } from './search';
+import type { PreparedSearch, SearchAdapter } from './search';
 import type { InboxScope, Store } from './store';
 
+/** Where a row stands in the list. */
+type ListKey = { awaitingReply: boolean; lastActivityAt: string; id: string };
+
 /** The inbox order: awaiting a reply first, then newest activity, then id (all descending). */
-function listOrder(
-  a: { awaitingReply: boolean; lastActivityAt: string; id: string },
-  b: { awaitingReply: boolean; lastActivityAt: string; id: string },
-): number {
+function listOrder(a: ListKey, b: ListKey): number {
   if (a.awaitingReply !== b.awaitingReply) return a.awaitingReply ? -1 : 1;
   if (a.lastActivityAt !== b.lastActivityAt) return a.lastActivityAt > b.lastActivityAt ? -1 : 1;
   return a.id === b.id ? 0 : a.id > b.id ? -1 : 1;
@@ -22,16 +22,13 @@ const SELECTIVE_SEARCH = 2000;
 // word in one inquiry of SEARCH_WINDOW / 25 fills a first page there.
 const SEARCH_WINDOW = 2000;
 
-// The first run when the engine cannot estimate how common the query is; each next run is
-// twice as long, up to UNKNOWN_WINDOW rows in all.
+// When the engine cannot estimate how common the query is: the first run, each next one twice
+// as long, up to UNKNOWN_WINDOW rows in all.
 const FIRST_RUN = 100;
 const UNKNOWN_WINDOW = 500;
 
 /** Rows strictly after `after` in the list's (awaiting desc, activity desc, id desc) order. */
-function afterRow(
-  eb: ExpressionBuilder<Database, 'inquiries'>,
-  after: { awaitingReply: boolean; lastActivityAt: string; id: string },
-) {
+function afterRow(eb: ExpressionBuilder<Database, 'inquiries'>, after: ListKey) {
   const awaiting = after.awaitingReply ? 1 : 0;
   return eb.or([
     eb('inquiries.awaitingReply', '<', awaiting),
@@ -46,6 +43,14 @@ function afterRow(
       ]),
     ]),
   ]);
+}
+
+/** The query in list order, which the list indexes hold. */
+function ordered<O>(query: SelectQueryBuilder<Database, 'inquiries', O>) {
+  return query
+    .orderBy('inquiries.awaitingReply', 'desc')
+    .orderBy('inquiries.lastActivityAt', 'desc')
+    .orderBy('inquiries.id', 'desc');
 }
 
 /** Where a search changes plans (the defaults above; tests make them small). */
@@ -65,57 +70,72 @@ export function inquiryListQueries(
     unknownWindow = UNKNOWN_WINDOW,
   }: SearchThresholds = {},
 ): Pick<Store, 'listInquiries'> {
-  const inScope = (scope: InboxScope) => {
-    let q = db.selectFrom('inquiries').where('inquiries.siteId', '=', scope.siteId);
-    if (scope.repId !== undefined) q = q.where('inquiries.repId', '=', scope.repId);
-    return q;
+  /** The rows of the scope (with the status) that come after `key` in the list. */
+  type Listed = (key?: ListKey) => SelectQueryBuilder<Database, 'inquiries', object>;
+
+  // Fetched by primary key and ordered here: with ORDER BY or the scope in the query, an
+  // engine may walk a whole list index looking for a few rows (1.3 s, not 0.3 ms, at 1M).
+  const byId = async (ids: string[]) => {
+    if (ids.length === 0) return [];
+    const rows = await db.selectFrom('inquiries').selectAll().where('id', 'in', ids).execute();
+    return rows.map(toInquiry).sort(listOrder);
+  };
+
+  /**
+   * A common query: the next rows of the list, read from its index alone, matched a run at a
+   * time until the page is full; no text index entry is read whole (on PostgreSQL, reading
+   * "rhein"'s, a fifth of a million inquiries, took 42 ms; on SQLite, 30 ms). The first
+   * `limit` matches, or null when these rows hold fewer and the list goes on.
+   */
+  const nearMatches = async (
+    prepared: PreparedSearch,
+    listed: Listed,
+    after: ListKey | undefined,
+    limit: number,
+  ): Promise<string[] | null> => {
+    const { share } = prepared;
+    if (share !== null && limit / share > searchWindow) return null;
+    const window = share === null ? unknownWindow : searchWindow;
+    const found: string[] = [];
+    let last = after;
+    for (let seen = 0, run = FIRST_RUN; seen < window; seen += run, run *= 2) {
+      if (share !== null) run = Math.ceil(((limit - found.length) / share) * 1.25) + 20;
+      run = Math.min(run, window - seen);
+      const keys = await ordered(
+        listed(last).select([
+          'inquiries.id',
+          'inquiries.awaitingReply',
+          'inquiries.lastActivityAt',
+        ]),
+      )
+        .limit(run)
+        .execute();
+      const matched = keys.length > 0 ? await prepared.among(keys.map((k) => k.id)) : new Set();
+      if (matched === null) return null;
+      found.push(...keys.filter((k) => matched.has(k.id)).map((k) => k.id));
+      // A full page, or every row left in the list looked at.
+      if (found.length >= limit || keys.length < run) return found.slice(0, limit);
+      const end = keys[keys.length - 1];
+      if (end) last = { ...end, awaitingReply: end.awaitingReply === 1 };
+    }
+    return null;
   };
 
   return {
     async listInquiries(scope, { status, search: query, after, limit }) {
-      let q = inScope(scope);
-      if (status) q = q.where('inquiries.status', '=', status);
-      if (after) q = q.where((eb) => afterRow(eb, after));
-      const ordered = <O>(query: SelectQueryBuilder<Database, 'inquiries', O>) =>
-        query
-          .orderBy('inquiries.awaitingReply', 'desc')
-          .orderBy('inquiries.lastActivityAt', 'desc')
-          .orderBy('inquiries.id', 'desc');
+      const listed: Listed = (key) => {
+        let q = db.selectFrom('inquiries').where('inquiries.siteId', '=', scope.siteId);
+        if (scope.repId !== undefined) q = q.where('inquiries.repId', '=', scope.repId);
+        if (status) q = q.where('inquiries.status', '=', status);
+        if (key) q = q.where((eb) => afterRow(eb, key));
+        return q;
+      };
+      let q = listed(after);
       const prepared = query ? await search.prepare(db, query) : null;
       if (prepared) {
         if (prepared.share === 0) return [];
-        const byId = async (ids: string[]) => {
-          if (ids.length === 0) return [];
-          // By primary key, ordered here: with ORDER BY or the scope in the query, an engine may
-          // walk a whole list index looking for a few rows (1.3 s instead of 0.3 ms at 1M).
-          const rows = await db
-            .selectFrom('inquiries')
-            .selectAll()
-            .where('id', 'in', ids)
-            .execute();
-          return rows.map(toInquiry).sort(listOrder);
-        };
-        // A common query: the next rows of the list, read from its index alone, matched a run at
-        // a time until the page is full. No text index entry is read whole (on PostgreSQL,
-        // reading "rhein"'s, a fifth of a million inquiries, took 42 ms; on SQLite, 30 ms).
-        const { share } = prepared;
-        if (share === null || limit / share <= searchWindow) {
-          const window = share === null ? unknownWindow : searchWindow;
-          const next = await ordered(q.select('inquiries.id')).limit(window).execute();
-          const found: string[] = [];
-          let run = FIRST_RUN;
-          let at = 0;
-          for (; at < next.length && found.length < limit; at += run, run *= 2) {
-            if (share !== null) run = Math.ceil(((limit - found.length) / share) * 1.25) + 20;
-            const ids = next.slice(at, at + run).map((r) => r.id);
-            const matched = await prepared.among(ids);
-            if (matched === null) break;
-            found.push(...ids.filter((id) => matched.has(id)));
-          }
-          // A full page, or every row left in the list looked at.
-          const seenAll = at >= next.length && next.length < window;
-          if (found.length >= limit || seenAll) return byId(found.slice(0, limit));
-        }
+        const near = await nearMatches(prepared, listed, after, limit);
+        if (near) return byId(near);
         // A rare query, or fewer matches than a page near the top of the list: the text index
         // says which, reading at most `selectiveSearch` + 1 of its entries.
         const ids = await prepared.candidates(selectiveSearch);

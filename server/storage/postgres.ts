@@ -51,31 +51,44 @@ export const postgresSearch: SearchAdapter = {
   async prepare(db, query) {
     const words = searchWords(query);
     if (words.length === 0) return null;
+    // Only a word the parser reads as that one lexeme ("2e10x" is 2e10 and x) is replaced.
+    const asked = words
+      .map((word) => ({ word, ...prefixRange(word.toLowerCase()) }))
+      .filter(({ from }) => /^([a-z][a-z0-9]*|[0-9]+)$/.test(from));
+    const { rows } =
+      asked.length === 0
+        ? { rows: [] }
+        : await sql<{ word: string; one: boolean; terms: string[] }>`select w.word,
+          tsvector_to_array(to_tsvector('simple', w.word)) = array[w.low] as one,
+          array(select term from inquiry_search_terms where term >= w.low and term < w.high
+            order by term limit ${MAX_EXPANSION + 1}) as terms
+          from unnest(${asked.map((a) => a.word)}::text[], ${asked.map((a) => a.from)}::text[],
+            ${asked.map((a) => a.to)}::text[]) as w(word, low, high)`.execute(db);
+    const vocabulary = new Map(rows.map((r) => [r.word, r.one ? r.terms : null]));
+    const frequency = await lexemeFrequencies(db);
     const prefixes: string[] = [];
     const expanded: string[] = [];
+    let share: number | null = frequency ? 1 : null;
     for (const word of words) {
-      const lower = word.toLowerCase();
-      if (!/^([a-z][a-z0-9]*|[0-9]+)$/.test(lower)) {
+      const terms = vocabulary.get(word);
+      if (terms && terms.length === 0) return nothing;
+      if (!terms || terms.length > MAX_EXPANSION) {
         prefixes.push(word);
+        share = null;
         continue;
       }
-      const { from, to } = prefixRange(lower);
-      // Only a word the parser reads as that one lexeme ("2e10x" is 2e10 and x) is replaced.
-      const { rows } = await sql<{ one: boolean; terms: string[] }>`select
-        tsvector_to_array(to_tsvector('simple', ${word})) = array[${lower}]::text[] as one,
-        array(select term from inquiry_search_terms where term >= ${from} and term < ${to}
-          order by term limit ${MAX_EXPANSION + 1}) as terms`.execute(db);
-      const { one = false, terms = [] } = rows[0] ?? {};
-      if (!one || terms.length > MAX_EXPANSION) prefixes.push(word);
-      else if (terms.length === 0) return nothing;
-      else expanded.push(`(${terms.map(lexeme).join(' | ')})`);
+      expanded.push(`(${terms.map(lexeme).join(' | ')})`);
+      if (share !== null && frequency) {
+        const seen = terms.reduce((sum, t) => sum + (frequency.get(t) ?? 0), 0);
+        share *= Math.min(1, Math.max(seen, RARE));
+      }
     }
     const parts = [];
     if (prefixes.length > 0) parts.push(sql`to_tsquery('simple', ${tsQuery(prefixes)})`);
     if (expanded.length > 0) parts.push(sql`${expanded.join(' & ')}::tsquery`);
     const terms = sql`(${sql.join(parts, sql` && `)})`;
     return {
-      share: null,
+      share,
       async among(ids) {
         if (ids.length === 0) return new Set();
         const { rows } = await sql<{ id: string }>`select inquiry_id as id from inquiry_search
@@ -98,6 +111,39 @@ export const postgresSearch: SearchAdapter = {
     };
   },
 };
+
+// The share taken for a lexeme below the statistics' cutoff (ANALYZE keeps only the common
+// lexemes): the query goes to the text index first, which answers fast when it is rare.
+const RARE = 1e-5;
+// How long the statistics are kept per process: ANALYZE changes them seldom.
+const STATISTICS_MS = 60_000;
+
+const statistics = new WeakMap<
+  Kysely<Database>,
+  { at: number; frequency: Promise<Map<string, number> | null> }
+>();
+
+/**
+ * The share of inquiries that hold each common lexeme, from the planner's statistics on
+ * `inquiry_search` (pg_stats.most_common_elems); null before the table is first analyzed.
+ */
+function lexemeFrequencies(db: Kysely<Database>): Promise<Map<string, number> | null> {
+  const kept = statistics.get(db);
+  if (kept && Date.now() - kept.at < STATISTICS_MS) return kept.frequency;
+  const frequency = sql<{ elements: string[] | null; frequencies: number[] | null }>`select
+      most_common_elems::text::text[] as elements, most_common_elem_freqs as frequencies
+    from pg_stats where schemaname = current_schema() and tablename = 'inquiry_search'
+      and attname = 'document'`
+    .execute(db)
+    .then(({ rows: [row] }) =>
+      row?.elements && row.frequencies
+        ? new Map(row.elements.map((e, i) => [e, Number(row.frequencies?.[i] ?? 0)]))
+        : null,
+    )
+    .catch(() => null);
+  statistics.set(db, { at: Date.now(), frequency });
+  return frequency;
+}
 
 /** A query a word of which begins no indexed lexeme: it matches nothing. */
 const nothing: PreparedSearch = {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../server/demo-seed';
 import {
@@ -5,6 +6,7 @@ import {
   type SearchThresholds,
 } from '../../server/storage/inquiry-list-queries';
 import { postgresSearch } from '../../server/storage/postgres';
+import type { SearchAdapter } from '../../server/storage/search';
 import { sqliteSearch } from '../../server/storage/sqlite';
 import type { Inquiry, InquiryStatus, Store } from '../../server/storage/store';
 import { seedInquiries } from '../bench/seed-inquiries';
@@ -25,10 +27,14 @@ const bodies = new Map<string, string>();
 const REVIVED = [10, 11, 12, 13, 14, 1500].map((i) => `seed-${String(i).padStart(8, '0')}`);
 
 // Small thresholds, so that 3,000 inquiries reach every plan; and the store's own.
-const THRESHOLDS: Array<[string, SearchThresholds]> = [
+// `unknown` hides the engine's estimate of how common a query is, as before PostgreSQL has
+// statistics.
+const THRESHOLDS: Array<[string, SearchThresholds & { unknown?: boolean }]> = [
   ['default plans', {}],
+  ['default plans, share unknown', { unknown: true }],
   ['small plans', { selectiveSearch: 40, searchWindow: 60, unknownWindow: 50 }],
   ['middle plans', { selectiveSearch: 300, searchWindow: 300, unknownWindow: 150 }],
+  ['middle plans, share unknown', { selectiveSearch: 300, unknownWindow: 150, unknown: true }],
 ];
 
 beforeAll(async () => {
@@ -68,6 +74,8 @@ beforeAll(async () => {
     all.push(...page);
     after = page.at(-1);
   }
+  // As autovacuum would: PostgreSQL's search estimates how common a word is from statistics.
+  if (database.engine === 'postgres') await sql`analyze inquiry_search`.execute(database.db);
   const messages = await database.db.selectFrom('messages').select(['inquiryId', 'body']).execute();
   for (const m of messages) bodies.set(m.inquiryId, `${bodies.get(m.inquiryId) ?? ''} ${m.body}`);
 }, 120_000);
@@ -134,8 +142,16 @@ const QUERIES = [
 ];
 
 describe.each(THRESHOLDS)('search in the inbox list at 3,000 inquiries, %s', (_, thresholds) => {
-  const search = () => (database.engine === 'postgres' ? postgresSearch : sqliteSearch);
-  const store = () => inquiryListQueries(database.db, search(), thresholds);
+  const store = () => {
+    const search = database.engine === 'postgres' ? postgresSearch : sqliteSearch;
+    const unknown: SearchAdapter = {
+      async prepare(db, query) {
+        const prepared = await search.prepare(db, query);
+        return prepared && { ...prepared, share: prepared.share === 0 ? 0 : null };
+      },
+    };
+    return inquiryListQueries(database.db, thresholds.unknown ? unknown : search, thresholds);
+  };
 
   it('brought the revived inquiries to the top of the list', () => {
     expect(all.slice(0, REVIVED.length).map((i) => i.id)).toEqual([...REVIVED].reverse());
@@ -158,6 +174,18 @@ describe.each(THRESHOLDS)('search in the inbox list at 3,000 inquiries, %s', (_,
         .map((i) => i.id);
       expect(await searchAll(query, status, limit, store()), query).toEqual(expected);
     }
+  });
+});
+
+describe('how common a query is, as the engine estimates it', () => {
+  it('from the text index (SQLite) or the statistics (PostgreSQL)', async () => {
+    const search = database.engine === 'postgres' ? postgresSearch : sqliteSearch;
+    const share = async (query: string) => (await search.prepare(database.db, query))?.share;
+    expect(await share('rhein')).toBeCloseTo(0.2, 1);
+    expect(await share('rhein seawater')).toBeCloseTo(0.2 / 12, 2);
+    expect(await share('buyer2999')).toBeLessThan(0.001);
+    expect(await share('qqqq')).toBe(0);
+    expect(await share('b')).toBeNull();
   });
 });
 

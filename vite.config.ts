@@ -30,7 +30,9 @@ export default defineConfig(({ mode }) => {
       sourcemap: false,
       copyPublicDir: false,
       // Vite leaves ES library output unminified (for other bundlers); ours goes to browsers.
-      rolldownOptions: form ? { output: { minify: true, comments: false } } : {},
+      rolldownOptions: form
+        ? { output: { minify: true, comments: false } }
+        : { output: { postBanner: '//# allFunctionsCalledOnLoad' } },
       lib: form
         ? { entry: 'widget/form/index.tsx', formats: ['es'], fileName: () => 'widget-form.js' }
         : {

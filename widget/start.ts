@@ -29,6 +29,12 @@ const whenIdle = (run: () => void) =>
     ? requestIdleCallback(run, { timeout: 3000 })
     : setTimeout(run, 1);
 
+// Long enough for a config answer on a slow connection, short enough that a visitor is not
+// left without the card's buttons when the API is slower still.
+const CARD_WAIT_MS = 1000;
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 const whenReady = (run: () => void) => {
   // An async script can run before the parser has reached the card's placeholder.
   if (document.readyState === 'loading') {
@@ -99,10 +105,12 @@ export function startWidget({ settings, namespace, base, css }: StartOptions): v
   whenReady(
     guard(() => {
       const cards = document.querySelectorAll('[data-liaison-card]');
-      // The card appears once its texts are here: for English in the same task (a resolved
-      // promise), before any paint; its host holds the card's height meanwhile.
-      locale
-        .then((cardLocale) => {
+      // The card appears once, filled in: when the config is in (which brings another
+      // language's texts), or after CARD_WAIT_MS with its skeleton when the API is slow. A
+      // skeleton first and the rep a moment later cost the page two rounds of style, layout
+      // and paint (tests/bench/page-cost.ts). Its host holds the card's height meanwhile.
+      Promise.all([locale, Promise.race([config, delay(CARD_WAIT_MS)])])
+        .then(([cardLocale]) => {
           for (const host of cards) {
             guard(() => {
               const card = createCard(cardLocale, openBlank);

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { createChallenge, verifySolution } from 'altcha-lib/v1';
+import { createChallenge, extractParams, verifySolution } from 'altcha-lib/v1';
 import type { ProofOfWorkChallenge } from '../../contract';
 import type { Site, Store } from '../storage/store';
 import { DomainError } from './errors';
@@ -7,7 +7,7 @@ import { peek } from './rate-limit';
 
 /** How hard a challenge is: the browser tries up to this many SHA-256 hashes (well under a second). */
 const MAX_NUMBER = 50_000;
-const CHALLENGE_MS = 10 * 60_000;
+export const CHALLENGE_MS = 10 * 60_000;
 const MINUTE = 60_000;
 
 export interface ProofOfWorkDeps {
@@ -63,7 +63,8 @@ export async function checkProofOfWork(
   pow: string | undefined,
 ): Promise<void> {
   if (!(await proofOfWorkRequired(deps, site))) return;
-  const challenge = pow === undefined ? null : await verifiedChallenge(pow, hmacKey(deps.secret));
+  const challenge =
+    pow === undefined ? null : await verifiedChallenge(pow, hmacKey(deps.secret), deps.clock());
   if (challenge) {
     const windowStart = new Date(
       Math.floor(deps.clock().getTime() / CHALLENGE_MS) * CHALLENGE_MS,
@@ -76,8 +77,12 @@ export async function checkProofOfWork(
   );
 }
 
-/** The challenge a valid solution solved (the replay key), or null for anything else. */
-async function verifiedChallenge(pow: string, key: string): Promise<string | null> {
+/**
+ * The challenge a valid, unexpired solution solved (the replay key), or null for anything else.
+ * The expiry is read against the app's clock, as it was set: altcha's own check reads the
+ * wall clock.
+ */
+async function verifiedChallenge(pow: string, key: string, now: Date): Promise<string | null> {
   let challenge: unknown;
   try {
     challenge = Reflect.get(
@@ -90,5 +95,8 @@ async function verifiedChallenge(pow: string, key: string): Promise<string | nul
     throw err;
   }
   if (typeof challenge !== 'string') return null;
-  return (await verifySolution(pow, key, true)) ? challenge : null;
+  // The expiry rides in the salt, which the signature covers: read once the solution is valid.
+  if (!(await verifySolution(pow, key, false))) return null;
+  const expires = Number(extractParams(pow).expires) * 1000;
+  return Number.isFinite(expires) && expires >= now.getTime() ? challenge : null;
 }

@@ -1,6 +1,7 @@
 import { solveChallenge } from 'altcha-lib/v1';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ErrorBody, ProofOfWorkChallenge } from '../../contract';
+import { CHALLENGE_MS } from '../../server/domain/proof-of-work';
 import { createTestApp, inquiryBody, rowCounts, type TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -62,6 +63,16 @@ describe('proof-of-work', () => {
     ).toString('base64');
     expect((await post(inquiryBody({ pow: forged }))).status).toBe(403);
     expect((await post(inquiryBody({ pow: 'not base64 json' }))).status).toBe(403);
+  });
+
+  it("refuses a solution once its challenge has expired, by the app's clock", async () => {
+    t = await createTestApp();
+    await t.store.updateSite(await siteId(), { proofOfWork: 'on' });
+    const { challenge: c } = await challenge();
+    if (!c) throw new Error('no challenge');
+    const pow = await solve(c);
+    t.now.value = new Date(t.now.value.getTime() + CHALLENGE_MS + 1000);
+    expect((await post(inquiryBody({ pow }))).status).toBe(403);
   });
 
   it('when switched off, is never asked for, even under a flood', async () => {

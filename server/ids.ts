@@ -1,4 +1,6 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
+
+const RANDOM_POOL_BYTES = 4096;
 
 /**
  * A factory of UUIDv7 ids (RFC 9562): a millisecond timestamp, then a counter for ids made in
@@ -8,6 +10,10 @@ import { randomBytes } from 'node:crypto';
 export function createIdFactory(now: () => number = Date.now): () => string {
   let lastMs = -1;
   let counter = 0;
+  // Random bytes drawn a page at a time: a randomBytes(16) per id was a fiftieth of an
+  // inquiry's time (--cpu-prof). Each id's 16 bytes are used once.
+  let pool = Buffer.alloc(0);
+  let taken = 0;
   return function newId() {
     let ms = now();
     if (ms <= lastMs) {
@@ -22,7 +28,12 @@ export function createIdFactory(now: () => number = Date.now): () => string {
       counter = 0;
     }
     lastMs = ms;
-    const bytes = randomBytes(16);
+    if (taken + 16 > pool.length) {
+      pool = randomFillSync(Buffer.allocUnsafe(RANDOM_POOL_BYTES));
+      taken = 0;
+    }
+    const bytes = pool.subarray(taken, taken + 16);
+    taken += 16;
     bytes.writeUIntBE(ms, 0, 6);
     bytes[6] = 0x70 | (counter >> 8);
     bytes[7] = counter & 0xff;

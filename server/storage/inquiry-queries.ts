@@ -1,8 +1,11 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './database';
 import { insertDeliveries } from './outbox-queries';
+import { groupCommit } from './group-commit';
 import { fromInquiry, patchColumns, toInquiry, toMessage } from './rows';
 import type { InboxScope, Store } from './store';
+
+type NewInquiry = Parameters<Store['createInquiry']>[0];
 
 type InquiryQueries = Pick<
   Store,
@@ -28,49 +31,8 @@ export function inquiryQueries(db: Kysely<Database>): InquiryQueries {
   };
 
   return {
-    async createInquiry({
-      inquiry,
-      message,
-      tokens,
-      deliveries,
-      teamTurn,
-      idempotency,
-      attachmentIds = [],
-    }) {
-      await db.transaction().execute(async (trx) => {
-        if (idempotency) {
-          await trx
-            .insertInto('idempotencyKeys')
-            .values({ ...idempotency, createdAt: inquiry.createdAt })
-            .execute();
-        }
-        if (teamTurn) {
-          await trx
-            .updateTable('teams')
-            .set({ lastAssignedRepId: teamTurn.repId })
-            .where('id', '=', teamTurn.teamId)
-            .execute();
-        }
-        await trx.insertInto('inquiries').values(fromInquiry(inquiry)).execute();
-        await trx.insertInto('messages').values(message).execute();
-        for (const t of tokens) {
-          await trx
-            .insertInto('conversationTokens')
-            .values({ ...t, createdAt: inquiry.createdAt, revokedAt: null })
-            .execute();
-        }
-        if (attachmentIds.length > 0) {
-          await trx
-            .updateTable('attachments')
-            .set({ inquiryId: inquiry.id })
-            .where('id', 'in', attachmentIds)
-            .where('siteId', '=', inquiry.siteId)
-            .where('inquiryId', 'is', null)
-            .execute();
-        }
-        await insertDeliveries(trx, deliveries, inquiry.createdAt);
-      });
-    },
+    // Inquiries arriving together share a commit (group-commit.ts).
+    createInquiry: groupCommit(db, writeInquiry),
 
     async findIdempotency(keyHash) {
       const row = await db
@@ -211,4 +173,42 @@ export function inquiryQueries(db: Kysely<Database>): InquiryQueries {
       return first;
     },
   };
+}
+
+/** One inquiry with everything stored with it, in the caller's transaction. */
+async function writeInquiry(
+  trx: Transaction<Database>,
+  { inquiry, message, tokens, deliveries, teamTurn, idempotency, attachmentIds = [] }: NewInquiry,
+): Promise<void> {
+  if (idempotency) {
+    await trx
+      .insertInto('idempotencyKeys')
+      .values({ ...idempotency, createdAt: inquiry.createdAt })
+      .execute();
+  }
+  if (teamTurn) {
+    await trx
+      .updateTable('teams')
+      .set({ lastAssignedRepId: teamTurn.repId })
+      .where('id', '=', teamTurn.teamId)
+      .execute();
+  }
+  await trx.insertInto('inquiries').values(fromInquiry(inquiry)).execute();
+  await trx.insertInto('messages').values(message).execute();
+  for (const t of tokens) {
+    await trx
+      .insertInto('conversationTokens')
+      .values({ ...t, createdAt: inquiry.createdAt, revokedAt: null })
+      .execute();
+  }
+  if (attachmentIds.length > 0) {
+    await trx
+      .updateTable('attachments')
+      .set({ inquiryId: inquiry.id })
+      .where('id', 'in', attachmentIds)
+      .where('siteId', '=', inquiry.siteId)
+      .where('inquiryId', 'is', null)
+      .execute();
+  }
+  await insertDeliveries(trx, deliveries, inquiry.createdAt);
 }

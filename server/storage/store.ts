@@ -219,7 +219,11 @@ export interface Store extends AttachmentStore, WebhookStore {
   findPasswordHash(repId: string): Promise<string | null>;
   setPasswordHash(repId: string, hash: string): Promise<void>;
 
-  /** Stores the inquiry, its first message, its tokens and deliveries in one transaction. */
+  /**
+   * Stores the inquiry, its first message, its tokens and deliveries in one transaction: one
+   * it may share with inquiries stored at the same moment, each in a savepoint of its own
+   * (storage/group-commit.ts). Resolves once committed; a failed one changes nothing.
+   */
   createInquiry(input: {
     inquiry: Inquiry;
     message: Message;

@@ -1,0 +1,70 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Database } from './database';
+
+/** How many writes one transaction takes at most. */
+const MAX_GROUP = 64;
+
+interface Pending<T> {
+  item: T;
+  resolve: () => void;
+  reject: (err: unknown) => void;
+}
+
+/**
+ * `write` run in shared transactions: writes that arrive while one transaction is being
+ * written wait for it, then go together in the next, each in a savepoint of its own. A write
+ * that fails is rolled back alone and its caller gets its error; each caller is answered only
+ * after the commit that holds its write (so a 201 still means stored). Under load, one commit
+ * (on SQLite the WAL append, on PostgreSQL the flush to disk) serves many requests; a lone
+ * write gets its own transaction at once, as before.
+ */
+export function groupCommit<T>(
+  db: Kysely<Database>,
+  write: (trx: Transaction<Database>, item: T) => Promise<void>,
+): (item: T) => Promise<void> {
+  let waiting: Array<Pending<T>> = [];
+  let writing = false;
+
+  async function writeGroup(group: Array<Pending<T>>): Promise<void> {
+    const failed = new Map<Pending<T>, unknown>();
+    try {
+      await db.transaction().execute(async (trx) => {
+        if (group.length === 1 && group[0]) return write(trx, group[0].item);
+        for (const pending of group) {
+          await sql`savepoint grouped_write`.execute(trx);
+          try {
+            await write(trx, pending.item);
+          } catch (err) {
+            failed.set(pending, err);
+            await sql`rollback to savepoint grouped_write`.execute(trx);
+          }
+          await sql`release savepoint grouped_write`.execute(trx);
+        }
+      });
+    } catch (err) {
+      // The transaction itself failed (a lone write's error, or the commit): nothing is stored.
+      for (const pending of group) pending.reject(failed.get(pending) ?? err);
+      return;
+    }
+    for (const pending of group) {
+      if (failed.has(pending)) pending.reject(failed.get(pending));
+      else pending.resolve();
+    }
+  }
+
+  async function drain(): Promise<void> {
+    writing = true;
+    while (waiting.length > 0) {
+      const group = waiting.slice(0, MAX_GROUP);
+      waiting = waiting.slice(group.length);
+      await writeGroup(group);
+    }
+    writing = false;
+  }
+
+  return (item) =>
+    new Promise<void>((resolve, reject) => {
+      waiting.push({ item, resolve, reject });
+      if (!writing) void drain();
+    });
+}

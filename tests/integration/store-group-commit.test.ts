@@ -1,0 +1,89 @@
+import type { Transaction } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../server/storage/database';
+import { groupCommit } from '../../server/storage/group-commit';
+import { openStore, type OpenedStore } from '../../server/storage/open-store';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+
+// Writes sharing transactions (storage/group-commit.ts), on the engine under test. The rows
+// are throttle counters: a table with a unique key and nothing else hanging on it.
+
+let t: TestDatabase;
+let other: OpenedStore;
+beforeEach(async () => {
+  t = await createTestDatabase();
+  other = openStore(t.config);
+});
+afterEach(async () => {
+  await other.db.destroy();
+  await t.close();
+});
+
+const row = (key: string) => ({ key, failures: 0, windowStart: 'w', lockedUntil: null });
+
+/** Writes `key-first` then `key`: a repeated key fails after its first row is written. */
+function recordingWrites() {
+  const transactions: Array<Transaction<Database>> = [];
+  const write = groupCommit(t.db, async (trx, key: string) => {
+    if (!transactions.includes(trx)) transactions.push(trx);
+    await trx
+      .insertInto('throttles')
+      .values(row(`${key}-first`))
+      .execute();
+    await trx.insertInto('throttles').values(row(key)).execute();
+  });
+  return { write, transactions };
+}
+
+async function storedKeys(): Promise<string[]> {
+  // Through another connection (pool): only what is committed.
+  const rows = await other.db.selectFrom('throttles').select('key').orderBy('key').execute();
+  return rows.map((r) => r.key);
+}
+
+describe('group commit', () => {
+  it('writes a lone write at once, and the writes that arrive meanwhile in one transaction', async () => {
+    const { write, transactions } = recordingWrites();
+    const keys = Array.from({ length: 10 }, (_, i) => `k${i}`);
+    await Promise.all(keys.map((k) => write(k)));
+    expect(transactions).toHaveLength(2);
+    expect(await storedKeys()).toEqual(keys.flatMap((k) => [k, `${k}-first`]).sort());
+  });
+
+  it('rolls a failed write back alone: its caller gets the error, the others are stored', async () => {
+    const { write, transactions } = recordingWrites();
+    const results = await Promise.allSettled(['a', 'b', 'c', 'b', 'd'].map((k) => write(k)));
+    expect(transactions).toHaveLength(2);
+    expect(results.map((r) => r.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+    ]);
+    // The repeated b's first row ("b-first" again) failed; nothing of it is left, and the first
+    // b, written in the same transaction, is whole.
+    expect(await storedKeys()).toEqual(
+      ['a', 'a-first', 'b', 'b-first', 'c', 'c-first', 'd', 'd-first'].sort(),
+    );
+  });
+
+  it('answers each caller only once its write is committed', async () => {
+    const { write } = recordingWrites();
+    const seen = await Promise.all(
+      ['x', 'y', 'z'].map(async (k) => {
+        await write(k);
+        return { k, keys: await storedKeys() };
+      }),
+    );
+    for (const { k, keys } of seen) expect(keys).toEqual(expect.arrayContaining([k, `${k}-first`]));
+  });
+
+  it('fails a lone write as a whole, and goes on with the next', async () => {
+    const { write } = recordingWrites();
+    await write('solo');
+    await expect(write('solo')).rejects.toThrow();
+    await write('next');
+    expect(await storedKeys()).toEqual(['next', 'next-first', 'solo', 'solo-first']);
+  });
+});

@@ -2,6 +2,8 @@
 // a process of its own on 127.0.0.1 and loaded by autocannon in this one:
 //   (a) GET /hello?page=... on bare Hono + @hono/node-server (tests/bench/hello-server.ts): the
 //       baseline, sent the same requests as (b)
+//   (a') GET /answer?page=... on the same bare server: a real widget-config answer (bytes and
+//       headers) sent with no work behind it, the most (b) could reach on this machine
 //   (b) GET /api/v1/sites/demo/widget-config?page=... as a browser sends it (Origin allowed)
 //   (c) POST /api/v1/sites/demo/inquiries, valid bodies with distinct emails and keys
 // on the real server (server/main.ts, demo site seeded, abuse limits lifted as in
@@ -11,7 +13,7 @@
 //   npx tsx tests/bench/api-throughput.ts [--duration 10] [--connections 50] [--rounds 1]
 //   npx tsx tests/bench/api-throughput.ts --engine postgres   (or DATABASE_URL=postgres://...)
 import { type ChildProcess, spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -42,14 +44,25 @@ const logLevel = values['log-level'] ?? 'info';
 
 const ORIGIN = 'http://localhost:8080';
 const PAGES = 50;
+// Headers node:http writes itself.
+const HOP_HEADERS = new Set([
+  'date',
+  'connection',
+  'keep-alive',
+  'content-length',
+  'transfer-encoding',
+]);
 
 /** The bare route's process; resolves once it listens. */
-async function startHello(): Promise<{ url: string; stop: () => Promise<void> }> {
+async function startHello(answerFile: string): Promise<{ url: string; stop: () => Promise<void> }> {
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
     ['--import', 'tsx', join(import.meta.dirname, 'hello-server.ts')],
-    { env: { ...process.env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'inherit'] },
+    {
+      env: { ...process.env, PORT: String(port), ANSWER_FILE: answerFile },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await new Promise<void>((resolve, reject) => {
@@ -139,7 +152,6 @@ const database = await createTestDatabase(
   engine,
   engine === 'postgres' ? { postgresUrl: fromEnv ?? POSTGRES_URL } : {},
 );
-const hello = await startHello();
 // The server logs to a file, as in production: reading its access lines through a pipe would
 // tax this process, which is also the load generator.
 const serverLog = join(tmpdir(), `liaison-bench-${process.pid}.log`);
@@ -151,6 +163,17 @@ const server = await startServerProcess(
   },
   { outputFile: serverLog },
 );
+// One real answer, with the headers a browser gets, for the bare server's /answer.
+const answerFile = join(tmpdir(), `liaison-bench-${process.pid}-answer.json`);
+{
+  const url = `${server.url}/api/v1/sites/demo/widget-config?page=${encodeURIComponent(`${ORIGIN}/`)}`;
+  const response = await fetch(url, { headers: { Origin: ORIGIN } });
+  const headers = Object.fromEntries(
+    [...response.headers].filter(([name]) => !HOP_HEADERS.has(name)),
+  );
+  writeFileSync(answerFile, JSON.stringify({ status: 200, headers, body: await response.text() }));
+}
+const hello = await startHello(answerFile);
 try {
   const base = `${server.url}/api/v1/sites/demo`;
   // The widget asks for its host page: a site's pages, round robin.
@@ -181,6 +204,12 @@ try {
     headers: browserHeaders,
     setupRequest: askingForPages('/hello'),
   };
+  const fixedAnswer: Target = {
+    name: 'same answer, bare hono',
+    url: `${hello.url}/answer`,
+    headers: browserHeaders,
+    setupRequest: askingForPages('/answer'),
+  };
   let sent = 0;
   const ingest: Target = {
     name: 'POST inquiries',
@@ -196,7 +225,7 @@ try {
       };
     },
   };
-  const targets: Target[] = [bareRoute, configRead, ingest];
+  const targets: Target[] = [bareRoute, fixedAnswer, configRead, ingest];
 
   console.log(
     `${engine}: ${connections} connections, ${warmup} s warm-up + ${rounds} x ${duration} s ` +
@@ -224,13 +253,19 @@ try {
       const round = Math.floor(i / targets.length) + 1;
       const ratio = f.reqPerSec / bare(round);
       const goal = f.target.startsWith('widget') ? 0.7 : f.target.startsWith('POST') ? 0.3 : null;
+      const share = `${(ratio * 100).toFixed(0)}%`;
       return {
         target: f.target,
         round,
         'req/s': Math.round(f.reqPerSec),
         'p50 ms': f.p50,
         'p99 ms': f.p99,
-        'of bare': goal === null ? '-' : `${(ratio * 100).toFixed(0)}% (goal ${goal * 100}%)`,
+        'of bare':
+          goal === null
+            ? i % targets.length === 0
+              ? '-'
+              : share
+            : `${share} (goal ${goal * 100}%)`,
         'p99 < 25': f.p99 < 25 ? 'yes' : 'NO',
         '2xx': f.ok,
         'failed/non-2xx': f.failed,
@@ -252,4 +287,5 @@ try {
   await hello.stop();
   await database.close();
   rmSync(serverLog, { force: true });
+  rmSync(answerFile, { force: true });
 }

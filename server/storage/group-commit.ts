@@ -21,9 +21,18 @@ interface Pending<T> {
 export function groupCommit<T>(
   db: Kysely<Database>,
   write: (trx: Transaction<Database>, item: T) => Promise<void>,
+  {
+    writers = 1,
+  }: {
+    /**
+     * Transactions written at once: 1 on SQLite (one writer at a time anyway); several on
+     * PostgreSQL, whose pool has connections that would otherwise wait idle.
+     */
+    writers?: number;
+  } = {},
 ): (item: T) => Promise<void> {
   let waiting: Array<Pending<T>> = [];
-  let writing = false;
+  let writing = 0;
 
   async function writeGroup(group: Array<Pending<T>>): Promise<void> {
     const failed = new Map<Pending<T>, unknown>();
@@ -53,18 +62,18 @@ export function groupCommit<T>(
   }
 
   async function drain(): Promise<void> {
-    writing = true;
+    writing++;
     while (waiting.length > 0) {
       const group = waiting.slice(0, MAX_GROUP);
       waiting = waiting.slice(group.length);
       await writeGroup(group);
     }
-    writing = false;
+    writing--;
   }
 
   return (item) =>
     new Promise<void>((resolve, reject) => {
       waiting.push({ item, resolve, reject });
-      if (!writing) void drain();
+      if (writing < writers) void drain();
     });
 }

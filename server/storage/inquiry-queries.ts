@@ -23,7 +23,10 @@ type InquiryQueries = Pick<
 >;
 
 /** Inquiries and their messages (tokens: token-queries.ts; the list: inquiry-list-queries.ts). */
-export function inquiryQueries(db: Kysely<Database>): InquiryQueries {
+export function inquiryQueries(
+  db: Kysely<Database>,
+  { writers }: { writers: number },
+): InquiryQueries {
   const inScope = (scope: InboxScope) => {
     let q = db.selectFrom('inquiries').where('inquiries.siteId', '=', scope.siteId);
     if (scope.repId !== undefined) q = q.where('inquiries.repId', '=', scope.repId);
@@ -32,7 +35,7 @@ export function inquiryQueries(db: Kysely<Database>): InquiryQueries {
 
   return {
     // Inquiries arriving together share a commit (group-commit.ts).
-    createInquiry: groupCommit(db, writeInquiry),
+    createInquiry: groupCommit(db, writeInquiry, { writers }),
 
     async findIdempotency(keyHash) {
       const row = await db

@@ -19,17 +19,19 @@ export interface StoreOptions {
    * for a row another one is claiming; SQLite has one writer at a time and no row locks.
    */
   skipLocked?: boolean;
+  /** Inquiry transactions written at once (storage/group-commit.ts): 1 suits SQLite. */
+  writers?: number;
 }
 
 /** The Store on any Kysely dialect; the dialect factory alone knows the engine. */
 export function createKyselyStore(
   db: Kysely<Database>,
   search: SearchAdapter,
-  { skipLocked = false }: StoreOptions = {},
+  { skipLocked = false, writers = 1 }: StoreOptions = {},
 ): Store {
   return {
     ...siteQueries(db),
-    ...inquiryQueries(db),
+    ...inquiryQueries(db, { writers }),
     ...inquiryListQueries(db, search),
     ...tokenQueries(db),
     ...authQueries(db),

@@ -6,6 +6,12 @@ import { openPostgres, postgresSearch } from './postgres';
 import { openSqlite, sqliteSearch } from './sqlite';
 import type { Store } from './store';
 
+/**
+ * Inquiry transactions a process writes at once on PostgreSQL: a few of its pool's
+ * connections, the rest left to reads and other writes.
+ */
+const POSTGRES_WRITERS = 4;
+
 /** A database and the Store on it. */
 export interface OpenedStore {
   db: Kysely<Database>;
@@ -14,12 +20,18 @@ export interface OpenedStore {
 
 /**
  * Opens the engine `database` names and the Store on it: the one place that picks a dialect
- * and what differs with it (full-text search, row locks for the outbox). Not yet migrated.
+ * and what differs with it (full-text search, row locks for the outbox, concurrent writers). Not yet migrated.
  */
 export function openStore(database: DatabaseConfig): OpenedStore {
   if (database.engine === 'postgres') {
     const db = openPostgres(database.url);
-    return { db, store: createKyselyStore(db, postgresSearch, { skipLocked: true }) };
+    return {
+      db,
+      store: createKyselyStore(db, postgresSearch, {
+        skipLocked: true,
+        writers: POSTGRES_WRITERS,
+      }),
+    };
   }
   const db = openSqlite(database.path);
   return { db, store: createKyselyStore(db, sqliteSearch) };

@@ -22,16 +22,20 @@ afterEach(async () => {
 const row = (key: string) => ({ key, failures: 0, windowStart: 'w', lockedUntil: null });
 
 /** Writes `key-first` then `key`: a repeated key fails after its first row is written. */
-function recordingWrites() {
+function recordingWrites(writers = 1) {
   const transactions: Array<Transaction<Database>> = [];
-  const write = groupCommit(t.db, async (trx, key: string) => {
-    if (!transactions.includes(trx)) transactions.push(trx);
-    await trx
-      .insertInto('throttles')
-      .values(row(`${key}-first`))
-      .execute();
-    await trx.insertInto('throttles').values(row(key)).execute();
-  });
+  const write = groupCommit(
+    t.db,
+    async (trx, key: string) => {
+      if (!transactions.includes(trx)) transactions.push(trx);
+      await trx
+        .insertInto('throttles')
+        .values(row(`${key}-first`))
+        .execute();
+      await trx.insertInto('throttles').values(row(key)).execute();
+    },
+    { writers },
+  );
   return { write, transactions };
 }
 
@@ -47,6 +51,15 @@ describe('group commit', () => {
     const keys = Array.from({ length: 10 }, (_, i) => `k${i}`);
     await Promise.all(keys.map((k) => write(k)));
     expect(transactions).toHaveLength(2);
+    expect(await storedKeys()).toEqual(keys.flatMap((k) => [k, `${k}-first`]).sort());
+  });
+
+  it('writes up to `writers` transactions at once', async () => {
+    const { write, transactions } = recordingWrites(2);
+    const keys = Array.from({ length: 10 }, (_, i) => `k${i}`);
+    await Promise.all(keys.map((k) => write(k)));
+    // k0 and k1 each at once, in transactions of their own; k2..k9 together after one of them.
+    expect(transactions).toHaveLength(3);
     expect(await storedKeys()).toEqual(keys.flatMap((k) => [k, `${k}-first`]).sort());
   });
 

@@ -1,14 +1,15 @@
-import type { Ref } from 'preact';
+/** The honeypot's name, where the form reads it on sending. */
+export const HONEYPOT = 'website';
 
 /**
  * A field people never see or reach, named like one bots love to fill: off-screen rather than
  * `display: none` (which bots learn to skip), out of the tab order, and hidden from assistive
  * technology. Whatever it holds goes to the server as a spam signal.
  */
-export function Honeypot({ inputRef }: { inputRef: Ref<HTMLInputElement> }) {
+export function Honeypot() {
   return (
     <div class="trap" aria-hidden="true">
-      <input ref={inputRef} type="text" name="website" tabIndex={-1} autocomplete="off" />
+      <input type="text" name={HONEYPOT} tabIndex={-1} autocomplete="off" />
     </div>
   );
 }

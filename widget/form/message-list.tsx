@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { Component, createRef, type RefObject } from 'preact';
 import type { ThreadMessage } from '../../contract/conversation';
 import type { FormTexts } from './i18n/en';
 import type { Locale } from '../i18n/locale';
@@ -16,36 +16,55 @@ export interface MessageListProps {
  * The thread as an ordered list: the visitor's messages on one side, the rep's (with their
  * name) on the other, system events small between them. Author and time are text, so a
  * screen reader reads each item as "Mr. Moore Liu · Nov 29, 2026, 9:05 AM" and the message.
+ * A class for its after-render work, so the form module carries no hooks runtime.
  */
-export function MessageList({ messages, locale, repName }: MessageListProps) {
-  const t = locale.texts;
-  const list = useRef<HTMLOListElement>(null);
+export class MessageList extends Component<MessageListProps> {
+  declare list: RefObject<HTMLOListElement | null>;
 
-  // The newest message is the one to see: bring it into view when the thread grows.
-  useEffect(() => {
-    list.current?.lastElementChild?.scrollIntoView({ block: 'nearest' });
-  }, [messages.length]);
+  // Set here, not as a class field: for the form's browsers the build would add helpers.
+  constructor(props: MessageListProps) {
+    super(props);
+    this.list = createRef();
+  }
 
-  return (
-    <ol class="messages" ref={list} aria-label={t.messages}>
-      {messages.map((message) => {
-        const author =
-          message.author === 'visitor'
-            ? t.you
-            : message.author === 'rep'
-              ? (message.authorName ?? repName)
-              : t.update;
-        return (
-          <li key={message.id} class={`msg ${message.author}`}>
-            <p class="msg-meta">
-              <span class="msg-author">{author}</span>
-              {' · '}
-              <time dateTime={message.createdAt}>{formatTime(message.createdAt, locale.lang)}</time>
-            </p>
-            <p class="msg-body">{message.body}</p>
-          </li>
-        );
-      })}
-    </ol>
-  );
+  override componentDidMount() {
+    this.showNewest();
+  }
+
+  override componentDidUpdate(previous: MessageListProps) {
+    if (previous.messages.length !== this.props.messages.length) this.showNewest();
+  }
+
+  /** The newest message is the one to see: brought into view when the thread grows. */
+  showNewest() {
+    this.list.current?.lastElementChild?.scrollIntoView({ block: 'nearest' });
+  }
+
+  override render({ messages, locale, repName }: MessageListProps) {
+    const t = locale.texts;
+    return (
+      <ol class="messages" ref={this.list} aria-label={t.messages}>
+        {messages.map((message) => {
+          const author =
+            message.author === 'visitor'
+              ? t.you
+              : message.author === 'rep'
+                ? (message.authorName ?? repName)
+                : t.update;
+          return (
+            <li key={message.id} class={`msg ${message.author}`}>
+              <p class="msg-meta">
+                <span class="msg-author">{author}</span>
+                {' · '}
+                <time dateTime={message.createdAt}>
+                  {formatTime(message.createdAt, locale.lang)}
+                </time>
+              </p>
+              <p class="msg-body">{message.body}</p>
+            </li>
+          );
+        })}
+      </ol>
+    );
+  }
 }

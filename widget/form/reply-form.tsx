@@ -1,5 +1,4 @@
-import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { Component, createRef, type ComponentChildren, type RefObject } from 'preact';
 import type { ConversationActions } from './conversation-actions';
 import { Field } from './field';
 import type { FormTexts } from './i18n/en';
@@ -17,62 +16,76 @@ export interface ReplyFormProps {
   aside: ComponentChildren;
 }
 
-/** The visitor's follow-up: one labelled textarea and Send, with errors as in the form. */
-export function ReplyForm({ thread, actions, texts: t, recipient, aside }: ReplyFormProps) {
-  const form = useRef<HTMLFormElement>(null);
-  const phase = thread.replyPhase.value;
-  const failure = thread.replyFailure.value;
-  const attempts = thread.replyAttempts.value;
-  const seen = useRef(attempts);
+/**
+ * The visitor's follow-up: one labelled textarea and Send, with errors as in the form. A class
+ * for its after-render work, so the form module carries no hooks runtime.
+ */
+export class ReplyForm extends Component<ReplyFormProps> {
+  declare form: RefObject<HTMLFormElement | null>;
+  /** The attempts the visitor has seen the outcome of: focus moves on a new one. */
+  declare seen: number;
+
+  // Set here, not as class fields: for the form's browsers the build would add helpers.
+  constructor(props: ReplyFormProps) {
+    super(props);
+    this.form = createRef();
+    this.seen = props.thread.replyAttempts.peek();
+  }
 
   // After each attempt focus goes where the visitor acts next: "Try again" after a failure,
   // else the box (to fix it, or to write more). Send itself was disabled while in flight.
-  useEffect(() => {
-    if (seen.current === attempts) return;
-    seen.current = attempts;
-    const selector = thread.replyPhase.value === 'failed' ? '#r-retry' : '#r-body';
-    form.current?.querySelector<HTMLElement>(selector)?.focus();
-  }, [attempts]);
+  override componentDidUpdate() {
+    const { thread } = this.props;
+    const attempts = thread.replyAttempts.peek();
+    if (this.seen === attempts) return;
+    this.seen = attempts;
+    const selector = thread.replyPhase.peek() === 'failed' ? '#r-retry' : '#r-body';
+    this.form.current?.querySelector<HTMLElement>(selector)?.focus();
+  }
 
-  return (
-    <form
-      ref={form}
-      class="reply"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        actions.sendReply();
-      }}
-    >
-      <Field
-        id="r-body"
-        label={t.reply}
-        error={thread.draftError.value || undefined}
-        hint={fill(t.replyHint, { name: recipient })}
+  override render({ thread, actions, texts: t, recipient, aside }: ReplyFormProps) {
+    const phase = thread.replyPhase.value;
+    const failure = thread.replyFailure.value;
+    return (
+      <form
+        ref={this.form}
+        class="reply"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          actions.sendReply();
+        }}
       >
-        {(aria) => (
-          <textarea
-            {...aria}
-            value={thread.draft.value}
-            onInput={(event) => actions.setDraft(event.currentTarget.value)}
-            rows={3}
-          />
+        <Field
+          id="r-body"
+          label={t.reply}
+          error={thread.draftError.value || undefined}
+          hint={fill(t.replyHint, { name: recipient })}
+        >
+          {(aria) => (
+            <textarea
+              {...aria}
+              value={thread.draft.value}
+              onInput={(event) => actions.setDraft(event.currentTarget.value)}
+              rows={3}
+            />
+          )}
+        </Field>
+        {phase === 'failed' && failure && (
+          <div class="alert" role="alert">
+            <p>{t[`error.${failure}`]}</p>
+            <button type="button" class="btn secondary" id="r-retry" onClick={actions.sendReply}>
+              {t.tryAgain}
+            </button>
+          </div>
         )}
-      </Field>
-      {phase === 'failed' && failure && (
-        <div class="alert" role="alert">
-          <p>{t[`error.${failure}`]}</p>
-          <button type="button" class="btn secondary" id="r-retry" onClick={actions.sendReply}>
-            {t.tryAgain}
+        <div class="thread-actions">
+          {aside}
+          <button type="submit" class="btn primary" disabled={phase === 'sending'}>
+            {phase === 'sending' ? t.sending : t.sendReply}
           </button>
         </div>
-      )}
-      <div class="thread-actions">
-        {aside}
-        <button type="submit" class="btn primary" disabled={phase === 'sending'}>
-          {phase === 'sending' ? t.sending : t.sendReply}
-        </button>
-      </div>
-    </form>
-  );
+      </form>
+    );
+  }
 }

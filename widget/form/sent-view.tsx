@@ -1,4 +1,3 @@
-import { useEffect, useRef } from 'preact/hooks';
 import type { FormTexts } from './i18n/en';
 import { fill, type Locale } from '../i18n/locale';
 import { SentIcon } from './icons';
@@ -17,17 +16,19 @@ export interface SentViewProps {
   chat?: string | null;
 }
 
+// One function for every render: Preact calls a ref again only when it is another function,
+// so the heading takes focus when it appears, not on each re-render.
+const focusOnMount = (element: HTMLElement | null) => element?.focus();
+
 /** The confirmation after a 201; its heading takes focus so it is read out at once. */
 export function SentView({ locale, recipient, email, onClose, onView, chat }: SentViewProps) {
   const t = locale.texts;
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
   return (
     <div class="sent" role="status">
       <span class="sent-icon">
         <SentIcon />
       </span>
-      <h3 class="sent-title" tabIndex={-1} ref={heading}>
+      <h3 class="sent-title" tabIndex={-1} ref={focusOnMount}>
         {fill(t.sentTitle, { name: recipient })}
       </h3>
       <p>{fill(t.sentReply, { email })}</p>

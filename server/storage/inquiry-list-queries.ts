@@ -22,9 +22,7 @@ const SELECTIVE_SEARCH = 2000;
 // word in one inquiry of SEARCH_WINDOW / 25 fills a first page there.
 const SEARCH_WINDOW = 2000;
 
-// When the engine cannot estimate how common the query is: the first run, each next one twice
-// as long, up to UNKNOWN_WINDOW rows in all.
-const FIRST_RUN = 100;
+// Rows matched in one run when the engine cannot estimate how common the query is.
 const UNKNOWN_WINDOW = 500;
 
 /** Rows strictly after `after` in the list's (awaiting desc, activity desc, id desc) order. */
@@ -98,9 +96,9 @@ export function inquiryListQueries(
     const window = share === null ? unknownWindow : searchWindow;
     const found: string[] = [];
     let last = after;
-    for (let seen = 0, run = FIRST_RUN; seen < window; seen += run, run *= 2) {
-      if (share !== null) run = Math.ceil(((limit - found.length) / share) * 1.25) + 20;
-      run = Math.min(run, window - seen);
+    for (let seen = 0; seen < window;) {
+      const expected = share === null ? window : ((limit - found.length) / share) * 1.25 + 20;
+      const run = Math.min(Math.ceil(expected), window - seen);
       const keys = await ordered(
         listed(last).select([
           'inquiries.id',
@@ -115,6 +113,7 @@ export function inquiryListQueries(
       found.push(...keys.filter((k) => matched.has(k.id)).map((k) => k.id));
       // A full page, or every row left in the list looked at.
       if (found.length >= limit || keys.length < run) return found.slice(0, limit);
+      seen += run;
       const end = keys[keys.length - 1];
       if (end) last = { ...end, awaitingReply: end.awaitingReply === 1 };
     }

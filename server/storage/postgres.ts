@@ -91,8 +91,12 @@ export const postgresSearch: SearchAdapter = {
       share,
       async among(ids) {
         if (ids.length === 0) return new Set();
-        const { rows } = await sql<{ id: string }>`select inquiry_id as id from inquiry_search
-          where inquiry_id = any(${ids}) and document @@ ${terms}`.execute(db);
+        // Row by row, by primary key: given the match alone, the planner may ask GIN first,
+        // which for a prefix of many lexemes reads them all (0.8 s for "buyer1").
+        const { rows } = await sql<{ id: string }>`select k.id from unnest(${ids}::text[]) as k(id)
+          where (select s.document from inquiry_search s where s.inquiry_id = k.id) @@ ${terms}`.execute(
+          db,
+        );
         return new Set(rows.map((r) => r.id));
       },
       async candidates(cap) {

@@ -1,5 +1,5 @@
-# Liaison in one image: the server (run by tsx from its TypeScript sources), the built widget
-# and inbox, and the SQLite database on a volume. See docs/production.md.
+# Liaison in one image: the server (bundled to dist/server.js by `npm run build`), the built
+# widget and inbox, and the SQLite database on a volume. See docs/production.md.
 
 # --- build: all dependencies, the widget and inbox bundles, then only what runs ------------
 FROM node:20-slim AS build
@@ -23,6 +23,7 @@ WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The operators' CLI runs from the sources (node --import tsx server/cli/main.ts).
 COPY --from=build /app/server ./server
 COPY --from=build /app/contract ./contract
 COPY --from=build /app/demo ./demo
@@ -36,4 +37,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||8787)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # node is PID 1 and handles SIGTERM itself (server/main.ts): requests and deliveries under way
 # finish, then it exits 0. Give `docker stop` a --time above a few seconds.
-CMD ["node", "--import", "tsx", "server/main.ts"]
+CMD ["node", "--enable-source-maps", "dist/server.js"]

@@ -20,6 +20,8 @@ afterAll(async () => {
 });
 
 describe('the real server process', () => {
+  // The first process runs the sources (tsx), the second the bundle production runs
+  // (dist/server.js, built by `npm run build:server`): the same database serves both.
   it('keeps inquiries across a restart, and mail waits in the outbox until SMTP is set', async () => {
     const first = await startServerProcess({ DATABASE_URL: database, ...KEY });
     expect(first.output()).toMatch(/SMTP_URL is not set: mail waits in the outbox/);
@@ -33,12 +35,10 @@ describe('the real server process', () => {
     expect(await first.stop('SIGTERM')).toBe(0);
 
     const sink = await startSmtpSink();
-    const second = await startServerProcess({
-      DATABASE_URL: database,
-      ...KEY,
-      SMTP_URL: sink.url,
-      OUTBOX_POLL_MS: '50',
-    });
+    const second = await startServerProcess(
+      { DATABASE_URL: database, ...KEY, SMTP_URL: sink.url, OUTBOX_POLL_MS: '50' },
+      { compiled: true },
+    );
     try {
       // The seed did not run again and the inquiry is still there.
       expect(second.output()).not.toMatch(/\[seed\]/);

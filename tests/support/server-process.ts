@@ -3,6 +3,7 @@ import { closeSync, openSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { buildServerBundle, SERVER_BUNDLE } from '../../server/build-bundle';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -31,16 +32,26 @@ export interface ServerProcessOptions {
    * generator, and a full pipe would block the server's writes.
    */
   outputFile?: string;
+  /**
+   * Runs the bundle production runs (`dist/server.js`, rebuilt first by `npm run build:server`)
+   * instead of the TypeScript sources through tsx: for benchmarks, which must measure what is
+   * deployed (tsx's loader thread alone holds some 50 MB).
+   */
+  compiled?: boolean;
 }
 
 /** Starts the server with `env` added to the environment; resolves once it listens. */
 export async function startServerProcess(
   env: Record<string, string>,
-  { outputFile }: ServerProcessOptions = {},
+  { outputFile, compiled = false }: ServerProcessOptions = {},
 ): Promise<ServerProcess> {
   const port = env.PORT ?? String(await freePort());
   const fd = outputFile === undefined ? null : openSync(outputFile, 'w');
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  if (compiled) await buildServerBundle();
+  const args = compiled
+    ? ['--enable-source-maps', SERVER_BUNDLE]
+    : ['--import', 'tsx', 'server/main.ts'];
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: ROOT,
     // PUBLIC_URL matches the URL tests use, so the inbox's same-origin check and the pages'
     // CSP see one origin.

@@ -7,19 +7,20 @@ export const DEMO_SITE_KEY = 'demo';
 /**
  * On an empty database, creates the demo site and its rep (and admin), Mr. Moore Liu; returns him. The demo site
  * allows the server's own origin and localhost/127.0.0.1 on any port, for local host pages.
+ * Processes starting together on one empty database may all try: one seeds, the others see
+ * its site and return null.
  */
 export async function seedDemo(store: Store, publicUrl: string): Promise<Rep | null> {
   if ((await store.countSites()) > 0) return null;
   const siteId = randomUUID();
-  await store.createSite({
+  const site = {
     id: siteId,
     key: DEMO_SITE_KEY,
     name: 'Hengda Fluid Control',
     allowedOrigins: [new URL(publicUrl).origin, 'http://localhost:*', 'http://127.0.0.1:*'],
-  });
-  const repId = randomUUID();
+  };
   const rep: Rep = {
-    id: repId,
+    id: randomUUID(),
     siteId,
     handle: 'moore-liu',
     name: 'Mr. Moore Liu',
@@ -29,7 +30,12 @@ export async function seedDemo(store: Store, publicUrl: string): Promise<Rep | n
     active: true,
     role: 'admin',
   };
-  await store.createRep(rep);
-  await store.setDefaultRep(siteId, repId);
+  try {
+    await store.createSiteWithRep(site, rep);
+  } catch (err) {
+    // Another process seeded first (the site key is unique); anything else is an error.
+    if (await store.findSiteByKey(DEMO_SITE_KEY)) return null;
+    throw err;
+  }
   return rep;
 }

@@ -73,6 +73,7 @@ export function createWidgetConfigAnswers({
 /** Store methods that change what a widget-config answer says (site, reps, teams, rules). */
 const CONFIG_WRITES = [
   'createSite',
+  'createSiteWithRep',
   'createRep',
   'setDefaultRep',
   'setRepActive',

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './database';
 import { toRep, toSite } from './rows';
-import type { Store } from './store';
+import type { NewRep, NewSite, Store } from './store';
 
 type SiteQueries = Pick<
   Store,
@@ -14,6 +14,7 @@ type SiteQueries = Pick<
   | 'countSites'
   | 'createSite'
   | 'createRep'
+  | 'createSiteWithRep'
   | 'setDefaultRep'
   | 'setRepActive'
   | 'findPasswordHash'
@@ -63,29 +64,21 @@ export function siteQueries(db: Kysely<Database>): SiteQueries {
       return Number(row.n);
     },
     async createSite(site) {
-      await db
-        .insertInto('sites')
-        .values({
-          id: site.id,
-          key: site.key,
-          name: site.name,
-          allowedOrigins: JSON.stringify(site.allowedOrigins),
-          defaultRepId: null,
-          createdAt: new Date().toISOString(),
-        })
-        .execute();
+      await db.insertInto('sites').values(siteRow(site)).execute();
     },
     async createRep(rep) {
-      await db
-        .insertInto('reps')
-        .values({
-          ...rep,
-          email: rep.email.toLowerCase(),
-          active: rep.active ? 1 : 0,
-          passwordHash: null,
-          createdAt: new Date().toISOString(),
-        })
-        .execute();
+      await db.insertInto('reps').values(repRow(rep)).execute();
+    },
+    async createSiteWithRep(site, rep) {
+      await db.transaction().execute(async (trx) => {
+        await trx.insertInto('sites').values(siteRow(site)).execute();
+        await trx.insertInto('reps').values(repRow(rep)).execute();
+        await trx
+          .updateTable('sites')
+          .set({ defaultRepId: rep.id })
+          .where('id', '=', site.id)
+          .execute();
+      });
     },
     async setDefaultRep(siteId, repId) {
       await db.updateTable('sites').set({ defaultRepId: repId }).where('id', '=', siteId).execute();
@@ -110,3 +103,20 @@ export function siteQueries(db: Kysely<Database>): SiteQueries {
     },
   };
 }
+
+const siteRow = (site: NewSite) => ({
+  id: site.id,
+  key: site.key,
+  name: site.name,
+  allowedOrigins: JSON.stringify(site.allowedOrigins),
+  defaultRepId: null,
+  createdAt: new Date().toISOString(),
+});
+
+const repRow = (rep: NewRep) => ({
+  ...rep,
+  email: rep.email.toLowerCase(),
+  active: rep.active ? 1 : 0,
+  passwordHash: null,
+  createdAt: new Date().toISOString(),
+});

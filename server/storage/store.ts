@@ -214,6 +214,11 @@ export interface Store extends AttachmentStore, WebhookStore {
   countSites(): Promise<number>;
   createSite(site: NewSite): Promise<void>;
   createRep(rep: NewRep): Promise<void>;
+  /**
+   * A site, its first rep and that rep as its default, in one transaction: no process ever sees
+   * the site without its rep. Fails as a whole when the key is taken (another process seeding).
+   */
+  createSiteWithRep(site: NewSite, rep: NewRep): Promise<void>;
   setDefaultRep(siteId: string, repId: string): Promise<void>;
   setRepActive(repId: string, active: boolean): Promise<void>;
   findPasswordHash(repId: string): Promise<string | null>;

@@ -65,7 +65,8 @@ export const postgresSearch: SearchAdapter = {
           from unnest(${asked.map((a) => a.word)}::text[], ${asked.map((a) => a.from)}::text[],
             ${asked.map((a) => a.to)}::text[]) as w(word, low, high)`.execute(db);
     const vocabulary = new Map(rows.map((r) => [r.word, r.one ? r.terms : null]));
-    const frequency = await lexemeFrequencies(db);
+    const statistics = await searchStatistics(db);
+    const frequency = statistics?.frequency;
     const prefixes: string[] = [];
     const expanded: string[] = [];
     let share: number | null = frequency ? 1 : null;
@@ -89,6 +90,7 @@ export const postgresSearch: SearchAdapter = {
     const terms = sql`(${sql.join(parts, sql` && `)})`;
     return {
       share,
+      matches: share === null || !statistics ? null : share * statistics.rows,
       async among(ids) {
         if (ids.length === 0) return new Set();
         // Row by row, by primary key: given the match alone, the planner may ask GIN first,
@@ -112,6 +114,9 @@ export const postgresSearch: SearchAdapter = {
       // hash every match first.
       filter: sql<boolean>`(select s.document from inquiry_search s
         where s.inquiry_id = inquiries.id) @@ ${terms}`,
+      // An array, so the inquiries are read by primary key, never by walking a list index.
+      indexed: sql<boolean>`inquiries.id = any(array(
+        select inquiry_id from inquiry_search where document @@ ${terms}))`,
     };
   },
 };
@@ -122,37 +127,52 @@ const RARE = 1e-5;
 // How long the statistics are kept per process: ANALYZE changes them seldom.
 const STATISTICS_MS = 60_000;
 
-const statistics = new WeakMap<
+/** What the planner's statistics say about `inquiry_search`. */
+interface SearchStatistics {
+  /** The share of inquiries that hold each common lexeme (pg_stats.most_common_elems). */
+  frequency: Map<string, number>;
+  /** About how many inquiries are indexed (pg_class.reltuples). */
+  rows: number;
+}
+
+const kept = new WeakMap<
   Kysely<Database>,
-  { at: number; frequency: Promise<Map<string, number> | null> }
+  { at: number; statistics: Promise<SearchStatistics | null> }
 >();
 
-/**
- * The share of inquiries that hold each common lexeme, from the planner's statistics on
- * `inquiry_search` (pg_stats.most_common_elems); null before the table is first analyzed.
- */
-function lexemeFrequencies(db: Kysely<Database>): Promise<Map<string, number> | null> {
-  const kept = statistics.get(db);
-  if (kept && Date.now() - kept.at < STATISTICS_MS) return kept.frequency;
-  const frequency = sql<{ elements: string[] | null; frequencies: number[] | null }>`select
-      most_common_elems::text::text[] as elements, most_common_elem_freqs as frequencies
+/** The statistics, kept a minute per process; null before the table is first analyzed. */
+function searchStatistics(db: Kysely<Database>): Promise<SearchStatistics | null> {
+  const last = kept.get(db);
+  if (last && Date.now() - last.at < STATISTICS_MS) return last.statistics;
+  const statistics = sql<{
+    elements: string[] | null;
+    frequencies: number[] | null;
+    rows: number;
+  }>`select
+      most_common_elems::text::text[] as elements, most_common_elem_freqs as frequencies,
+      (select reltuples from pg_class where oid = 'inquiry_search'::regclass) as rows
     from pg_stats where schemaname = current_schema() and tablename = 'inquiry_search'
       and attname = 'document'`
     .execute(db)
     .then(({ rows: [row] }) =>
       row?.elements && row.frequencies
-        ? new Map(row.elements.map((e, i) => [e, Number(row.frequencies?.[i] ?? 0)]))
+        ? {
+            frequency: new Map(row.elements.map((e, i) => [e, Number(row.frequencies?.[i] ?? 0)])),
+            rows: Number(row.rows),
+          }
         : null,
     )
     .catch(() => null);
-  statistics.set(db, { at: Date.now(), frequency });
-  return frequency;
+  kept.set(db, { at: Date.now(), statistics });
+  return statistics;
 }
 
 /** A query a word of which begins no indexed lexeme: it matches nothing. */
 const nothing: PreparedSearch = {
   share: 0,
+  matches: 0,
   among: async () => new Set(),
   candidates: async () => [],
   filter: sql<boolean>`false`,
+  indexed: sql<boolean>`false`,
 };

@@ -14,9 +14,10 @@ export interface SearchAdapter {
 }
 
 /**
- * Three ways to run one query, because one plan does not fit all: a common word is fastest
- * matched on the newest rows of the list (`among`), a rare one driven by the text index
- * (`candidates`), and what lies between by the list's order index with the match as a filter.
+ * Ways to run one query, because one plan does not fit all: a common word is fastest matched on
+ * the newest rows of the list (`among`), a rare one driven by the text index (`candidates`),
+ * a few thousand matches far down the list by the text index and a sort (`indexed`), and more
+ * by the list's order index with the match as a filter (`filter`).
  */
 export interface PreparedSearch {
   /**
@@ -24,6 +25,8 @@ export interface PreparedSearch {
    * indexed word), or null when the engine cannot tell.
    */
   share: number | null;
+  /** The estimated number of matches (share times the inquiries), or null. */
+  matches: number | null;
   /**
    * Which of these inquiries (a run of the list, newest first) match; null when that would
    * cost more than the other plans (then the caller uses them).
@@ -31,8 +34,13 @@ export interface PreparedSearch {
   among(ids: string[]): Promise<Set<string> | null>;
   /** The ids of all matches when there are at most `cap` of them; null when there are more. */
   candidates(cap: number): Promise<string[] | null>;
-  /** The match as a condition on `inquiries`. */
+  /** The match as a condition on `inquiries`, checked row by row as the list is read. */
   filter: Expression<SqlBool>;
+  /**
+   * The match as a condition the engine answers from the text index first, whole, or null
+   * when the engine has no such plan (then a search reads the list with `filter`).
+   */
+  indexed: Expression<SqlBool> | null;
 }
 
 /** The words of a query, as both engines split it: at white space, NULs dropped, at most 12. */

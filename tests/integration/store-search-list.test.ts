@@ -32,8 +32,11 @@ const REVIVED = [10, 11, 12, 13, 14, 1500].map((i) => `seed-${String(i).padStart
 const THRESHOLDS: Array<[string, SearchThresholds & { unknown?: boolean }]> = [
   ['default plans', {}],
   ['default plans, share unknown', { unknown: true }],
-  ['small plans', { selectiveSearch: 40, searchWindow: 60, unknownWindow: 50 }],
-  ['middle plans', { selectiveSearch: 300, searchWindow: 300, unknownWindow: 150 }],
+  ['small plans', { selectiveSearch: 40, searchWindow: 60, unknownWindow: 50, sortedWalk: 0 }],
+  [
+    'middle plans',
+    { selectiveSearch: 300, searchWindow: 300, unknownWindow: 150, sortedSearch: 0 },
+  ],
   ['middle plans, share unknown', { selectiveSearch: 300, unknownWindow: 150, unknown: true }],
 ];
 

@@ -14,8 +14,8 @@ function listOrder(a: ListKey, b: ListKey): number {
   return a.id === b.id ? 0 : a.id > b.id ? -1 : 1;
 }
 
-// Up to this many matches, a search is driven by the text index and sorted; past it, by the
-// list's order index with the match as a filter.
+// Up to this many matches, a search that found too few near the top of the list is driven by
+// the text index, the matches fetched by primary key and sorted here; past it, see below.
 const SELECTIVE_SEARCH = 2000;
 
 // Up to this many matches (estimated), a search whose page would take more than SORTED_WALK

@@ -114,7 +114,8 @@ export const sqliteSearch: SearchAdapter = {
         if (span * (share ?? 1) > AMONG_BUDGET) return null;
         const matched = new Set<number>();
         for (const [lo, hi] of ranges) {
-          // Integers cast in SQL: FTS5 ignores a rowid bound that arrives as a float.
+          // Cast in SQL: bound as a JavaScript number, a rowid bound was ignored by FTS5 (every
+          // match came back).
           const found = await sql<{ n: number }>`select rowid as n from inquiries_fts
             where inquiries_fts match ${terms}
               and rowid >= cast(${lo} as integer) and rowid <= cast(${hi} as integer)`.execute(db);

@@ -4,6 +4,8 @@ import { loadSettings } from './settings';
 import { startWidget } from './start';
 import base from './styles/base.css?inline';
 import card from './styles/card.css?inline';
+import launcher from './styles/launcher.css?inline';
+import notice from './styles/notice.css?inline';
 
 // The entry of dist/widget.js (stage one). Everything runs inside `guard`: the widget may
 // fail, the host page must not. Settings are read right now, while `document.currentScript`
@@ -14,5 +16,5 @@ guard(() => {
   // Null: the script is on the page twice and the first copy already runs.
   if (!namespace) return;
   if (!settings.ok) return report(settings.reason);
-  startWidget({ settings: settings.settings, namespace, base, css: base + card });
+  startWidget({ settings: settings.settings, namespace, css: { base, card, launcher, notice } });
 })();

@@ -2,19 +2,31 @@
 const canAdopt = () =>
   'adoptedStyleSheets' in ShadowRoot.prototype && 'replaceSync' in CSSStyleSheet.prototype;
 
+const sheets = new Map<string, CSSStyleSheet>();
+
+/** One constructed sheet per stylesheet text, parsed once and shared by every root using it. */
+function sheetOf(css: string): CSSStyleSheet {
+  let sheet = sheets.get(css);
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    sheets.set(css, sheet);
+  }
+  return sheet;
+}
+
 /**
- * Gives `host` an open shadow root styled by `css`: a constructed stylesheet where the browser
- * has them (no `<style>` element, so a strict style-src CSP is not involved), else a `<style>`.
+ * Gives `host` an open shadow root styled by `css` (base.css, then the root's own): constructed
+ * stylesheets where the browser has them (no `<style>` element, so a strict style-src CSP is
+ * not involved), each parsed once for all roots, else a `<style>`.
  */
-export function attachRoot(host: Element, css: string): ShadowRoot {
+export function attachRoot(host: Element, ...css: string[]): ShadowRoot {
   const root = host.attachShadow({ mode: 'open' });
   if (canAdopt()) {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-    root.adoptedStyleSheets = [sheet];
+    root.adoptedStyleSheets = css.map(sheetOf);
   } else {
     const style = document.createElement('style');
-    style.textContent = css;
+    style.textContent = css.join('');
     root.append(style);
   }
   return root;

@@ -19,9 +19,11 @@ import { hasKeptWork } from './unsent-inquiry';
 export interface StartOptions {
   settings: Settings;
   namespace: Namespace;
-  /** The stylesheet every root of ours starts with (styles/base.css); the form's builds on it. */
-  base: string;
-  css: string;
+  /**
+   * The stylesheets: `base` (styles/base.css) starts every root of ours, the form's too; each
+   * root adds its own, so a card's root parses no launcher rules.
+   */
+  css: { base: string; card: string; launcher: string; notice: string };
 }
 
 const whenIdle = (run: () => void) =>
@@ -46,7 +48,7 @@ const whenReady = (run: () => void) => {
  * Stage one, on every page view: load the config, render the cards (or the launcher), wire the
  * Contact Now buttons and `liaison()`. The form's module loads on the first sign of intent.
  */
-export function startWidget({ settings, namespace, base, css }: StartOptions): void {
+export function startWidget({ settings, namespace, css }: StartOptions): void {
   const lang = chooseLanguage({
     setting: settings.lang,
     page: document.documentElement.lang,
@@ -75,7 +77,9 @@ export function startWidget({ settings, namespace, base, css }: StartOptions): v
     ...chosen,
     texts: mergeTexts(en, t?.card, settings.texts),
   }));
-  const notice = createNotice((box) => attachRoot(appendHost('liaison-notice'), css).append(box));
+  const notice = createNotice((box) =>
+    attachRoot(appendHost('liaison-notice'), css.base, css.notice).append(box),
+  );
   const form = createFormLoader({
     url: `${settings.apiOrigin}/widget-form.js`,
     onOpenFailed: () => locale.then((l) => notice(l.texts.formFailed, l)).catch(report),
@@ -84,7 +88,7 @@ export function startWidget({ settings, namespace, base, css }: StartOptions): v
         api,
         settings,
         config,
-        mount: (tag: string, formCss: string) => attachRoot(appendHost(tag), base + formCss),
+        mount: (tag: string, formCss: string) => attachRoot(appendHost(tag), css.base, formCss),
         language: chosen,
         texts: t?.form,
       })),
@@ -114,13 +118,13 @@ export function startWidget({ settings, namespace, base, css }: StartOptions): v
           for (const host of cards) {
             guard(() => {
               const card = createCard(cardLocale, openBlank);
-              attachRoot(host, css).append(card.element);
+              attachRoot(host, css.base, css.card).append(card.element);
               config.then(card.show).catch(report);
             })();
           }
           if (cards.length === 0) {
             const launcher = createLauncher(cardLocale, openBlank);
-            attachRoot(appendHost('liaison-launcher'), css).append(launcher);
+            attachRoot(appendHost('liaison-launcher'), css.base, css.launcher).append(launcher);
             config.then((c) => applyTheme(launcher, c?.site.theme)).catch(report);
           }
         })

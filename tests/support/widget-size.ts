@@ -28,7 +28,7 @@ export const LOADER_BROTLI_BUDGET = 6 * 1024;
 /**
  * Brotli budget of everything one language needs: loader, form module and (for a language
  * other than English) its texts in the config answer. Issue 5 asks for 18 KB; this holds what
- * was reached (~26.4 KB with the basket and attachments: loader 5.8, form 18.4, Russian texts
+ * was reached (~26.4 KB with the basket and attachments: loader 5.9, form 18.4, Russian texts
  * 2.1) so it cannot grow unnoticed while the rest is cut. Lower it with every cut.
  */
 export const TOTAL_BROTLI_BUDGET = 27 * 1024;

@@ -123,3 +123,43 @@ describe('rowidRanges (SQLite: the rowids of a run of the list, as a few FTS5 ro
     expect(rowidRanges([3, 4, 5, 6], 4)).toEqual([[3, 6]]);
   });
 });
+
+describe('a deleted inquiry and the words of the text index', () => {
+  it('takes along the words no other inquiry holds, and keeps the shared ones', async () => {
+    const own = await createTestApp();
+    try {
+      const search = own.engine === 'postgres' ? postgresSearch : sqliteSearch;
+      const erased = await sendInquiry(own, {
+        name: 'Zebulon Quaxley',
+        email: 'zebulon@quaxley.example',
+        company: 'Shared Works',
+        message: 'Sharedword only here, from a xylophonist.',
+      });
+      const kept = await sendInquiry(own, {
+        name: 'Kept Person',
+        email: 'kept@person.example',
+        company: 'Shared Works',
+        message: 'Sharedword again, from another buyer.',
+      });
+      const found = async (query: string) => {
+        const page = await own.store.listInquiries(
+          { siteId: (await own.store.findInquiry(kept.id))?.siteId ?? '' },
+          { search: query, limit: 10 },
+        );
+        return page.map((i) => (i.id === erased.id ? 'erased' : i.id === kept.id ? 'kept' : i.id));
+      };
+      expect(await found('zebul')).toEqual(['erased']);
+      expect(await found('sharedw works')).toEqual(['kept', 'erased']);
+
+      await own.store.deleteInquiries([erased.id]);
+      for (const query of ['zebul', 'quaxley', 'xylophon']) {
+        expect(await found(query), query).toEqual([]);
+        expect((await search.prepare(own.db, query))?.share, query).toBe(0);
+      }
+      expect(await found('sharedw works')).toEqual(['kept']);
+      expect(await found('kept person')).toEqual(['kept']);
+    } finally {
+      await own.close();
+    }
+  });
+});

@@ -84,9 +84,12 @@ async function createTsvector(db: Kysely<unknown>): Promise<void> {
 
 // Migration 0009: the words of the text index, so that a search can replace a prefix by the
 // indexed words it begins (storage/search.ts). SQLite reads them from FTS5 itself; PostgreSQL
-// keeps its lexemes in a table, one row each, added by a trigger and never removed (a word no
-// inquiry holds any more matches nothing). No unique key: a write never waits on another
-// for a new word, and the rare word two writers add at once is listed twice.
+// keeps its lexemes in a table, one row each, kept by triggers. No unique key: a write never
+// waits on another for a new word, and the rare word two writers add at once is listed twice.
+// A deleted inquiry takes along the words no other inquiry holds (names, addresses: privacy),
+// except the common ones of the planner's statistics, which checking would cost most.
+// (An inquiry written while the last other one with its rare word is deleted may keep the
+// word out of the table, and a search for it would miss that inquiry: a narrow race.)
 
 /** Creates the vocabulary of the text index, filled from what is indexed already. */
 export async function createVocabulary(db: Kysely<unknown>): Promise<void> {
@@ -112,6 +115,19 @@ export async function createVocabulary(db: Kysely<unknown>): Promise<void> {
     end $$`.execute(db);
   await sql`create trigger inquiry_search_terms_add after insert or update of document
     on inquiry_search for each row execute function inquiry_search_terms_add()`.execute(db);
+  await sql`create function inquiry_search_terms_drop() returns trigger language plpgsql as $$
+    begin
+      delete from inquiry_search_terms k
+      where k.term = any (tsvector_to_array(old.document))
+        and k.term <> all (coalesce((select most_common_elems::text::text[] from pg_stats
+          where schemaname = tg_table_schema and tablename = tg_table_name
+            and attname = 'document'), '{}'))
+        and not exists (select 1 from inquiry_search s where s.document @@
+          ('''' || replace(replace(k.term, '\\', '\\\\'), '''', '''''') || '''')::tsquery);
+      return null;
+    end $$`.execute(db);
+  await sql`create trigger inquiry_search_terms_drop after delete on inquiry_search
+    for each row execute function inquiry_search_terms_drop()`.execute(db);
 }
 
 /** Drops what `createVocabulary` made. */
@@ -121,5 +137,5 @@ export async function dropVocabulary(db: Kysely<unknown>): Promise<void> {
     return;
   }
   await sql`drop table inquiry_search_terms`.execute(db);
-  await sql`drop function inquiry_search_terms_add cascade`.execute(db);
+  await sql`drop function inquiry_search_terms_add, inquiry_search_terms_drop cascade`.execute(db);
 }

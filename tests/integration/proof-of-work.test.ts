@@ -33,6 +33,15 @@ async function solve(c: NonNullable<ProofOfWorkChallenge['challenge']>): Promise
   return Buffer.from(JSON.stringify(payload)).toString('base64');
 }
 
+/** A fresh app whose demo site always asks for proof-of-work, and a solution to its challenge. */
+async function solvedOnSwitchedOnSite(): Promise<string> {
+  t = await createTestApp();
+  await t.store.updateSite(await siteId(), { proofOfWork: 'on' });
+  const { challenge: c } = await challenge();
+  if (!c) throw new Error('no challenge');
+  return solve(c);
+}
+
 describe('proof-of-work', () => {
   it('is not asked for by default, until the site is flooded', async () => {
     t = await createTestApp({ floodPerMinute: 3 });
@@ -51,11 +60,7 @@ describe('proof-of-work', () => {
   });
 
   it('when switched on, takes each solution once and refuses forged ones', async () => {
-    t = await createTestApp();
-    await t.store.updateSite(await siteId(), { proofOfWork: 'on' });
-    const { challenge: c } = await challenge();
-    if (!c) throw new Error('no challenge');
-    const pow = await solve(c);
+    const pow = await solvedOnSwitchedOnSite();
     expect((await post(inquiryBody({ pow }))).status).toBe(201);
     expect((await post(inquiryBody({ pow }))).status).toBe(403);
     const forged = Buffer.from(
@@ -66,11 +71,7 @@ describe('proof-of-work', () => {
   });
 
   it("refuses a solution once its challenge has expired, by the app's clock", async () => {
-    t = await createTestApp();
-    await t.store.updateSite(await siteId(), { proofOfWork: 'on' });
-    const { challenge: c } = await challenge();
-    if (!c) throw new Error('no challenge');
-    const pow = await solve(c);
+    const pow = await solvedOnSwitchedOnSite();
     t.now.value = new Date(t.now.value.getTime() + CHALLENGE_MS + 1000);
     expect((await post(inquiryBody({ pow }))).status).toBe(403);
   });

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Database } from './database';
 import type { Store } from './store';
 
@@ -16,7 +16,30 @@ type AuthQueries = Pick<
 >;
 
 /** Sessions, one-time sign-in links and sign-in throttles. */
-export function authQueries(db: Kysely<Database>): AuthQueries {
+export function authQueries(
+  db: Kysely<Database>,
+  { relaxedCounters }: { relaxedCounters: boolean },
+): AuthQueries {
+  // One upsert, so two requests at the same moment cannot both read n and write n + 1.
+  const countHit = async (q: Kysely<Database>, key: string, windowStart: string) => {
+    const row = await q
+      .insertInto('throttles')
+      .values({ key, failures: 1, windowStart, lockedUntil: null })
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet((eb) => ({
+          failures: eb
+            .case()
+            .when('throttles.windowStart', '=', windowStart)
+            .then(eb('throttles.failures', '+', 1))
+            .else(1)
+            .end(),
+          windowStart,
+        })),
+      )
+      .returning('failures')
+      .executeTakeFirstOrThrow();
+    return row.failures;
+  };
   return {
     async createSession(session) {
       await db.insertInto('sessions').values(session).execute();
@@ -66,24 +89,13 @@ export function authQueries(db: Kysely<Database>): AuthQueries {
         .execute();
     },
     async countHit(key, windowStart) {
-      // One upsert, so two requests at the same moment cannot both read n and write n + 1.
-      const row = await db
-        .insertInto('throttles')
-        .values({ key, failures: 1, windowStart, lockedUntil: null })
-        .onConflict((oc) =>
-          oc.column('key').doUpdateSet((eb) => ({
-            failures: eb
-              .case()
-              .when('throttles.windowStart', '=', windowStart)
-              .then(eb('throttles.failures', '+', 1))
-              .else(1)
-              .end(),
-            windowStart,
-          })),
-        )
-        .returning('failures')
-        .executeTakeFirstOrThrow();
-      return row.failures;
+      if (!relaxedCounters) return countHit(db, key, windowStart);
+      return db.transaction().execute(async (trx) => {
+        // Not worth a wait for the disk: a crash may forget a window's last counts, which the
+        // limits tolerate; every inquiry, message and delivery still commits durably.
+        await sql`set local synchronous_commit = off`.execute(trx);
+        return countHit(trx, key, windowStart);
+      });
     },
 
     async clearThrottle(key) {

@@ -21,20 +21,26 @@ export interface StoreOptions {
   skipLocked?: boolean;
   /** Inquiry transactions written at once (storage/group-commit.ts): 1 suits SQLite. */
   writers?: number;
+  /**
+   * Rate-limit counters committed without waiting for the disk (PostgreSQL's
+   * `synchronous_commit = off`, for that transaction alone): two per inquiry, each an fsync
+   * otherwise. SQLite in WAL mode with `synchronous = NORMAL` never waits at a commit.
+   */
+  relaxedCounters?: boolean;
 }
 
 /** The Store on any Kysely dialect; the dialect factory alone knows the engine. */
 export function createKyselyStore(
   db: Kysely<Database>,
   search: SearchAdapter,
-  { skipLocked = false, writers = 1 }: StoreOptions = {},
+  { skipLocked = false, writers = 1, relaxedCounters = false }: StoreOptions = {},
 ): Store {
   return {
     ...siteQueries(db),
     ...inquiryQueries(db, { writers }),
     ...inquiryListQueries(db, search),
     ...tokenQueries(db),
-    ...authQueries(db),
+    ...authQueries(db, { relaxedCounters }),
     ...outboxQueries(db, { skipLocked }),
     ...routingQueries(db),
     ...attachmentQueries(db),

@@ -20,7 +20,7 @@ export interface OpenedStore {
 
 /**
  * Opens the engine `database` names and the Store on it: the one place that picks a dialect
- * and what differs with it (full-text search, row locks for the outbox, concurrent writers). Not yet migrated.
+ * and what differs with it (full-text search, row locks for the outbox, concurrent writers, counters' commits). Not yet migrated.
  */
 export function openStore(database: DatabaseConfig): OpenedStore {
   if (database.engine === 'postgres') {
@@ -30,6 +30,7 @@ export function openStore(database: DatabaseConfig): OpenedStore {
       store: createKyselyStore(db, postgresSearch, {
         skipLocked: true,
         writers: POSTGRES_WRITERS,
+        relaxedCounters: true,
       }),
     };
   }

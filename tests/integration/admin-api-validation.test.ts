@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import type { RepInput } from '../../contract';
+import {
+  MOORE,
+  moore,
+  ok,
+  refused,
+  repInput,
+  siteInput,
+  snapshot,
+  t,
+  useSignedInAdmin,
+} from '../support/admin-client';
+import { addRep } from '../support/inbox-client';
+
+useSignedInAdmin();
+
+describe('bad input gets 400 with field messages and changes nothing', () => {
+  it.each([
+    [
+      'a bad origin pattern',
+      { allowedOrigins: ['https://ok.example', '*'] },
+      'allowedOrigins.1',
+      /origin such as/,
+    ],
+    [
+      'an origin with a path',
+      { allowedOrigins: ['https://ok.example/shop'] },
+      'allowedOrigins.0',
+      /origin such as/,
+    ],
+    ['a bad colour', { themeColor: 'teal' }, 'themeColor', /#1d4ed8/],
+    ['a promise of 0 hours', { replyPromiseHours: 0 }, 'replyPromiseHours', /greater than/],
+    ['an unknown default rep', { defaultRepId: 'nobody' }, 'defaultRepId', /rep of this site/],
+    ['an unknown default team', { defaultTeamId: 'nothing' }, 'defaultTeamId', /team of this site/],
+  ])('site: %s', async (_name, over, field, message) => {
+    const before = await snapshot();
+    const error = await refused('PUT', '/site', siteInput(before.site, over));
+    expect(error.code).toBe('VALIDATION_FAILED');
+    expect(error.fields?.[field]).toMatch(message);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it.each([
+    [
+      'a bad timezone in hours',
+      { profile: { ...repInput().profile, hours: { timezone: 'Mars/Olympus', days: {} } } },
+      'profile.hours.timezone',
+      /IANA/,
+    ],
+    [
+      'a period that ends before it starts',
+      {
+        profile: {
+          ...repInput().profile,
+          hours: { timezone: 'Europe/Berlin', days: { tue: [['18:00', '09:00']] } },
+        },
+      },
+      'profile.hours.days.tue.0',
+      /end after/,
+    ],
+    [
+      'a malformed WhatsApp number',
+      { profile: { ...repInput().profile, whatsapp: '0800 123' } },
+      'profile.whatsapp',
+      /\+8613800000000/,
+    ],
+    ['an email another account has', { email: MOORE.toUpperCase() }, 'email', /Another account/],
+    ['a handle another rep has', { handle: 'moore-liu' }, 'handle', /Another rep/],
+    ['a handle with spaces', { handle: 'Ana Wu' }, 'handle', /lower-case/],
+  ] satisfies Array<[string, Partial<RepInput>, string, RegExp]>)(
+    'rep: %s',
+    async (_name, over, field, message) => {
+      const before = await snapshot();
+      const error = await refused('POST', '/reps', repInput(over));
+      expect(error.fields?.[field]).toMatch(message);
+      expect(await snapshot()).toEqual(before);
+    },
+  );
+
+  it('rep: an admin cannot demote or deactivate themselves', async () => {
+    const error = await refused(
+      'PUT',
+      `/reps/${moore.id}`,
+      repInput({ email: MOORE, handle: 'moore-liu', role: 'rep', active: false }),
+    );
+    expect(error.fields).toMatchObject({ role: expect.any(String), active: expect.any(String) });
+  });
+
+  it('team: an unknown member and one of another site', async () => {
+    const other = await addRep(t, { email: 'zed@other.example', siteKey: 'other' });
+    const before = await snapshot();
+    const error = await refused('POST', '/teams', {
+      name: 'Valves',
+      distribution: 'round-robin',
+      memberIds: [moore.id, 'nobody', other.id],
+    });
+    expect(error.fields).toEqual({
+      'memberIds.1': 'Choose a rep of this site.',
+      'memberIds.2': 'Choose a rep of this site.',
+    });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("rules: a rule pointing at another site's team or rep", async () => {
+    const other = await addRep(t, { email: 'zed@other.example', siteKey: 'other' });
+    await t.store.saveTeam({
+      id: 'team-other',
+      siteId: other.siteId,
+      name: 'Other',
+      distribution: 'round-robin',
+      memberIds: [],
+    });
+    await ok('PUT', '/rules', {
+      rules: [{ name: 'Mine', match: {}, target: { repId: moore.id } }],
+    });
+    const before = await snapshot();
+    const error = await refused('PUT', '/rules', {
+      rules: [
+        { name: 'Fine', match: { sku: 'BV-*' }, target: { repId: moore.id } },
+        { name: 'Theirs', match: {}, target: { repId: other.id } },
+        { name: 'Their team', match: {}, target: { teamId: 'team-other' } },
+        { id: 'rule-of-nobody', name: 'Stolen id', match: {}, target: { repId: moore.id } },
+      ],
+    });
+    expect(error.fields).toEqual({
+      'rules.1.target.repId': 'Choose a rep of this site.',
+      'rules.2.target.teamId': 'Choose a team of this site.',
+      'rules.3.id': 'No such rule of this site.',
+    });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('rules: a bad condition is named by its path', async () => {
+    const error = await refused('PUT', '/rules', {
+      rules: [{ name: 'x', match: { sku: '' }, target: { repId: moore.id } }],
+    });
+    expect(Object.keys(error.fields ?? {})).toEqual(['rules.0.match.sku']);
+  });
+});

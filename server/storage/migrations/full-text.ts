@@ -137,5 +137,7 @@ export async function dropVocabulary(db: Kysely<unknown>): Promise<void> {
     return;
   }
   await sql`drop table inquiry_search_terms`.execute(db);
-  await sql`drop function inquiry_search_terms_add, inquiry_search_terms_drop cascade`.execute(db);
+  await sql`drop function if exists inquiry_search_terms_add, inquiry_search_terms_drop cascade`.execute(
+    db,
+  );
 }

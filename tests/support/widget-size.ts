@@ -28,10 +28,10 @@ export const LOADER_BROTLI_BUDGET = 6 * 1024;
 /**
  * Brotli budget of everything one language needs: loader, form module and (for a language
  * other than English) its texts in the config answer. Issue 5 asks for 18 KB; this holds what
- * was reached (~26.4 KB with the basket and attachments: loader 5.9, form 18.4, Russian texts
+ * was reached (~26.2 KB with the basket and attachments: loader 5.9, form 18.2, Russian texts
  * 2.1) so it cannot grow unnoticed while the rest is cut. Lower it with every cut.
  */
-export const TOTAL_BROTLI_BUDGET = 27 * 1024;
+export const TOTAL_BROTLI_BUDGET = 26.5 * 1024;
 
 /** Measures a built file: raw, gzip level 9 and brotli at maximum quality. */
 export function measureWidget(path: string): WidgetSize {

@@ -114,5 +114,7 @@ describe('fuzzing the inbound SMTP receiver', () => {
       transport.close();
     }
     expect(countsDelta(before, await storedCounts(t.db)).messages).toBe(1);
-  });
+    // 200 SMTP sessions, each with six counts before and after: 17-22 s on PostgreSQL on a
+    // loaded machine, past the suite's 20 s.
+  }, 60_000);
 });

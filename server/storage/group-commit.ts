@@ -13,10 +13,12 @@ interface Pending<T> {
 /**
  * `write` run in shared transactions: writes that arrive while one transaction is being
  * written wait for it, then go together in the next, each in a savepoint of its own. A write
- * that fails is rolled back alone and its caller gets its error; each caller is answered only
- * after the commit that holds its write (so a 201 still means stored). Under load, one commit
- * (on SQLite the WAL append, on PostgreSQL the flush to disk) serves many requests; a lone
- * write gets its own transaction at once, as before.
+ * that fails there is rolled back alone and tried once more in a transaction of its own (a
+ * neighbour's locks, a deadlock between two shared transactions on PostgreSQL, must not cost
+ * it anything); its caller gets that attempt's outcome. Each caller is answered only after the
+ * commit that holds its write (so a 201 still means stored). Under load, one commit (on
+ * SQLite the WAL append, on PostgreSQL the flush to disk) serves many requests; a lone write
+ * gets its own transaction at once, as before.
  */
 export function groupCommit<T>(
   db: Kysely<Database>,
@@ -55,10 +57,8 @@ export function groupCommit<T>(
       for (const pending of group) pending.reject(failed.get(pending) ?? err);
       return;
     }
-    for (const pending of group) {
-      if (failed.has(pending)) pending.reject(failed.get(pending));
-      else pending.resolve();
-    }
+    for (const pending of group) if (!failed.has(pending)) pending.resolve();
+    for (const pending of failed.keys()) await writeGroup([pending]);
   }
 
   async function drain(): Promise<void> {

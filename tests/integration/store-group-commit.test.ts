@@ -66,7 +66,8 @@ describe('group commit', () => {
   it('rolls a failed write back alone: its caller gets the error, the others are stored', async () => {
     const { write, transactions } = recordingWrites();
     const results = await Promise.allSettled(['a', 'b', 'c', 'b', 'd'].map((k) => write(k)));
-    expect(transactions).toHaveLength(2);
+    // a alone; b, c, b, d together; then the failed b once more, alone (and failing again).
+    expect(transactions).toHaveLength(3);
     expect(results.map((r) => r.status)).toEqual([
       'fulfilled',
       'fulfilled',
@@ -79,6 +80,23 @@ describe('group commit', () => {
     expect(await storedKeys()).toEqual(
       ['a', 'a-first', 'b', 'b-first', 'c', 'c-first', 'd', 'd-first'].sort(),
     );
+  });
+
+  it('tries a write that failed in a shared transaction once more on its own', async () => {
+    let failures = 1;
+    const write = groupCommit(t.db, async (trx, key: string) => {
+      // A neighbour's lock or a deadlock: fails once, in the shared transaction.
+      if (key === 'unlucky' && failures-- > 0) throw new Error('deadlock detected');
+      await trx.insertInto('throttles').values(row(key)).execute();
+    });
+    const results = await Promise.allSettled(['first', 'x', 'unlucky', 'y'].map((k) => write(k)));
+    expect(results.map((r) => r.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+    ]);
+    expect(await storedKeys()).toEqual(['first', 'unlucky', 'x', 'y']);
   });
 
   it('answers each caller only once its write is committed', async () => {

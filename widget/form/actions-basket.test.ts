@@ -1,0 +1,65 @@
+import { describe, expect, test } from 'vitest';
+import { en } from './i18n/en';
+import { createBasketStore } from './basket';
+import { memoryStorage } from './memory-storage';
+import { page, setup, created, settle } from './actions-fixtures';
+
+describe('the inquiry basket', () => {
+  const withBasket = (storage = memoryStorage()) => ({
+    storage,
+    basket: createBasketStore({ site: 'demo', storage: () => storage }),
+  });
+  const gate = { name: 'Gate Valve', sku: 'GV-2' };
+  const pump = { name: 'Centrifugal Pump' };
+
+  test('collects products across pages, once each, and sends them with their quantities', async () => {
+    const first = withBasket();
+    const page1 = setup([], { basket: first.basket });
+    // Nothing is written before the visitor adds something.
+    expect(first.storage.items.size).toBe(0);
+    page1.actions.add(gate);
+    page1.actions.add(gate);
+    expect(page1.state.lines.value).toHaveLength(1);
+    expect(page1.state.basketNote.value).toBe('Added to your inquiry basket: Gate Valve');
+    expect(page1.state.open.value).toBe(false);
+
+    // The next page view of the site finds the basket and adds to it.
+    const { state, actions, sent, fill } = setup([created()], {
+      basket: withBasket(first.storage).basket,
+    });
+    expect(state.lines.value.map((line) => line.product)).toEqual([gate]);
+    actions.open(pump);
+    actions.setLine(0, 'quantity', '200');
+    actions.setLine(0, 'unit', 'sets');
+    actions.setLine(1, 'quantity', '2');
+    fill();
+    actions.submit();
+    await settle();
+    expect(sent[0]?.products).toEqual([
+      { ...gate, quantity: 200, unit: 'sets' },
+      { ...pump, quantity: 2, unit: 'pieces' },
+    ]);
+    // Sent: the basket is empty, and nothing of it is left in storage.
+    actions.closed();
+    expect(state.lines.value).toEqual([]);
+    expect(first.storage.items.size).toBe(0);
+  });
+
+  test("the first product takes the form's quantity; a removed one goes with its errors", () => {
+    const { state, actions, fill } = setup([], withBasket());
+    actions.prefill({ quantity: '50', unit: 'sets' });
+    actions.open(gate);
+    actions.add(pump);
+    expect(state.lines.value).toEqual([
+      { product: gate, quantity: '50', unit: 'sets' },
+      { product: pump, quantity: '', unit: 'pieces' },
+    ]);
+    fill();
+    actions.setLine(1, 'quantity', '-3');
+    actions.submit();
+    expect(state.errors.value.line1).toBe(en['invalid.quantity']);
+    actions.removeLine(1);
+    expect(state.lines.value.map((line) => line.product)).toEqual([gate]);
+    expect(state.errors.value.line1).toBeUndefined();
+  });
+});

@@ -63,13 +63,12 @@ export async function checkProofOfWork(
   pow: string | undefined,
 ): Promise<void> {
   if (!(await proofOfWorkRequired(deps, site))) return;
-  const challenge =
+  const solved =
     pow === undefined ? null : await verifiedChallenge(pow, hmacKey(deps.secret), deps.clock());
-  if (challenge) {
-    const windowStart = new Date(
-      Math.floor(deps.clock().getTime() / CHALLENGE_MS) * CHALLENGE_MS,
-    ).toISOString();
-    if ((await deps.store.countHit(`pow:${challenge}`, windowStart)) === 1) return;
+  // Counted once for the challenge's whole life (its expiry is the count's window): a window
+  // of the clock's would let a solution count again once the next one began.
+  if (solved && (await deps.store.countHit(`pow:${solved.challenge}`, solved.expires)) === 1) {
+    return;
   }
   throw new DomainError(
     'PROOF_OF_WORK_REQUIRED',
@@ -82,7 +81,11 @@ export async function checkProofOfWork(
  * The expiry is read against the app's clock, as it was set: altcha's own check reads the
  * wall clock.
  */
-async function verifiedChallenge(pow: string, key: string, now: Date): Promise<string | null> {
+async function verifiedChallenge(
+  pow: string,
+  key: string,
+  now: Date,
+): Promise<{ challenge: string; expires: string } | null> {
   let challenge: unknown;
   try {
     challenge = Reflect.get(
@@ -98,5 +101,6 @@ async function verifiedChallenge(pow: string, key: string, now: Date): Promise<s
   // The expiry rides in the salt, which the signature covers: read once the solution is valid.
   if (!(await verifySolution(pow, key, false))) return null;
   const expires = Number(extractParams(pow).expires) * 1000;
-  return Number.isFinite(expires) && expires >= now.getTime() ? challenge : null;
+  if (!Number.isFinite(expires) || expires < now.getTime()) return null;
+  return { challenge, expires: new Date(expires).toISOString() };
 }

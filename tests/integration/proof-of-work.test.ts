@@ -76,6 +76,19 @@ describe('proof-of-work', () => {
     expect((await post(inquiryBody({ pow }))).status).toBe(403);
   });
 
+  it('takes a solution once for its whole life, across any boundary of the clock', async () => {
+    t = await createTestApp();
+    // Issued at 08:05: valid until 08:15, across 08:10.
+    t.now.value = new Date(t.now.value.getTime() + 5 * 60_000);
+    await t.store.updateSite(await siteId(), { proofOfWork: 'on' });
+    const { challenge: c } = await challenge();
+    if (!c) throw new Error('no challenge');
+    const pow = await solve(c);
+    expect((await post(inquiryBody({ pow }))).status).toBe(201);
+    t.now.value = new Date(t.now.value.getTime() + 6 * 60_000);
+    expect((await post(inquiryBody({ pow }))).status).toBe(403);
+  });
+
   it('when switched off, is never asked for, even under a flood', async () => {
     t = await createTestApp({ floodPerMinute: 1 });
     await t.store.updateSite(await siteId(), { proofOfWork: 'off' });

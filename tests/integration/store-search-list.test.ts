@@ -187,7 +187,9 @@ describe('how common a query is, as the engine estimates it', () => {
     expect(await share('rhein')).toBeCloseTo(0.2, 1);
     expect(await share('rhein seawater')).toBeCloseTo(0.2 / 12, 2);
     expect(await share('buyer2999')).toBeLessThan(0.001);
-    expect(await share('qqqq')).toBe(0);
+    // No listed word starts "qqqq": nothing, says SQLite, whose list is the index itself;
+    // PostgreSQL's list may lag its index, so it asks for the word as a prefix (no estimate).
+    expect(await share('qqqq')).toBe(database.engine === 'postgres' ? null : 0);
     expect(await share('b')).toBeNull();
   });
 });

@@ -89,7 +89,8 @@ async function createTsvector(db: Kysely<unknown>): Promise<void> {
 // A deleted inquiry takes along the words no other inquiry holds (names, addresses: privacy),
 // except the common ones of the planner's statistics, which checking would cost most.
 // (An inquiry written while the last other one with its rare word is deleted may keep the
-// word out of the table, and a search for it would miss that inquiry: a narrow race.)
+// word out of the table: a search then asks for that word as a prefix (postgres.ts), but one
+// whose other expansions are listed still misses the inquiry until the word comes again.)
 
 /** Creates the vocabulary of the text index, filled from what is indexed already. */
 export async function createVocabulary(db: Kysely<unknown>): Promise<void> {

@@ -9,6 +9,7 @@ import type {
 } from '../storage/store';
 import { route } from './router';
 import { routingContext } from './routing-context';
+import { turnGiven, withTurnsGiven } from './team-turns';
 import type { ConversationDeps } from './conversation';
 import { newConversationToken, rawConversationToken } from './conversation-tokens';
 import { createOnce, idempotencyClaim, replayOf } from './idempotency';
@@ -45,8 +46,10 @@ export async function receiveInquiry(
   const products = productsOf(input);
   const attachmentIds = await checkAttachments(store, site.id, input.attachments);
   const context = await routingContext(store, site, input.email.toLowerCase());
+  // No await from here to turnGiven: the turn read is the turn taken (team-turns.ts).
   const decision = route({
     ...context,
+    teams: withTurnsGiven(store, context.teams),
     inquiry: {
       requestedHandle: input.rep,
       country: input.country,
@@ -56,6 +59,7 @@ export async function receiveInquiry(
     },
     now: clock(),
   });
+  if (decision.teamId && decision.repId) turnGiven(store, decision.teamId, decision.repId);
   const assigned = decision.repId ? context.reps.find((r) => r.id === decision.repId) : undefined;
 
   const now = clock().toISOString();

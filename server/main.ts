@@ -186,6 +186,8 @@ async function main() {
       await stopInbound();
       await stopOutbox();
       await events.close();
+      // A request cut off after the 2 s may still have its inquiry waiting for a shared commit.
+      await store.writesSettled();
       await db.destroy();
       process.exit(0);
     });

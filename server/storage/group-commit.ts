@@ -4,6 +4,13 @@ import type { Database } from './database';
 /** How many writes one transaction takes at most. */
 const MAX_GROUP = 64;
 
+export interface GroupCommit<T> {
+  /** Writes `item` in the next shared transaction; resolves once that commits. */
+  write(item: T): Promise<void>;
+  /** Resolves once every write handed over is committed or has failed (a graceful stop). */
+  settled(): Promise<void>;
+}
+
 interface Pending<T> {
   item: T;
   resolve: () => void;
@@ -32,9 +39,10 @@ export function groupCommit<T>(
      */
     writers?: number;
   } = {},
-): (item: T) => Promise<void> {
+): GroupCommit<T> {
   let waiting: Array<Pending<T>> = [];
   let writing = 0;
+  let whenSettled: Array<() => void> = [];
 
   async function writeGroup(group: Array<Pending<T>>): Promise<void> {
     const failed = new Map<Pending<T>, unknown>();
@@ -69,11 +77,19 @@ export function groupCommit<T>(
       await writeGroup(group);
     }
     writing--;
+    if (writing === 0) {
+      for (const settle of whenSettled) settle();
+      whenSettled = [];
+    }
   }
 
-  return (item) =>
-    new Promise<void>((resolve, reject) => {
-      waiting.push({ item, resolve, reject });
-      if (writing < writers) void drain();
-    });
+  return {
+    write: (item) =>
+      new Promise<void>((resolve, reject) => {
+        waiting.push({ item, resolve, reject });
+        if (writing < writers) void drain();
+      }),
+    settled: () =>
+      writing === 0 ? Promise.resolve() : new Promise((resolve) => whenSettled.push(resolve)),
+  };
 }

@@ -10,6 +10,7 @@ type NewInquiry = Parameters<Store['createInquiry']>[0];
 type InquiryQueries = Pick<
   Store,
   | 'createInquiry'
+  | 'writesSettled'
   | 'inquiryIdsOfVisitor'
   | 'closedInquiryIdsBefore'
   | 'deleteInquiries'
@@ -33,9 +34,11 @@ export function inquiryQueries(
     return q;
   };
 
+  const inquiries = groupCommit(db, writeInquiry, { writers });
   return {
     // Inquiries arriving together share a commit (group-commit.ts).
-    createInquiry: groupCommit(db, writeInquiry, { writers }),
+    createInquiry: inquiries.write,
+    writesSettled: inquiries.settled,
 
     async findIdempotency(keyHash) {
       const row = await db

@@ -241,6 +241,8 @@ export interface Store extends AttachmentStore, WebhookStore {
     /** Uploaded files the inquiry claims (checked unclaimed beforehand). */
     attachmentIds?: string[];
   }): Promise<void>;
+  /** Resolves once every inquiry handed to createInquiry is committed or failed (a stop). */
+  writesSettled(): Promise<void>;
   findIdempotency(keyHash: string): Promise<IdempotencyRecord | null>;
   findInquiry(id: string): Promise<Inquiry | null>;
   listMessages(inquiryId: string): Promise<Message[]>;

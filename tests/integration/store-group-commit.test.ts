@@ -24,7 +24,7 @@ const row = (key: string) => ({ key, failures: 0, windowStart: 'w', lockedUntil:
 /** Writes `key-first` then `key`: a repeated key fails after its first row is written. */
 function recordingWrites(writers = 1) {
   const transactions: Array<Transaction<Database>> = [];
-  const write = groupCommit(
+  const { write, settled } = groupCommit(
     t.db,
     async (trx, key: string) => {
       if (!transactions.includes(trx)) transactions.push(trx);
@@ -36,7 +36,7 @@ function recordingWrites(writers = 1) {
     },
     { writers },
   );
-  return { write, transactions };
+  return { write, settled, transactions };
 }
 
 async function storedKeys(): Promise<string[]> {
@@ -84,7 +84,7 @@ describe('group commit', () => {
 
   it('tries a write that failed in a shared transaction once more on its own', async () => {
     let failures = 1;
-    const write = groupCommit(t.db, async (trx, key: string) => {
+    const { write } = groupCommit(t.db, async (trx, key: string) => {
       // A neighbour's lock or a deadlock: fails once, in the shared transaction.
       if (key === 'unlucky' && failures-- > 0) throw new Error('deadlock detected');
       await trx.insertInto('throttles').values(row(key)).execute();
@@ -97,6 +97,21 @@ describe('group commit', () => {
       'fulfilled',
     ]);
     expect(await storedKeys()).toEqual(['first', 'unlucky', 'x', 'y']);
+  });
+
+  it('says when every write handed over is done', async () => {
+    const { write, settled } = recordingWrites();
+    await settled();
+    const done: string[] = [];
+    const writes = ['s1', 's2', 's3', 's2'].map((k) =>
+      write(k).then(
+        () => done.push(k),
+        () => done.push(`${k} failed`),
+      ),
+    );
+    await settled();
+    expect(done.sort()).toEqual(['s1', 's2', 's2 failed', 's3']);
+    await Promise.all(writes);
   });
 
   it('answers each caller only once its write is committed', async () => {

@@ -18,12 +18,15 @@ const MAX_PATH = 300;
  * string is never included (it can hold an email address or a search).
  */
 export function loggablePath(path: string, route: string): string {
-  if (!route.includes('/:token'))
-    return path.length > MAX_PATH ? `${path.slice(0, MAX_PATH)}...` : path;
+  // Split and rejoined only on the few routes that carry a token.
+  const masked = route.includes('/:token') ? maskTokens(path, route) : path;
+  return masked.length > MAX_PATH ? `${masked.slice(0, MAX_PATH)}...` : masked;
+}
+
+function maskTokens(path: string, route: string): string {
   const pattern = route.split('/');
-  const masked = path
+  return path
     .split('/')
     .map((segment, i) => (pattern[i]?.startsWith(':token') ? ':token' : segment))
     .join('/');
-  return masked.length > MAX_PATH ? `${masked.slice(0, MAX_PATH)}...` : masked;
 }

@@ -1,6 +1,7 @@
 import type { InquiryListQuery } from '../../contract';
 import type { Inquiry, InquiryListFilter, Rep, Store } from '../storage/store';
 import { scopeOf } from './access';
+import { assigneeNames } from './inbox';
 
 /** Rows read per query while exporting: memory stays flat however many inquiries there are. */
 const BATCH = 500;
@@ -75,11 +76,8 @@ export async function* inquiriesCsv(
     const rows = await store.listInquiries(scope, filter);
     if (rows.length === 0) return;
     const firsts = await store.firstMessages(rows.map((i) => i.id));
-    for (const id of new Set(
-      rows.flatMap((i) => (i.repId && !names.has(i.repId) ? [i.repId] : [])),
-    )) {
-      names.set(id, (await store.findRep(id))?.name ?? '');
-    }
+    const unnamed = rows.filter((i) => i.repId && !names.has(i.repId));
+    for (const [id, name] of await assigneeNames(store, unnamed)) names.set(id, name);
     let chunk = '';
     for (const i of rows) {
       chunk += line([

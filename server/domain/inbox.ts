@@ -109,7 +109,11 @@ function toSummary(i: Inquiry, firstMessage: string, names: Map<string, string>)
   };
 }
 
-async function assigneeNames(store: Store, inquiries: Inquiry[]): Promise<Map<string, string>> {
+/** The names of the reps `inquiries` are assigned to, by rep id. */
+export async function assigneeNames(
+  store: Store,
+  inquiries: Inquiry[],
+): Promise<Map<string, string>> {
   const ids = [...new Set(inquiries.flatMap((i) => (i.repId ? [i.repId] : [])))];
   const reps = await Promise.all(ids.map((id) => store.findRep(id)));
   return new Map(reps.flatMap((r) => (r ? [[r.id, r.name] as const] : [])));

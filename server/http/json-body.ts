@@ -68,6 +68,8 @@ function issueMessage(issue: $ZodIssue): string {
     case 'invalid_format':
       if (issue.format === 'email') return 'Must be a valid email address.';
       if (issue.format === 'url') return 'Must be an http or https URL.';
+      // A contract pattern's own message ("Must be a colour such as #1d4ed8."), not zod's.
+      if (issue.format === 'regex' && !issue.message.startsWith('Invalid')) return issue.message;
       return `Must be a valid ${issue.format}.`;
     case 'invalid_value':
       return `Must be one of: ${issue.values.map(String).join(', ')}.`;

@@ -226,8 +226,17 @@ export const WEBHOOK_EVENTS = [
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 /**
+ * A DingTalk custom robot's signing secret (加签): `SEC` and hex or base64 characters, as the
+ * robot's security settings show it (`SEC` and 64 hex digits today).
+ * https://open.dingtalk.com/document/robots/customize-robot-security-settings
+ */
+export const DINGTALK_SECRET = /^SEC[A-Za-z0-9+/=]{16,256}$/;
+
+/**
  * `POST /api/inbox/admin/webhooks` and `PUT .../webhooks/{id}`. The URL is checked further by
- * the server: https (http and private addresses only where the server allows them).
+ * the server: https (http and private addresses only where the server allows them). `secret` is
+ * a DingTalk robot's signing secret, for `format: 'dingtalk'` only (Liaison makes the Standard
+ * Webhooks one): absent keeps the robot's current one, null removes it (an unsigned robot).
  */
 export const WebhookInput = z.strictObject({
   url: z
@@ -245,6 +254,16 @@ export const WebhookInput = z.strictObject({
     }),
   ),
   active: z.boolean(),
+  secret: z.optional(
+    z.nullable(
+      z.string().check(
+        z.trim(),
+        z.regex(DINGTALK_SECRET, {
+          error: 'Must be the robot’s signing secret: SEC and the letters and digits after it.',
+        }),
+      ),
+    ),
+  ),
 });
 export type WebhookInput = z.infer<typeof WebhookInput>;
 
@@ -255,13 +274,18 @@ export interface AdminWebhook {
   format: WebhookFormat;
   events: WebhookEvent[];
   active: boolean;
+  /** Its calls are signed: always for `standard`; for `dingtalk` when it has a signing secret. */
+  signed: boolean;
   createdAt: string;
 }
 
 /** A new webhook, or one whose secret was replaced: the secret, shown this once. */
 export interface AdminWebhookSecret {
   webhook: AdminWebhook;
-  /** `whsec_` and base64: the Standard Webhooks signing secret. */
+  /**
+   * `whsec_` and base64, the Standard Webhooks signing secret (a preset keeps one too, for a
+   * switch to `standard`); a signed DingTalk robot's is the one it was given.
+   */
   secret: string;
 }
 

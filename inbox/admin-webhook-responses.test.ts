@@ -7,6 +7,7 @@ const hook = {
   format: 'slack',
   events: ['inquiry.created', 'inquiry.deleted'],
   active: true,
+  signed: false,
   createdAt: '2026-11-29T08:00:00.000Z',
 };
 

@@ -17,7 +17,8 @@ export function readAdminWebhook(body: unknown): AdminWebhook | null {
   if (typeof id !== 'string' || typeof url !== 'string' || typeof createdAt !== 'string')
     return null;
   if (!format || !events) return null;
-  return { id, url, format, events, active: body.active === true, createdAt };
+  const active = body.active === true;
+  return { id, url, format, events, active, signed: body.signed === true, createdAt };
 }
 
 /** Reads a webhook with its secret (creation, a new secret). */

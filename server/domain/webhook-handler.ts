@@ -2,6 +2,7 @@ import { Webhook as Signer } from 'standardwebhooks';
 import type { Delivery, Store } from '../storage/store';
 import { type DeliveryHandler, PermanentDeliveryError } from './outbox';
 import { webhookUrlProblem } from './webhook-address';
+import { dingtalkSecret, signedDingtalkUrl } from './webhook-dingtalk';
 import { WebhookFact } from './webhook-events';
 import { buildPayload, renderBody } from './webhook-payload';
 import { postWebhook, RefusedAddressError, type PostAnswer } from './webhook-post';
@@ -12,7 +13,7 @@ export interface WebhookSendOptions {
   allowPrivate?: boolean;
   /** Give up on an answer after this long; well within the outbox lease (main.ts: lease / 3). */
   timeoutMs?: number;
-  /** The webhook-timestamp clock: real time, which receivers compare with their own. */
+  /** The clock of webhook-timestamp and DingTalk's timestamp: real time, as receivers' own. */
   now?: () => Date;
 }
 
@@ -56,8 +57,8 @@ function chatErrorCode(body: string): number {
 
 /**
  * POSTs one event to one webhook: Standard Webhooks JSON signed with the webhook's secret
- * (webhook-id is the delivery's id, the same on every retry), or a chat tool's text message.
- * A webhook deleted or switched off since the event drops it.
+ * (webhook-id is the delivery's id, the same on every retry), or a chat tool's text message
+ * (to a signed DingTalk robot with a fresh signature in the URL). A webhook deleted or switched off since the event drops it.
  */
 export const webhookHandler = (
   { store, publicUrl }: { store: Store; publicUrl: string },
@@ -80,8 +81,8 @@ export const webhookHandler = (
       'Content-Type': 'application/json',
       'User-Agent': 'Liaison-Webhooks/1',
     };
+    const at = now();
     if (hook.format === 'standard') {
-      const at = now();
       headers['webhook-id'] = delivery.id;
       headers['webhook-timestamp'] = String(Math.floor(at.getTime() / 1000));
       headers['webhook-signature'] = new Signer(hook.secret).sign(delivery.id, at, body);
@@ -89,9 +90,11 @@ export const webhookHandler = (
     // Checked again here: the server's allowance may have been withdrawn since it was added.
     const problem = webhookUrlProblem(hook.url, allowPrivate);
     if (problem) throw new PermanentDeliveryError(`${hook.url}: ${problem}`);
+    const robotSecret = dingtalkSecret(hook);
+    const url = robotSecret ? signedDingtalkUrl(hook.url, robotSecret, at) : new URL(hook.url);
     let answer: PostAnswer;
     try {
-      answer = await postWebhook(new URL(hook.url), body, headers, { allowPrivate, timeoutMs });
+      answer = await postWebhook(url, body, headers, { allowPrivate, timeoutMs });
     } catch (err) {
       if (err instanceof RefusedAddressError) throw new PermanentDeliveryError(err.message);
       throw err;

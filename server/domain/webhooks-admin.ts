@@ -1,9 +1,12 @@
 // The admin section's webhooks: add, change, remove, a new secret, a test event. The contract
 // has checked each body's shape; here the URL is checked against what this server may call.
+// Secrets are kept as given (HMAC needs them), in the webhook's one `secret` column: the
+// `whsec_` one Liaison makes, or a signed DingTalk robot's `SEC...` (webhook-dingtalk.ts).
 import { randomBytes } from 'node:crypto';
 import type {
   AdminWebhook,
   AdminWebhookSecret,
+  WebhookFormat,
   WebhookInput,
   WebhookTestQueued,
 } from '../../contract';
@@ -11,6 +14,7 @@ import type { Webhook } from '../storage/webhook-queries';
 import type { AdminDeps } from './admin';
 import { DomainError } from './errors';
 import { webhookUrlProblem } from './webhook-address';
+import { dingtalkSecret } from './webhook-dingtalk';
 import { TEST_EVENT, WEBHOOK } from './webhook-events';
 
 /** What the webhook admin functions need; `allowPrivateWebhooks` as WEBHOOKS_ALLOW_PRIVATE. */
@@ -21,14 +25,38 @@ export function newWebhookSecret(): string {
   return `whsec_${randomBytes(32).toString('base64')}`;
 }
 
-const view = ({ id, url, format, events, active, createdAt }: Webhook): AdminWebhook => ({
-  id,
-  url,
-  format,
-  events,
-  active,
-  createdAt,
+const view = (hook: Webhook): AdminWebhook => ({
+  id: hook.id,
+  url: hook.url,
+  format: hook.format,
+  events: hook.events,
+  active: hook.active,
+  signed: hook.format === 'standard' || dingtalkSecret(hook) !== null,
+  createdAt: hook.createdAt,
 });
+
+const ROBOT_SECRET_ONLY =
+  'Only a DingTalk robot takes a signing secret; Liaison makes the Standard Webhooks one.';
+
+/**
+ * The secret to keep: a DingTalk robot's when given (absent keeps the robot's current one),
+ * otherwise the webhook's `whsec_` secret, or a new one where there is none (a new webhook, or
+ * one that was a signed robot: the admin sees it with "New secret").
+ */
+function secretFor(
+  format: WebhookFormat,
+  given: string | null | undefined,
+  stored: Webhook | null,
+): string {
+  if (given && format !== 'dingtalk') {
+    throw new DomainError('VALIDATION_FAILED', ROBOT_SECRET_ONLY, { secret: ROBOT_SECRET_ONLY });
+  }
+  if (given) return given;
+  if (!stored) return newWebhookSecret();
+  const robot = dingtalkSecret(stored);
+  if (!robot) return stored.secret;
+  return format === 'dingtalk' && given === undefined ? robot : newWebhookSecret();
+}
 
 function checkUrl(deps: WebhookAdminDeps, url: string): void {
   const problem = webhookUrlProblem(url, deps.allowPrivateWebhooks ?? false);
@@ -49,35 +77,42 @@ export async function adminWebhooks(
   return (await store.listWebhooks(siteId)).map(view);
 }
 
-/** Adds a webhook with a new secret, which the answer shows this once. */
+/**
+ * Adds a webhook with a new secret, which the answer shows this once (or a DingTalk robot with
+ * the signing secret it was given).
+ */
 export async function createWebhook(
   deps: WebhookAdminDeps,
   siteId: string,
-  input: WebhookInput,
+  { secret, ...input }: WebhookInput,
 ): Promise<AdminWebhookSecret> {
   checkUrl(deps, input.url);
   const hook: Webhook = {
     id: deps.newId(),
     siteId,
     ...input,
-    secret: newWebhookSecret(),
+    secret: secretFor(input.format, secret, null),
     createdAt: deps.clock().toISOString(),
   };
   await deps.store.createWebhook(hook);
   return { webhook: view(hook), secret: hook.secret };
 }
 
-/** Changes a webhook's URL, format, events or switch; its secret stays. */
+/**
+ * Changes a webhook's URL, format, events or switch, and a DingTalk robot's signing secret;
+ * its Standard Webhooks secret stays.
+ */
 export async function updateWebhook(
   deps: WebhookAdminDeps,
   siteId: string,
   id: string,
-  input: WebhookInput,
+  { secret, ...input }: WebhookInput,
 ): Promise<AdminWebhook> {
   const hook = await ownWebhook(deps, siteId, id);
   checkUrl(deps, input.url);
-  await deps.store.updateWebhook(id, input);
-  return view({ ...hook, ...input });
+  const patch = { ...input, secret: secretFor(input.format, secret, hook) };
+  await deps.store.updateWebhook(id, patch);
+  return view({ ...hook, ...patch });
 }
 
 /** Removes a webhook; its pending calls are dropped when they come due. */
@@ -97,6 +132,11 @@ export async function rotateWebhookSecret(
   id: string,
 ): Promise<AdminWebhookSecret> {
   const hook = await ownWebhook(deps, siteId, id);
+  // A preset does not use it, and a DingTalk robot's secret is DingTalk's, not ours to replace.
+  if (hook.format !== 'standard') {
+    const message = 'Only a Standard Webhooks webhook has a secret made by Liaison.';
+    throw new DomainError('VALIDATION_FAILED', message, { format: message });
+  }
   const secret = newWebhookSecret();
   await deps.store.updateWebhook(id, { secret });
   return { webhook: view(hook), secret };

@@ -115,7 +115,9 @@ function webhookOperations(op: AdminOp): ApiOperation[] {
       { status: 204, description: 'Deleted.' },
       NOT_FOUND,
     ),
-    op('post', '/webhooks/{id}/secret', "Replaces a webhook's secret.", secret, NOT_FOUND),
+    op('post', '/webhooks/{id}/secret', "Replaces a Standard Webhooks webhook's secret.", secret, {
+      errors: ['NOT_FOUND', 'VALIDATION_FAILED'],
+    }),
     op(
       'post',
       '/webhooks/{id}/test',

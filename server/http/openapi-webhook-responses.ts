@@ -16,6 +16,7 @@ export const AdminWebhookSchema = z.object({
   format: z.enum(WEBHOOK_FORMATS),
   events: z.array(z.enum(WEBHOOK_EVENTS)),
   active: z.boolean(),
+  signed: z.boolean(),
   createdAt: z.string(),
 });
 

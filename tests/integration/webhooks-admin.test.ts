@@ -47,7 +47,7 @@ describe('the webhooks admin API', () => {
     expect(res.status).toBe(201);
     const { webhook, secret } = (await res.json()) as AdminWebhookSecret;
     expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
-    expect(webhook).toMatchObject({ ...valid, id: expect.any(String) });
+    expect(webhook).toMatchObject({ ...valid, signed: true, id: expect.any(String) });
 
     const list = await call('GET', '');
     const text = await list.clone().text();
@@ -56,7 +56,8 @@ describe('the webhooks admin API', () => {
 
     const changed = { ...valid, format: 'slack', events: ['inquiry.created', 'inquiry.assigned'] };
     const put = await call('PUT', `/${webhook.id}`, changed);
-    expect(await put.json()).toEqual({ ...webhook, ...changed });
+    // A Slack message is not signed (its address is its secret), though the secret is kept.
+    expect(await put.json()).toEqual({ ...webhook, ...changed, signed: false });
     expect((await t.store.findWebhook(webhook.id))?.secret).toBe(secret);
 
     expect((await call('DELETE', `/${webhook.id}`)).status).toBe(204);
@@ -83,8 +84,11 @@ describe('the webhooks admin API', () => {
   });
 
   it('refuses unknown fields, other sites’ webhooks and reps who are not admins', async () => {
-    const extra = await call('POST', '', { ...valid, secret: 'whsec_mine' });
+    const extra = await call('POST', '', { ...valid, signingKey: 'whsec_mine' });
     expect(extra.status).toBe(400);
+    // Liaison makes the Standard Webhooks secret; `secret` is a DingTalk robot's only.
+    const own = await call('POST', '', { ...valid, secret: 'whsec_mine' });
+    expect(own.status).toBe(400);
     const { webhook } = (await (await call('POST', '', valid)).json()) as AdminWebhookSecret;
 
     const outsider = await addRep(t, {

@@ -72,7 +72,8 @@ export function WebhooksSection({ api, webhooks, onChanged }: WebhooksSectionPro
       <p class="hint">
         Liaison calls these addresses when something happens on an inquiry. Standard Webhooks are
         signed with the webhook’s secret; Slack, WeCom and DingTalk get a one-line message with a
-        link to the inquiry. No visitor email, phone or message text is sent.
+        link to the inquiry (a DingTalk robot with 加签 is signed with its own secret). No visitor
+        email, phone or message text is sent.
       </p>
       {webhooks.length === 0 ? (
         <p>No webhooks yet.</p>
@@ -97,7 +98,10 @@ export function WebhooksSection({ api, webhooks, onChanged }: WebhooksSectionPro
                     {hook.url}
                     {!hook.active && ' (off)'}
                   </th>
-                  <td data-label="Format">{FORMATS[hook.format]}</td>
+                  <td data-label="Format">
+                    {FORMATS[hook.format]}
+                    {hook.format === 'dingtalk' && hook.signed && ', signed'}
+                  </td>
                   <td data-label="Events">{hook.events.map((e) => EVENTS[e]).join(', ')}</td>
                   <td class="row-actions">
                     <button
@@ -150,7 +154,9 @@ export function WebhooksSection({ api, webhooks, onChanged }: WebhooksSectionPro
           webhook={current}
           onSaved={(hook, newSecret) => {
             setEditing(null);
-            if (newSecret) setSecret({ url: hook.url, secret: newSecret });
+            // A preset's secret is unused, and a DingTalk robot's is the one just typed.
+            if (newSecret && hook.format === 'standard')
+              setSecret({ url: hook.url, secret: newSecret });
             setNotice(newSecret ? 'Webhook added.' : 'Webhook saved.');
             onChanged();
           }}
@@ -180,12 +186,24 @@ function WebhookForm({ api, webhook, onSaved, onCancel }: WebhookFormProps) {
   const [format, setFormat] = useState<WebhookFormat>(webhook?.format ?? 'standard');
   const [events, setEvents] = useState<WebhookEvent[]>(webhook?.events ?? ['inquiry.created']);
   const [active, setActive] = useState(webhook?.active ?? true);
+  const [robotSecret, setRobotSecret] = useState('');
+  const [unsign, setUnsign] = useState(false);
+  const signedRobot = webhook?.format === 'dingtalk' && webhook.signed;
   const [outcome, setOutcome] = useState<FormOutcome>(null);
   const fields = fieldsOf(outcome);
   const id = webhook ? `webhook-${webhook.id}` : 'webhook-new';
 
   const submit = async () => {
-    const input: WebhookInput = { url, format, events, active };
+    const typed = robotSecret.trim();
+    // Empty keeps a signed robot's secret (the server never shows it); "Stop signing" drops it.
+    const secret = format !== 'dingtalk' ? undefined : typed || (unsign ? null : undefined);
+    const input: WebhookInput = {
+      url,
+      format,
+      events,
+      active,
+      ...(secret !== undefined && { secret }),
+    };
     if (webhook) {
       const result = await api.updateWebhook(webhook.id, input);
       if (!result.ok) return setOutcome({ kind: 'failed', error: result.error });
@@ -236,6 +254,42 @@ function WebhookForm({ api, webhook, onSaved, onCancel }: WebhookFormProps) {
           )}
         </Field>
       </div>
+      {format === 'dingtalk' && (
+        <div class="field-row">
+          <Field
+            id={`${id}-secret`}
+            label="Signing secret (加签)"
+            hint={
+              signedRobot
+                ? 'This robot is signed: leave empty to keep its secret, or enter its new one.'
+                : 'SEC… from the robot’s security settings; leave empty for a robot without 加签.'
+            }
+            error={errorAt(fields, 'secret')}
+          >
+            {(aria) => (
+              <input
+                {...aria}
+                type="text"
+                autocomplete="off"
+                spellcheck={false}
+                value={robotSecret}
+                onInput={(e) => setRobotSecret(e.currentTarget.value)}
+              />
+            )}
+          </Field>
+          {signedRobot && (
+            <div class="check">
+              <input
+                id={`${id}-unsign`}
+                type="checkbox"
+                checked={unsign}
+                onChange={(e) => setUnsign(e.currentTarget.checked)}
+              />
+              <label for={`${id}-unsign`}>Stop signing (the robot no longer uses 加签)</label>
+            </div>
+          )}
+        </div>
+      )}
       <fieldset class="members">
         <legend>Events</legend>
         {WEBHOOK_EVENTS.map((event) => (

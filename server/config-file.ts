@@ -1,10 +1,19 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
-import { RepProfileInput, ROLES, RuleMatch, SiteSettingsInput, TeamInput } from '../contract';
+import {
+  DINGTALK_SECRET,
+  RepProfileInput,
+  ROLES,
+  RuleMatch,
+  SiteSettingsInput,
+  TeamInput,
+  type WebhookFormat,
+  WebhookInput,
+} from '../contract';
 
-// liaison.config.json: sites, reps, teams and rules declared in a file kept in git, applied at
-// start-up (server/domain/apply-config.ts). The same shapes as the admin API, except that reps
-// are named by email and teams by name instead of by id.
+// liaison.config.json: sites, reps, teams, rules and webhooks declared in a file kept in git,
+// applied at start-up (server/domain/apply-config.ts). The same shapes as the admin API, except
+// that reps are named by email, teams by name and webhooks by URL instead of by id.
 
 const Email = z.pipe(z.string().check(z.trim(), z.toLowerCase(), z.maxLength(254)), z.email());
 
@@ -35,6 +44,48 @@ const FileRule = z.strictObject({
   ]),
 });
 
+/**
+ * A webhook, known by its URL. `format` is `standard` when left out, `active` keeps the
+ * webhook's switch (on for a new one). `secret`: a DingTalk robot's `SEC...` signing secret
+ * (null: unsigned), or a Standard Webhooks `whsec_...` secret of your own; left out, the stored
+ * one stays (a new Standard Webhook gets one from Liaison, seen with "New secret").
+ */
+const FileWebhook = z
+  .strictObject({
+    url: WebhookInput.shape.url,
+    format: z.optional(WebhookInput.shape.format),
+    events: WebhookInput.shape.events,
+    active: z.optional(z.boolean()),
+    secret: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(300)))),
+  })
+  .check(
+    z.superRefine(({ format = 'standard', secret }, ctx) => {
+      const problem = secret === undefined ? null : fileSecretProblem(format, secret);
+      if (problem)
+        ctx.addIssue({ code: 'custom', path: ['secret'], message: problem, input: secret });
+    }),
+  );
+
+// Standard Webhooks secrets are whsec_ and base64 of 24 to 64 bytes (the spec's range).
+// https://github.com/standard-webhooks/standard-webhooks/blob/main/spec/standard-webhooks.md
+const WHSEC = /^whsec_((?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?)$/;
+
+function fileSecretProblem(format: WebhookFormat, secret: string | null): string | null {
+  if (format === 'dingtalk') {
+    return secret === null || DINGTALK_SECRET.test(secret)
+      ? null
+      : 'a DingTalk signing secret is SEC and the letters and digits after it';
+  }
+  if (format === 'standard') {
+    const base64 = secret === null ? undefined : WHSEC.exec(secret)?.[1];
+    const bytes = base64 === undefined ? 0 : Buffer.from(base64, 'base64').length;
+    return bytes >= 24 && bytes <= 64
+      ? null
+      : 'must be whsec_ and the base64 of 24 to 64 random bytes, or left out for one made by Liaison';
+  }
+  return `a ${format} webhook takes no secret (its address is its secret)`;
+}
+
 const FileSite = z.strictObject({
   key: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/)),
   name: SiteSettingsInput.shape.name,
@@ -51,11 +102,13 @@ const FileSite = z.strictObject({
   reps: z.optional(z.array(FileRep)),
   teams: z.optional(z.array(FileTeam)),
   rules: z.optional(z.array(FileRule)),
+  webhooks: z.optional(z.array(FileWebhook)),
 });
 
 export const ConfigFile = z.strictObject({ sites: z.array(FileSite) });
 export type ConfigFile = z.infer<typeof ConfigFile>;
 export type FileSite = z.infer<typeof FileSite>;
+export type FileWebhook = z.infer<typeof FileWebhook>;
 
 /** A configuration file that cannot be used; the message names the file and the bad entry. */
 export class ConfigFileError extends Error {

@@ -78,7 +78,8 @@ async function main() {
 
   const file = readConfigFile(config.configFile);
   if (file) {
-    for (const line of await applyConfigFile(deps, file, config.configFile))
+    const applying = { ...deps, allowPrivateWebhooks: config.webhooksAllowPrivate };
+    for (const line of await applyConfigFile(applying, file, config.configFile))
       log(`[config] ${config.configFile}: ${line}`);
   }
 

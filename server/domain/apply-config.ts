@@ -1,26 +1,20 @@
-import type { RepInput, RuleInput } from '../../contract';
-import { ConfigFileError, type ConfigFile, type FileSite } from '../config-file';
+import type { RepInput, RuleInput, WebhookInput } from '../../contract';
+import { ConfigFileError, type ConfigFile, type FileSite, type FileWebhook } from '../config-file';
 import type { Rep, Site } from '../storage/store';
-import {
-  adminSite,
-  createRep,
-  replaceRules,
-  saveTeam,
-  updateRep,
-  updateSite,
-  type AdminDeps,
-} from './admin';
+import { adminSite, createRep, replaceRules, saveTeam, updateRep, updateSite } from './admin';
 import { DomainError } from './errors';
 import { freeHandle } from './handles';
+import { createWebhook, updateWebhook, type WebhookAdminDeps } from './webhooks-admin';
 
 /**
  * Applies a configuration file: creates or updates each site, its reps (by email), teams (by
- * name) and, when the file lists them, replaces its rules. Reps and teams the file does not
- * name are left as they are. Every check of the admin API applies; a failure names the entry
- * ("sites[0].rules[1].to.team: ...") and stops start-up. Returns a line per site.
+ * name) and webhooks (by URL) and, when the file lists them, replaces its rules. Reps, teams
+ * and webhooks the file does not name are left as they are. Every check of the admin API
+ * applies; a failure names the entry ("sites[0].rules[1].to.team: ...") and stops start-up.
+ * Returns a line per site.
  */
 export async function applyConfigFile(
-  deps: AdminDeps,
+  deps: WebhookAdminDeps,
   file: ConfigFile,
   source: string,
 ): Promise<string[]> {
@@ -54,7 +48,7 @@ const fileActor = (site: Site): Rep => ({
   role: 'admin',
 });
 
-async function applySite(deps: AdminDeps, entry: FileSite, at: string): Promise<string> {
+async function applySite(deps: WebhookAdminDeps, entry: FileSite, at: string): Promise<string> {
   const { store, newId } = deps;
   let site = await store.findSiteByKey(entry.key);
   if (!site) {
@@ -167,7 +161,46 @@ async function applySite(deps: AdminDeps, entry: FileSite, at: string): Promise<
         ? null
         : current.defaultTeamId,
   });
-  return `site ${entry.key}: ${entry.reps?.length ?? 0} reps, ${entry.teams?.length ?? 0} teams, ${entry.rules ? `${entry.rules.length} rules` : 'rules unchanged'}`;
+  if (entry.webhooks) await applyWebhooks(deps, site.id, entry.webhooks, at);
+  return `site ${entry.key}: ${entry.reps?.length ?? 0} reps, ${entry.teams?.length ?? 0} teams, ${entry.rules ? `${entry.rules.length} rules` : 'rules unchanged'}${entry.webhooks ? `, ${entry.webhooks.length} webhooks` : ''}`;
+}
+
+// Each webhook by its URL (the oldest of the site's with that URL), through the admin API's
+// functions: the same URL checks, and a secret left out keeps the stored one, so applying the
+// same file again changes nothing. A Standard Webhooks secret the file gives replaces Liaison's.
+async function applyWebhooks(
+  deps: WebhookAdminDeps,
+  siteId: string,
+  webhooks: FileWebhook[],
+  at: string,
+): Promise<void> {
+  for (const [j, w] of webhooks.entries()) {
+    if (webhooks.findIndex((other) => other.url === w.url) !== j) {
+      throw new ConfigFileError(`${at}.webhooks[${j}].url: ${w.url} is listed twice`);
+    }
+  }
+  const stored = await deps.store.listWebhooks(siteId);
+  for (const [j, w] of webhooks.entries()) {
+    const path = `${at}.webhooks[${j}]`;
+    const existing = stored.find((hook) => hook.url === w.url);
+    const format = w.format ?? 'standard';
+    const input: WebhookInput = {
+      url: w.url,
+      format,
+      events: w.events,
+      active: w.active ?? existing?.active ?? true,
+      ...(format === 'dingtalk' && w.secret !== undefined && { secret: w.secret }),
+    };
+    try {
+      const id = existing
+        ? (await updateWebhook(deps, siteId, existing.id, input)).id
+        : (await createWebhook(deps, siteId, input)).webhook.id;
+      if (format === 'standard' && w.secret)
+        await deps.store.updateWebhook(id, { secret: w.secret });
+    } catch (err) {
+      throw prefixed(err, path);
+    }
+  }
 }
 
 // A DomainError's field path, placed under the file entry it came from.

@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigFileError, readConfigFile } from '../../server/config-file';
 import { applyConfigFile } from '../../server/domain/apply-config';
+import { applyConfig } from '../support/config-file';
 import { ROOT, createTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -17,25 +17,14 @@ afterEach(async () => {
 const deps = () => ({ store: t.store, newId: t.newId, clock: () => t.now.value });
 const EXAMPLE = join(ROOT, 'demo/two-rep.config.json');
 
-function fileWith(content: unknown): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'liaison-config-')), 'liaison.config.json');
-  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
-  return path;
-}
-
-async function apply(content: unknown) {
-  const path = fileWith(content);
-  const file = readConfigFile(path);
-  if (!file) throw new Error('no file');
-  return applyConfigFile(deps(), file, 'liaison.config.json');
-}
+const apply = (content: unknown) => applyConfig(t, content);
 
 describe('liaison.config.json', () => {
   it('applies the example two-rep site, and applying it again changes nothing', async () => {
     const file = readConfigFile(EXAMPLE);
     if (!file) throw new Error('example missing');
     expect(await applyConfigFile(deps(), file, EXAMPLE)).toEqual([
-      'site demo: 2 reps, 1 teams, 2 rules',
+      'site demo: 2 reps, 1 teams, 2 rules, 1 webhooks',
     ]);
     const site = await t.store.findSiteByKey('demo');
     const reps = await t.store.listReps(site?.id ?? '');
@@ -54,6 +43,7 @@ describe('liaison.config.json', () => {
     await applyConfigFile(deps(), file, EXAMPLE);
     expect(await t.store.listReps(site?.id ?? '')).toHaveLength(2);
     expect(await t.store.listTeams(site?.id ?? '')).toHaveLength(1);
+    expect(await t.store.listWebhooks(site?.id ?? '')).toMatchObject([{ active: false }]);
     expect((await t.store.listRules(site?.id ?? '')).map((r) => r.name)).toEqual([
       'gate valves',
       'Spanish speakers',

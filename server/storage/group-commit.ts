@@ -22,7 +22,8 @@ interface Pending<T> {
  * written wait for it, then go together in the next, each in a savepoint of its own. A write
  * that fails there is rolled back alone and tried once more in a transaction of its own (a
  * neighbour's locks, a deadlock between two shared transactions on PostgreSQL, must not cost
- * it anything); its caller gets that attempt's outcome. Each caller is answered only after the
+ * it anything); its caller gets that attempt's outcome. When the shared commit itself fails,
+ * every write of it is tried once more alone, the same way. Each caller is answered only after the
  * commit that holds its write (so a 201 still means stored). Under load, one commit (on
  * SQLite the WAL append, on PostgreSQL the flush to disk) serves many requests; a lone write
  * gets its own transaction at once, as before.
@@ -61,8 +62,16 @@ export function groupCommit<T>(
         }
       });
     } catch (err) {
-      // The transaction itself failed (a lone write's error, or the commit): nothing is stored.
-      for (const pending of group) pending.reject(failed.get(pending) ?? err);
+      // The transaction itself failed: nothing of it is stored. A lone write's error is its
+      // caller's; a shared commit that failed (a neighbour's deferred constraint, a
+      // serialization failure) is tried again write by write, so one write cannot cost the rest.
+      // Each write keeps its ids, so a commit that did land before its answer was lost makes
+      // the retry fail on them rather than store anything twice.
+      if (group.length === 1) {
+        for (const pending of group) pending.reject(failed.get(pending) ?? err);
+        return;
+      }
+      for (const pending of group) await writeGroup([pending]);
       return;
     }
     for (const pending of group) if (!failed.has(pending)) pending.resolve();

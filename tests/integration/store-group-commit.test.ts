@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/storage/database';
 import { groupCommit } from '../../server/storage/group-commit';
@@ -97,6 +97,30 @@ describe('group commit', () => {
       'fulfilled',
     ]);
     expect(await storedKeys()).toEqual(['first', 'unlucky', 'x', 'y']);
+  });
+
+  it('tries every write of a shared commit that failed once more alone', async () => {
+    // A constraint checked only at commit: one write breaks the shared commit for all.
+    await sql`create table poison (
+      id text primary key,
+      site_id text references sites (id) deferrable initially deferred
+    )`.execute(t.db);
+    const { write } = groupCommit(t.db, async (trx, key: string) => {
+      if (key === 'poison') {
+        await sql`insert into poison (id, site_id) values (${key}, 'no such site')`.execute(trx);
+      } else {
+        await trx.insertInto('throttles').values(row(key)).execute();
+      }
+    });
+    const results = await Promise.allSettled(['first', 'x', 'poison', 'y'].map((k) => write(k)));
+    // first alone; x, poison, y together, whose commit fails; then each alone.
+    expect(results.map((r) => r.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+    ]);
+    expect(await storedKeys()).toEqual(['first', 'x', 'y']);
   });
 
   it('says when every write handed over is done', async () => {

@@ -10,7 +10,8 @@ export const WidgetConfigQuery = z.strictObject({
   lang: z.optional(z.string().check(z.maxLength(35))),
   /**
    * The language the widget speaks (it chose it from data-lang, the page or the browser): the
-   * answer carries that language's texts, so a page view makes two requests in any language.
+   * answer carries that language's texts, English too, so a page view makes two requests in
+   * any language and the form module carries no texts.
    */
   ui: z.optional(z.string().check(z.maxLength(35))),
 });
@@ -27,7 +28,10 @@ export interface WidgetConfig {
     theme: ThemeVars | null;
   };
   rep: RepCard | null;
-  /** The texts of the asked-for `ui` language; null for English (each stage carries it). */
+  /**
+   * The texts of the asked-for `ui` language (English for one without a pack); null when no
+   * `ui` was asked for. The form module carries no texts of its own.
+   */
   texts: LocaleTexts | null;
 }
 

@@ -18,16 +18,23 @@ export interface FormOptions {
   mount(tag: string, css: string): ShadowRoot;
   /** The language the loader chose (absent: English, as from a loader of an older release). */
   language?: LangDir;
-  /** That language's form texts, from the config answer; absent for English. */
+  /**
+   * That language's form texts, from the config answer. Absent when the answer failed (or
+   * from a loader of an older release, in English): the form then asks for them itself.
+   */
   texts?: Readonly<Record<string, string>> | null;
 }
 
-/** What the form gives back: the loader's buttons and `liaison()` drive it. */
+/**
+ * What the form gives back: the loader's buttons and `liaison()` drive it. `open` and `add`
+ * may answer a promise, rejected when the form could not mount (no texts): the loader then
+ * tells the visitor, as when the module itself failed to load.
+ */
 export interface FormHandle {
-  open(product?: ProductInput): void;
+  open(product?: ProductInput): void | Promise<void>;
   close(): void;
   /** Puts a product in the inquiry basket (`data-liaison-add`, `liaison('add')`). */
-  add(product: ProductInput): void;
+  add(product: ProductInput): void | Promise<void>;
   /** `liaison('prefill', values)`, checked here: the loader passes on whatever the page gave. */
   prefill(values: unknown): void;
   /** `liaison('on', event, handler)`, checked here likewise. */

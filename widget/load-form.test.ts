@@ -65,6 +65,28 @@ test('after a failed import, the next intent tries again under a new URL', async
   errors.mockRestore();
 });
 
+test('an open the form answers with a rejection (it could not mount) tells the visitor', async () => {
+  const { handle, module } = fakeModule();
+  vi.mocked(handle.open).mockRejectedValueOnce(new Error('no texts: NETWORK'));
+  const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+  const onOpenFailed = vi.fn();
+  const loader = createFormLoader({
+    url: 'https://x/widget-form.js',
+    options: () => ({}) as FormOptions,
+    onOpenFailed,
+    importModule: async () => module,
+  });
+  loader.open();
+  await settle();
+  expect(errors).toHaveBeenCalledWith('[liaison]', expect.any(Error));
+  expect(onOpenFailed).toHaveBeenCalledTimes(1);
+  loader.open();
+  await settle();
+  expect(handle.open).toHaveBeenCalledTimes(2);
+  expect(onOpenFailed).toHaveBeenCalledTimes(1);
+  errors.mockRestore();
+});
+
 test('waits for options still on their way (the language pack) before mounting', async () => {
   const { module } = fakeModule();
   let arrive: (options: FormOptions) => void = () => {};
@@ -92,7 +114,9 @@ test('whenMounted loads nothing, and runs before a pending open, or at once', as
     importModule,
   });
   const order: string[] = [];
-  vi.mocked(handle.open).mockImplementation(() => order.push('open'));
+  vi.mocked(handle.open).mockImplementation(() => {
+    order.push('open');
+  });
   loader.whenMounted(() => order.push('first'));
   await settle();
   expect(importModule).not.toHaveBeenCalled();

@@ -59,8 +59,9 @@ export function createFormLoader({
         throw err;
       }));
 
-  // The visitor clicked and must not be left with nothing: the next click tries again.
-  const use = (act: (handle: FormHandle) => void) =>
+  // The visitor clicked and must not be left with nothing: the next click tries again. (A form
+  // that loaded but could not mount, for want of texts, answers `open` with a rejection.)
+  const use = (act: (handle: FormHandle) => void | Promise<void>) =>
     load()
       .then(act)
       .catch((err: unknown) => {

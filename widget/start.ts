@@ -1,5 +1,6 @@
 import { createApi } from './api';
 import { createCard } from './card';
+import { configContext } from './config-context';
 import { listenForClicks, listenForIntent } from './contact-clicks';
 import { guard, report } from './guard';
 import { en } from './i18n/en';
@@ -10,6 +11,7 @@ import { createFormLoader } from './load-form';
 import { createNotice } from './notice';
 import { applyTheme } from './theme';
 import { appendHost, attachRoot } from './mount';
+import type { LocaleTexts } from '../contract/widget-config';
 import type { Namespace } from './namespace';
 import { productFromDataset, productFromOptions } from './product';
 import type { Settings } from './settings';
@@ -55,26 +57,19 @@ export function startWidget({ settings, namespace, css }: StartOptions): void {
     browser: navigator.languages,
   });
   const api = createApi({ origin: settings.apiOrigin, site: settings.site, rep: settings.rep });
-  const config = api
-    // Without the fragment: it never changes which rep a page routes to, only the cache key.
-    .loadConfig({
-      page: location.origin + location.pathname + location.search,
-      // Routing's language is the visitor's, as in the inquiry's page context, not the card's.
-      lang: settings.lang ?? navigator.language,
-      // Another language's texts come in the same answer (English is in each stage).
-      ui: lang === 'en' ? undefined : lang,
-    })
-    .then((result) => {
-      // The card still works without config (generic texts), but the owner must hear of it.
-      if (!result.ok) report(`widget-config failed: ${result.code}`);
-      return result.ok ? result.config : null;
-    });
-  // English at once; another language once its texts are here, or English when they are not.
+  const config = api.loadConfig(configContext(settings, lang)).then((result) => {
+    // The card still works without config (generic texts), but the owner must hear of it.
+    if (!result.ok) report(`widget-config failed: ${result.code}`);
+    return result.ok ? result.config : null;
+  });
+  // The texts of the chosen language, or English when they did not come. The card has its
+  // English inline, so in English it need not wait for them; the form has none of its own.
   const english: LangDir = { lang: 'en', dir: 'ltr' };
-  const texts = lang === 'en' ? Promise.resolve(null) : config.then((c) => c?.texts ?? null);
-  const language = texts.then((t): LangDir => (t ? { lang, dir: directionOf(lang) } : english));
-  const locale = Promise.all([language, texts]).then(([chosen, t]) => ({
-    ...chosen,
+  const spoken = (t: LocaleTexts | null): LangDir =>
+    t ? { lang, dir: directionOf(lang) } : english;
+  const texts = config.then((c) => c?.texts ?? null);
+  const locale = (lang === 'en' ? Promise.resolve(null) : texts).then((t) => ({
+    ...spoken(t),
     texts: mergeTexts(en, t?.card, settings.texts),
   }));
   const notice = createNotice((box) =>
@@ -84,12 +79,12 @@ export function startWidget({ settings, namespace, css }: StartOptions): void {
     url: `${settings.apiOrigin}/widget-form.js`,
     onOpenFailed: () => locale.then((l) => notice(l.texts.formFailed, l)).catch(report),
     options: () =>
-      Promise.all([language, texts]).then(([chosen, t]) => ({
+      texts.then((t) => ({
         api,
         settings,
         config,
         mount: (tag: string, formCss: string) => attachRoot(appendHost(tag), css.base, formCss),
-        language: chosen,
+        language: spoken(t),
         texts: t?.form,
       })),
   });

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'vite';
-import { PACKS } from '../../widget/i18n/packs';
+import { ENGLISH, PACKS } from '../../widget/i18n/packs';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -38,13 +38,17 @@ export function measureWidget(path: string): WidgetSize {
   return measureBytes(readFileSync(path));
 }
 
-/** The texts of the language whose pack is largest, as the config answer carries them. */
-export function measureLargestTexts(): { lang: string; size: WidgetSize } {
-  const sized = Object.entries(PACKS).map(([lang, pack]) => ({
+/** Each language's texts, as the config answer carries them (English too). */
+export function measureTexts(): { lang: string; size: WidgetSize }[] {
+  return Object.entries({ en: ENGLISH, ...PACKS }).map(([lang, pack]) => ({
     lang,
     size: measureBytes(Buffer.from(JSON.stringify(pack))),
   }));
-  return sized.reduce((a, b) => (b.size.brotli > a.size.brotli ? b : a));
+}
+
+/** The texts of the language whose pack is largest. */
+export function measureLargestTexts(): { lang: string; size: WidgetSize } {
+  return measureTexts().reduce((a, b) => (b.size.brotli > a.size.brotli ? b : a));
 }
 
 function measureBytes(bytes: Buffer): WidgetSize {

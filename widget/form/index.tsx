@@ -16,35 +16,70 @@ import { createTokenStore } from './token-store';
 import { createConversationApi, createUploadApi } from '../api';
 import type { FormHandle, FormOptions } from '../form-api';
 import { report, warn } from '../guard';
-import { en as cardEn } from '../i18n/en';
+import { configContext } from '../config-context';
 import type { Locale } from '../i18n/locale';
 import { mergeTexts, unknownKeys } from '../i18n/merge-texts';
-import { en, type FormTexts } from './i18n/en';
+import type { FormTexts } from './i18n/en';
 import formCss from './form.css?inline';
 import threadCss from './thread.css?inline';
 
 /**
  * Stage two, dist/widget-form.js: mounts the dialog (inquiry form and the visitor's thread) at
  * the end of `<body>` and returns the handle the loader opens and closes it with. Nothing is
- * fetched here: the thread loads when the dialog opens on it.
+ * fetched here but the thread, when the dialog opens on it, and the texts when the loader has
+ * none to give: they come with the config answer, English too, and this module carries none.
  */
-export function mountForm({
-  api,
-  settings,
-  config,
-  mount,
-  language,
-  texts,
-}: FormOptions): FormHandle {
+export function mountForm(options: FormOptions): FormHandle {
+  if (options.texts) return mountWithTexts(options, options.texts);
+  // The config answer failed (or a loader of an older release, whose English was inline, did
+  // not ask for it): ask now, mount when the texts are here, and ask again at the next call if
+  // they did not come. `open` and `add` hand that failure to the loader, which tells the visitor.
+  const { api, settings, language } = options;
+  const ask = () =>
+    api.loadConfig(configContext(settings, language?.lang ?? 'en')).then((result) => {
+      const texts = result.ok && result.config.texts;
+      if (!texts) throw new Error(`no texts: ${result.ok ? 'none in the config' : result.code}`);
+      return mountWithTexts({ ...options, config: Promise.resolve(result.config) }, texts.form);
+    });
+  let form = ask();
+  form.catch(report);
+  const later =
+    <A extends unknown[]>(act: (handle: FormHandle, ...args: A) => void) =>
+    (...args: A) =>
+      (form = form.catch(ask)).then((handle) => act(handle, ...args));
+  const reported =
+    <A extends unknown[]>(act: (handle: FormHandle, ...args: A) => void) =>
+    (...args: A) => {
+      later(act)(...args).catch(report);
+    };
+  return {
+    open: later((handle, product) => handle.open(product)),
+    add: later((handle, product) => handle.add(product)),
+    close: reported((handle) => handle.close()),
+    prefill: reported((handle, values) => handle.prefill(values)),
+    on: reported((handle, event, handler) => handle.on(event, handler)),
+  };
+}
+
+/** Mounts the dialog speaking `texts` (the config answer's, every key), the site's wording first. */
+function mountWithTexts(
+  { api, settings, config, mount, language }: FormOptions,
+  texts: Readonly<Record<string, string>>,
+): FormHandle {
   const locale: Locale<FormTexts> = {
     lang: language?.lang ?? 'en',
     dir: language?.dir ?? 'ltr',
-    texts: mergeTexts(en, texts, settings.texts),
+    // The server sends a whole pack (packs.test.ts holds every pack to English's keys).
+    texts: mergeTexts(texts as FormTexts, settings.texts),
   };
-  // Here, not in the loader: only this stage knows every key, and it mounts once per page.
-  const unknown = unknownKeys(settings.texts, cardEn, en);
-  if (unknown.length > 0)
-    warn(`liaisonSettings.texts: unknown keys ignored: ${unknown.join(', ')}`);
+  // Here, not in the loader: it mounts once per page, and the answer names both stages' keys.
+  config
+    .then((c) => {
+      const unknown = c?.texts ? unknownKeys(settings.texts, c.texts.card, c.texts.form) : [];
+      if (unknown.length > 0)
+        warn(`liaisonSettings.texts: unknown keys ignored: ${unknown.join(', ')}`);
+    })
+    .catch(report);
   const state = createState();
   const tokens = createTokenStore({ site: settings.site });
   const thread = createThreadState(tokens.get());

@@ -1,6 +1,7 @@
 /**
  * The languages with a locale pack (`packs/<lang>.ts`), sent with the widget config (see
- * packs/index.ts). English is not among them: each stage carries its own English texts inline.
+ * packs/index.ts). English is not among them: its texts are `i18n/en.ts` (inline in the
+ * loader, for a card without config) and `form/i18n/en.ts`, sent as `packs/index.ts` ENGLISH.
  */
 export const PACK_LANGUAGES = [
   'zh',

@@ -33,7 +33,14 @@ export interface TestDatabase extends OpenedStore {
  */
 export async function createTestDatabase(
   engine: Engine = TEST_ENGINE,
-  { postgresUrl = POSTGRES_URL }: { postgresUrl?: string } = {},
+  {
+    postgresUrl = POSTGRES_URL,
+    migrated = true,
+  }: {
+    postgresUrl?: string;
+    /** false: empty, for tests of the migrations themselves. */
+    migrated?: boolean;
+  } = {},
 ): Promise<TestDatabase> {
   const target = engine === 'postgres' ? await createSchema(postgresUrl) : createSqliteFolder();
   const config: DatabaseConfig =
@@ -41,7 +48,7 @@ export async function createTestDatabase(
       ? { engine, url: target.url }
       : { engine, path: join(target.url, 'liaison.sqlite') };
   const opened = openStore(config);
-  await migrateToLatest(opened.db);
+  if (migrated) await migrateToLatest(opened.db);
   return {
     ...opened,
     engine,

@@ -1,4 +1,7 @@
 /// <reference types="vitest/config" />
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import type { TestProjectInlineConfiguration } from 'vitest/config';
@@ -19,6 +22,7 @@ export default defineConfig(({ mode }) => {
     define: {
       // Library mode keeps `process.env.*` for consumers; the browser has no `process`.
       'process.env.NODE_ENV': JSON.stringify('production'),
+      __FORM_VERSION__: JSON.stringify(formVersion()),
     },
     build: {
       target: 'es2020',
@@ -60,6 +64,26 @@ export default defineConfig(({ mode }) => {
  */
 const CARD_BROWSERS = ['chrome89', 'edge89', 'firefox92', 'safari14.1'];
 const FORM_BROWSERS = ['chrome89', 'edge89', 'firefox98', 'safari15.4'];
+
+/**
+ * The form module's version, which the loader puts in its URL (`widget-form.js?v=`): a hash of
+ * what both stages are built from. A loader then never gets a form module of another release
+ * from a cache (the server answers any `v` with its current file), so the stages' seam
+ * (widget/form-api.ts) only has to let a new form module serve a loader of an older release.
+ */
+function formVersion(): string {
+  const root = import.meta.dirname;
+  const hash = createHash('sha256');
+  for (const dir of ['widget', 'contract']) {
+    const names = readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' });
+    for (const name of names.sort()) {
+      if (!/\.(tsx?|css)$/.test(name) || /\.test\.tsx?$/.test(name)) continue;
+      hash.update(`${dir}/${name}\0`).update(readFileSync(join(root, dir, name)));
+    }
+  }
+  hash.update(readFileSync(join(root, 'package-lock.json')));
+  return hash.digest('base64url').slice(0, 10);
+}
 
 /** The reps' inbox: an ordinary single-page app under /inbox. */
 const inbox = {

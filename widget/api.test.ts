@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createApi, createConversationApi } from './api';
+import { createApi, createConversationApi, createInquiryApi } from './api';
 
 type Call = { url: string; init: RequestInit | undefined };
 
@@ -76,7 +76,7 @@ describe('submit', () => {
     const { calls, fetch } = fakeFetch(() =>
       json(201, { id: 'inq_1', rep: { name: 'Mr. Moore Liu' }, token: 'tok_1' }),
     );
-    const api = createApi({ origin: 'https://api.test', site: 'demo', fetch });
+    const api = createInquiryApi({ origin: 'https://api.test', site: 'demo', fetch });
     expect(await api.submit(inquiry, 'key-1')).toEqual({
       ok: true,
       created: { id: 'inq_1', rep: { name: 'Mr. Moore Liu' }, token: 'tok_1' },
@@ -94,7 +94,7 @@ describe('submit', () => {
         error: { code: 'VALIDATION_FAILED', message: 'Invalid', fields: { email: 'Bad email' } },
       }),
     );
-    const api = createApi({ origin: 'https://api.test', site: 'demo', fetch });
+    const api = createInquiryApi({ origin: 'https://api.test', site: 'demo', fetch });
     expect(await api.submit(inquiry, 'key-1')).toEqual({
       ok: false,
       code: 'VALIDATION_FAILED',
@@ -103,13 +103,13 @@ describe('submit', () => {
   });
 
   test('a failed fetch is NETWORK, a non-JSON error page is INTERNAL', async () => {
-    const offline = createApi({
+    const offline = createInquiryApi({
       origin: 'https://api.test',
       site: 'demo',
       fetch: fakeFetch(() => Promise.reject(new TypeError('Failed to fetch'))).fetch,
     });
     expect(await offline.submit(inquiry, 'key-1')).toEqual({ ok: false, code: 'NETWORK' });
-    const proxy = createApi({
+    const proxy = createInquiryApi({
       origin: 'https://api.test',
       site: 'demo',
       fetch: fakeFetch(() => new Response('<h1>502 Bad Gateway</h1>', { status: 502 })).fetch,
@@ -122,13 +122,18 @@ describe('submit', () => {
       new Promise<Response>((_resolve, reject) => {
         init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted')));
       });
-    const api = createApi({ origin: 'https://api.test', site: 'demo', fetch, timeoutMs: 10 });
+    const api = createInquiryApi({
+      origin: 'https://api.test',
+      site: 'demo',
+      fetch,
+      timeoutMs: 10,
+    });
     expect(await api.submit(inquiry, 'key-1')).toEqual({ ok: false, code: 'NETWORK' });
   });
 
   test('a 201 with an unreadable body still counts as sent', async () => {
     const { fetch } = fakeFetch(() => new Response('', { status: 201 }));
-    const api = createApi({ origin: 'https://api.test', site: 'demo', fetch });
+    const api = createInquiryApi({ origin: 'https://api.test', site: 'demo', fetch });
     expect(await api.submit(inquiry, 'key-1')).toEqual({
       ok: true,
       created: { id: '', rep: null, token: '' },

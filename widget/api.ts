@@ -40,10 +40,14 @@ export interface ApiOptions extends RequestOptions {
   rep?: string;
 }
 
-/** The widget's two calls to the public API. */
+/** The loader's one call to the public API (the form asks it again when it got no texts). */
 export interface Api {
   /** The config for this page (`page`, `lang` let the server pick the rep it would route to). */
   loadConfig(context?: { page?: string; lang?: string; ui?: string }): Promise<ConfigResult>;
+}
+
+/** The form's call that sends an inquiry (the loader never needs it). */
+export interface InquiryApi {
   /** Sends an inquiry; every attempt at the same submission carries the same `key`. */
   submit(input: InquiryInput, key: string): Promise<SubmitResult>;
 }
@@ -80,6 +84,9 @@ const createRequest =
 // A body that is not JSON (a proxy's HTML error page) reads as null; the status still counts.
 const json = (res: Response): Promise<unknown> => res.json().catch(() => null);
 
+const siteUrl = (origin: string, site: string) =>
+  `${origin}/api/v1/sites/${encodeURIComponent(site)}`;
+
 // The IETF draft's header: the server answers a repeated key with its first answer, so a
 // retry after a lost answer stores nothing twice (draft-ietf-httpapi-idempotency-key-header).
 const postJson = (body: unknown, key: string): RequestInit => ({
@@ -88,11 +95,9 @@ const postJson = (body: unknown, key: string): RequestInit => ({
   body: toJson(body),
 });
 
-/** Creates the API client for one site; network failures come back as `NETWORK`, never thrown. */
+/** Creates the loader's API client for one site; network failures come back as `NETWORK`. */
 export const createApi = ({ origin, site, rep, ...options }: ApiOptions): Api => {
-  const base = `${origin}/api/v1/sites/${encodeURIComponent(site)}`;
   const request = createRequest(options);
-
   return {
     async loadConfig(context = {}) {
       const params = new URLSearchParams();
@@ -101,14 +106,28 @@ export const createApi = ({ origin, site, rep, ...options }: ApiOptions): Api =>
       if (context.lang) params.set('lang', context.lang);
       if (context.ui) params.set('ui', context.ui);
       const query = params.toString() ? `?${params}` : '';
-      const res = await request(`${base}/widget-config${query}`);
+      const res = await request(`${siteUrl(origin, site)}/widget-config${query}`);
       if (!res) return { ok: false, code: 'NETWORK' };
       const body = await json(res);
       if (!res.ok) return { ok: false, code: readError(body).code };
       const config = readConfig(body, origin);
       return config ? { ok: true, config } : { ok: false, code: 'INTERNAL' };
     },
+  };
+};
 
+/**
+ * Creates the form's client for sending inquiries, with the proof of work a flooded site asks
+ * for: only the form module carries it, so the script every page view runs stays small.
+ */
+export const createInquiryApi = ({
+  origin,
+  site,
+  ...options
+}: Omit<ApiOptions, 'rep'>): InquiryApi => {
+  const base = siteUrl(origin, site);
+  const request = createRequest(options);
+  return {
     async submit(input, key) {
       const send = async (body: InquiryInput): Promise<SubmitResult> => {
         const res = await request(`${base}/inquiries`, postJson(body, key));
@@ -172,7 +191,7 @@ export const createConversationApi = ({
  */
 export const createUploadApi = ({ origin, site, ...options }: Omit<ApiOptions, 'rep'>) => {
   const request = createRequest({ timeoutMs: 60_000, ...options });
-  const url = `${origin}/api/v1/sites/${encodeURIComponent(site)}/attachments`;
+  const url = `${siteUrl(origin, site)}/attachments`;
   return async (file: File): Promise<UploadResult> => {
     const res = await request(url, {
       method: 'POST',

@@ -60,6 +60,21 @@ test('after a failed import, the next intent tries again under a new URL', async
   loader.open();
   await settle();
   expect(importModule).toHaveBeenLastCalledWith('https://x/widget-form.js?retry=1');
+  // A URL that names its version already gets the retry as one more parameter.
+  const failing = vi.fn<(url: string) => Promise<FormModule>>().mockRejectedValue(new TypeError());
+  const versioned = createFormLoader({
+    url: 'https://x/widget-form.js?v=1a2b',
+    options: () => ({}) as FormOptions,
+    importModule: failing,
+  });
+  versioned.preload();
+  await settle();
+  versioned.preload();
+  await settle();
+  expect(failing.mock.calls).toEqual([
+    ['https://x/widget-form.js?v=1a2b'],
+    ['https://x/widget-form.js?v=1a2b&retry=1'],
+  ]);
   expect(handle.open).toHaveBeenCalledTimes(1);
   expect(onOpenFailed).toHaveBeenCalledTimes(1);
   errors.mockRestore();

@@ -17,7 +17,7 @@ export interface FormLoader {
 }
 
 export interface FormLoaderOptions {
-  /** Absolute URL of dist/widget-form.js. */
+  /** Absolute URL of dist/widget-form.js (with its `?v=` version). */
   url: string;
   /** What the form needs (the language's pack may still be on its way), asked for on loading. */
   options: () => FormOptions | Promise<FormOptions>;
@@ -46,7 +46,10 @@ export function createFormLoader({
   const waiting: ((handle: FormHandle) => void)[] = [];
 
   const load = (): Promise<FormHandle> =>
-    (form ??= Promise.all([importModule(failures ? `${url}?retry=${failures}` : url), options()])
+    (form ??= Promise.all([
+      importModule(failures ? `${url}${url.includes('?') ? '&' : '?'}retry=${failures}` : url),
+      options(),
+    ])
       .then(([module, formOptions]) => {
         const handle = module.mountForm(formOptions);
         mounted = handle;

@@ -76,7 +76,8 @@ export function startWidget({ settings, namespace, css }: StartOptions): void {
     attachRoot(appendHost('liaison-notice'), css.base, css.notice).append(box),
   );
   const form = createFormLoader({
-    url: `${settings.apiOrigin}/widget-form.js`,
+    // Versioned, so that this loader never meets a form module of another release in a cache.
+    url: `${settings.apiOrigin}/widget-form.js?v=${__FORM_VERSION__}`,
     onOpenFailed: () => locale.then((l) => notice(l.texts.formFailed, l)).catch(report),
     options: () =>
       texts.then((t) => ({

@@ -1,7 +1,7 @@
 // The actions tests' fixtures: a scripted API, the actions on fresh state, a memory outbox.
 import type { InquiryInput } from '../../contract/inquiry';
 import { createActions, type ActionsOptions } from './actions';
-import type { Api, SubmitResult } from '../api';
+import type { InquiryApi, SubmitResult } from '../api';
 import { en } from './i18n/en';
 import { createOutboxStore } from './outbox-store';
 import { createState } from './state';
@@ -15,8 +15,7 @@ export const page = { url: 'https://hengda.example/news' };
 export function scriptedApi(...answers: SubmitResult[]) {
   const sent: InquiryInput[] = [];
   const keys: string[] = [];
-  const api: Api = {
-    loadConfig: async () => ({ ok: false, code: 'NETWORK' }),
+  const api: InquiryApi = {
     submit: async (input, key) => {
       sent.push(input);
       keys.push(key);

@@ -6,7 +6,7 @@ import type {
   PageContext,
   ProductInput,
 } from '../../contract/inquiry';
-import type { Api, SubmitResult, UploadResult } from '../api';
+import type { InquiryApi, SubmitResult, UploadResult } from '../api';
 import { ATTACHMENT_MB, chooseFiles, createUploads, type UploadsResult } from './attachments';
 import { linesOf, type BasketStore } from './basket';
 import { createLineActions } from './line-actions';
@@ -57,7 +57,7 @@ export interface Actions {
 /** What the actions work on: the state, the API, the texts for errors, and the page context. */
 export interface ActionsOptions {
   state: WidgetState;
-  api: Api;
+  api: InquiryApi;
   texts: FormTexts;
   rep?: string;
   page: () => PageContext;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Conversation, ThreadMessage } from '../../contract/conversation';
-import type { Api, ConversationApi, ConversationResult, ReplyResult } from '../api';
+import type { ConversationApi, InquiryApi, ConversationResult, ReplyResult } from '../api';
 import { createActions } from './actions';
 import { createConversationActions } from './conversation-actions';
 import { en } from './i18n/en';
@@ -46,8 +46,7 @@ function setup({ stored = null as string | null } = {}) {
     },
     eventsUrl: (token) => `https://api.test/${token}/events`,
   };
-  const api: Api = {
-    loadConfig: async () => ({ ok: false, code: 'NETWORK' }),
+  const api: InquiryApi = {
     submit: async () => ({
       ok: true,
       created: { id: 'inq_2', rep: { name: 'Mr. Moore Liu' }, token: 'tok_new' },

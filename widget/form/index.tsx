@@ -13,7 +13,7 @@ import { readPrefill } from './prefill';
 import { createState } from './state';
 import { createThreadState } from './thread-state';
 import { createTokenStore } from './token-store';
-import { createConversationApi, createUploadApi } from '../api';
+import { createConversationApi, createInquiryApi, createUploadApi } from '../api';
 import type { FormHandle, FormOptions } from '../form-api';
 import { report, warn } from '../guard';
 import { configContext } from '../config-context';
@@ -63,7 +63,7 @@ export function mountForm(options: FormOptions): FormHandle {
 
 /** Mounts the dialog speaking `texts` (the config answer's, every key), the site's wording first. */
 function mountWithTexts(
-  { api, settings, config, mount, language }: FormOptions,
+  { settings, config, mount, language }: FormOptions,
   texts: Readonly<Record<string, string>>,
 ): FormHandle {
   const locale: Locale<FormTexts> = {
@@ -92,7 +92,7 @@ function mountWithTexts(
     .catch(report);
   const actions = createActions({
     state,
-    api,
+    api: createInquiryApi({ origin: settings.apiOrigin, site: settings.site }),
     texts: locale.texts,
     rep: settings.rep,
     page: () =>

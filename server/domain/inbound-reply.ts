@@ -1,6 +1,9 @@
-import type { InboundReply } from '../mail/inbound-server';
+import { createHash } from 'node:crypto';
+import { SmtpRefusal, type InboundReply } from '../mail/inbound-server';
+import type { IdempotencyRecord, Inquiry } from '../storage/store';
 import { addRepMessage, addVisitorMessage, type ConversationDeps } from './conversation';
 import { resolveConversationToken } from './conversation-tokens';
+import { createOnce, idempotencyClaim, replayOf } from './idempotency';
 
 /** Whether a reply address's token is live: the receiver refuses others before DATA. */
 export async function isLiveReplyToken(deps: ConversationDeps, token: string): Promise<boolean> {
@@ -11,6 +14,7 @@ export async function isLiveReplyToken(deps: ConversationDeps, token: string): P
  * Adds a mailed answer to its thread as the person the token belongs to: the visitor's as a
  * follow-up, the rep's as a reply (mailed on to the visitor). The token alone decides who it
  * is; a token revoked since (the inquiry was reassigned) is refused like an unknown one.
+ * What no retry can change is refused for good (550), so the sender bounces it at once.
  */
 export async function receiveInboundReply(
   deps: ConversationDeps,
@@ -18,13 +22,45 @@ export async function receiveInboundReply(
 ): Promise<void> {
   const record = await resolveConversationToken(deps.store, reply.token);
   const inquiry = record ? await deps.store.findInquiry(record.inquiryId) : null;
-  if (!record || !inquiry) throw new Error('reply token is no longer live');
+  // Live at RCPT TO, but revoked or deleted with its inquiry before the message ended.
+  if (!record || !inquiry)
+    throw new SmtpRefusal(550, '5.1.1 This reply address is no longer in use');
   if (record.party === 'visitor') {
-    await addVisitorMessage(deps, inquiry, reply.text, 'email');
+    const id = deps.newId();
+    const claim = mailClaim(reply, inquiry, id);
+    // A copy of a mail already stored (or being stored, in a race) is accepted and adds nothing.
+    if (await replayOf(deps.store, claim)) return;
+    const once = claim && { id, idempotency: claim };
+    await createOnce(
+      deps.store,
+      claim,
+      async () => {
+        await addVisitorMessage(deps, inquiry, reply.text, 'email', once);
+      },
+      async () => {},
+    );
     return;
   }
   const rep = record.repId ? await deps.store.findRep(record.repId) : null;
-  if (!rep?.active || inquiry.repId !== rep.id)
-    throw new Error('reply token of a rep who no longer has the inquiry');
+  if (!rep || inquiry.repId !== rep.id) {
+    throw new SmtpRefusal(550, '5.7.1 The inquiry is no longer assigned to you: reply not added');
+  }
+  if (!rep.active) {
+    throw new SmtpRefusal(550, '5.7.1 Your account is deactivated: reply not added');
+  }
+  // Not deduplicated yet: addRepMessage takes no idempotency record (see mailClaim).
   await addRepMessage(deps, rep, inquiry, reply.text, 'reply', 'email');
+}
+
+/**
+ * A mail's Message-ID as the Idempotency-Key of the message it creates, in the inquiry's
+ * message scope: when our 250 is lost the sending server delivers the same mail again, and that
+ * copy must add nothing (nor mail anyone again). A Message-ID names one mail (RFC 5322 §3.6.4),
+ * so it is its own fingerprint; it is hashed into a valid key whatever its length or characters.
+ * Null for a mail without one, which is stored each time it comes.
+ */
+function mailClaim(reply: InboundReply, inquiry: Inquiry, id: string): IdempotencyRecord | null {
+  if (!reply.messageId) return null;
+  const key = `mail:${createHash('sha256').update(reply.messageId).digest('hex')}`;
+  return idempotencyClaim(key, `message:${inquiry.id}`, { messageId: reply.messageId }, id);
 }

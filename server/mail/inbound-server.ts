@@ -32,7 +32,11 @@ export interface InboundOptions {
   maxBytes?: number;
   /** Whether the token is live (known, not revoked); called at RCPT TO so unknown tokens are refused before DATA. */
   isKnownToken(token: string): Promise<boolean>;
-  /** Stores the reply; resolves when stored. Rejections become a temporary 451 so the sender retries. */
+  /**
+   * Stores the reply; resolves when stored (or when it already was: a retried mail). An
+   * `SmtpRefusal` is answered as it is, for what no retry can change; any other rejection
+   * becomes a temporary 451 so the sender retries.
+   */
   onReply(reply: InboundReply): Promise<void>;
   /** Failures the sender only sees as a 451 (store down) and connection errors; default: stderr. */
   onError?(error: Error): void;
@@ -51,7 +55,7 @@ export interface InboundServer {
  * message starts with its RFC 3463 enhanced code: smtp-server adds none by default, and its
  * automatic ones would call every 550 "5.1.1 bad mailbox".
  */
-class SmtpRefusal extends Error {
+export class SmtpRefusal extends Error {
   override name = 'SmtpRefusal';
   constructor(
     readonly responseCode: number,

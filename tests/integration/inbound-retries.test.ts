@@ -1,0 +1,187 @@
+import nodemailer from 'nodemailer';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  rawConversationToken,
+  resolveConversationToken,
+} from '../../server/domain/conversation-tokens';
+import { isLiveReplyToken, receiveInboundReply } from '../../server/domain/inbound-reply';
+import { createInboundServer, type InboundServer } from '../../server/mail/inbound-server';
+import { replyAddress } from '../../server/mail/reply-address';
+import { sendInquiry } from '../support/inbox-client';
+import { startMailWorker, type MailWorker } from '../support/mail-worker';
+import { openSmtp, smtpSessions, type SmtpClient, type SmtpSessions } from '../support/smtp-client';
+import { addressOf } from '../support/smtp-sink';
+import { createTestApp, rowCounts, SECRET, type TestApp } from '../support/test-app';
+
+// What a sending mail server does when our answer to its DATA is lost or refused: it delivers the
+// same mail again, for days after a temporary 4xx and never after a permanent 5xx. Raw SMTP to
+// the real receiver, on the engine under test.
+
+const DOMAIN = 'reply.liaison.test';
+let t: TestApp;
+let mail: MailWorker;
+let inbound: InboundServer;
+let port: number;
+let sessions: SmtpSessions[];
+let raw: SmtpClient[];
+
+beforeEach(async () => {
+  t = await createTestApp();
+  mail = await startMailWorker(t, DOMAIN);
+  const deps = { store: t.store, clock: () => t.now.value, newId: t.newId, events: t.events };
+  inbound = createInboundServer({
+    port: 0,
+    domain: DOMAIN,
+    isKnownToken: (token) => isLiveReplyToken(deps, token),
+    onReply: (reply) => receiveInboundReply(deps, reply),
+    onError: () => {},
+  });
+  port = await inbound.listen();
+  sessions = [];
+  raw = [];
+});
+afterEach(async () => {
+  for (const session of sessions) session.close();
+  // A failed assertion leaves a session open, which would hold close() for 30 s.
+  for (const client of raw) client.abort();
+  await inbound.close();
+  await mail.close();
+  await t.close();
+});
+
+/** One SMTP transaction in a session of its own; the code the message got. */
+async function deliver(to: string, data: string): Promise<number | null> {
+  const session = smtpSessions({ port });
+  sessions.push(session);
+  return session.deliver({ from: '<jane@buyer.example>', to: [`<${to}>`], data, abort: false });
+}
+
+const message = (to: string, text: string, messageId: string | null) =>
+  [
+    'From: Jane Buyer <jane@buyer.example>',
+    `To: ${to}`,
+    'Subject: Re: your inquiry',
+    'Date: Sun, 29 Nov 2026 09:00:00 +0000',
+    ...(messageId ? [`Message-ID: ${messageId}`] : []),
+    '',
+    text,
+    '',
+  ].join('\r\n');
+
+async function threadBodies(inquiryId: string): Promise<string[]> {
+  return (await t.store.listMessages(inquiryId)).map((m) => m.body);
+}
+
+/** The follow-up notifications the rep got for `text`, after the outbox has run. */
+async function repMailsAbout(text: string): Promise<number> {
+  await mail.worker.runOnce();
+  return mail.sink.mails.filter(
+    (m) => addressOf(m.to) === 'moore.liu@example.com' && (m.text ?? '').includes(text),
+  ).length;
+}
+
+describe('a mail delivered again', () => {
+  it('is stored once and notifies the rep once, by its Message-ID', async () => {
+    const { id, token } = await sendInquiry(t);
+    const to = replyAddress(token, DOMAIN);
+    const copy = message(to, 'Can you do USD 11 for 1000 pieces?', '<follow-up-1@buyer.example>');
+    expect(await deliver(to, copy)).toBe(250);
+    const once = await rowCounts(t.db);
+    // The sending server never saw our 250 and delivers the same mail again.
+    expect(await deliver(to, copy)).toBe(250);
+    expect(await rowCounts(t.db)).toEqual(once);
+    expect(
+      (await threadBodies(id)).filter((b) => b === 'Can you do USD 11 for 1000 pieces?'),
+    ).toHaveLength(1);
+    expect(await repMailsAbout('Can you do USD 11 for 1000 pieces?')).toBe(1);
+  });
+
+  it('is stored once when both copies arrive at the same moment', async () => {
+    const { id, token } = await sendInquiry(t);
+    const to = replyAddress(token, DOMAIN);
+    const copy = message(to, 'Two at once.', '<race-1@buyer.example>');
+    expect(await Promise.all([deliver(to, copy), deliver(to, copy)])).toEqual([250, 250]);
+    expect((await threadBodies(id)).filter((b) => b === 'Two at once.')).toHaveLength(1);
+    expect(await repMailsAbout('Two at once.')).toBe(1);
+  });
+
+  it('is stored each time when it has no Message-ID, as there is nothing to know it by', async () => {
+    const { id, token } = await sendInquiry(t);
+    const to = replyAddress(token, DOMAIN);
+    const copy = message(to, 'No Message-ID here.', null);
+    expect(await deliver(to, copy)).toBe(250);
+    expect(await deliver(to, copy)).toBe(250);
+    expect((await threadBodies(id)).filter((b) => b === 'No Message-ID here.')).toHaveLength(2);
+  });
+
+  it('counts in each thread it is addressed to: the Message-ID is known per inquiry', async () => {
+    const first = await sendInquiry(t);
+    const second = await sendInquiry(t);
+    const text = 'Same answer to both of your quotes.';
+    for (const { token } of [first, second]) {
+      const to = replyAddress(token, DOMAIN);
+      expect(await deliver(to, message(to, text, '<both@buyer.example>'))).toBe(250);
+    }
+    expect((await threadBodies(first.id)).filter((b) => b === text)).toHaveLength(1);
+    expect((await threadBodies(second.id)).filter((b) => b === text)).toHaveLength(1);
+  });
+});
+
+describe('a mail that can never be taken', () => {
+  it.each([
+    [
+      'who was deactivated',
+      (repId: string) => t.store.updateRep(repId, { active: false }),
+      /^550 5\.7\.1 Your account is deactivated/,
+    ],
+    [
+      'whose inquiry went back to the queue, the token still live',
+      (repId: string, inquiryId: string) => t.store.updateInquiry(inquiryId, { repId: null }),
+      /^550 5\.7\.1 The inquiry is no longer assigned to you/,
+    ],
+  ])('is refused for good (550) from a rep %s, not 451 for days', async (_name, change, text) => {
+    const { id } = await sendInquiry(t);
+    const moore = await t.store.findRepByEmail('moore.liu@example.com');
+    const record = moore && (await t.store.findPartyToken(id, 'rep', moore.id));
+    if (!moore || !record) throw new Error('the demo inquiry has no rep token');
+    await change(moore.id, id);
+    const before = await rowCounts(t.db);
+    const transport = nodemailer.createTransport({ host: '127.0.0.1', port, ignoreTLS: true });
+    const sent = transport.sendMail({
+      from: 'moore.liu@example.com',
+      to: replyAddress(rawConversationToken(SECRET, record), DOMAIN),
+      text: 'Still answering.',
+    });
+    await expect(sent).rejects.toMatchObject({
+      responseCode: 550,
+      response: expect.stringMatching(text),
+    });
+    transport.close();
+    expect(await rowCounts(t.db)).toEqual(before);
+  });
+
+  it('is refused for good (550) when its reply address is revoked while it arrives', async () => {
+    const { token } = await sendInquiry(t);
+    const record = await resolveConversationToken(t.store, token);
+    if (!record) throw new Error('no visitor token');
+    const to = replyAddress(token, DOMAIN);
+    const smtp = await openSmtp(port);
+    raw.push(smtp);
+    expect(await smtp.reply()).toBe(220);
+    for (const command of [
+      'EHLO mx.buyer.example',
+      'MAIL FROM:<jane@buyer.example>',
+      `RCPT TO:<${to}>`,
+    ]) {
+      smtp.send(`${command}\r\n`);
+      expect(await smtp.reply()).toBe(250);
+    }
+    // Reassigned, or deleted with its inquiry, after RCPT TO said yes.
+    await t.store.revokeConversationToken(record.id, t.now.value.toISOString());
+    smtp.send('DATA\r\n');
+    expect(await smtp.reply()).toBe(354);
+    smtp.send(`${message(to, 'Hello?', '<late@buyer.example>')}.\r\n`);
+    expect(await smtp.reply()).toBe(550);
+    smtp.close();
+  });
+});

@@ -6,8 +6,14 @@ import type { EventBus, LiveEvent } from '../domain/events';
 const HEARTBEAT_MS = 25_000;
 
 /**
+ * Event data (in characters) a client may leave unsent before its stream is dropped: hundreds of
+ * events, far more than arrive at once, and little memory per connection.
+ */
+const MAX_UNSENT = 64 * 1024;
+
+/**
  * Streams the live events `select` keeps (mapped to what the client gets) as server-sent
- * events, until the client goes away.
+ * events, until the client goes away or stops reading.
  */
 export function liveEvents(
   c: Context,
@@ -18,9 +24,24 @@ export function liveEvents(
   // Proxies such as nginx buffer responses unless told not to; an event must arrive at once.
   c.header('X-Accel-Buffering', 'no');
   return streamSSE(c, async (stream) => {
+    // A write waits while the client does not read (its socket is full); every event after it
+    // would wait too, kept for that client without limit. Past MAX_UNSENT the stream is dropped
+    // instead: what was on its way still arrives, then the response ends, and EventSource
+    // reconnects; the widget and the inbox read their state again after a reconnection
+    // (widget/form/live-updates.ts, inbox/live-updates.ts), so no change is missed.
+    let unsent = 0;
     const unsubscribe = events.subscribe((event) => {
-      const data = select(event);
-      if (data) void stream.writeSSE({ data: JSON.stringify(data) });
+      const selected = select(event);
+      if (!selected) return;
+      const data = JSON.stringify(selected);
+      if (unsent + data.length > MAX_UNSENT) {
+        stream.abort();
+        return;
+      }
+      unsent += data.length;
+      void stream.writeSSE({ data }).then(() => {
+        unsent -= data.length;
+      });
     });
     stream.onAbort(unsubscribe);
     await stream.write(': connected\n\n');

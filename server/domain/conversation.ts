@@ -24,32 +24,44 @@ export interface ConversationDeps {
 
 // Every message, whoever writes it and however it arrives (widget, inbox, mail), goes through
 // `post`: one transaction for the message, its effect on the inquiry and its deliveries (mail,
-// and the site's webhooks for the message, a status change, a new rep), then one live event.
+// what the change sets off, and the site's webhooks for the message, a status change, a new
+// rep), then one live event. Null when nothing was stored (InquiryPatch.escalatedAt).
 async function post(
   { store, clock, newId, events }: ConversationDeps,
   inquiry: Inquiry,
   draft: Pick<Message, 'authorKind' | 'authorRepId' | 'body' | 'channel'>,
   patch: InquiryPatch,
-  deliveryKind: string | null,
-  once: { id: string; idempotency: IdempotencyRecord } | null = null,
-): Promise<Message> {
+  {
+    notify = null,
+    deliveries: caused = [],
+    once = null,
+  }: {
+    /** The delivery kind that sends this message on (to the rep, to the visitor). */
+    notify?: string | null;
+    /** What else the change sets off, written with it. */
+    deliveries?: NewDelivery[];
+    /** A pre-made id and the Idempotency-Key record to store with the message. */
+    once?: { id: string; idempotency: IdempotencyRecord } | null;
+  } = {},
+): Promise<Message | null> {
   const message: Message = {
     id: once?.id ?? newId(),
     inquiryId: inquiry.id,
     createdAt: clock().toISOString(),
     ...draft,
   };
-  const deliveries: NewDelivery[] = deliveryKind
+  const deliveries: NewDelivery[] = notify
     ? [
         {
           id: newId(),
-          kind: deliveryKind,
+          kind: notify,
           payload: { inquiryId: inquiry.id, messageId: message.id },
-          dedupeKey: `${deliveryKind}:${message.id}`,
+          dedupeKey: `${notify}:${message.id}`,
         },
       ]
     : [];
   deliveries.push(
+    ...caused,
     ...(await webhookDeliveries(
       { store, newId },
       inquiry.siteId,
@@ -57,12 +69,13 @@ async function post(
       message.id,
     )),
   );
-  await store.addMessage({
+  const stored = await store.addMessage({
     message,
     patch,
     deliveries,
     ...(once && { idempotency: once.idempotency }),
   });
+  if (!stored) return null;
   events.publish({
     type: 'message',
     siteId: inquiry.siteId,
@@ -70,6 +83,12 @@ async function post(
     inquiryId: inquiry.id,
     visitorVisible: draft.authorKind === 'visitor' || draft.authorKind === 'rep',
   });
+  return message;
+}
+
+/** A message whose patch sets nothing once is always stored. */
+function always(message: Message | null): Message {
+  if (!message) throw new Error('a message without a set-once change was not stored');
   return message;
 }
 
@@ -86,15 +105,20 @@ export function addVisitorMessage(
   once: { id: string; idempotency: IdempotencyRecord } | null = null,
 ): Promise<Message> {
   const now = deps.clock().toISOString();
-  const reopen = inquiry.status === 'waiting' || inquiry.status === 'closed';
   return post(
     deps,
     inquiry,
     { authorKind: 'visitor', authorRepId: null, body, channel },
-    { unread: true, awaitingReply: true, lastActivityAt: now, ...(reopen && { status: 'open' }) },
-    inquiry.repId && inquiry.status !== 'spam' ? REP_NOTIFICATION : null,
-    once,
-  );
+    {
+      unread: true,
+      awaitingReply: true,
+      lastActivityAt: now,
+      // Decided as it is written: a rep closing it meanwhile does not leave it closed.
+      status: 'open',
+      statusFrom: ['waiting', 'closed'],
+    },
+    { notify: inquiry.repId && inquiry.status !== 'spam' ? REP_NOTIFICATION : null, once },
+  ).then(always);
 }
 
 /** A rep's reply (mailed to the visitor; the ball is then with them) or internal note. */
@@ -107,12 +131,8 @@ export function addRepMessage(
   channel: Channel,
 ): Promise<Message> {
   if (kind === 'note') {
-    return post(
-      deps,
-      inquiry,
-      { authorKind: 'note', authorRepId: rep.id, body, channel },
-      {},
-      null,
+    return post(deps, inquiry, { authorKind: 'note', authorRepId: rep.id, body, channel }, {}).then(
+      always,
     );
   }
   return post(
@@ -125,24 +145,31 @@ export function addRepMessage(
       lastActivityAt: deps.clock().toISOString(),
       // Kept only if it is the first: reply-time statistics and escalation read it.
       firstReplyAt: deps.clock().toISOString(),
-      ...(inquiry.status !== 'spam' && { status: 'waiting' }),
+      // Not out of spam: a spam mark set meanwhile stays.
+      status: 'waiting',
+      statusFrom: ['new', 'open', 'waiting', 'closed'],
     },
-    VISITOR_REPLY,
-  );
+    { notify: VISITOR_REPLY },
+  ).then(always);
 }
 
-/** A system event in the thread ("Reassigned to ..."), with the change it records. */
+/**
+ * A system event in the thread ("Reassigned to ..."), with the change it records and what that
+ * sets off (`deliveries`, written in the same transaction). Null when nothing was stored: the
+ * patch sets `escalatedAt` and the inquiry was escalated already.
+ */
 export function addSystemMessage(
   deps: ConversationDeps,
   inquiry: Inquiry,
   body: string,
   patch: InquiryPatch,
-): Promise<Message> {
+  deliveries: NewDelivery[] = [],
+): Promise<Message | null> {
   return post(
     deps,
     inquiry,
     { authorKind: 'system', authorRepId: null, body, channel: 'inbox' },
     patch,
-    null,
+    { deliveries },
   );
 }

@@ -23,15 +23,13 @@ export async function escalateOverdue(deps: InboxDeps): Promise<number> {
     const hours = settings.replyPromiseHours;
     const cutoff = new Date(now.getTime() - hours * 3_600_000).toISOString();
     for (const inquiry of await store.unansweredBefore(site.id, cutoff, BATCH)) {
-      await addSystemMessage(
+      // The event and the notice are written only by the first process to escalate it
+      // (several run this on one PostgreSQL); the others find it done and leave it.
+      const escalated = await addSystemMessage(
         deps,
         inquiry,
         `No reply within ${hours} hours: escalated to the admins`,
-        {
-          escalatedAt: now.toISOString(),
-        },
-      );
-      await store.enqueue(
+        { escalatedAt: now.toISOString() },
         [
           {
             id: newId(),
@@ -40,8 +38,8 @@ export async function escalateOverdue(deps: InboxDeps): Promise<number> {
             dedupeKey: `${ESCALATION_NOTICE}:${inquiry.id}`,
           },
         ],
-        now.toISOString(),
       );
+      if (!escalated) continue;
       if (settings.escalationReassign) {
         const context = await routingContext(store, site, inquiry.visitor.email);
         const decision = route({

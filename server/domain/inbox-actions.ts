@@ -46,6 +46,8 @@ export async function updateInquiry(
   }
   if (update.status !== undefined && update.status !== current.status) {
     const notSpam = current.status === 'spam';
+    // "Not spam": what the filters held back is delivered now, written with the change.
+    const [first] = notSpam ? await deps.store.listMessages(current.id) : [];
     await addSystemMessage(
       deps,
       current,
@@ -56,14 +58,8 @@ export async function updateInquiry(
         status: update.status,
         ...(update.status !== 'new' && { unread: false }),
       },
+      first ? arrivalDeliveries(deps.newId, current, first.id) : [],
     );
-    // "Not spam": what the filters held back is delivered now.
-    const [first] = await deps.store.listMessages(current.id);
-    if (notSpam && first)
-      await deps.store.enqueue(
-        arrivalDeliveries(deps.newId, current, first.id),
-        deps.clock().toISOString(),
-      );
   }
 }
 
@@ -91,21 +87,22 @@ export async function reassignInquiry(
     repId: target.id,
   });
   await store.createConversationToken(record);
-  await addSystemMessage(deps, inquiry, `Reassigned to ${target.name} ${why}`, {
-    repId: target.id,
-  });
+  // The new rep's mail of the first message, written with the change.
   const [first] = await store.listMessages(inquiry.id);
-  if (first) {
-    await store.enqueue(
-      [
-        {
-          id: newId(),
-          kind: REP_NOTIFICATION,
-          payload: { inquiryId: inquiry.id, messageId: first.id },
-          dedupeKey: `${REP_NOTIFICATION}:${first.id}:${target.id}`,
-        },
-      ],
-      now,
-    );
-  }
+  await addSystemMessage(
+    deps,
+    inquiry,
+    `Reassigned to ${target.name} ${why}`,
+    { repId: target.id },
+    first
+      ? [
+          {
+            id: newId(),
+            kind: REP_NOTIFICATION,
+            payload: { inquiryId: inquiry.id, messageId: first.id },
+            dedupeKey: `${REP_NOTIFICATION}:${first.id}:${target.id}`,
+          },
+        ]
+      : [],
+  );
 }

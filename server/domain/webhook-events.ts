@@ -1,6 +1,13 @@
 import * as z from 'zod/mini';
 import { type Channel, STATUSES, WEBHOOK_EVENTS, type WebhookEvent } from '../../contract';
-import type { Inquiry, InquiryPatch, Message, NewDelivery, Store } from '../storage/store';
+import type {
+  Inquiry,
+  InquiryPatch,
+  InquiryStatus,
+  Message,
+  NewDelivery,
+  Store,
+} from '../storage/store';
 
 /** The delivery kind that POSTs one event to one webhook. */
 export const WEBHOOK = 'webhook';
@@ -39,12 +46,18 @@ export type WebhookFact = z.infer<typeof WebhookFact>;
  * or a rep's; notes and system lines stay inside), a status change, a new rep. An inquiry held
  * as spam sends nothing until "Not spam", which is its `inquiry.created`.
  */
+/** The status `patch` leaves an inquiry of status `current` in (InquiryPatch.statusFrom). */
+export function statusAfter(current: InquiryStatus, patch: InquiryPatch): InquiryStatus {
+  if (patch.status === undefined) return current;
+  return !patch.statusFrom || patch.statusFrom.includes(current) ? patch.status : current;
+}
+
 export function messageFacts(
   inquiry: Inquiry,
   message: Pick<Message, 'id' | 'authorKind' | 'authorRepId' | 'channel' | 'createdAt'>,
   patch: InquiryPatch,
 ): WebhookFact[] {
-  const status = patch.status ?? inquiry.status;
+  const status = statusAfter(inquiry.status, patch);
   const repId = patch.repId === undefined ? inquiry.repId : patch.repId;
   const base = { at: message.createdAt, inquiryId: inquiry.id, status, repId };
   if (inquiry.status === 'spam') {

@@ -116,7 +116,18 @@ export function inquiryQueries(
     },
 
     async addMessage({ message, patch, deliveries, idempotency }) {
-      await db.transaction().execute(async (trx) => {
+      return db.transaction().execute(async (trx) => {
+        if (patch.escalatedAt !== undefined) {
+          // Set once: of processes escalating together, the first to write it goes on; on
+          // PostgreSQL the others wait for its row lock, then find it set.
+          const claimed = await trx
+            .updateTable('inquiries')
+            .set({ escalatedAt: patch.escalatedAt })
+            .where('id', '=', message.inquiryId)
+            .where('escalatedAt', 'is', null)
+            .executeTakeFirst();
+          if (Number(claimed.numUpdatedRows) === 0) return false;
+        }
         if (idempotency) {
           await trx
             .insertInto('idempotencyKeys')
@@ -138,6 +149,7 @@ export function inquiryQueries(
             .execute();
         }
         await insertDeliveries(trx, deliveries, message.createdAt);
+        return true;
       });
     },
 

@@ -1,7 +1,8 @@
-import type { Insertable, Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable, type UpdateObject } from 'kysely';
 import type { Channel, Role } from '../../contract';
 import type {
   ConversationTokensTable,
+  Database,
   DeliveriesTable,
   InquiriesTable,
   MessagesTable,
@@ -130,9 +131,13 @@ export const toInquiry = (row: Selectable<InquiriesTable>): Inquiry => ({
 export const patchColumns = (
   patch: InquiryPatch,
   now: string,
-): Partial<Insertable<InquiriesTable>> => ({
+): UpdateObject<Database, 'inquiries'> => ({
   ...(patch.escalatedAt !== undefined && { escalatedAt: patch.escalatedAt }),
-  ...(patch.status !== undefined && { status: patch.status }),
+  ...(patch.status !== undefined && {
+    status: patch.statusFrom
+      ? sql<string>`case when status in (${sql.join(patch.statusFrom)}) then ${patch.status} else status end`
+      : patch.status,
+  }),
   ...(patch.unread !== undefined && { unread: patch.unread ? 1 : 0 }),
   ...(patch.awaitingReply !== undefined && { awaitingReply: patch.awaitingReply ? 1 : 0 }),
   ...(patch.repId !== undefined && { repId: patch.repId }),

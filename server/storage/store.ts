@@ -188,12 +188,21 @@ export interface InquiryListFilter {
 /** What a message changes on its inquiry. */
 export interface InquiryPatch {
   status?: InquiryStatus;
+  /**
+   * With `status`: only an inquiry whose stored status is one of these takes it, decided when
+   * the change is written (a rep's change meanwhile is not overwritten by one read before it).
+   */
+  statusFrom?: InquiryStatus[];
   unread?: boolean;
   awaitingReply?: boolean;
   repId?: string | null;
   lastActivityAt?: string;
   /** Set only if the inquiry has none yet: the rep's first reply. */
   firstReplyAt?: string;
+  /**
+   * Set once: with it, addMessage stores nothing and answers false when the inquiry was
+   * escalated already (by another process, on PostgreSQL).
+   */
   escalatedAt?: string;
 }
 
@@ -246,13 +255,16 @@ export interface Store extends AttachmentStore, WebhookStore {
   findIdempotency(keyHash: string): Promise<IdempotencyRecord | null>;
   findInquiry(id: string): Promise<Inquiry | null>;
   listMessages(inquiryId: string): Promise<Message[]>;
-  /** Stores a message, what it changes on its inquiry, and its deliveries, in one transaction. */
+  /**
+   * Stores a message, what it changes on its inquiry, and its deliveries, in one transaction;
+   * false when nothing was stored (the patch's escalatedAt was set already).
+   */
   addMessage(input: {
     message: Message;
     patch: InquiryPatch;
     deliveries: NewDelivery[];
     idempotency?: IdempotencyRecord;
-  }): Promise<void>;
+  }): Promise<boolean>;
   updateInquiry(id: string, patch: InquiryPatch): Promise<void>;
   listInquiries(scope: InboxScope, filter: InquiryListFilter): Promise<Inquiry[]>;
   /** Unread inquiries in scope, counted up to `cap`. */

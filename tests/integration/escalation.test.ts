@@ -117,6 +117,37 @@ describe('escalation', () => {
   });
 });
 
+describe('escalation by several processes at once', () => {
+  it('escalates and reassigns once: the first run to write it wins, the others leave it', async () => {
+    const ana = await addRep(t, { email: 'ana@hengda.example', name: 'Ms. Ana Wu' });
+    const moore = await t.store.findRepByEmail(MOORE);
+    await t.store.saveTeam({
+      id: 'team-sales',
+      siteId: await siteId(),
+      name: 'Sales',
+      distribution: 'round-robin',
+      memberIds: [moore?.id ?? '', ana.id],
+    });
+    await t.store.updateSite(await siteId(), { escalationReassign: true });
+    const { id } = await sendInquiry(t);
+    hours(25);
+    // Both find the inquiry overdue before either writes (on PostgreSQL, on two connections).
+    const counts = await Promise.all([escalateOverdue(deps()), escalateOverdue(deps())]);
+    expect(counts.sort()).toEqual([0, 1]);
+    const bodies = (await t.store.listMessages(id)).map((m) => m.body);
+    expect(bodies.filter((b) => b.startsWith('No reply within'))).toHaveLength(1);
+    expect(bodies.filter((b) => b.startsWith('Reassigned to'))).toEqual([
+      'Reassigned to Ms. Ana Wu on escalation',
+    ]);
+    const notices = await t.db
+      .selectFrom('deliveries')
+      .select('id')
+      .where('kind', '=', 'escalation-notice')
+      .execute();
+    expect(notices).toHaveLength(1);
+  });
+});
+
 describe('the unassigned queue', () => {
   it('mails the site’s admins when nobody can take an inquiry', async () => {
     const moore = await t.store.findRepByEmail(MOORE);

@@ -80,8 +80,10 @@ export function readSettings({
  */
 export function loadSettings(doc: Document = document, win: Window = window): SettingsResult {
   const current = doc.currentScript;
+  // `'src' in`, not `instanceof HTMLScriptElement`: the first touch of that global costs a page
+  // view about 2 ms at 4x CPU throttling (tests/bench/page-cost.ts). An SVG <script> has no src.
   const script =
-    current instanceof HTMLScriptElement && current.src
+    current && 'src' in current && current.src
       ? current
       : doc.querySelector<HTMLScriptElement>('script[data-site]');
   return readSettings({ script, override: win.liaisonSettings });

@@ -69,6 +69,14 @@ describe('loadConfig', () => {
     const api = createApi({ origin: 'https://api.test', site: 'x', fetch });
     expect(await api.loadConfig()).toEqual({ ok: false, code: 'SITE_NOT_FOUND' });
   });
+
+  test('a code it does not know is reported as written; no code at all is INTERNAL', async () => {
+    const answers = [json(429, { error: { code: 'SLOW_DOWN' } }), json(502, '<html>')];
+    const { fetch } = fakeFetch(() => answers.shift() ?? json(500, null));
+    const api = createApi({ origin: 'https://api.test', site: 'x', fetch });
+    expect(await api.loadConfig()).toEqual({ ok: false, code: 'SLOW_DOWN' });
+    expect(await api.loadConfig()).toEqual({ ok: false, code: 'INTERNAL' });
+  });
 });
 
 describe('submit', () => {

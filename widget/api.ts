@@ -5,15 +5,25 @@ import type { AttachmentCreated, InquiryCreated, InquiryInput } from '../contrac
 import type { WidgetConfig } from '../contract/widget-config';
 import { readConversation, readMessageCreated } from './conversation-responses';
 import { solveProofOfWork } from './proof-of-work';
-import { readAttachment, readChallenge, readConfig, readCreated, readError } from './responses';
+import {
+  errorCodeOf,
+  readAttachment,
+  readChallenge,
+  readConfig,
+  readCreated,
+  readError,
+} from './responses';
 
 /** The outcome of sending an inquiry, as a value: the UI shows both cases. */
 export type SubmitResult =
   | { ok: true; created: InquiryCreated }
   | { ok: false; code: ErrorCode; fields?: Record<string, string> };
 
-/** The outcome of loading the widget's config. */
-export type ConfigResult = { ok: true; config: WidgetConfig } | { ok: false; code: ErrorCode };
+/**
+ * The outcome of loading the widget's config. A failure's code (as the server wrote it, or
+ * NETWORK, or INTERNAL for an answer that is no config) is only ever reported.
+ */
+export type ConfigResult = { ok: true; config: WidgetConfig } | { ok: false; code: string };
 
 export type UploadResult =
   { ok: true; attachment: AttachmentCreated } | { ok: false; code: ErrorCode | 'NETWORK' };
@@ -109,7 +119,7 @@ export const createApi = ({ origin, site, rep, ...options }: ApiOptions): Api =>
       const res = await request(`${siteUrl(origin, site)}/widget-config${query}`);
       if (!res) return { ok: false, code: 'NETWORK' };
       const body = await json(res);
-      if (!res.ok) return { ok: false, code: readError(body).code };
+      if (!res.ok) return { ok: false, code: errorCodeOf(body) };
       const config = readConfig(body, origin);
       return config ? { ok: true, config } : { ok: false, code: 'INTERNAL' };
     },

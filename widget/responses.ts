@@ -12,6 +12,13 @@ export const isRecord = (value: unknown): value is Record<string, unknown> =>
 export const stringOrNull = (value: unknown): string | null =>
   typeof value === 'string' ? value : null;
 
+/**
+ * The code of an error answer as the server wrote it, unchecked: the loader only reports it,
+ * so it need not carry the list of every code (`ERROR_CODES`) that readError checks against.
+ */
+export const errorCodeOf = (body: unknown): string =>
+  (isRecord(body) && isRecord(body.error) && stringOrNull(body.error.code)) || 'INTERNAL';
+
 /** The error code and field messages of an error answer; unknown shapes count as `INTERNAL`. */
 export function readError(body: unknown): { code: ErrorCode; fields?: Record<string, string> } {
   const error = isRecord(body) && isRecord(body.error) ? body.error : {};

@@ -26,12 +26,12 @@ export const WIDGET_FILES = {
 export const LOADER_BROTLI_BUDGET = 6 * 1024;
 
 /**
- * Brotli budget of everything one language needs: loader, form module and (for a language
- * other than English) its texts in the config answer. Issue 5 asks for 18 KB; this holds what
- * was reached (~26.2 KB with the basket and attachments: loader 5.9, form 18.2, Russian texts
+ * Brotli budget of everything one language needs: loader, form module and its texts in the
+ * config answer (English's too: the form carries none). Issue 5 asks for 18 KB; this holds what
+ * was reached (~24.6 KB with the basket and attachments: loader 5.2, form 17.4, Russian texts
  * 2.1) so it cannot grow unnoticed while the rest is cut. Lower it with every cut.
  */
-export const TOTAL_BROTLI_BUDGET = 26.5 * 1024;
+export const TOTAL_BROTLI_BUDGET = 24.75 * 1024;
 
 /** Measures a built file: raw, gzip level 9 and brotli at maximum quality. */
 export function measureWidget(path: string): WidgetSize {

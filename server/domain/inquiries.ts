@@ -33,104 +33,131 @@ export async function receiveInquiry(
   { store, clock, newId, secret, events }: InquiryDeps,
   site: Site,
   input: ValidInquiry,
-  { idempotencyKey, minFormMs }: { idempotencyKey?: string | undefined; minFormMs: number },
+  {
+    idempotencyKey,
+    minFormMs,
+    admit,
+  }: {
+    idempotencyKey?: string | undefined;
+    minFormMs: number;
+    /** Checks that apply only to a new inquiry, not to a repeated key (proof of work, limits). */
+    admit?: () => Promise<void>;
+  },
 ): Promise<InquiryCreated> {
   const deps = { store, clock, newId, secret, events };
   const inquiryId = newId();
-  // The key's body fingerprint covers what the visitor sent, as validated.
-  const claim = idempotencyClaim(idempotencyKey, `inquiry:${site.id}`, input, inquiryId);
+  // The key's body fingerprint covers what the visitor sent, as validated, but for the proof
+  // of work: a retry solves a fresh challenge and is still the same inquiry.
+  const { pow: _solved, ...sent } = input;
+  const claim = idempotencyClaim(idempotencyKey, `inquiry:${site.id}`, sent, inquiryId);
   const earlier = await replayOf(store, claim);
   if (earlier) return createdAnswer(deps, earlier);
-
-  const spam = spamReason(input.client, minFormMs);
-  const products = productsOf(input);
-  const attachmentIds = await checkAttachments(store, site.id, input.attachments);
-  const context = await routingContext(store, site, input.email.toLowerCase());
-  // No await from here to turnGiven: the turn read is the turn taken (team-turns.ts).
-  const decision = route({
-    ...context,
-    teams: withTurnsGiven(store, context.teams),
-    inquiry: {
-      requestedHandle: input.rep,
-      country: input.country,
-      language: input.page?.language,
-      pageUrl: input.page?.url,
-      products: products.map(({ sku, category }) => ({ sku, category })),
+  // From here on, a request with the same key that stores first makes any failure (a limit it
+  // used up, the attachments it claimed) its answer instead (createOnce).
+  return createOnce(
+    store,
+    claim,
+    async () => {
+      await admit?.();
+      return storeNew();
     },
-    now: clock(),
-  });
-  if (decision.teamId && decision.repId) turnGiven(store, decision.teamId, decision.repId);
-  const assigned = decision.repId ? context.reps.find((r) => r.id === decision.repId) : undefined;
+    (id) => createdAnswer(deps, id),
+  );
 
-  const now = clock().toISOString();
-  const inquiry: Inquiry = {
-    id: inquiryId,
-    siteId: site.id,
-    repId: decision.repId,
-    status: spam ? 'spam' : 'new',
-    visitor: {
-      name: given(input.name),
-      // One buyer, however they type it: returning-buyer routing and exports match on it.
-      email: input.email.toLowerCase(),
-      company: given(input.company),
-      country: given(input.country),
-      phone: given(input.phone),
-    },
-    // The inquiry's own quantity only when it names no product: else each product has its own.
-    quantity: products.length === 0 ? (input.quantity ?? null) : null,
-    unit: products.length === 0 && input.quantity !== undefined ? (input.unit ?? null) : null,
-    products,
-    page: {
-      url: given(input.page?.url),
-      referrer: given(input.page?.referrer),
-      language: given(input.page?.language),
-      timezone: given(input.page?.timezone),
-    },
-    assignmentReason: spam ? `held as spam (${spam}); ${decision.reason}` : decision.reason,
-    consentText: given(input.consent),
-    unread: !spam,
-    awaitingReply: true,
-    lastActivityAt: now,
-    createdAt: now,
-  };
-  const message: Message = {
-    id: newId(),
-    inquiryId: inquiry.id,
-    authorKind: 'visitor',
-    authorRepId: null,
-    body: input.message,
-    channel: input.page ? 'widget' : 'api',
-    createdAt: now,
-  };
-  // The visitor's token answers the 201 and rides in their mails; the rep's brings the rep's
-  // mailed answers back into this thread.
-  const visitor = newConversationToken(secret, {
-    id: newId(),
-    inquiryId: inquiry.id,
-    party: 'visitor',
-    repId: null,
-  });
-  const tokens: NewConversationToken[] = [visitor.record];
-  if (decision.repId) {
-    tokens.push(
-      newConversationToken(secret, {
-        id: newId(),
-        inquiryId: inquiry.id,
-        party: 'rep',
-        repId: decision.repId,
-      }).record,
-    );
-  }
-  // Suspect submissions wait in the Spam folder: no rep mail, no mail to their address, no
-  // webhook ("Not spam" sends them).
-  const deliveries = spam
-    ? []
-    : [
-        ...arrivalDeliveries(newId, inquiry, message.id),
-        ...(await webhookDeliveries({ store, newId }, site.id, [createdFact(inquiry)], inquiry.id)),
-      ];
+  async function storeNew(): Promise<InquiryCreated> {
+    const spam = spamReason(input.client, minFormMs);
+    const products = productsOf(input);
+    const attachmentIds = await checkAttachments(store, site.id, input.attachments);
+    const context = await routingContext(store, site, input.email.toLowerCase());
+    // No await from here to turnGiven: the turn read is the turn taken (team-turns.ts).
+    const decision = route({
+      ...context,
+      teams: withTurnsGiven(store, context.teams),
+      inquiry: {
+        requestedHandle: input.rep,
+        country: input.country,
+        language: input.page?.language,
+        pageUrl: input.page?.url,
+        products: products.map(({ sku, category }) => ({ sku, category })),
+      },
+      now: clock(),
+    });
+    if (decision.teamId && decision.repId) turnGiven(store, decision.teamId, decision.repId);
+    const assigned = decision.repId ? context.reps.find((r) => r.id === decision.repId) : undefined;
 
-  const create = async (): Promise<InquiryCreated> => {
+    const now = clock().toISOString();
+    const inquiry: Inquiry = {
+      id: inquiryId,
+      siteId: site.id,
+      repId: decision.repId,
+      status: spam ? 'spam' : 'new',
+      visitor: {
+        name: given(input.name),
+        // One buyer, however they type it: returning-buyer routing and exports match on it.
+        email: input.email.toLowerCase(),
+        company: given(input.company),
+        country: given(input.country),
+        phone: given(input.phone),
+      },
+      // The inquiry's own quantity only when it names no product: else each product has its own.
+      quantity: products.length === 0 ? (input.quantity ?? null) : null,
+      unit: products.length === 0 && input.quantity !== undefined ? (input.unit ?? null) : null,
+      products,
+      page: {
+        url: given(input.page?.url),
+        referrer: given(input.page?.referrer),
+        language: given(input.page?.language),
+        timezone: given(input.page?.timezone),
+      },
+      assignmentReason: spam ? `held as spam (${spam}); ${decision.reason}` : decision.reason,
+      consentText: given(input.consent),
+      unread: !spam,
+      awaitingReply: true,
+      lastActivityAt: now,
+      createdAt: now,
+    };
+    const message: Message = {
+      id: newId(),
+      inquiryId: inquiry.id,
+      authorKind: 'visitor',
+      authorRepId: null,
+      body: input.message,
+      channel: input.page ? 'widget' : 'api',
+      createdAt: now,
+    };
+    // The visitor's token answers the 201 and rides in their mails; the rep's brings the rep's
+    // mailed answers back into this thread.
+    const visitor = newConversationToken(secret, {
+      id: newId(),
+      inquiryId: inquiry.id,
+      party: 'visitor',
+      repId: null,
+    });
+    const tokens: NewConversationToken[] = [visitor.record];
+    if (decision.repId) {
+      tokens.push(
+        newConversationToken(secret, {
+          id: newId(),
+          inquiryId: inquiry.id,
+          party: 'rep',
+          repId: decision.repId,
+        }).record,
+      );
+    }
+    // Suspect submissions wait in the Spam folder: no rep mail, no mail to their address, no
+    // webhook ("Not spam" sends them).
+    const deliveries = spam
+      ? []
+      : [
+          ...arrivalDeliveries(newId, inquiry, message.id),
+          ...(await webhookDeliveries(
+            { store, newId },
+            site.id,
+            [createdFact(inquiry)],
+            inquiry.id,
+          )),
+        ];
+
     await store.createInquiry({
       inquiry,
       message,
@@ -149,8 +176,7 @@ export async function receiveInquiry(
       visitorVisible: true,
     });
     return { id: inquiry.id, rep: assigned ? { name: assigned.name } : null, token: visitor.token };
-  };
-  return createOnce(store, claim, create, (id) => createdAnswer(deps, id));
+  }
 }
 
 /** The 201 answer for a stored inquiry, as its first request got it (for a repeated key). */

@@ -67,12 +67,15 @@ export function publicApi(
         const { site } = c.var;
         const now = deps.clock();
         const input = c.req.valid('json');
-        // Before counting this request: 'auto' asks from the request after the flood threshold.
-        await checkProofOfWork(powDeps, site, input.pow);
-        await limit(c, 'inquiry', 1, now);
         const created = await receiveInquiry(deps, site, input, {
           idempotencyKey: c.req.header('Idempotency-Key'),
           minFormMs: deps.abuse.minFormMs,
+          // Not for a repeated key, whose inquiry is stored: its answer is sent again.
+          admit: async () => {
+            // Before counting this request: 'auto' asks from the request after the flood threshold.
+            await checkProofOfWork(powDeps, site, input.pow);
+            await limit(c, 'inquiry', 1, now);
+          },
         });
         return c.json(created, 201);
       })

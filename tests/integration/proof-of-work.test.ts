@@ -96,3 +96,40 @@ describe('proof-of-work', () => {
     expect((await challenge()).required).toBe(false);
   });
 });
+
+describe('proof-of-work and a repeated Idempotency-Key', () => {
+  const postWithKey = (body: unknown, key: string) =>
+    t.app.request('/api/v1/sites/demo/inquiries', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': key },
+      body: JSON.stringify(body),
+    });
+
+  it('answers a retry of a stored inquiry again, whatever proof it carries', async () => {
+    const pow = await solvedOnSwitchedOnSite();
+    const first = await postWithKey(inquiryBody({ pow }), 'send-1');
+    expect(first.status).toBe(201);
+    const created = (await first.json()) as { id: string };
+    // The first answer was lost: the widget sends the same inquiry with the same key, with the
+    // spent solution, with none, or with a fresh one.
+    const { challenge: c } = await challenge();
+    if (!c) throw new Error('no challenge');
+    const fresh = await solve(c);
+    const before = await rowCounts(t.db);
+    for (const retry of [{ pow }, {}, { pow: fresh }]) {
+      const again = await postWithKey(inquiryBody(retry), 'send-1');
+      expect(again.status).toBe(201);
+      expect(((await again.json()) as { id: string }).id).toBe(created.id);
+    }
+    expect(await rowCounts(t.db)).toEqual(before);
+    // The fresh solution was not spent on the retry.
+    expect((await post(inquiryBody({ pow: fresh, email: 'next@buyer.example' }))).status).toBe(201);
+  });
+
+  it('still refuses another inquiry under a used key', async () => {
+    const pow = await solvedOnSwitchedOnSite();
+    expect((await postWithKey(inquiryBody({ pow }), 'send-2')).status).toBe(201);
+    const other = await postWithKey(inquiryBody({ message: 'Something else entirely.' }), 'send-2');
+    expect(other.status).toBe(422);
+  });
+});

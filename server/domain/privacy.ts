@@ -50,9 +50,7 @@ export async function purgeExpired(store: Store, now: Date): Promise<number> {
     const days = (await store.findSiteSettings(site.id))?.retentionDays;
     if (!days) continue;
     const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
-    const ids = await store.closedInquiryIdsBefore(site.id, cutoff, PURGE_BATCH);
-    await store.deleteInquiries(ids);
-    deleted += ids.length;
+    deleted += await store.purgeClosedBefore(site.id, cutoff, PURGE_BATCH);
   }
   // Files uploaded for an inquiry that was never sent.
   await store.deleteUnclaimedAttachments(new Date(now.getTime() - UNCLAIMED_MS).toISOString());

@@ -12,7 +12,7 @@ type InquiryQueries = Pick<
   | 'createInquiry'
   | 'writesSettled'
   | 'inquiryIdsOfVisitor'
-  | 'closedInquiryIdsBefore'
+  | 'purgeClosedBefore'
   | 'deleteInquiries'
   | 'findIdempotency'
   | 'findInquiry'
@@ -26,7 +26,7 @@ type InquiryQueries = Pick<
 /** Inquiries and their messages (tokens: token-queries.ts; the list: inquiry-list-queries.ts). */
 export function inquiryQueries(
   db: Kysely<Database>,
-  { writers }: { writers: number },
+  { writers, skipLocked }: { writers: number; skipLocked: boolean },
 ): InquiryQueries {
   const inScope = (scope: InboxScope) => {
     let q = db.selectFrom('inquiries').where('inquiries.siteId', '=', scope.siteId);
@@ -59,40 +59,27 @@ export function inquiryQueries(
       return rows.map((r) => r.id);
     },
 
-    async closedInquiryIdsBefore(siteId, cutoff, limit) {
-      const rows = await db
-        .selectFrom('inquiries')
-        .select('id')
-        .where('siteId', '=', siteId)
-        .where('status', '=', 'closed')
-        .where('lastActivityAt', '<', cutoff)
-        .limit(limit)
-        .execute();
-      return rows.map((r) => r.id);
+    async purgeClosedBefore(siteId, cutoff, limit) {
+      // Chosen and deleted in one transaction, so an inquiry a visitor reopens meanwhile is not
+      // deleted: on PostgreSQL the rows are locked as they are chosen, and one being written
+      // right then is left for the next run; SQLite writes one transaction at a time.
+      return db.transaction().execute(async (trx) => {
+        let expired = trx
+          .selectFrom('inquiries')
+          .select('id')
+          .where('siteId', '=', siteId)
+          .where('status', '=', 'closed')
+          .where('lastActivityAt', '<', cutoff)
+          .limit(limit);
+        if (skipLocked) expired = expired.forUpdate().skipLocked();
+        const ids = (await expired.execute()).map((r) => r.id);
+        await deleteWithAll(trx, ids);
+        return ids.length;
+      });
     },
 
     async deleteInquiries(ids) {
-      if (ids.length === 0) return;
-      await db.transaction().execute(async (trx) => {
-        const messageIds = (
-          await trx.selectFrom('messages').select('id').where('inquiryId', 'in', ids).execute()
-        ).map((m) => m.id);
-        // Deliveries name their inquiry only inside the JSON payload: match it as text.
-        for (const id of ids) {
-          await trx
-            .deleteFrom('deliveries')
-            .where('payload', 'like', `%"inquiryId":"${id}"%`)
-            .execute();
-        }
-        await trx
-          .deleteFrom('idempotencyKeys')
-          .where('resourceId', 'in', [...ids, ...messageIds])
-          .execute();
-        await trx.deleteFrom('conversationTokens').where('inquiryId', 'in', ids).execute();
-        await trx.deleteFrom('attachments').where('inquiryId', 'in', ids).execute();
-        await trx.deleteFrom('messages').where('inquiryId', 'in', ids).execute();
-        await trx.deleteFrom('inquiries').where('id', 'in', ids).execute();
-      });
+      await db.transaction().execute((trx) => deleteWithAll(trx, ids));
     },
 
     async findInquiry(id) {
@@ -191,6 +178,26 @@ export function inquiryQueries(
       return first;
     },
   };
+}
+
+/** Deletes inquiries and all that hangs on them, in the caller's transaction. */
+async function deleteWithAll(trx: Transaction<Database>, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  const messageIds = (
+    await trx.selectFrom('messages').select('id').where('inquiryId', 'in', ids).execute()
+  ).map((m) => m.id);
+  // Deliveries name their inquiry only inside the JSON payload: match it as text.
+  for (const id of ids) {
+    await trx.deleteFrom('deliveries').where('payload', 'like', `%"inquiryId":"${id}"%`).execute();
+  }
+  await trx
+    .deleteFrom('idempotencyKeys')
+    .where('resourceId', 'in', [...ids, ...messageIds])
+    .execute();
+  await trx.deleteFrom('conversationTokens').where('inquiryId', 'in', ids).execute();
+  await trx.deleteFrom('attachments').where('inquiryId', 'in', ids).execute();
+  await trx.deleteFrom('messages').where('inquiryId', 'in', ids).execute();
+  await trx.deleteFrom('inquiries').where('id', 'in', ids).execute();
 }
 
 /** One inquiry with everything stored with it, in the caller's transaction. */

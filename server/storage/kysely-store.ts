@@ -37,7 +37,7 @@ export function createKyselyStore(
 ): Store {
   return {
     ...siteQueries(db),
-    ...inquiryQueries(db, { writers }),
+    ...inquiryQueries(db, { writers, skipLocked }),
     ...inquiryListQueries(db, search),
     ...tokenQueries(db),
     ...authQueries(db, { relaxedCounters }),

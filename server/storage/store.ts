@@ -334,8 +334,11 @@ export interface Store extends AttachmentStore, WebhookStore {
 
   /** Inquiry ids of one visitor email on a site. */
   inquiryIdsOfVisitor(siteId: string, email: string): Promise<string[]>;
-  /** Closed inquiries of a site whose last activity is before `cutoff`. */
-  closedInquiryIdsBefore(siteId: string, cutoff: string, limit: number): Promise<string[]>;
+  /**
+   * Deletes up to `limit` closed inquiries of a site whose last activity is before `cutoff`,
+   * with everything of theirs, choosing them in the same transaction; returns how many.
+   */
+  purgeClosedBefore(siteId: string, cutoff: string, limit: number): Promise<number>;
   /** Deletes inquiries and everything of theirs (messages, tokens, deliveries), in one transaction. */
   deleteInquiries(ids: string[]): Promise<void>;
 

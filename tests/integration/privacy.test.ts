@@ -3,6 +3,7 @@ import type { InquiryCreated } from '../../contract';
 import { purgeExpired, type VisitorExport } from '../../server/domain/privacy';
 import { inboxRequest, sendInquiry, signInAs, signInAsDemoAdmin } from '../support/inbox-client';
 import { createTestApp, rowCounts, type TestApp } from '../support/test-app';
+import { TEST_ENGINE } from '../support/test-database';
 
 let t: TestApp;
 let cookie: string;
@@ -78,4 +79,31 @@ describe('retention', () => {
     expect(await t.store.findInquiry(closed.id)).toBeNull();
     expect(await t.store.findInquiry(open.id)).not.toBeNull();
   });
+
+  // PostgreSQL: the purge runs in every process, beside requests on other connections.
+  it.runIf(TEST_ENGINE === 'postgres')(
+    'leaves an expired inquiry that a visitor is reopening right then',
+    async () => {
+      const { id } = await sendInquiry(t, { email: 'back@buyer.example' });
+      await inboxRequest(t, cookie, 'PATCH', `/inquiries/${id}`, { status: 'closed' });
+      await t.store.updateSite(await siteId(), { retentionDays: 30 });
+      let commit = () => {};
+      const held = new Promise<void>((resolve) => (commit = resolve));
+      let writing = () => {};
+      const written = new Promise<void>((resolve) => (writing = resolve));
+      // The visitor's follow-up, its transaction not yet committed.
+      const reopen = t.db.transaction().execute(async (trx) => {
+        await trx.updateTable('inquiries').set({ status: 'open' }).where('id', '=', id).execute();
+        writing();
+        await held;
+      });
+      await written;
+      const purge = purgeExpired(t.store, new Date(t.now.value.getTime() + 31 * 86_400_000));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      commit();
+      await reopen;
+      expect(await purge).toBe(0);
+      expect((await t.store.findInquiry(id))?.status).toBe('open');
+    },
+  );
 });

@@ -65,7 +65,8 @@ export function createOutboxWorker({
 }: OutboxOptions): OutboxWorker {
   async function deliver(delivery: Delivery): Promise<DeliveryResult> {
     const now = clock().getTime();
-    const claimed = await store.claimDelivery(delivery, new Date(now + leaseMs).toISOString());
+    const lease = new Date(now + leaseMs).toISOString();
+    const claimed = await store.claimDelivery(delivery, lease);
     if (!claimed) return { id: delivery.id, outcome: 'taken' };
     const attempt = delivery.attempts + 1;
     try {
@@ -75,14 +76,14 @@ export function createOutboxWorker({
     } catch (err) {
       const error = err instanceof Error ? err.message : String(err);
       if (attempt >= maxAttempts || err instanceof PermanentDeliveryError) {
-        await store.markDeliveryAttemptFailed(delivery.id, error, null);
+        await store.markDeliveryAttemptFailed(delivery.id, lease, error, null);
         await onFailed?.(delivery, error).catch((err: unknown) =>
           console.error('[outbox] could not report a failed delivery', delivery.id, err),
         );
         return { id: delivery.id, outcome: 'failed', error };
       }
       const retryAt = new Date(clock().getTime() + retryDelayMs(attempt, random)).toISOString();
-      await store.markDeliveryAttemptFailed(delivery.id, error, retryAt);
+      await store.markDeliveryAttemptFailed(delivery.id, lease, error, retryAt);
       return { id: delivery.id, outcome: 'retry', error, retryAt };
     }
     await store.markDeliverySent(delivery.id, clock().toISOString());

@@ -85,7 +85,7 @@ export function outboxQueries(
         .where('id', '=', id)
         .execute();
     },
-    async markDeliveryAttemptFailed(id, error, retryAt) {
+    async markDeliveryAttemptFailed(id, leaseUntil, error, retryAt) {
       await db
         .updateTable('deliveries')
         .set(
@@ -95,6 +95,7 @@ export function outboxQueries(
         )
         .where('id', '=', id)
         .where('state', '=', 'pending')
+        .where('nextAttemptAt', '=', leaseUntil)
         .execute();
     },
     async countDeliveries(state) {

@@ -351,8 +351,17 @@ export interface Store extends AttachmentStore, WebhookStore {
    */
   claimDelivery(delivery: Delivery, leaseUntil: string): Promise<boolean>;
   markDeliverySent(id: string, at: string): Promise<void>;
-  /** Records a failed attempt: a retry at `retryAt`, or `failed` for good when it is null. */
-  markDeliveryAttemptFailed(id: string, error: string, retryAt: string | null): Promise<void>;
+  /**
+   * Records a failed attempt: a retry at `retryAt`, or `failed` for good when it is null. Only
+   * while the row is still the caller's (`leaseUntil`, its claimDelivery lease): a worker whose
+   * lease ran out during a slow send must not overwrite the lease of the one that took it over.
+   */
+  markDeliveryAttemptFailed(
+    id: string,
+    leaseUntil: string,
+    error: string,
+    retryAt: string | null,
+  ): Promise<void>;
   countDeliveries(state: DeliveryState): Promise<number>;
   findDelivery(id: string): Promise<Delivery | null>;
   /** Deliveries that failed for good, newest first, with when they were made. */

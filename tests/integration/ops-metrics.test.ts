@@ -64,7 +64,7 @@ describe('/metrics', () => {
     await postInquiry(a, 'key-2');
     const [due] = await t.store.dueDeliveries(t.now.value.toISOString(), 1);
     if (!due) throw new Error('the inquiry queued no delivery');
-    await t.store.markDeliveryAttemptFailed(due.id, 'mailbox unavailable', null);
+    await t.store.markDeliveryAttemptFailed(due.id, due.nextAttemptAt, 'mailbox unavailable', null);
     const text = await (await a.request('/metrics')).text();
     expect(sample(text, 'liaison_outbox_failed')).toBe(1);
   });

@@ -64,7 +64,34 @@ describe(`claiming outbox rows`, () => {
   it('never hands out a sent or failed row', async () => {
     await enqueue(2);
     await t.store.markDeliverySent('d-000', NOW);
-    await t.store.markDeliveryAttemptFailed('d-001', 'bounced', null);
+    await t.store.markDeliveryAttemptFailed('d-001', NOW, 'bounced', null);
     expect(await claimAllDue(t.store, '9999', '9999')).toEqual([]);
+  });
+
+  it('takes a failed attempt from the worker whose lease it is, not from one whose lapsed', async () => {
+    await enqueue(1);
+    expect(await claimAllDue(t.store)).toEqual(['d-000']);
+    // The first worker's send outlasts its lease; another worker takes the row over.
+    const later = '2026-11-29T08:04:00.000Z';
+    expect(await claimAllDue(others[0]!.store, LEASE, later)).toEqual(['d-000']);
+    // The first worker's late failure must not move the second's lease or fail the row.
+    await t.store.markDeliveryAttemptFailed('d-000', LEASE, 'timed out', null);
+    await t.store.markDeliveryAttemptFailed(
+      'd-000',
+      LEASE,
+      'timed out',
+      '2026-11-29T08:05:00.000Z',
+    );
+    expect(await t.store.findDelivery('d-000')).toMatchObject({
+      state: 'pending',
+      nextAttemptAt: later,
+      lastError: null,
+    });
+    // The second worker's own outcome is recorded.
+    await others[0]!.store.markDeliveryAttemptFailed('d-000', later, 'bounced', null);
+    expect(await t.store.findDelivery('d-000')).toMatchObject({
+      state: 'failed',
+      lastError: 'bounced',
+    });
   });
 });

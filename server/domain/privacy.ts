@@ -40,19 +40,28 @@ export async function deleteVisitor(store: Store, siteId: string, email: string)
   return ids.length;
 }
 
+const DAY_MS = 86_400_000;
+
 /**
  * Deletes closed inquiries past each site's retention period (by their last activity), with
- * their messages, tokens and deliveries. Sites without a period keep everything.
+ * their messages, tokens and deliveries. Sites without a period keep everything. Also forgets
+ * unclaimed uploads, expired sessions, old counters and Idempotency-Keys. Returns how many
+ * inquiries it deleted.
  */
 export async function purgeExpired(store: Store, now: Date): Promise<number> {
   let deleted = 0;
   for (const site of await store.listSites()) {
     const days = (await store.findSiteSettings(site.id))?.retentionDays;
     if (!days) continue;
-    const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
+    const cutoff = new Date(now.getTime() - days * DAY_MS).toISOString();
     deleted += await store.purgeClosedBefore(site.id, cutoff, PURGE_BATCH);
   }
   // Files uploaded for an inquiry that was never sent.
   await store.deleteUnclaimedAttachments(new Date(now.getTime() - UNCLAIMED_MS).toISOString());
+  // Expired sessions and links, counters whose windows are long over, and Idempotency-Keys
+  // after a week (a retry comes within minutes, or when a visitor whose network failed comes
+  // back: the widget keeps an unsent inquiry across visits).
+  const ago = (ms: number) => new Date(now.getTime() - ms).toISOString();
+  await store.forgetExpired(now.toISOString(), ago(DAY_MS), ago(7 * DAY_MS));
   return deleted;
 }

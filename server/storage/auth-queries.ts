@@ -13,9 +13,13 @@ type AuthQueries = Pick<
   | 'saveThrottle'
   | 'clearThrottle'
   | 'countHit'
+  | 'forgetExpired'
 >;
 
-/** Sessions, one-time sign-in links and sign-in throttles. */
+/**
+ * Sessions, one-time sign-in links, throttle counters (sign-in, rate limits, spent proofs of
+ * work), and forgetting them (with Idempotency-Keys) once they no longer matter.
+ */
 export function authQueries(
   db: Kysely<Database>,
   { relaxedCounters }: { relaxedCounters: boolean },
@@ -100,6 +104,17 @@ export function authQueries(
 
     async clearThrottle(key) {
       await db.deleteFrom('throttles').where('key', '=', key).execute();
+    },
+
+    async forgetExpired(now, countersBefore, keysBefore) {
+      await db.deleteFrom('sessions').where('expiresAt', '<', now).execute();
+      await db.deleteFrom('signInLinks').where('expiresAt', '<', now).execute();
+      await db
+        .deleteFrom('throttles')
+        .where('windowStart', '<', countersBefore)
+        .where((eb) => eb.or([eb('lockedUntil', 'is', null), eb('lockedUntil', '<', now)]))
+        .execute();
+      await db.deleteFrom('idempotencyKeys').where('createdAt', '<', keysBefore).execute();
     },
   };
 }

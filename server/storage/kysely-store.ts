@@ -15,8 +15,9 @@ import { webhookQueries } from './webhook-queries';
 /** What the engine can do beyond the SQL both engines share. */
 export interface StoreOptions {
   /**
-   * `FOR UPDATE SKIP LOCKED` when claiming outbox rows (PostgreSQL): a process never waits
-   * for a row another one is claiming; SQLite has one writer at a time and no row locks.
+   * `FOR UPDATE SKIP LOCKED` when claiming outbox rows and choosing inquiries to purge
+   * (PostgreSQL): a process never waits for a row another one is writing; SQLite has one
+   * writer at a time and no row locks.
    */
   skipLocked?: boolean;
   /** Inquiry transactions written at once (storage/group-commit.ts): 1 suits SQLite. */

@@ -302,6 +302,12 @@ export interface Store extends AttachmentStore, WebhookStore {
   findThrottle(key: string): Promise<Throttle | null>;
   saveThrottle(key: string, throttle: Throttle): Promise<void>;
   clearThrottle(key: string): Promise<void>;
+  /**
+   * Deletes what only matters for a while: sessions and sign-in links expired by `now`,
+   * throttle counters whose window began before `countersBefore` (no lock-out left), and
+   * Idempotency-Keys made before `keysBefore`.
+   */
+  forgetExpired(now: string, countersBefore: string, keysBefore: string): Promise<void>;
   /** Counts one hit of `key` in the window starting at `windowStart` (one statement); returns the count. */
   countHit(key: string, windowStart: string): Promise<number>;
 

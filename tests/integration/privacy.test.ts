@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InquiryCreated } from '../../contract';
 import { purgeExpired, type VisitorExport } from '../../server/domain/privacy';
 import { inboxRequest, sendInquiry, signInAs, signInAsDemoAdmin } from '../support/inbox-client';
-import { createTestApp, rowCounts, type TestApp } from '../support/test-app';
+import { createTestApp, inquiryBody, rowCounts, type TestApp } from '../support/test-app';
 import { TEST_ENGINE } from '../support/test-database';
 
 let t: TestApp;
@@ -106,4 +106,38 @@ describe('retention', () => {
       expect((await t.store.findInquiry(id))?.status).toBe('open');
     },
   );
+
+  it('forgets counters, Idempotency-Keys and sessions once they no longer matter', async () => {
+    const res = await t.app.request('/api/v1/sites/demo/inquiries', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': 'k-1' },
+      body: JSON.stringify(inquiryBody()),
+    });
+    expect(res.status).toBe(201);
+    const hours = (n: number) => new Date(t.now.value.getTime() + n * 3_600_000);
+    // A sign-in lock-out that outlasts the day.
+    await t.store.saveThrottle('signin:locked', {
+      failures: 10,
+      windowStart: t.now.value.toISOString(),
+      lockedUntil: hours(48).toISOString(),
+    });
+    const count = async (table: 'throttles' | 'idempotencyKeys' | 'sessions') =>
+      (await t.db.selectFrom(table).selectAll().execute()).length;
+    expect(await count('idempotencyKeys')).toBe(1);
+    const throttles = await count('throttles');
+    expect(throttles).toBeGreaterThan(1);
+    expect(await count('sessions')).toBe(1);
+
+    await purgeExpired(t.store, hours(1));
+    expect([await count('throttles'), await count('idempotencyKeys')]).toEqual([throttles, 1]);
+    await purgeExpired(t.store, hours(25));
+    expect(await count('idempotencyKeys')).toBe(1);
+    const left = await t.db.selectFrom('throttles').select('key').execute();
+    expect(left.map((r) => r.key)).toEqual(['signin:locked']);
+    expect(await count('sessions')).toBe(1);
+    await purgeExpired(t.store, hours(24 * 7 + 1));
+    expect(await count('idempotencyKeys')).toBe(0);
+    await purgeExpired(t.store, hours(24 * 400));
+    expect([await count('throttles'), await count('sessions')]).toEqual([0, 0]);
+  });
 });

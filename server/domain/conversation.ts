@@ -129,11 +129,17 @@ export function addRepMessage(
   body: string,
   kind: 'reply' | 'note',
   channel: Channel,
+  /** A pre-made id and the Idempotency-Key record to store with the message (a mailed reply). */
+  once: { id: string; idempotency: IdempotencyRecord } | null = null,
 ): Promise<Message> {
   if (kind === 'note') {
-    return post(deps, inquiry, { authorKind: 'note', authorRepId: rep.id, body, channel }, {}).then(
-      always,
-    );
+    return post(
+      deps,
+      inquiry,
+      { authorKind: 'note', authorRepId: rep.id, body, channel },
+      {},
+      { once },
+    ).then(always);
   }
   return post(
     deps,
@@ -149,7 +155,7 @@ export function addRepMessage(
       status: 'waiting',
       statusFrom: ['new', 'open', 'waiting', 'closed'],
     },
-    { notify: VISITOR_REPLY },
+    { notify: VISITOR_REPLY, once },
   ).then(always);
 }
 

@@ -55,12 +55,14 @@ export async function receiveInboundReply(
 /**
  * A mail's Message-ID as the Idempotency-Key of the message it creates, in the inquiry's
  * message scope: when our 250 is lost the sending server delivers the same mail again, and that
- * copy must add nothing (nor mail anyone again). A Message-ID names one mail (RFC 5322 §3.6.4),
- * so it is its own fingerprint; it is hashed into a valid key whatever its length or characters.
- * Null for a mail without one, which is stored each time it comes.
+ * copy must add nothing (nor mail anyone again). The key takes the reply's text too: a client
+ * that puts one Message-ID (or "<>") on every mail must not have its next answers taken for
+ * copies. Hashed into a valid key whatever the Message-ID's length or characters. Null for a
+ * mail without one, which is stored each time it comes.
  */
 function mailClaim(reply: InboundReply, inquiry: Inquiry, id: string): IdempotencyRecord | null {
   if (!reply.messageId) return null;
-  const key = `mail:${createHash('sha256').update(reply.messageId).digest('hex')}`;
-  return idempotencyClaim(key, `message:${inquiry.id}`, { messageId: reply.messageId }, id);
+  const mail = { messageId: reply.messageId, text: reply.text };
+  const key = `mail:${createHash('sha256').update(JSON.stringify(mail)).digest('hex')}`;
+  return idempotencyClaim(key, `message:${inquiry.id}`, mail, id);
 }

@@ -114,6 +114,19 @@ describe('a mail delivered again', () => {
     expect((await threadBodies(id)).filter((b) => b === 'No Message-ID here.')).toHaveLength(2);
   });
 
+  it('is a new mail when it says something else under a Message-ID used before', async () => {
+    const { id, token } = await sendInquiry(t);
+    const to = replyAddress(token, DOMAIN);
+    // Some clients put the same (or an empty) Message-ID on every mail.
+    expect(await deliver(to, message(to, 'First answer.', '<same@buyer.example>'))).toBe(250);
+    expect(await deliver(to, message(to, 'Second answer.', '<same@buyer.example>'))).toBe(250);
+    const bodies = await threadBodies(id);
+    expect(bodies.filter((b) => b === 'First answer.' || b === 'Second answer.')).toEqual([
+      'First answer.',
+      'Second answer.',
+    ]);
+  });
+
   it('counts in each thread it is addressed to: the Message-ID is known per inquiry', async () => {
     const first = await sendInquiry(t);
     const second = await sendInquiry(t);

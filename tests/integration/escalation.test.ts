@@ -40,6 +40,21 @@ const hours = (n: number) => {
 };
 const siteId = async () => (await t.store.findSiteByKey('demo'))?.id ?? '';
 
+/** Moore and Ms. Ana Wu in a round-robin team, on a site that reassigns on escalation. */
+async function reassigningToAna() {
+  const ana = await addRep(t, { email: 'ana@hengda.example', name: 'Ms. Ana Wu' });
+  const moore = await t.store.findRepByEmail(MOORE);
+  await t.store.saveTeam({
+    id: 'team-sales',
+    siteId: await siteId(),
+    name: 'Sales',
+    distribution: 'round-robin',
+    memberIds: [moore?.id ?? '', ana.id],
+  });
+  await t.store.updateSite(await siteId(), { escalationReassign: true });
+  return ana;
+}
+
 describe('the visitor acknowledgement', () => {
   it('tells the visitor in their language who answers and by when', async () => {
     await sendInquiry(t); // page language de-DE
@@ -96,16 +111,8 @@ describe('escalation', () => {
   });
 
   it('hands the inquiry to an available teammate when the site asks for it', async () => {
-    const ana = await addRep(t, { email: 'ana@hengda.example', name: 'Ms. Ana Wu' });
+    const ana = await reassigningToAna();
     const moore = await t.store.findRepByEmail(MOORE);
-    await t.store.saveTeam({
-      id: 'team-sales',
-      siteId: await siteId(),
-      name: 'Sales',
-      distribution: 'round-robin',
-      memberIds: [moore?.id ?? '', ana.id],
-    });
-    await t.store.updateSite(await siteId(), { escalationReassign: true });
     const { id } = await sendInquiry(t);
     expect((await t.store.findInquiry(id))?.repId).toBe(moore?.id);
     hours(25);
@@ -119,16 +126,7 @@ describe('escalation', () => {
 
 describe('escalation by several processes at once', () => {
   it('escalates and reassigns once: the first run to write it wins, the others leave it', async () => {
-    const ana = await addRep(t, { email: 'ana@hengda.example', name: 'Ms. Ana Wu' });
-    const moore = await t.store.findRepByEmail(MOORE);
-    await t.store.saveTeam({
-      id: 'team-sales',
-      siteId: await siteId(),
-      name: 'Sales',
-      distribution: 'round-robin',
-      memberIds: [moore?.id ?? '', ana.id],
-    });
-    await t.store.updateSite(await siteId(), { escalationReassign: true });
+    await reassigningToAna();
     const { id } = await sendInquiry(t);
     hours(25);
     // Both find the inquiry overdue before either writes (on PostgreSQL, on two connections).

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { SmtpRefusal, type InboundReply } from '../mail/inbound-server';
-import type { IdempotencyRecord, Inquiry } from '../storage/store';
+import type { IdempotencyRecord, Inquiry, Rep } from '../storage/store';
 import { addRepMessage, addVisitorMessage, type ConversationDeps } from './conversation';
 import { resolveConversationToken } from './conversation-tokens';
 import { createOnce, idempotencyClaim, replayOf } from './idempotency';
@@ -25,31 +25,37 @@ export async function receiveInboundReply(
   // Live at RCPT TO, but revoked or deleted with its inquiry before the message ended.
   if (!record || !inquiry)
     throw new SmtpRefusal(550, '5.1.1 This reply address is no longer in use');
-  if (record.party === 'visitor') {
-    const id = deps.newId();
-    const claim = mailClaim(reply, inquiry, id);
-    // A copy of a mail already stored (or being stored, in a race) is accepted and adds nothing.
-    if (await replayOf(deps.store, claim)) return;
-    const once = claim && { id, idempotency: claim };
-    await createOnce(
-      deps.store,
-      claim,
-      async () => {
-        await addVisitorMessage(deps, inquiry, reply.text, 'email', once);
-      },
-      async () => {},
-    );
-    return;
-  }
-  const rep = record.repId ? await deps.store.findRep(record.repId) : null;
+  const id = deps.newId();
+  const claim = mailClaim(reply, inquiry, id);
+  // A copy of a mail already stored (or being stored, in a race) is accepted and adds nothing.
+  if (await replayOf(deps.store, claim)) return;
+  const once = claim && { id, idempotency: claim };
+  const rep = record.party === 'rep' ? await replyingRep(deps, record.repId, inquiry) : null;
+  await createOnce(
+    deps.store,
+    claim,
+    async () => {
+      if (rep) await addRepMessage(deps, rep, inquiry, reply.text, 'reply', 'email', once);
+      else await addVisitorMessage(deps, inquiry, reply.text, 'email', once);
+    },
+    async () => {},
+  );
+}
+
+// The rep a rep token stands for, while they still have the inquiry; a refusal for good if not.
+async function replyingRep(
+  deps: ConversationDeps,
+  repId: string | null,
+  inquiry: Inquiry,
+): Promise<Rep> {
+  const rep = repId ? await deps.store.findRep(repId) : null;
   if (!rep || inquiry.repId !== rep.id) {
     throw new SmtpRefusal(550, '5.7.1 The inquiry is no longer assigned to you: reply not added');
   }
   if (!rep.active) {
     throw new SmtpRefusal(550, '5.7.1 Your account is deactivated: reply not added');
   }
-  // Not deduplicated yet: addRepMessage takes no idempotency record (see mailClaim).
-  await addRepMessage(deps, rep, inquiry, reply.text, 'reply', 'email');
+  return rep;
 }
 
 /**

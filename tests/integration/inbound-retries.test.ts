@@ -68,6 +68,20 @@ const message = (to: string, text: string, messageId: string | null) =>
     '',
   ].join('\r\n');
 
+/** The demo site's rep, Mr. Moore Liu, who gets every inquiry. */
+async function mooreId(): Promise<string> {
+  const moore = await t.store.findRepByEmail('moore.liu@example.com');
+  if (!moore) throw new Error('the demo rep is not seeded');
+  return moore.id;
+}
+
+/** Mr. Moore Liu's raw reply token on an inquiry. */
+async function repToken(inquiryId: string): Promise<string> {
+  const record = await t.store.findPartyToken(inquiryId, 'rep', await mooreId());
+  if (!record) throw new Error('the inquiry has no rep token of Mr. Moore Liu');
+  return rawConversationToken(SECRET, record);
+}
+
 async function threadBodies(inquiryId: string): Promise<string[]> {
   return (await t.store.listMessages(inquiryId)).map((m) => m.body);
 }
@@ -94,6 +108,20 @@ describe('a mail delivered again', () => {
       (await threadBodies(id)).filter((b) => b === 'Can you do USD 11 for 1000 pieces?'),
     ).toHaveLength(1);
     expect(await repMailsAbout('Can you do USD 11 for 1000 pieces?')).toBe(1);
+  });
+
+  it('is stored once from the rep too, and mailed on to the visitor once', async () => {
+    const { id } = await sendInquiry(t);
+    const to = replyAddress(await repToken(id), DOMAIN);
+    const copy = message(to, 'USD 12.50 FOB, Jane.', '<answer-1@acme.example>');
+    expect(await deliver(to, copy)).toBe(250);
+    expect(await deliver(to, copy)).toBe(250);
+    expect((await threadBodies(id)).filter((b) => b === 'USD 12.50 FOB, Jane.')).toHaveLength(1);
+    await mail.worker.runOnce();
+    const toJane = mail.sink.mails.filter(
+      (m) => addressOf(m.to) === 'jane@buyer.example' && (m.text ?? '').includes('USD 12.50 FOB'),
+    );
+    expect(toJane).toHaveLength(1);
   });
 
   it('is stored once when both copies arrive at the same moment', async () => {
@@ -154,15 +182,13 @@ describe('a mail that can never be taken', () => {
     ],
   ])('is refused for good (550) from a rep %s, not 451 for days', async (_name, change, text) => {
     const { id } = await sendInquiry(t);
-    const moore = await t.store.findRepByEmail('moore.liu@example.com');
-    const record = moore && (await t.store.findPartyToken(id, 'rep', moore.id));
-    if (!moore || !record) throw new Error('the demo inquiry has no rep token');
-    await change(moore.id, id);
+    const token = await repToken(id);
+    await change(await mooreId(), id);
     const before = await rowCounts(t.db);
     const transport = nodemailer.createTransport({ host: '127.0.0.1', port, ignoreTLS: true });
     const sent = transport.sendMail({
       from: 'moore.liu@example.com',
-      to: replyAddress(rawConversationToken(SECRET, record), DOMAIN),
+      to: replyAddress(token, DOMAIN),
       text: 'Still answering.',
     });
     await expect(sent).rejects.toMatchObject({

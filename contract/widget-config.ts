@@ -10,10 +10,15 @@ export const WidgetConfigQuery = z.strictObject({
   lang: z.optional(z.string().check(z.maxLength(35))),
   /**
    * The language the widget speaks (it chose it from data-lang, the page or the browser): the
-   * answer carries that language's texts, English too, so a page view makes two requests in
-   * any language and the form module carries no texts.
+   * answer carries that language's texts (English for one without a pack), so the form module
+   * carries none and a page view makes two requests in any language.
    */
   ui: z.optional(z.string().check(z.maxLength(35))),
+  /**
+   * Which stage's texts: `card` for a page view, `form` for the answer the loader asks for as
+   * the form module loads; the other stage's are left empty. Absent: both.
+   */
+  texts: z.optional(z.enum(['card', 'form'])),
 });
 export type WidgetConfigQuery = z.input<typeof WidgetConfigQuery>;
 
@@ -38,6 +43,7 @@ export interface WidgetConfig {
 /** One language's texts for both stages of the widget (widget/i18n/packs/*.ts). */
 export interface LocaleTexts {
   card: Record<string, string>;
+  /** Empty when only the card's were asked for (`texts=card`); `card` likewise. */
   form: Record<string, string>;
 }
 

@@ -53,7 +53,12 @@ export interface ApiOptions extends RequestOptions {
 /** The loader's one call to the public API (the form asks it again when it got no texts). */
 export interface Api {
   /** The config for this page (`page`, `lang` let the server pick the rep it would route to). */
-  loadConfig(context?: { page?: string; lang?: string; ui?: string }): Promise<ConfigResult>;
+  loadConfig(context?: {
+    page?: string;
+    lang?: string;
+    ui?: string;
+    texts?: 'card' | 'form';
+  }): Promise<ConfigResult>;
 }
 
 /** The form's call that sends an inquiry (the loader never needs it). */
@@ -115,6 +120,7 @@ export const createApi = ({ origin, site, rep, ...options }: ApiOptions): Api =>
       if (context.page) params.set('page', context.page);
       if (context.lang) params.set('lang', context.lang);
       if (context.ui) params.set('ui', context.ui);
+      if (context.texts) params.set('texts', context.texts);
       const query = params.toString() ? `?${params}` : '';
       const res = await request(`${siteUrl(origin, site)}/widget-config${query}`);
       if (!res) return { ok: false, code: 'NETWORK' };

@@ -12,17 +12,22 @@ import type { Settings } from './settings';
 export interface FormOptions {
   api: Api;
   settings: Settings;
-  /** The widget config, loaded by the loader (null when it could not be). */
+  /** The widget config with the form's texts, loaded by the loader (null when it could not be). */
   config: Promise<WidgetConfig | null>;
   /** Appends a host element `tag` to `<body>` and gives it a shadow root: base styles + `css`. */
   mount(tag: string, css: string): ShadowRoot;
   /** The language the loader chose (absent: English, as from a loader of an older release). */
   language?: LangDir;
   /**
-   * That language's form texts, from the config answer. Absent when the answer failed (or
-   * from a loader of an older release, in English): the form then asks for them itself.
+   * That language's form texts, from the config answer the loader asked for beside the form
+   * module. Absent from a loader of an older release in English: the form then asks itself.
    */
   texts?: Readonly<Record<string, string>> | null;
+  /**
+   * The card's texts (the loader's English): with the form's, every key a site may override,
+   * so that the form can name the ones no stage knows. Absent from a loader of an older release.
+   */
+  cardTexts?: Readonly<Record<string, string>>;
 }
 
 /**

@@ -11,7 +11,6 @@ import { createFormLoader } from './load-form';
 import { createNotice } from './notice';
 import { applyTheme } from './theme';
 import { appendHost, attachRoot } from './mount';
-import type { LocaleTexts } from '../contract/widget-config';
 import type { Namespace } from './namespace';
 import { productFromDataset, productFromOptions } from './product';
 import type { Settings } from './settings';
@@ -57,21 +56,28 @@ export function startWidget({ settings, namespace, css }: StartOptions): void {
     browser: navigator.languages,
   });
   const api = createApi({ origin: settings.apiOrigin, site: settings.site, rep: settings.rep });
-  const config = api.loadConfig(configContext(settings, lang)).then((result) => {
-    // The card still works without config (generic texts), but the owner must hear of it.
-    if (!result.ok) report(`widget-config failed: ${result.code}`);
-    return result.ok ? result.config : null;
+  const chosen: LangDir = { lang, dir: directionOf(lang) };
+  const config = api
+    // With the card's texts alone (none in English: they are inline here); the form's come
+    // when it loads, so a page view does not carry them.
+    .loadConfig({
+      ...configContext(settings),
+      ...(lang === 'en' ? {} : { ui: lang, texts: 'card' }),
+    })
+    .then((result) => {
+      // The card still works without config (generic texts), but the owner must hear of it.
+      if (!result.ok) report(`widget-config failed: ${result.code}`);
+      return result.ok ? result.config : null;
+    });
+  // The card in English at once; in another language once its texts are here, or in English
+  // when they did not come.
+  const locale = (lang === 'en' ? Promise.resolve(null) : config).then((c) => {
+    const card = c?.texts?.card;
+    return {
+      ...(card ? chosen : { lang: 'en', dir: 'ltr' as const }),
+      texts: mergeTexts(en, card, settings.texts),
+    };
   });
-  // The texts of the chosen language, or English when they did not come. The card has its
-  // English inline, so in English it need not wait for them; the form has none of its own.
-  const english: LangDir = { lang: 'en', dir: 'ltr' };
-  const spoken = (t: LocaleTexts | null): LangDir =>
-    t ? { lang, dir: directionOf(lang) } : english;
-  const texts = config.then((c) => c?.texts ?? null);
-  const locale = (lang === 'en' ? Promise.resolve(null) : texts).then((t) => ({
-    ...spoken(t),
-    texts: mergeTexts(en, t?.card, settings.texts),
-  }));
   const notice = createNotice((box) =>
     attachRoot(appendHost('liaison-notice'), css.base, css.notice).append(box),
   );
@@ -79,15 +85,23 @@ export function startWidget({ settings, namespace, css }: StartOptions): void {
     // Versioned, so that this loader never meets a form module of another release in a cache.
     url: `${settings.apiOrigin}/widget-form.js?v=${__FORM_VERSION__}`,
     onOpenFailed: () => locale.then((l) => notice(l.texts.formFailed, l)).catch(report),
+    // The form's texts are asked for beside its module. Without them it cannot be shown: the
+    // visitor is told, as when the module fails, and the next intent asks again.
     options: () =>
-      texts.then((t) => ({
-        api,
-        settings,
-        config,
-        mount: (tag: string, formCss: string) => attachRoot(appendHost(tag), css.base, formCss),
-        language: spoken(t),
-        texts: t?.form,
-      })),
+      api.loadConfig({ ...configContext(settings), ui: lang, texts: 'form' }).then((result) => {
+        const texts = result.ok ? result.config.texts?.form : null;
+        if (!result.ok || !texts)
+          throw new Error(`form texts: ${result.ok ? 'none' : result.code}`);
+        return {
+          api,
+          settings,
+          config: Promise.resolve(result.config),
+          mount: (tag: string, formCss: string) => attachRoot(appendHost(tag), css.base, formCss),
+          language: chosen,
+          texts,
+          cardTexts: en,
+        };
+      }),
   });
   const openBlank = () => form.open();
 

@@ -63,7 +63,8 @@ export async function widgetConfig(
       theme: themeVars(settings?.themeColor),
     },
     rep: card,
-    // The widget's texts ride here, not in a file of their own: one request fewer per page view.
-    texts: packFor(query.ui),
+    // The widget's texts ride here, not in a file of their own: one request fewer per page view
+    // (which asks for the card's alone; the loader asks for the form's as the form loads).
+    texts: packFor(query.ui, query.texts),
   };
 }

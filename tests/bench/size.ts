@@ -34,8 +34,8 @@ const row = (size: WidgetSize) => ({
 console.table({
   [`${relative(process.cwd(), WIDGET_FILES.loader)} (every page view)`]: row(loader),
   [`${relative(process.cwd(), WIDGET_FILES.form)} (on intent)`]: row(form),
-  [`texts of "${texts.lang}" in the config answer (largest)`]: row(texts.size),
-  'texts of "en" in the config answer': row(english.size),
+  [`texts of "${texts.lang}" in config answers (largest)`]: row(texts.size),
+  'texts of "en" in config answers': row(english.size),
   'en: loader + form + texts': row(sum(loader, form, english.size)),
   [`${texts.lang}: loader + form + texts`]: row(sum(loader, form, texts.size)),
 });

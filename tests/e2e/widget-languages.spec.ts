@@ -66,9 +66,10 @@ test('an Arabic page gets the card, the form and the answer in Arabic, right to 
   await dialog.getByRole('button', { name: ar.form.send }).click();
   await expect(dialog.getByText(fill(ar.form.sentTitle, { name: MOORE }))).toBeVisible();
   await repMailAbout(liaison, 'arabic@buyer.example');
-  // The form got its texts from the loader's config answer: nothing else was fetched for them.
+  // The form's texts came with a config answer asked for beside its module: nothing else.
   expect([...requested].sort()).toEqual([
     '/api/v1/sites/demo/inquiries',
+    '/api/v1/sites/demo/widget-config',
     '/api/v1/sites/demo/widget-config',
     '/widget-form.js',
     '/widget.js',

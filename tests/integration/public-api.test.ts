@@ -51,6 +51,12 @@ describe('GET widget-config', () => {
     const german = (await (await t.app.request(`${CONFIG}?ui=de-AT`)).json()) as WidgetConfig;
     expect(german.texts?.card.contactNow).toBe(PACKS.de.card.contactNow);
     expect(german.texts?.form.send).toBe(PACKS.de.form.send);
+    // A page view's answer: the card's texts alone; the form's come as the form module loads.
+    const card = (await (await t.app.request(`${CONFIG}?ui=de&texts=card`)).json()) as WidgetConfig;
+    expect(card.texts).toEqual({ card: PACKS.de.card, form: {} });
+    const form = (await (await t.app.request(`${CONFIG}?ui=de&texts=form`)).json()) as WidgetConfig;
+    expect(form.texts).toEqual({ card: {}, form: PACKS.de.form });
+    expect((await t.app.request(`${CONFIG}?ui=de&texts=all`)).status).toBe(400);
     // English too: the form module carries no texts of its own.
     const english = (await (await t.app.request(`${CONFIG}?ui=en`)).json()) as WidgetConfig;
     expect(english.texts).toEqual(ENGLISH);

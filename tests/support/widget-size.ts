@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'vite';
-import { ENGLISH, PACKS } from '../../widget/i18n/packs';
+import { PACKS, packFor } from '../../widget/i18n/packs';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -26,27 +26,35 @@ export const WIDGET_FILES = {
 export const LOADER_BROTLI_BUDGET = 6 * 1024;
 
 /**
- * Brotli budget of everything one language needs: loader, form module and its texts in the
- * config answer (English's too: the form carries none). Issue 5 asks for 18 KB; this holds what
- * was reached (~24.6 KB with the basket and attachments: loader 5.2, form 17.4, Russian texts
- * 2.1) so it cannot grow unnoticed while the rest is cut. Lower it with every cut.
+ * Brotli budget of everything one language needs: loader, form module and its texts in config
+ * answers (the form carries none). Issue 5 asks for 18 KB; this holds what was reached (~24.9
+ * KB with the basket and attachments: loader 5.2, form 17.4, Russian texts 2.2) so it cannot
+ * grow unnoticed while the rest is cut. Lower it with every cut.
  */
-export const TOTAL_BROTLI_BUDGET = 24.75 * 1024;
+export const TOTAL_BROTLI_BUDGET = 25 * 1024;
 
 /** Measures a built file: raw, gzip level 9 and brotli at maximum quality. */
 export function measureWidget(path: string): WidgetSize {
   return measureBytes(readFileSync(path));
 }
 
-/** Each language's texts, as the config answer carries them (English too). */
+/**
+ * Each language's texts as config answers carry them: the form's in the answer the loader asks
+ * for as the form module loads, and (but for English, whose are inline) the card's in every
+ * page view's answer. Each compressed on its own, as they travel.
+ */
 export function measureTexts(): { lang: string; size: WidgetSize }[] {
-  return Object.entries({ en: ENGLISH, ...PACKS }).map(([lang, pack]) => ({
-    lang,
-    size: measureBytes(Buffer.from(JSON.stringify(pack))),
-  }));
+  return ['en', ...Object.keys(PACKS)].map((lang) => {
+    const parts = lang === 'en' ? (['form'] as const) : (['card', 'form'] as const);
+    const sizes = parts.map((part) =>
+      measureBytes(Buffer.from(JSON.stringify(packFor(lang, part)))),
+    );
+    const sum = (key: keyof WidgetSize) => sizes.reduce((n, s) => n + s[key], 0);
+    return { lang, size: { raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli') } };
+  });
 }
 
-/** The texts of the language whose pack is largest. */
+/** The texts of the language whose texts are largest. */
 export function measureLargestTexts(): { lang: string; size: WidgetSize } {
   return measureTexts().reduce((a, b) => (b.size.brotli > a.size.brotli ? b : a));
 }

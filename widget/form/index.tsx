@@ -26,20 +26,21 @@ import threadCss from './thread.css?inline';
 /**
  * Stage two, dist/widget-form.js: mounts the dialog (inquiry form and the visitor's thread) at
  * the end of `<body>` and returns the handle the loader opens and closes it with. Nothing is
- * fetched here but the thread, when the dialog opens on it, and the texts when the loader has
- * none to give: they come with the config answer, English too, and this module carries none.
+ * fetched here but the thread, when the dialog opens on it. The texts (this module carries
+ * none) come with the config answer the loader asks for beside this module.
  */
 export function mountForm(options: FormOptions): FormHandle {
   if (options.texts) return mountWithTexts(options, options.texts);
-  // The config answer failed (or a loader of an older release, whose English was inline, did
-  // not ask for it): ask now, mount when the texts are here, and ask again at the next call if
-  // they did not come. `open` and `add` hand that failure to the loader, which tells the visitor.
+  // A loader of an older release brought none in English (it had English inline): ask now,
+  // mount when the texts are here, and ask again at the next call if they did not come. `open`
+  // and `add` hand that failure to the loader, which tells the visitor.
   const { api, settings, language } = options;
   const ask = () =>
-    api.loadConfig(configContext(settings, language?.lang ?? 'en')).then((result) => {
+    api.loadConfig({ ...configContext(settings), ui: language?.lang ?? 'en' }).then((result) => {
       const texts = result.ok && result.config.texts;
       if (!texts) throw new Error(`no texts: ${result.ok ? 'none in the config' : result.code}`);
-      return mountWithTexts({ ...options, config: Promise.resolve(result.config) }, texts.form);
+      const config = Promise.resolve(result.config);
+      return mountWithTexts({ ...options, config, cardTexts: texts.card }, texts.form);
     });
   let form = ask();
   form.catch(report);
@@ -63,7 +64,7 @@ export function mountForm(options: FormOptions): FormHandle {
 
 /** Mounts the dialog speaking `texts` (the config answer's, every key), the site's wording first. */
 function mountWithTexts(
-  { settings, config, mount, language }: FormOptions,
+  { settings, config, mount, language, cardTexts = {} }: FormOptions,
   texts: Readonly<Record<string, string>>,
 ): FormHandle {
   const locale: Locale<FormTexts> = {
@@ -72,14 +73,10 @@ function mountWithTexts(
     // The server sends a whole pack (packs.test.ts holds every pack to English's keys).
     texts: mergeTexts(texts as FormTexts, settings.texts),
   };
-  // Here, not in the loader: it mounts once per page, and the answer names both stages' keys.
-  config
-    .then((c) => {
-      const unknown = c?.texts ? unknownKeys(settings.texts, c.texts.card, c.texts.form) : [];
-      if (unknown.length > 0)
-        warn(`liaisonSettings.texts: unknown keys ignored: ${unknown.join(', ')}`);
-    })
-    .catch(report);
+  // Here, not in the loader: it mounts once per page, and has both stages' keys.
+  const unknown = unknownKeys(settings.texts, cardTexts, texts);
+  if (unknown.length > 0)
+    warn(`liaisonSettings.texts: unknown keys ignored: ${unknown.join(', ')}`);
   const state = createState();
   const tokens = createTokenStore({ site: settings.site });
   const thread = createThreadState(tokens.get());

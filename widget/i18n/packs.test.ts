@@ -22,8 +22,15 @@ test('the server picks the closest pack, English for English or none, nothing un
   expect(packFor('zh-Hant-TW')).toBe(PACKS.zh);
   expect(packFor('en-GB')).toEqual({ card, form });
   expect(packFor('xx')).toBe(ENGLISH);
-  // A loader of an older release asked for no language in English: it had English inline.
+  // A page view in English asks for none (the card's are inline), nor did an older loader.
   expect(packFor(undefined)).toBeNull();
+});
+
+test("a page view's answer has the card's texts alone, the form module's the form's", () => {
+  expect(packFor('de', 'card')).toEqual({ card: PACKS.de.card, form: {} });
+  expect(packFor('de', 'form')).toEqual({ card: {}, form: PACKS.de.form });
+  expect(packFor('en-US', 'form')).toEqual({ card: {}, form });
+  expect(packFor(undefined, 'card')).toBeNull();
 });
 
 describe.each(PACK_LANGUAGES)('the %s pack', (lang) => {

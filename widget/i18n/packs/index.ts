@@ -2,6 +2,7 @@ import { en as form } from '../../form/i18n/en';
 import { en as card } from '../en';
 import type { PACK_LANGUAGES } from '../languages';
 import { closestLanguage } from '../locale';
+import type { LocaleTexts } from '../../../contract/widget-config';
 import type { LocalePack } from '../pack';
 import * as ar from './ar';
 import * as de from './de';
@@ -34,12 +35,16 @@ export const PACKS: Record<(typeof PACK_LANGUAGES)[number], LocalePack> = {
 export const ENGLISH: LocalePack = { card, form };
 
 /**
- * The pack of the closest language to `tag` ("pt-BR" -> pt, "sv" -> English): the config
- * answer's texts. None when no language was asked for: a loader of an older release asked
- * only for another language's, and had English inline in both stages.
+ * The config answer's texts: the pack of the closest language to `tag` ("pt-BR" -> pt, "sv" ->
+ * English), or one stage's texts, the other's left empty (`part`: a page view asks for the
+ * card's, the loader for the form's as the form module loads). None when no language was asked
+ * for: a page view in English (the card's English is inline in the loader), or a loader of an
+ * older release, which had English inline in both stages.
  */
-export function packFor(tag: string | undefined): LocalePack | null {
+export function packFor(tag: string | undefined, part?: 'card' | 'form'): LocaleTexts | null {
   if (tag === undefined) return null;
   const lang = closestLanguage(tag);
-  return lang === 'en' ? ENGLISH : PACKS[lang];
+  const pack = lang === 'en' ? ENGLISH : PACKS[lang];
+  if (part === 'card') return { card: pack.card, form: {} };
+  return part === 'form' ? { card: {}, form: pack.form } : pack;
 }

@@ -96,13 +96,29 @@ function inquiryUrl(publicUrl: string, inquiry: Inquiry): string {
   return `${publicUrl}/inbox/inquiries/${encodeURIComponent(inquiry.id)}`;
 }
 
+/** The most of one visitor-given value a chat line quotes. */
+const QUOTED_MAX = 80;
+
+/**
+ * A value as one short run of text: a visitor's line breaks (or any run of white space) become
+ * one space, so a name cannot start a line of its own that reads as Liaison's.
+ */
+function quoted(value: string): string;
+function quoted(value: string | null | undefined): string | undefined;
+function quoted(value: string | null | undefined): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  const line = value.replace(/\s+/g, ' ').trim();
+  return line.length > QUOTED_MAX ? `${line.slice(0, QUOTED_MAX - 1)}…` : line;
+}
+
 /** One line a person reads in a chat tool, with the link to the inquiry. */
 export function summaryLine(payload: WebhookPayload): string {
   const { inquiry, message } = payload.data;
   if (!inquiry) return `[Liaison] Test event for site ${payload.data.siteKey}: this webhook works.`;
   const v = inquiry.visitor;
-  const from = `${v.name ?? 'a visitor'}${[v.company, v.country].some(Boolean) ? ` (${[v.company, v.country].filter(Boolean).join(', ')})` : ''}`;
-  const product = inquiry.products[0]?.name;
+  const about = [quoted(v.company), quoted(v.country)].filter(Boolean);
+  const from = `${quoted(v.name) ?? 'a visitor'}${about.length > 0 ? ` (${about.join(', ')})` : ''}`;
+  const product = quoted(inquiry.products[0]?.name);
   const more = inquiry.products.length > 1 ? ` and ${inquiry.products.length - 1} more` : '';
   const what: Record<WebhookPayload['type'], string> = {
     'inquiry.created': `New inquiry from ${from}${product ? ` about ${product}${more}` : ''}, ${

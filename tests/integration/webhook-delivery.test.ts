@@ -133,6 +133,27 @@ describe('webhook delivery', () => {
     expect(call.headers['webhook-signature']).toBeUndefined();
   });
 
+  it('quotes what a visitor typed on one line: a name cannot add a line of its own', async () => {
+    await hook({ format: 'wecom' });
+    await sendInquiry(t, {
+      name: 'Jane\n[Liaison] URGENT: sign in again at https://login.evil.example',
+      company: 'Buyer\r\nGmbH\u2028Ltd',
+      product: { name: `Valve${' very long'.repeat(20)}` },
+    });
+    await webhookWorker(t).runOnce();
+    const [call] = receiver.callsTo('/hook');
+    if (!call) throw new Error('no call');
+    const text = (JSON.parse(call.body) as { text: { content: string } }).text.content;
+    expect(text.split(/[\n\r\u2028\u2029]/)).toHaveLength(1);
+    expect(text).toContain(
+      'New inquiry from Jane [Liaison] URGENT: sign in again at https://login.evil.example ' +
+        '(Buyer GmbH Ltd, Germany) about Valve very long',
+    );
+    const product = /about (.*), for Mr\. Moore Liu:/.exec(text)?.[1] ?? '';
+    expect(product).toMatch(/^Valve very long .*…$/);
+    expect(product.length).toBe(80);
+  });
+
   it('DingTalk and WeCom errors in a 200 answer: a mistake fails for good, "too fast" retries', async () => {
     await hook({ format: 'dingtalk' });
     receiver.answer([200, '{"errcode":130101,"errmsg":"send too fast"}']);

@@ -22,6 +22,7 @@ const Env = z.object({
   RATE_LIMIT_SITE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
   MIN_FORM_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
   POW_FLOOD_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  RATE_LIMIT_MESSAGES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
   LIAISON_CONFIG: z.string().min(1).default('liaison.config.json'),
   ESCALATION_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
@@ -82,6 +83,11 @@ export interface AbuseLimits {
   minFormMs: number;
   /** Inquiries a minute to one site past which 'auto' proof-of-work switches on. */
   floodPerMinute: number;
+  /**
+   * A visitor's follow-ups a minute in one conversation (each mails the rep); six times as
+   * many from one client address.
+   */
+  messagesPerMinute: number;
 }
 
 /** Thrown when the environment holds a bad value; the message names every bad variable. */
@@ -136,6 +142,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       sitePerMinute: e.RATE_LIMIT_SITE_PER_MINUTE,
       minFormMs: e.MIN_FORM_MS,
       floodPerMinute: e.POW_FLOOD_PER_MINUTE,
+      messagesPerMinute: e.RATE_LIMIT_MESSAGES_PER_MINUTE,
     },
     logLevel: e.LOG_LEVEL,
     metricsToken: e.METRICS_TOKEN ?? null,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Store } from '../storage/store';
+import { DomainError } from './errors';
 
 /** A limit: at most `limit` requests per `windowMs` for one key. */
 export interface Limit {
@@ -43,4 +44,30 @@ export async function hit(
     return { allowed: false, retryAfterMs: Date.parse(start) + windowMs - now.getTime() };
   }
   return { allowed: true };
+}
+
+const MINUTE = 60_000;
+
+/**
+ * Counts a request against each `[key, most]` limit of a minute; the first one exceeded
+ * refuses it (429 with Retry-After) with `message`. Limits a person never meets: a flood is
+ * refused before anything is stored.
+ */
+export async function withinMinuteLimits(
+  store: Store,
+  limits: ReadonlyArray<readonly [key: string, most: number]>,
+  now: Date,
+  message: string,
+): Promise<void> {
+  for (const [key, most] of limits) {
+    const verdict = await hit(store, key, { limit: most, windowMs: MINUTE }, now);
+    if (!verdict.allowed) {
+      throw new DomainError(
+        'TOO_MANY_ATTEMPTS',
+        message,
+        undefined,
+        Math.ceil(verdict.retryAfterMs / 1000),
+      );
+    }
+  }
 }

@@ -1,6 +1,9 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { MessageInput, type MessageCreated } from '../../contract';
+import type { AbuseLimits } from '../config';
 import { addVisitorMessage, type ConversationDeps } from '../domain/conversation';
+import { withinMinuteLimits } from '../domain/rate-limit';
+import type { ClientAddress } from './client-address';
 import {
   conversationView,
   openVisitorThread,
@@ -12,7 +15,11 @@ import { jsonBody, requireJson } from './json-body';
 import { createOnce, idempotencyClaim, replayOf } from '../domain/idempotency';
 import { liveEvents } from './sse';
 
-export type ConversationApiDeps = ConversationDeps & { publicUrl: string };
+export type ConversationApiDeps = ConversationDeps & {
+  publicUrl: string;
+  abuse: AbuseLimits;
+  clientAddress: ClientAddress;
+};
 
 interface ThreadEnv {
   Variables: { thread: VisitorThread };
@@ -63,6 +70,16 @@ export function conversationApi(deps: ConversationApiDeps) {
         store,
         claim,
         async () => {
+          // Each follow-up mails the rep: a token must not become a way to flood them.
+          await withinMinuteLimits(
+            store,
+            [
+              [`message:inquiry:${inquiry.id}`, deps.abuse.messagesPerMinute],
+              [`message:ip:${deps.clientAddress(c)}`, deps.abuse.messagesPerMinute * 6],
+            ],
+            deps.clock(),
+            'Too many messages were sent from here. Please wait a minute and try again.',
+          );
           const message = await addVisitorMessage(
             deps,
             inquiry,

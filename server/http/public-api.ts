@@ -4,10 +4,9 @@ import { InquiryInput, WidgetConfigQuery } from '../../contract';
 import { ATTACHMENT_BYTES_MAX, ATTACHMENTS_MAX } from '../../contract/limits';
 import { receiveAttachment } from '../domain/attachments';
 import type { AbuseLimits } from '../config';
-import { DomainError } from '../domain/errors';
 import { receiveInquiry, type InquiryDeps } from '../domain/inquiries';
 import { challengeFor, checkProofOfWork } from '../domain/proof-of-work';
-import { hit } from '../domain/rate-limit';
+import { withinMinuteLimits } from '../domain/rate-limit';
 import type { ClientAddress } from './client-address';
 import { widgetConfig, type WidgetConfigDeps } from '../domain/widget-config';
 import { jsonBody, requireJson, validated } from './json-body';
@@ -26,8 +25,6 @@ export type PublicApiDeps = InquiryDeps &
     clientAddress: ClientAddress;
     abuse: AbuseLimits;
   };
-
-const MINUTE = 60_000;
 
 /**
  * The widget's API, under /api/v1: what a visitor's browser (or a site's own form) calls.
@@ -99,22 +96,17 @@ export function publicApi(
       )
   );
 
-  /** Limits a person never meets; a flood is refused before anything is stored. */
-  async function limit(c: Context<SiteEnv>, what: string, times: number, now: Date) {
-    for (const [key, most] of [
-      [`${what}:ip:${deps.clientAddress(c)}`, deps.abuse.ipPerMinute * times],
-      [`${what}:site:${c.var.site.id}`, deps.abuse.sitePerMinute * times],
-    ] as const) {
-      const verdict = await hit(deps.store, key, { limit: most, windowMs: MINUTE }, now);
-      if (!verdict.allowed) {
-        throw new DomainError(
-          'TOO_MANY_ATTEMPTS',
-          'Too many inquiries were sent from here. Please wait a minute and try again.',
-          undefined,
-          Math.ceil(verdict.retryAfterMs / 1000),
-        );
-      }
-    }
+  /** Limits a person never meets, per client address and per site. */
+  function limit(c: Context<SiteEnv>, what: string, times: number, now: Date) {
+    return withinMinuteLimits(
+      deps.store,
+      [
+        [`${what}:ip:${deps.clientAddress(c)}`, deps.abuse.ipPerMinute * times],
+        [`${what}:site:${c.var.site.id}`, deps.abuse.sitePerMinute * times],
+      ],
+      now,
+      'Too many inquiries were sent from here. Please wait a minute and try again.',
+    );
   }
 }
 

@@ -43,6 +43,23 @@ describe('rate limits', () => {
     expect((await post(inquiryBody())).status).toBe(201);
     expect((await post(inquiryBody())).status).toBe(429);
   });
+
+  it('limits a visitor’s follow-ups in one conversation: each mails the rep', async () => {
+    t = await createTestApp({ messagesPerMinute: 3 });
+    t.now.value = new Date('2026-11-29T08:00:30Z');
+    const { id, token } = (await (await post(inquiryBody())).json()) as InquiryCreated;
+    const followUp = (body: string) => post({ body }, `/api/v1/conversations/${token}/messages`);
+    for (let i = 0; i < 3; i++) expect((await followUp(`Still there? ${i}`)).status).toBe(201);
+    const before = await rowCounts(t.db);
+    const refused = await followUp('And again');
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('Retry-After')).toBe('30');
+    expect(((await refused.json()) as ErrorBody).error.code).toBe('TOO_MANY_ATTEMPTS');
+    expect(await rowCounts(t.db)).toEqual(before);
+    expect((await kinds(id)).filter((k) => k === 'rep-notification')).toHaveLength(4);
+    t.now.value = new Date('2026-11-29T08:01:00Z');
+    expect((await followUp('A minute later')).status).toBe(201);
+  });
 });
 
 describe('spam signals', () => {

@@ -64,6 +64,7 @@ export async function startServerProcess(
       RATE_LIMIT_SITE_PER_MINUTE: '1000000',
       MIN_FORM_MS: '0',
       POW_FLOOD_PER_MINUTE: '1000000',
+      RATE_LIMIT_MESSAGES_PER_MINUTE: '100000',
       ...env,
       PORT: port,
     },

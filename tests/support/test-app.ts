@@ -59,6 +59,7 @@ export async function createTestApp(
       sitePerMinute: 10_000,
       minFormMs: 2000,
       floodPerMinute: 10_000,
+      messagesPerMinute: 10_000,
       ...abuse,
     },
     publicUrl: PUBLIC_URL,

@@ -19,6 +19,12 @@ export const WidgetConfigQuery = z.strictObject({
    * the form module loads; the other stage's are left empty. Absent: both.
    */
   texts: z.optional(z.enum(['card', 'form'])),
+  /**
+   * The visitor's UTC offset in minutes, as `Date.getTimezoneOffset()` gives it (-60 in
+   * Berlin in winter): an off-duty rep's return is written in the visitor's time, so the card
+   * never pays for `Intl` on the host page.
+   */
+  tzo: z.optional(z.string().check(z.regex(/^-?\d{1,3}$/, 'Minutes, e.g. -60.'))),
 });
 export type WidgetConfigQuery = z.input<typeof WidgetConfigQuery>;
 
@@ -57,6 +63,12 @@ export interface RepCard {
   available: boolean;
   /** When not available: when they are next on duty (ISO), if known. */
   nextAvailableAt: string | null;
+  /**
+   * That moment as the visitor reads it, in the `ui` language at the `tzo` offset ("Monday
+   * 9:00 AM"); null without `tzo` or `nextAvailableAt`. At a daylight-saving change between
+   * now and then it is an hour off.
+   */
+  back: string | null;
   /** For a "Chat on WhatsApp" link, e.g. "+8613800000000". */
   whatsapp: string | null;
 }

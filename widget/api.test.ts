@@ -29,6 +29,7 @@ describe('loadConfig', () => {
           photoUrl: '/demo/moore-liu.svg',
           available: false,
           nextAvailableAt: '2026-11-30T01:00:00.000Z',
+          back: 'Montag, 02:00',
           whatsapp: '+8613800000000',
         },
       }),
@@ -40,7 +41,12 @@ describe('loadConfig', () => {
       fetch,
     });
     expect(
-      await api.loadConfig({ page: 'https://shop.test/valves?id=1', lang: 'de-DE', ui: 'de' }),
+      await api.loadConfig({
+        page: 'https://shop.test/valves?id=1',
+        lang: 'de-DE',
+        ui: 'de',
+        tzo: -60,
+      }),
     ).toEqual({
       ok: true,
       config: {
@@ -52,13 +58,14 @@ describe('loadConfig', () => {
           photoUrl: 'https://api.test/demo/moore-liu.svg',
           available: false,
           nextAvailableAt: '2026-11-30T01:00:00.000Z',
+          back: 'Montag, 02:00',
           whatsapp: '+8613800000000',
         },
         texts: null,
       },
     });
     expect(calls[0]?.url).toBe(
-      'https://api.test/api/v1/sites/demo%20site/widget-config?rep=moore-liu&page=https%3A%2F%2Fshop.test%2Fvalves%3Fid%3D1&lang=de-DE&ui=de',
+      'https://api.test/api/v1/sites/demo%20site/widget-config?rep=moore-liu&page=https%3A%2F%2Fshop.test%2Fvalves%3Fid%3D1&lang=de-DE&ui=de&tzo=-60',
     );
   });
 

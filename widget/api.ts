@@ -58,6 +58,8 @@ export interface Api {
     lang?: string;
     ui?: string;
     texts?: 'card' | 'form';
+    /** The visitor's UTC offset in minutes (`Date.getTimezoneOffset()`). */
+    tzo?: number;
   }): Promise<ConfigResult>;
 }
 
@@ -121,6 +123,7 @@ export const createApi = ({ origin, site, rep, ...options }: ApiOptions): Api =>
       if (context.lang) params.set('lang', context.lang);
       if (context.ui) params.set('ui', context.ui);
       if (context.texts) params.set('texts', context.texts);
+      if (context.tzo !== undefined) params.set('tzo', String(context.tzo));
       const query = params.toString() ? `?${params}` : '';
       const res = await request(`${siteUrl(origin, site)}/widget-config${query}`);
       if (!res) return { ok: false, code: 'NETWORK' };

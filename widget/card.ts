@@ -4,17 +4,14 @@ import { applyTheme } from './theme';
 import type { CardTexts } from './i18n/en';
 import { fill, type Locale } from './i18n/locale';
 
-/** "Usually replies within 24 hours", or when an off-duty rep is back, in the visitor's time. */
+/**
+ * "Usually replies within 24 hours", or when an off-duty rep is back, in the visitor's time (the
+ * server writes it: a host page's first Intl call costs tens of ms).
+ */
 function replyTime({ rep, site }: WidgetConfig, locale: Locale<CardTexts>): string {
   const t = locale.texts;
-  if (rep?.available || !rep?.nextAvailableAt)
-    return fill(t.repliesWithin, { hours: site.replyPromiseHours });
-  const when = new Intl.DateTimeFormat(locale.lang, {
-    weekday: 'long',
-    hour: 'numeric',
-    minute: '2-digit',
-  }).format(new Date(rep.nextAvailableAt));
-  return fill(t.backAt, { when });
+  if (rep?.available || !rep?.back) return fill(t.repliesWithin, { hours: site.replyPromiseHours });
+  return fill(t.backAt, { when: rep.back });
 }
 
 const PERSON = 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8Zm-7 8a7 7 0 0 1 14 0';

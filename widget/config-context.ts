@@ -11,4 +11,6 @@ export const configContext = (settings: Settings) => ({
   page: location.origin + location.pathname + location.search,
   // Routing's language is the visitor's, as in the inquiry's page context, not the card's.
   lang: settings.lang ?? navigator.language,
+  // An off-duty rep's return comes written in the visitor's time: no Intl on the page.
+  tzo: new Date().getTimezoneOffset(),
 });

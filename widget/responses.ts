@@ -58,6 +58,7 @@ const readRep = (value: unknown, origin: string): RepCard | null => {
     photoUrl: photo === null ? null : new URL(photo, origin).href,
     available: value.available === true,
     nextAvailableAt: stringOrNull(value.nextAvailableAt),
+    back: stringOrNull(value.back),
     whatsapp: stringOrNull(value.whatsapp),
   };
 };

@@ -52,6 +52,7 @@ export async function widgetConfig(
       photoUrl: rep.photoUrl && new URL(rep.photoUrl, `${publicUrl}/`).href,
       available,
       nextAvailableAt: back?.toISOString() ?? null,
+      back: back && query.tzo !== undefined ? visitorTime(back, query.ui, Number(query.tzo)) : null,
       whatsapp: profiles.get(rep.id)?.whatsapp ?? null,
     };
   }
@@ -67,4 +68,18 @@ export async function widgetConfig(
     // (which asks for the card's alone; the loader asks for the form's as the form loads).
     texts: packFor(query.ui, query.texts),
   };
+}
+
+/**
+ * `at` as a visitor `offsetMinutes` behind UTC reads it, in `language` ("Monday 9:00 AM"): the
+ * moment moved by the offset and written as UTC. A language Intl does not know is English.
+ */
+function visitorTime(at: Date, language: string | undefined, offsetMinutes: number): string {
+  const [locale = 'en'] = Intl.DateTimeFormat.supportedLocalesOf(language ?? []);
+  return new Intl.DateTimeFormat(locale, {
+    weekday: 'long',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZone: 'UTC',
+  }).format(new Date(at.getTime() - offsetMinutes * 60_000));
 }

@@ -51,6 +51,7 @@ const RepCard = z.object({
   photoUrl: nullableStr,
   available: z.boolean(),
   nextAvailableAt: nullableStr,
+  back: nullableStr,
   whatsapp: nullableStr,
 });
 

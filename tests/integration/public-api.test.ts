@@ -39,12 +39,33 @@ describe('GET widget-config', () => {
         photoUrl: 'http://localhost:8787/demo/moore-liu.svg',
         available: true,
         nextAvailableAt: null,
+        back: null,
         whatsapp: null,
       },
       texts: null,
     });
     const again = await t.app.request(CONFIG, { headers: { 'If-None-Match': etag ?? '' } });
     expect(again.status).toBe(304);
+  });
+
+  it("writes an off-duty rep's return in the visitor's time and language", async () => {
+    const moore = await t.store.findRepByEmail('moore.liu@example.com');
+    // On duty Mondays 09:00-17:00 in Shanghai (01:00-09:00 UTC); the app's clock is Sunday
+    // 2026-11-29 08:00 UTC: back on Monday 01:00 UTC.
+    await t.store.updateRepProfile(moore!.id, {
+      hours: { timezone: 'Asia/Shanghai', days: { mon: [['09:00', '17:00']] } },
+    });
+    const rep = async (query: string) =>
+      ((await (await t.app.request(`${CONFIG}${query}`)).json()) as WidgetConfig).rep;
+    expect(await rep('?tzo=-60&ui=de')).toMatchObject({
+      available: false,
+      nextAvailableAt: '2026-11-30T01:00:00.000Z',
+      back: 'Montag, 02:00',
+    });
+    expect((await rep('?tzo=300'))?.back).toBe('Sunday 8:00 PM');
+    // Without the offset there is nothing to write it in.
+    expect((await rep(''))?.back).toBeNull();
+    expect((await t.app.request(`${CONFIG}?tzo=soon`)).status).toBe(400);
   });
 
   it("carries the texts of the widget's language, so a page view makes two requests", async () => {

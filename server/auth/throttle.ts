@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Store, Throttle } from '../storage/store';
+import type { Store } from '../storage/store';
 
 // Keys name a client address or an account: only their hash is stored.
 const stored = (key: string) =>
@@ -24,55 +24,79 @@ export const SIGN_IN_POLICY: ThrottlePolicy = {
   lockMs: 15 * 60_000,
 };
 
-/** What to do with an attempt: go ahead after `delayMs`, or refuse for `retryAfterMs`. */
-export type ThrottleVerdict = { delayMs: number } | { retryAfterMs: number };
+/** A key's counter as an admitted attempt left it, to take the attempt back on success. */
+export interface CountedKey {
+  key: string;
+  windowStart: string;
+}
 
-/** Judges an attempt by the worst of its keys (e.g. the client address and the account). */
-export async function checkThrottle(
+/**
+ * What to do with an attempt, already counted: go ahead after `delayMs` (`counted` names the
+ * counters it is in), or refuse for `retryAfterMs` (it is then in none but the refusing one).
+ */
+export type ThrottleVerdict = { delayMs: number; counted: CountedKey[] } | { retryAfterMs: number };
+
+/**
+ * Counts an attempt against each of its keys (e.g. the client address and the account) before
+ * it is checked, and judges it by the worst: the count is taken in one statement per key, so
+ * attempts made at the same moment are counted one after the other and at most `lockAfter`
+ * of them are ever checked in a window. The attempt that reaches `lockAfter` sets the
+ * lock-out, `lockMs` from then; attempts past it are refused until it ends.
+ */
+export async function countAttempt(
   store: Store,
   keys: string[],
   now: Date,
   policy: ThrottlePolicy = SIGN_IN_POLICY,
 ): Promise<ThrottleVerdict> {
+  const count = {
+    now: now.toISOString(),
+    staleBefore: new Date(now.getTime() - policy.windowMs).toISOString(),
+    lockAt: policy.lockAfter,
+    lockedUntil: new Date(now.getTime() + policy.lockMs).toISOString(),
+  };
+  const counted: CountedKey[] = [];
   let delayMs = 0;
   for (const key of keys) {
-    const t = current(await store.findThrottle(stored(key)), now, policy);
-    if (t.lockedUntil && t.lockedUntil > now.toISOString()) {
-      return { retryAfterMs: Date.parse(t.lockedUntil) - now.getTime() };
+    const t = await store.countAttempt(stored(key), count);
+    if (t.failures > policy.lockAfter) {
+      // Never checked: taken back from the keys that counted it before this one refused it.
+      await uncount(store, counted, policy);
+      const until =
+        t.lockedUntil && t.lockedUntil > count.now
+          ? Date.parse(t.lockedUntil)
+          : Date.parse(t.windowStart) + policy.windowMs;
+      return { retryAfterMs: Math.max(1000, until - now.getTime()) };
     }
-    delayMs = Math.max(delayMs, Math.max(0, t.failures - policy.slowAfter + 1) * policy.stepMs);
+    counted.push({ key, windowStart: t.windowStart });
+    // This attempt is in the count: the failures before it are one fewer.
+    delayMs = Math.max(delayMs, Math.max(0, t.failures - policy.slowAfter) * policy.stepMs);
   }
-  return { delayMs: Math.min(delayMs, 5_000) };
+  return { delayMs: Math.min(delayMs, 5_000), counted };
 }
 
-/** Counts a failed attempt against every key, locking those that reach the limit. */
-export async function recordFailure(
+/**
+ * After a successful attempt: the counters of `clear` are forgotten (the account's), and the
+ * attempt is taken back from the others (the address's), which count only failures.
+ */
+export async function attemptSucceeded(
   store: Store,
-  keys: string[],
-  now: Date,
+  counted: CountedKey[],
+  clear: string,
   policy: ThrottlePolicy = SIGN_IN_POLICY,
 ): Promise<void> {
-  for (const key of keys) {
-    const t = current(await store.findThrottle(stored(key)), now, policy);
-    const failures = t.failures + 1;
-    await store.saveThrottle(stored(key), {
-      failures,
-      windowStart: t.windowStart,
-      lockedUntil:
-        failures >= policy.lockAfter
-          ? new Date(now.getTime() + policy.lockMs).toISOString()
-          : t.lockedUntil,
-    });
-  }
+  await clearFailures(store, clear);
+  await uncount(
+    store,
+    counted.filter((c) => c.key !== clear),
+    policy,
+  );
 }
 
-// A window that has passed (and its lock) no longer counts.
-function current(t: Throttle | null, now: Date, policy: ThrottlePolicy): Throttle {
-  const fresh = { failures: 0, windowStart: now.toISOString(), lockedUntil: null };
-  if (!t) return fresh;
-  const windowOver = Date.parse(t.windowStart) + policy.windowMs <= now.getTime();
-  const lockOver = !t.lockedUntil || t.lockedUntil <= now.toISOString();
-  return windowOver && lockOver ? fresh : t;
+async function uncount(store: Store, counted: CountedKey[], policy: ThrottlePolicy) {
+  for (const { key, windowStart } of counted) {
+    await store.uncountAttempt(stored(key), windowStart, policy.lockAfter);
+  }
 }
 
 /** Forgets the failures counted against `key` (after a successful sign-in). */

@@ -1,5 +1,5 @@
 import { verifyPassword } from '../auth/passwords';
-import { checkThrottle, clearFailures, recordFailure } from '../auth/throttle';
+import { attemptSucceeded, countAttempt } from '../auth/throttle';
 import { hashToken, TOKEN_SHAPE } from '../auth/tokens';
 import type { Rep, Store } from '../storage/store';
 import { DomainError } from './errors';
@@ -27,8 +27,9 @@ export async function passwordSignIn(
   input: { email: string; password: string; address: string },
 ): Promise<Rep> {
   const email = input.email.toLowerCase();
-  const keys = [`ip:${input.address}`, `account:${email}`];
-  const verdict = await checkThrottle(store, keys, clock());
+  const account = `account:${email}`;
+  // Counted before the password is checked, so that parallel guesses cannot all be checked.
+  const verdict = await countAttempt(store, [`ip:${input.address}`, account], clock());
   if ('retryAfterMs' in verdict) {
     throw new DomainError(
       'TOO_MANY_ATTEMPTS',
@@ -43,13 +44,13 @@ export async function passwordSignIn(
   const hash = rep ? await store.findPasswordHash(rep.id) : null;
   const ok = await verifyPassword(input.password, hash ?? DUMMY_HASH);
   if (!rep || !rep.active || !hash || !ok) {
-    await recordFailure(store, keys, clock());
+    // Counted already, as a failure: nothing more to write.
     throw new DomainError(
       'INVALID_CREDENTIALS',
       'That email and password do not match an account.',
     );
   }
-  await clearFailures(store, `account:${email}`);
+  await attemptSucceeded(store, verdict.counted, account);
   return rep;
 }
 

@@ -1,6 +1,6 @@
-import { type Kysely, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type Kysely, sql, type SqlBool } from 'kysely';
 import type { Database } from './database';
-import type { Store } from './store';
+import type { AttemptCount, Store } from './store';
 
 type AuthQueries = Pick<
   Store,
@@ -13,8 +13,19 @@ type AuthQueries = Pick<
   | 'saveThrottle'
   | 'clearThrottle'
   | 'countHit'
+  | 'countAttempt'
+  | 'uncountAttempt'
   | 'forgetExpired'
 >;
+
+type ThrottleRow = ExpressionBuilder<Database, 'throttles'>;
+
+// The counter's window is over and no lock-out runs: the attempt starts a new window.
+const stale = (eb: ThrottleRow, { now, staleBefore }: AttemptCount): Expression<SqlBool> =>
+  eb.and([
+    eb('throttles.windowStart', '<=', staleBefore),
+    eb.or([eb('throttles.lockedUntil', 'is', null), eb('throttles.lockedUntil', '<=', now)]),
+  ]);
 
 /**
  * Sessions, one-time sign-in links, throttle counters (sign-in, rate limits, spent proofs of
@@ -104,6 +115,63 @@ export function authQueries(
 
     async clearThrottle(key) {
       await db.deleteFrom('throttles').where('key', '=', key).execute();
+    },
+    async countAttempt(key, count) {
+      // One upsert: attempts at the same moment each get a count of their own (read, check the
+      // password, then write n + 1 let 200 parallel guesses all through). Every SET reads the
+      // row as it was, on both engines.
+      const { now, lockAt, lockedUntil } = count;
+      const firstLock = lockAt <= 1 ? lockedUntil : null;
+      return db
+        .insertInto('throttles')
+        .values({ key, failures: 1, windowStart: now, lockedUntil: firstLock })
+        .onConflict((oc) =>
+          oc.column('key').doUpdateSet((eb) => ({
+            failures: eb
+              .case()
+              .when(stale(eb, count))
+              .then(1)
+              .else(eb('throttles.failures', '+', 1))
+              .end(),
+            windowStart: eb
+              .case()
+              .when(stale(eb, count))
+              .then(now)
+              .else(eb.ref('throttles.windowStart'))
+              .end(),
+            lockedUntil: eb
+              .case()
+              .when(stale(eb, count))
+              .then(firstLock)
+              .when(eb(eb('throttles.failures', '+', 1), '=', lockAt))
+              .then(lockedUntil)
+              .else(eb.ref('throttles.lockedUntil'))
+              .end(),
+          })),
+        )
+        .returning(['failures', 'windowStart', 'lockedUntil'])
+        .executeTakeFirstOrThrow();
+    },
+    async uncountAttempt(key, windowStart, lockAt) {
+      await db
+        .updateTable('throttles')
+        .set((eb) => ({
+          failures: eb
+            .case()
+            .when('failures', '>', 0)
+            .then(eb('failures', '-', 1))
+            .else(0)
+            .end(),
+          lockedUntil: eb
+            .case()
+            .when('failures', '<=', lockAt)
+            .then(null)
+            .else(eb.ref('lockedUntil'))
+            .end(),
+        }))
+        .where('key', '=', key)
+        .where('windowStart', '=', windowStart)
+        .execute();
     },
 
     async forgetExpired(now, countersBefore, keysBefore) {

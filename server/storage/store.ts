@@ -212,6 +212,16 @@ export interface Throttle {
   lockedUntil: string | null;
 }
 
+/** How countAttempt moves a counter; auth/throttle.ts holds the policy. */
+export interface AttemptCount {
+  now: string;
+  /** A window begun at or before this, with no lock-out running, starts over. */
+  staleBefore: string;
+  /** The count at which the attempt that reaches it sets `lockedUntil`. */
+  lockAt: number;
+  lockedUntil: string;
+}
+
 /** Everything the domain asks of storage. One Kysely implementation serves every engine. */
 export interface Store extends AttachmentStore, WebhookStore {
   findSite(id: string): Promise<Site | null>;
@@ -302,6 +312,16 @@ export interface Store extends AttachmentStore, WebhookStore {
   findThrottle(key: string): Promise<Throttle | null>;
   saveThrottle(key: string, throttle: Throttle): Promise<void>;
   clearThrottle(key: string): Promise<void>;
+  /**
+   * Counts an attempt against `key` in one statement (so attempts made at the same moment
+   * each see their own count) and answers the counter as it is with this attempt in it.
+   */
+  countAttempt(key: string, count: AttemptCount): Promise<Throttle>;
+  /**
+   * Takes back one attempt counted in the window that began at `windowStart` (a success, or an
+   * attempt another key refused), lifting the lock-out that attempt set at `lockAt`.
+   */
+  uncountAttempt(key: string, windowStart: string, lockAt: number): Promise<void>;
   /**
    * Deletes what only matters for a while: sessions and sign-in links expired by `now`,
    * throttle counters whose window began before `countersBefore` (no lock-out left), and

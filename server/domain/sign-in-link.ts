@@ -3,6 +3,7 @@ import { escapeHtml } from '../mail/html';
 import type { Delivery, Rep, Store } from '../storage/store';
 import { messageIdFor, payloadString, type MailContext } from './mail-context';
 import type { DeliveryHandler } from './outbox';
+import { hit, type Limit } from './rate-limit';
 
 /** The delivery kind that mails a one-time sign-in link. */
 export const SIGN_IN_LINK = 'sign-in-link';
@@ -35,24 +36,49 @@ export async function createSignInLink(
 }
 
 /**
- * Queues a sign-in link for the account of `email`, if there is an active one. The caller
- * answers the same either way, so nobody learns which addresses have accounts.
+ * How often links may be asked for: per client address and per email (account or not), in
+ * fixed windows. A request past either is answered like any other (202) and mails nothing.
  */
-export async function requestSignInLink(deps: SignInLinkDeps, email: string): Promise<void> {
-  const rep = await deps.store.findRepByEmail(email);
-  if (!rep?.active) return;
-  const id = await createSignInLink(deps, rep, SIGN_IN_LINK_MS);
-  await deps.store.enqueue(
-    [
-      {
-        id: deps.newId(),
-        kind: SIGN_IN_LINK,
-        payload: { linkId: id, repId: rep.id },
-        dedupeKey: `${SIGN_IN_LINK}:${id}`,
-      },
-    ],
-    deps.clock().toISOString(),
-  );
+export const LINK_REQUEST_LIMITS = {
+  perAddress: { limit: 10, windowMs: 15 * 60_000 },
+  perEmail: { limit: 5, windowMs: 15 * 60_000 },
+} satisfies Record<string, Limit>;
+/** While a link mailed this recently is unused and live, asking again mails nothing new. */
+export const SIGN_IN_LINK_REPEAT_MS = 2 * 60_000;
+
+/**
+ * Queues a sign-in link for the account of `email`, if there is an active one, within the
+ * limits above. The caller answers the same either way, and what this does takes the same
+ * statements whether the address has an account or not (the limits count every email; the
+ * store makes the link only where a rep matches), so neither the answer nor its time tells
+ * which addresses have accounts.
+ */
+export async function requestSignInLink(
+  deps: SignInLinkDeps,
+  { email, address }: { email: string; address: string },
+): Promise<void> {
+  const now = deps.clock();
+  const normalized = email.toLowerCase();
+  const limits = LINK_REQUEST_LIMITS;
+  if (!(await hit(deps.store, `link-ip:${address}`, limits.perAddress, now)).allowed) return;
+  if (!(await hit(deps.store, `link-email:${normalized}`, limits.perEmail, now)).allowed) return;
+  const id = deps.newId();
+  await deps.store.issueSignInLink({
+    email: normalized,
+    link: {
+      id,
+      tokenHash: hashToken(deriveToken(deps.secret, PURPOSE, id)),
+      expiresAt: new Date(now.getTime() + SIGN_IN_LINK_MS).toISOString(),
+    },
+    recentAfter: new Date(now.getTime() + SIGN_IN_LINK_MS - SIGN_IN_LINK_REPEAT_MS).toISOString(),
+    delivery: {
+      id: deps.newId(),
+      kind: SIGN_IN_LINK,
+      payload: { linkId: id },
+      dedupeKey: `${SIGN_IN_LINK}:${id}`,
+    },
+    now: now.toISOString(),
+  });
 }
 
 /** A sign-in link URL for link `id` (the token rides in the fragment, out of server logs). */

@@ -15,6 +15,7 @@ type AuthQueries = Pick<
   | 'countHit'
   | 'countAttempt'
   | 'uncountAttempt'
+  | 'issueSignInLink'
   | 'forgetExpired'
 >;
 
@@ -172,6 +173,66 @@ export function authQueries(
         .where('key', '=', key)
         .where('windowStart', '=', windowStart)
         .execute();
+    },
+    async issueSignInLink({ email, link, recentAfter, delivery, now }) {
+      return db.transaction().execute(async (trx) => {
+        // Not worth a wait for the disk (a crash may lose the link; its rep asks again), and
+        // a commit that waits only when a row was written would tell which emails have accounts.
+        if (relaxedCounters) await sql`set local synchronous_commit = off`.execute(trx);
+        const made = await trx
+          .insertInto('signInLinks')
+          .columns(['id', 'tokenHash', 'repId', 'expiresAt', 'usedAt'])
+          .expression((eb) =>
+            eb
+              .selectFrom('reps')
+              .select((s) => [
+                s.val(link.id).as('id'),
+                s.val(link.tokenHash).as('tokenHash'),
+                'reps.id as repId',
+                s.val(link.expiresAt).as('expiresAt'),
+                s.val<string | null>(null).as('usedAt'),
+              ])
+              .where('reps.email', '=', email)
+              .where('reps.active', '=', 1)
+              .where(({ not, exists, selectFrom }) =>
+                not(
+                  exists(
+                    selectFrom('signInLinks as recent')
+                      .select('recent.id')
+                      .whereRef('recent.repId', '=', 'reps.id')
+                      .where('recent.usedAt', 'is', null)
+                      .where('recent.expiresAt', '>', recentAfter)
+                      // A longer-lived link (the demo seed's) is not one just mailed.
+                      .where('recent.expiresAt', '<=', link.expiresAt),
+                  ),
+                ),
+              ),
+          )
+          .returning('repId')
+          .executeTakeFirst();
+        const repId = made?.repId ?? null;
+        // Inserts the mail only beside the link just made: nothing when there is none.
+        await trx
+          .insertInto('deliveries')
+          .columns(['id', 'kind', 'payload', 'dedupeKey', 'state', 'nextAttemptAt', 'createdAt'])
+          .expression((eb) =>
+            eb
+              .selectFrom('signInLinks')
+              .select((s) => [
+                s.val(delivery.id).as('id'),
+                s.val(delivery.kind).as('kind'),
+                s.val(JSON.stringify({ ...delivery.payload, repId })).as('payload'),
+                s.val(delivery.dedupeKey).as('dedupeKey'),
+                s.val('pending').as('state'),
+                s.val(now).as('nextAttemptAt'),
+                s.val(now).as('createdAt'),
+              ])
+              .where('signInLinks.id', '=', link.id),
+          )
+          .onConflict((oc) => oc.column('dedupeKey').doNothing())
+          .execute();
+        return repId;
+      });
     },
 
     async forgetExpired(now, countersBefore, keysBefore) {

@@ -222,6 +222,17 @@ export interface AttemptCount {
   lockedUntil: string;
 }
 
+/** A one-time sign-in link to make, for the active rep of `email` if there is one. */
+export interface SignInLinkRequest {
+  email: string;
+  link: { id: string; tokenHash: string; expiresAt: string };
+  /** No link is made while the rep has an unused one expiring after this (and by `expiresAt`). */
+  recentAfter: string;
+  /** Its mail; the rep's id is added to the payload as `repId`. */
+  delivery: NewDelivery;
+  now: string;
+}
+
 /** Everything the domain asks of storage. One Kysely implementation serves every engine. */
 export interface Store extends AttachmentStore, WebhookStore {
   findSite(id: string): Promise<Site | null>;
@@ -323,6 +334,12 @@ export interface Store extends AttachmentStore, WebhookStore {
    */
   uncountAttempt(key: string, windowStart: string, lockAt: number): Promise<void>;
   /**
+   * Makes the link and queues its mail in one transaction, unless there is no active rep of
+   * that email or the rep has a recent unused link; runs the same statements either way, so
+   * that its time does not tell which addresses have accounts. Answers the rep's id if made.
+   */
+  issueSignInLink(request: SignInLinkRequest): Promise<string | null>;
+  /**
    * Deletes what only matters for a while: sessions and sign-in links expired by `now`,
    * throttle counters whose window began before `countersBefore` (no lock-out left), and
    * Idempotency-Keys made before `keysBefore`.
@@ -392,6 +409,6 @@ export interface Store extends AttachmentStore, WebhookStore {
   findDelivery(id: string): Promise<Delivery | null>;
   /** Deliveries that failed for good, newest first, with when they were made. */
   listFailedDeliveries(limit: number): Promise<Array<Delivery & { createdAt: string }>>;
-  /** Adds deliveries outside any other change (sign-in links). */
+  /** Adds deliveries outside any other change (notices to admins, webhook tests). */
   enqueue(deliveries: NewDelivery[], now: string): Promise<void>;
 }

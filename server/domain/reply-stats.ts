@@ -58,28 +58,17 @@ export function replyStats(
   });
 }
 
-/** The site's deliveries that failed for good (the latest 200 across sites are looked at). */
+/** The site's latest 200 deliveries that failed for good. */
 async function undeliveredMail(store: Store, siteId: string): Promise<UndeliveredMail[]> {
-  const failed = await store.listFailedDeliveries(200);
-  const mine: UndeliveredMail[] = [];
-  for (const d of failed) {
-    const inquiryId = typeof d.payload.inquiryId === 'string' ? d.payload.inquiryId : null;
-    const inquiry = inquiryId ? await store.findInquiry(inquiryId) : null;
-    const repId = typeof d.payload.repId === 'string' ? d.payload.repId : null;
-    const rep = !inquiry && repId ? await store.findRep(repId) : null;
-    // A webhook's test event names its site alone.
-    const own = (inquiry ?? rep)?.siteId ?? (inquiryId ? null : d.payload.siteId);
-    if (own !== siteId) continue;
-    mine.push({
-      id: d.id,
-      kind: d.kind,
-      inquiryId,
-      attempts: d.attempts,
-      lastError: d.lastError,
-      createdAt: d.createdAt,
-    });
-  }
-  return mine;
+  const failed = await store.listFailedDeliveries(siteId, 200);
+  return failed.map((d) => ({
+    id: d.id,
+    kind: d.kind,
+    inquiryId: typeof d.payload.inquiryId === 'string' ? d.payload.inquiryId : null,
+    attempts: d.attempts,
+    lastError: d.lastError,
+    createdAt: d.createdAt,
+  }));
 }
 
 /** The site's reply statistics over the last STATS_DAYS days. */

@@ -407,8 +407,15 @@ export interface Store extends AttachmentStore, WebhookStore {
   ): Promise<void>;
   countDeliveries(state: DeliveryState): Promise<number>;
   findDelivery(id: string): Promise<Delivery | null>;
-  /** Deliveries that failed for good, newest first, with when they were made. */
-  listFailedDeliveries(limit: number): Promise<Array<Delivery & { createdAt: string }>>;
+  /**
+   * A site's deliveries that failed for good, newest first, with when they were made: those of
+   * its inquiries, of its reps (sign-in links), and those naming the site alone (webhook tests,
+   * notices).
+   */
+  listFailedDeliveries(
+    siteId: string,
+    limit: number,
+  ): Promise<Array<Delivery & { createdAt: string }>>;
   /** Adds deliveries outside any other change (notices to admins, webhook tests). */
   enqueue(deliveries: NewDelivery[], now: string): Promise<void>;
 }

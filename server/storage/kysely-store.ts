@@ -25,7 +25,8 @@ export interface StoreOptions {
   /**
    * Rate-limit counters committed without waiting for the disk (PostgreSQL's
    * `synchronous_commit = off`, for that transaction alone): two per inquiry, each an fsync
-   * otherwise. SQLite in WAL mode with `synchronous = NORMAL` never waits at a commit.
+   * otherwise. The sign-in link transaction too, whose wait would otherwise tell which emails
+   * have accounts. SQLite in WAL mode with `synchronous = NORMAL` never waits at a commit.
    */
   relaxedCounters?: boolean;
 }

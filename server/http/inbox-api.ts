@@ -12,7 +12,7 @@ import {
   type Me,
   type RepOption,
 } from '../../contract';
-import { endSession, SESSION_COOKIE, startSession } from '../auth/sessions';
+import { endSession, SESSION_COOKIE, sessionRep, startSession } from '../auth/sessions';
 import { canAccess, inquiryForRep, scopeOf } from '../domain/access';
 import { addRepMessage } from '../domain/conversation';
 import type { EventBus } from '../domain/events';
@@ -156,11 +156,23 @@ export function inboxApi(deps: InboxApiDeps) {
     })
     .route('/inquiries', inquiries)
     .get('/events', (c) => {
-      const scope = scopeOf(c.var.rep);
-      return liveEvents(c, events, (e): InboxEvent | null =>
-        e.siteId === scope.siteId && (scope.repId === undefined || e.repId === scope.repId)
-          ? { type: e.type, inquiryId: e.inquiryId }
-          : null,
+      const { rep } = c.var;
+      const scope = scopeOf(rep);
+      const token = getCookie(c, SESSION_COOKIE);
+      return liveEvents(
+        c,
+        events,
+        (e): InboxEvent | null =>
+          e.siteId === scope.siteId && (scope.repId === undefined || e.repId === scope.repId)
+            ? { type: e.type, inquiryId: e.inquiryId }
+            : null,
+        {
+          // Signed out, deactivated or given another role (another scope) since it connected.
+          stillAllowed: async () => {
+            const now = await sessionRep(store, token, clock());
+            return now?.id === rep.id && now.role === rep.role;
+          },
+        },
       );
     });
 }

@@ -29,15 +29,22 @@ function countingBus(): EventBus & { listeners(): number } {
 }
 
 let bus: ReturnType<typeof countingBus>;
+let allowed = true;
 let server: ServerType;
 let port: number;
 const sockets = new Set<Socket>();
 
 beforeEach(async () => {
   bus = countingBus();
-  const app = new Hono().get('/events', (c) =>
-    liveEvents(c, bus, (e) => ({ type: e.type, inquiryId: e.inquiryId })),
-  );
+  allowed = true;
+  const app = new Hono()
+    .get('/events', (c) => liveEvents(c, bus, (e) => ({ type: e.type, inquiryId: e.inquiryId })))
+    .get('/checked', (c) =>
+      liveEvents(c, bus, (e) => ({ type: e.type }), {
+        stillAllowed: async () => allowed,
+        heartbeatMs: 20,
+      }),
+    );
   server = await new Promise<ServerType>((resolve) => {
     const started = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () =>
       resolve(started),
@@ -62,11 +69,12 @@ interface RawStream {
 }
 
 /** GET /events over a raw socket; resolves once the stream says it is connected. */
-async function openStream(): Promise<RawStream> {
+async function openStream(path = '/events'): Promise<RawStream> {
   const socket = connect(port, '127.0.0.1');
   sockets.add(socket);
   socket.setEncoding('latin1');
   let text = '';
+  let tail = '';
   let received = 0;
   let end!: () => void;
   const ended = new Promise<void>((resolve) => (end = resolve));
@@ -74,15 +82,17 @@ async function openStream(): Promise<RawStream> {
     socket.once('error', reject);
     socket.on('data', (chunk: string) => {
       text += chunk;
-      // The response is chunked (the socket stays open: streamSSE says keep-alive).
-      if (text.endsWith('\r\n0\r\n\r\n')) end();
+      // The response is chunked (the socket stays open: streamSSE says keep-alive); its last
+      // chunk may come alone, after `text` was cut.
+      tail = (tail + chunk).slice(-16);
+      if (tail.endsWith('\r\n0\r\n\r\n')) end();
       // Count whole lines only; keep the unfinished rest.
       const cut = text.lastIndexOf('\n');
       received += text.slice(0, cut + 1).split('\ndata: ').length - 1;
       text = text.slice(cut);
       if (chunk.includes(': connected')) resolve();
     });
-    socket.write('GET /events HTTP/1.1\r\nHost: localhost\r\n\r\n');
+    socket.write(`GET ${path} HTTP/1.1\r\nHost: localhost\r\n\r\n`);
   });
   return {
     received: () => received,
@@ -136,5 +146,19 @@ describe('liveEvents and a client that stops reading', () => {
     }
     expect(stream.received()).toBe(sent);
     expect(bus.listeners()).toBe(1);
+  });
+});
+
+describe('liveEvents whose access can end', () => {
+  it('ends the stream at the first heartbeat after access ended', async () => {
+    const stream = await openStream('/checked');
+    bus.publish(event(1));
+    while (stream.received() < 1) await nextTurn();
+    // Heartbeats go on while access holds.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(bus.listeners()).toBe(1);
+    allowed = false;
+    await within(stream.ended, 2_000, 'end of the stream');
+    expect(bus.listeners()).toBe(0);
   });
 });

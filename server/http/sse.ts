@@ -13,12 +13,17 @@ const MAX_UNSENT = 64 * 1024;
 
 /**
  * Streams the live events `select` keeps (mapped to what the client gets) as server-sent
- * events, until the client goes away or stops reading.
+ * events, until the client goes away or stops reading, or `stillAllowed` (asked at each
+ * heartbeat) says its access has ended: a rep signed out, deactivated or given another role.
  */
 export function liveEvents(
   c: Context,
   events: EventBus,
   select: (event: LiveEvent) => object | null,
+  {
+    stillAllowed,
+    heartbeatMs = HEARTBEAT_MS,
+  }: { stillAllowed?: () => Promise<boolean>; heartbeatMs?: number } = {},
 ): Response {
   c.header('Cache-Control', 'no-store');
   // Proxies such as nginx buffer responses unless told not to; an event must arrive at once.
@@ -30,7 +35,8 @@ export function liveEvents(
     // reconnects; the widget and the inbox read their state again after a reconnection
     // (widget/form/live-updates.ts, inbox/live-updates.ts), so no change is missed.
     let unsent = 0;
-    const unsubscribe = events.subscribe((event) => {
+    let listening = true;
+    const stopListening = events.subscribe((event) => {
       const selected = select(event);
       if (!selected) return;
       const data = JSON.stringify(selected);
@@ -43,10 +49,20 @@ export function liveEvents(
         unsent -= data.length;
       });
     });
+    // Once, whichever comes first: the client leaving, or the stream ending here.
+    const unsubscribe = () => {
+      if (listening) stopListening();
+      listening = false;
+    };
     stream.onAbort(unsubscribe);
     await stream.write(': connected\n\n');
     while (!stream.aborted && !stream.closed) {
-      await stream.sleep(HEARTBEAT_MS);
+      await stream.sleep(heartbeatMs);
+      // The client reconnects as who it is now (the inbox: a 401 sends it to sign in).
+      if (stillAllowed && !(await stillAllowed())) {
+        stream.abort();
+        break;
+      }
       await stream.write(': ping\n\n');
     }
     unsubscribe();

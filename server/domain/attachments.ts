@@ -8,10 +8,19 @@ export interface AttachmentDeps {
   store: Store;
   clock: () => Date;
   newId: () => string;
+  /** UNCLAIMED_BYTES_MAX unless a test sets less. */
+  unclaimedBytesMax?: number;
 }
 
 /** An upload no inquiry names within this long is deleted (retention's hourly run). */
 export const UNCLAIMED_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The most bytes of files a site keeps waiting for their inquiries: abandoned uploads stay a
+ * day, and uploads need no proof of work, so without it a flood of files would fill the disk
+ * (and with it every lead's storage). Past it a file is refused; inquiries still go through.
+ */
+export const UNCLAIMED_BYTES_MAX = 500 * 1024 * 1024;
 
 // Control characters, path separators and characters Windows refuses in a file name.
 const UNSAFE = /[\u0000-\u001f\u007f/\\:*?"<>|]+/g;
@@ -39,7 +48,7 @@ export function safeFilename(raw: string | undefined, extension: string): string
  * a PDF, or a Word or Excel document. It waits, unclaimed, for the inquiry that names its id.
  */
 export async function receiveAttachment(
-  { store, clock, newId }: AttachmentDeps,
+  { store, clock, newId, unclaimedBytesMax = UNCLAIMED_BYTES_MAX }: AttachmentDeps,
   site: Site,
   { bytes, filename }: { bytes: Uint8Array; filename: string | undefined },
 ): Promise<AttachmentCreated> {
@@ -51,6 +60,14 @@ export async function receiveAttachment(
     throw new DomainError(
       'UNSUPPORTED_MEDIA_TYPE',
       'Only images (PNG, JPEG, GIF, WebP), PDF, Word and Excel files are accepted.',
+    );
+  }
+  if ((await store.unclaimedBytes(site.id)) + bytes.length > unclaimedBytesMax) {
+    throw new DomainError(
+      'TOO_MANY_ATTEMPTS',
+      'Too many files are waiting to be sent on this site. Send the inquiry without the file, or try again later.',
+      undefined,
+      3600,
     );
   }
   const attachment = {

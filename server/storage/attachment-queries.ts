@@ -27,6 +27,8 @@ export interface AttachmentStore {
   findAttachment(inquiryId: string, id: string): Promise<StoredAttachment | null>;
   /** Deletes files no inquiry claimed that were uploaded before `before`; returns how many. */
   deleteUnclaimedAttachments(before: string): Promise<number>;
+  /** Bytes of a site's files no inquiry has claimed yet. */
+  unclaimedBytes(siteId: string): Promise<number>;
 }
 
 const INFO = ['id', 'filename', 'contentType', 'size'] as const;
@@ -71,6 +73,17 @@ export function attachmentQueries(db: Kysely<Database>): AttachmentStore {
         .where('id', '=', id)
         .executeTakeFirst();
       return row ?? null;
+    },
+
+    async unclaimedBytes(siteId) {
+      // Few rows: what waits for its inquiry, for a day at most (attachments_unclaimed).
+      const row = await db
+        .selectFrom('attachments')
+        .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('size'), eb.lit(0)).as('bytes'))
+        .where('inquiryId', 'is', null)
+        .where('siteId', '=', siteId)
+        .executeTakeFirstOrThrow();
+      return Number(row.bytes);
     },
 
     async deleteUnclaimedAttachments(before) {

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AttachmentCreated, ErrorBody, InquiryCreated, InquiryDetail } from '../../contract';
 import { ATTACHMENT_BYTES_MAX } from '../../contract/limits';
+import { receiveAttachment } from '../../server/domain/attachments';
+import { DomainError } from '../../server/domain/errors';
 import { purgeExpired } from '../../server/domain/privacy';
 import { renderRepNotification } from '../../server/mail/rep-notification-mail';
 import { addRep, inboxRequest, ORIGIN, signInAs, signInAsDemoAdmin } from '../support/inbox-client';
@@ -170,5 +172,29 @@ describe('retention', () => {
     );
     await purgeExpired(t.store, new Date(t.now.value.getTime() + 25 * 3_600_000));
     expect((await attachmentRows()).map((r) => r.id)).toEqual([claimed.id]);
+  });
+});
+
+describe('files waiting for their inquiry', () => {
+  it('are capped per site: past the cap a file is refused, and a claimed one frees its room', async () => {
+    const site = await t.store.findSiteByKey('demo');
+    if (!site) throw new Error('no demo site');
+    const pdf = fixture('spec.pdf');
+    const deps = {
+      store: t.store,
+      clock: () => t.now.value,
+      newId: t.newId,
+      unclaimedBytesMax: 2 * pdf.length,
+    };
+    const receive = () => receiveAttachment(deps, site, { bytes: pdf, filename: 'a.pdf' });
+    const first = await receive();
+    await receive();
+    const refused = await receive().catch((err: unknown) => err);
+    expect(refused).toBeInstanceOf(DomainError);
+    expect(refused).toMatchObject({ code: 'TOO_MANY_ATTEMPTS' });
+    expect(await t.store.unclaimedBytes(site.id)).toBe(2 * pdf.length);
+    // Sent with an inquiry, a file no longer waits.
+    expect((await inquire([first.id])).status).toBe(201);
+    await receive();
   });
 });

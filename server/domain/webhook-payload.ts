@@ -103,8 +103,6 @@ const QUOTED_MAX = 80;
  * A value as one short run of text: a visitor's line breaks (or any run of white space) become
  * one space, so a name cannot start a line of its own that reads as Liaison's.
  */
-function quoted(value: string): string;
-function quoted(value: string | null | undefined): string | undefined;
 function quoted(value: string | null | undefined): string | undefined {
   if (value === null || value === undefined) return undefined;
   const line = value.replace(/\s+/g, ' ').trim();

@@ -10,7 +10,6 @@ type AuthQueries = Pick<
   | 'createSignInLink'
   | 'useSignInLink'
   | 'findThrottle'
-  | 'saveThrottle'
   | 'clearThrottle'
   | 'countHit'
   | 'countAttempt'
@@ -96,13 +95,6 @@ export function authQueries(
         .where('key', '=', key)
         .executeTakeFirst();
       return row ?? null;
-    },
-    async saveThrottle(key, t) {
-      await db
-        .insertInto('throttles')
-        .values({ key, ...t })
-        .onConflict((oc) => oc.column('key').doUpdateSet(t))
-        .execute();
     },
     async countHit(key, windowStart) {
       if (!relaxedCounters) return countHit(db, key, windowStart);

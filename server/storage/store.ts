@@ -118,7 +118,6 @@ export interface Store extends AttachmentStore, WebhookStore {
   /** Marks an unused, unexpired link used and returns its rep; null for anything else. */
   useSignInLink(tokenHash: string, now: string): Promise<string | null>;
   findThrottle(key: string): Promise<Throttle | null>;
-  saveThrottle(key: string, throttle: Throttle): Promise<void>;
   clearThrottle(key: string): Promise<void>;
   /**
    * Counts an attempt against `key` in one statement (so attempts made at the same moment

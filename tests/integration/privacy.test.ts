@@ -116,11 +116,15 @@ describe('retention', () => {
     expect(res.status).toBe(201);
     const hours = (n: number) => new Date(t.now.value.getTime() + n * 3_600_000);
     // A sign-in lock-out that outlasts the day.
-    await t.store.saveThrottle('signin:locked', {
-      failures: 10,
-      windowStart: t.now.value.toISOString(),
-      lockedUntil: hours(48).toISOString(),
-    });
+    await t.db
+      .insertInto('throttles')
+      .values({
+        key: 'signin:locked',
+        failures: 10,
+        windowStart: t.now.value.toISOString(),
+        lockedUntil: hours(48).toISOString(),
+      })
+      .execute();
     const count = async (table: 'throttles' | 'idempotencyKeys' | 'sessions') =>
       (await t.db.selectFrom(table).selectAll().execute()).length;
     expect(await count('idempotencyKeys')).toBe(1);

@@ -91,7 +91,6 @@ export interface Store extends AttachmentStore, WebhookStore {
   firstMessages(inquiryIds: string[]): Promise<Map<string, string>>;
 
   findConversationToken(tokenHash: string): Promise<ConversationToken | null>;
-  findConversationTokenById(id: string): Promise<ConversationToken | null>;
   /** The live token of `party` on an inquiry (the rep's: of that rep). */
   findPartyToken(
     inquiryId: string,

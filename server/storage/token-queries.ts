@@ -6,7 +6,6 @@ import type { Store } from './store';
 type TokenQueries = Pick<
   Store,
   | 'findConversationToken'
-  | 'findConversationTokenById'
   | 'findPartyToken'
   | 'createConversationToken'
   | 'revokeConversationToken'
@@ -20,15 +19,6 @@ export function tokenQueries(db: Kysely<Database>): TokenQueries {
         .selectFrom('conversationTokens')
         .selectAll()
         .where('tokenHash', '=', tokenHash)
-        .executeTakeFirst();
-      return row ? toToken(row) : null;
-    },
-
-    async findConversationTokenById(id) {
-      const row = await db
-        .selectFrom('conversationTokens')
-        .selectAll()
-        .where('id', '=', id)
         .executeTakeFirst();
       return row ? toToken(row) : null;
     },

@@ -5,10 +5,7 @@ import type { Store } from './store';
 
 type TokenQueries = Pick<
   Store,
-  | 'findConversationToken'
-  | 'findPartyToken'
-  | 'createConversationToken'
-  | 'revokeConversationToken'
+  'findConversationToken' | 'findPartyToken' | 'createConversationToken' | 'revokeConversationToken'
 >;
 
 /** The conversation tokens (hashes only) that let a visitor or a rep into a thread. */

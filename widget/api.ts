@@ -1,12 +1,12 @@
 import { toJson } from './json';
 import type { Conversation, MessageInput, ThreadMessage } from '../contract/conversation';
-import type { ErrorCode } from '../contract/errors';
 import type { AttachmentCreated, InquiryCreated, InquiryInput } from '../contract/inquiry';
 import type { WidgetConfig } from '../contract/widget-config';
 import { readConversation, readMessageCreated } from './conversation-responses';
 import { solveProofOfWork } from './proof-of-work';
 import {
   errorCodeOf,
+  type AnswerCode,
   readAttachment,
   readChallenge,
   readConfig,
@@ -17,7 +17,7 @@ import {
 /** The outcome of sending an inquiry, as a value: the UI shows both cases. */
 export type SubmitResult =
   | { ok: true; created: InquiryCreated }
-  | { ok: false; code: ErrorCode; fields?: Record<string, string> };
+  | { ok: false; code: AnswerCode; fields?: Record<string, string> };
 
 /**
  * The outcome of loading the widget's config. A failure's code (as the server wrote it, or
@@ -26,16 +26,16 @@ export type SubmitResult =
 export type ConfigResult = { ok: true; config: WidgetConfig } | { ok: false; code: string };
 
 export type UploadResult =
-  { ok: true; attachment: AttachmentCreated } | { ok: false; code: ErrorCode | 'NETWORK' };
+  { ok: true; attachment: AttachmentCreated } | { ok: false; code: AnswerCode };
 
 /** The outcome of loading the visitor's conversation. */
 export type ConversationResult =
-  { ok: true; conversation: Conversation } | { ok: false; code: ErrorCode };
+  { ok: true; conversation: Conversation } | { ok: false; code: AnswerCode };
 
 /** The outcome of a follow-up; `message` is null when the 201's body could not be read. */
 export type ReplyResult =
   | { ok: true; message: ThreadMessage | null }
-  | { ok: false; code: ErrorCode; fields?: Record<string, string> };
+  | { ok: false; code: AnswerCode; fields?: Record<string, string> };
 
 /** How requests go out; `fetch` is replaceable in tests. */
 export interface RequestOptions {

@@ -1,4 +1,4 @@
-import { ERROR_CODES, type ErrorCode } from '../contract/errors';
+import type { ErrorCode } from '../contract/errors';
 import type { AttachmentCreated, InquiryCreated, ProofOfWorkChallenge } from '../contract/inquiry';
 import type { LocaleTexts, RepCard, ThemeVars, WidgetConfig } from '../contract/widget-config';
 
@@ -13,16 +13,21 @@ export const stringOrNull = (value: unknown): string | null =>
   typeof value === 'string' ? value : null;
 
 /**
- * The code of an error answer as the server wrote it, unchecked: the loader only reports it,
- * so it need not carry the list of every code (`ERROR_CODES`) that readError checks against.
+ * An error answer's code as the server wrote it: an `ErrorCode` from this release's server, any
+ * string from a newer one. The widget only compares it with the codes it acts on and shows its
+ * text (form/error-text.ts: INTERNAL's for a code it has none for), so neither stage carries the
+ * list of every code.
  */
-export const errorCodeOf = (body: unknown): string =>
+export type AnswerCode = ErrorCode | (string & {});
+
+/** The code of an error answer, unchecked; an answer without one counts as `INTERNAL`. */
+export const errorCodeOf = (body: unknown): AnswerCode =>
   (isRecord(body) && isRecord(body.error) && stringOrNull(body.error.code)) || 'INTERNAL';
 
-/** The error code and field messages of an error answer; unknown shapes count as `INTERNAL`. */
-export function readError(body: unknown): { code: ErrorCode; fields?: Record<string, string> } {
+/** The error code and field messages of an error answer. */
+export function readError(body: unknown): { code: AnswerCode; fields?: Record<string, string> } {
   const error = isRecord(body) && isRecord(body.error) ? body.error : {};
-  const code = ERROR_CODES.find((known) => known === error.code) ?? 'INTERNAL';
+  const code = errorCodeOf(body);
   if (!isRecord(error.fields)) return { code };
   const fields: Record<string, string> = {};
   for (const [path, message] of Object.entries(error.fields)) {

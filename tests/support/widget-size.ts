@@ -27,11 +27,11 @@ export const LOADER_BROTLI_BUDGET = 6 * 1024;
 
 /**
  * Brotli budget of everything one language needs: loader, form module and its texts in config
- * answers (the form carries none). Issue 5 asks for 18 KB; this holds what was reached (~24.9
- * KB with the basket and attachments: loader 5.2, form 17.4, Russian texts 2.2) so it cannot
- * grow unnoticed while the rest is cut. Lower it with every cut.
+ * answers (the form carries none). Issue 5 asks for 18 KB; this holds what was reached (see the
+ * latest figures in `npm run size`) so it cannot grow unnoticed while the rest is cut. Lower it
+ * with every cut.
  */
-export const TOTAL_BROTLI_BUDGET = 25 * 1024;
+export const TOTAL_BROTLI_BUDGET = 24.7 * 1024;
 
 /** Measures a built file: raw, gzip level 9 and brotli at maximum quality. */
 export function measureWidget(path: string): WidgetSize {

@@ -3,6 +3,7 @@ import { MESSAGE_MAX, UNITS } from '../../contract/limits';
 import type { Actions } from './actions';
 import type { FormValues } from './build-inquiry';
 import { consentText } from './consent';
+import { errorText } from './error-text';
 import { Field, type ControlAria } from './field';
 import { controlOf, firstInvalid } from './form-errors';
 import type { FormTexts } from './i18n/en';
@@ -214,7 +215,7 @@ export class InquiryForm extends Component<InquiryFormProps> {
         {(waiting || errors.form) && (
           <div class="alert" role="alert">
             <p>
-              {phase === 'queued' ? t.savedOffline : failure ? t[`error.${failure}`] : errors.form}
+              {phase === 'queued' ? t.savedOffline : failure ? errorText(t, failure) : errors.form}
             </p>
             {waiting && (
               <button type="button" class="btn secondary" id="f-retry" onClick={actions.retry}>

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../../contract/errors';
+import type { AnswerCode } from '../responses';
 import type { SubmitResult } from '../api';
 import { report } from '../guard';
 import { retryDelay } from './backoff';
@@ -6,7 +6,7 @@ import type { OutboxStore, Submission } from './outbox-store';
 
 // Answers after which a kept inquiry is tried again: none at all, or the server's own trouble.
 // Any other refusal (a 4xx) will not change by retrying, so the visitor has to see it.
-const TRANSIENT: ReadonlySet<ErrorCode> = new Set(['NETWORK', 'INTERNAL', 'TOO_MANY_ATTEMPTS']);
+const TRANSIENT: ReadonlySet<AnswerCode> = new Set(['NETWORK', 'INTERNAL', 'TOO_MANY_ATTEMPTS']);
 
 /** The inquiry that got no answer, kept and sent again until the server answers it. */
 export interface Outbox {

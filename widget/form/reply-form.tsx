@@ -1,5 +1,6 @@
 import { Component, createRef, type ComponentChildren, type RefObject } from 'preact';
 import type { ConversationActions } from './conversation-actions';
+import { errorText } from './error-text';
 import { Field } from './field';
 import type { FormTexts } from './i18n/en';
 import { fill } from '../i18n/locale';
@@ -73,7 +74,7 @@ export class ReplyForm extends Component<ReplyFormProps> {
         </Field>
         {phase === 'failed' && failure && (
           <div class="alert" role="alert">
-            <p>{t[`error.${failure}`]}</p>
+            <p>{errorText(t, failure)}</p>
             <button type="button" class="btn secondary" id="r-retry" onClick={actions.sendReply}>
               {t.tryAgain}
             </button>

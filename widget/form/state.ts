@@ -1,5 +1,5 @@
 import { signal, type Signal } from './signal';
-import type { ErrorCode } from '../../contract/errors';
+import type { AnswerCode } from '../responses';
 import type { InquiryCreated, ProductInput } from '../../contract/inquiry';
 import type { WidgetConfig } from '../../contract/widget-config';
 import type { Line } from './basket';
@@ -33,7 +33,7 @@ export interface WidgetState {
   /** The polite "Please correct 2 fields." announcement of the last attempt. */
   summary: Signal<string>;
   phase: Signal<Phase>;
-  failure: Signal<ErrorCode | null>;
+  failure: Signal<AnswerCode | null>;
   created: Signal<InquiryCreated | null>;
   /** Counts finished send attempts, so the form knows when to move focus. */
   attempts: Signal<number>;

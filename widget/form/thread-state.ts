@@ -1,6 +1,6 @@
 import { signal, type Signal } from './signal';
 import type { Conversation } from '../../contract/conversation';
-import type { ErrorCode } from '../../contract/errors';
+import type { AnswerCode } from '../responses';
 
 /** Loading the thread: not asked for yet, in flight, shown, or failed with nothing to show. */
 export type ThreadStatus = 'idle' | 'loading' | 'ready' | 'failed';
@@ -15,12 +15,12 @@ export interface ThreadState {
   conversation: Signal<Conversation | null>;
   status: Signal<ThreadStatus>;
   /** Why loading failed (status `failed`). */
-  failure: Signal<ErrorCode | null>;
+  failure: Signal<AnswerCode | null>;
   draft: Signal<string>;
   /** The follow-up's field error, if any. */
   draftError: Signal<string>;
   replyPhase: Signal<ReplyPhase>;
-  replyFailure: Signal<ErrorCode | null>;
+  replyFailure: Signal<AnswerCode | null>;
   /** Counts finished send attempts, so the reply form knows when to move focus. */
   replyAttempts: Signal<number>;
   /** What the polite live region says ("New reply from Mr. Moore Liu"). */

@@ -1,4 +1,5 @@
 import type { ConversationActions } from './conversation-actions';
+import { errorText } from './error-text';
 import type { FormTexts } from './i18n/en';
 import { fill, type Locale } from '../i18n/locale';
 import { MessageList } from './message-list';
@@ -44,7 +45,7 @@ export function ThreadView({ thread, actions, locale }: ThreadViewProps) {
         <MessageList messages={conversation.messages} locale={locale} repName={recipient} />
       ) : thread.status.value === 'failed' && failure ? (
         <div class="alert" role="alert">
-          <p>{t[`error.${failure}`]}</p>
+          <p>{errorText(t, failure)}</p>
           <button type="button" class="btn secondary" onClick={actions.reload}>
             {t.tryAgain}
           </button>

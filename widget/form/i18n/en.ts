@@ -90,10 +90,6 @@ export const en = {
   'error.NOT_FOUND': 'This contact form is not set up yet. Please contact the company by email.',
   'error.CONVERSATION_NOT_FOUND':
     'This conversation is no longer available. Please send a new inquiry.',
-  // The inbox's codes: the widget never signs in, but every code the API has gets a text.
-  'error.UNAUTHENTICATED': 'Please sign in again.',
-  'error.FORBIDDEN': 'This is not allowed from here.',
-  'error.INVALID_CREDENTIALS': 'The email address or password is not correct.',
   'error.TOO_MANY_ATTEMPTS': 'Too many attempts. Please wait a few minutes and try again.',
   'error.PROOF_OF_WORK_REQUIRED':
     'We could not send your inquiry just now. Your message is still here: please try again in a minute.',

@@ -116,9 +116,6 @@ export const form: FormTexts = {
     'Dieses Kontaktformular ist noch nicht eingerichtet. Bitte kontaktieren Sie die Firma per E-Mail.',
   'error.CONVERSATION_NOT_FOUND':
     'Diese Unterhaltung ist nicht mehr verfügbar. Bitte senden Sie eine neue Anfrage.',
-  'error.UNAUTHENTICATED': 'Bitte melden Sie sich erneut an.',
-  'error.FORBIDDEN': 'Das ist von hier aus nicht erlaubt.',
-  'error.INVALID_CREDENTIALS': 'E-Mail-Adresse oder Passwort ist falsch.',
   'error.TOO_MANY_ATTEMPTS':
     'Zu viele Versuche. Bitte warten Sie einige Minuten und versuchen Sie es erneut.',
   'error.PROOF_OF_WORK_REQUIRED':

@@ -110,9 +110,6 @@ export const form: FormTexts = {
     'Este formulario de contacto aún no está configurado. Contacte con la empresa por correo.',
   'error.CONVERSATION_NOT_FOUND':
     'Esta conversación ya no está disponible. Envíe una nueva consulta.',
-  'error.UNAUTHENTICATED': 'Vuelva a iniciar sesión.',
-  'error.FORBIDDEN': 'Esta acción no está permitida desde aquí.',
-  'error.INVALID_CREDENTIALS': 'El correo o la contraseña no son correctos.',
   'error.TOO_MANY_ATTEMPTS': 'Demasiados intentos. Espere unos minutos y vuelva a intentarlo.',
   'error.PROOF_OF_WORK_REQUIRED':
     'No pudimos enviar su consulta ahora. Su mensaje sigue aquí: inténtelo de nuevo en un minuto.',

@@ -115,9 +115,6 @@ export const form: FormTexts = {
     'Ce formulaire de contact n’est pas encore configuré. Contactez l’entreprise par e-mail.',
   'error.CONVERSATION_NOT_FOUND':
     'Cette conversation n’est plus disponible. Veuillez envoyer une nouvelle demande.',
-  'error.UNAUTHENTICATED': 'Veuillez vous reconnecter.',
-  'error.FORBIDDEN': 'Cette action n’est pas autorisée ici.',
-  'error.INVALID_CREDENTIALS': 'L’adresse e-mail ou le mot de passe est incorrect.',
   'error.TOO_MANY_ATTEMPTS': 'Trop de tentatives. Patientez quelques minutes et réessayez.',
   'error.PROOF_OF_WORK_REQUIRED':
     'Nous n’avons pas pu envoyer votre demande pour le moment. Votre message est conservé : réessayez dans une minute.',

@@ -110,9 +110,6 @@ export const form: FormTexts = {
     'Questo modulo di contatto non è ancora configurato. Contatta l’azienda via email.',
   'error.CONVERSATION_NOT_FOUND':
     'Questa conversazione non è più disponibile. Invia una nuova richiesta.',
-  'error.UNAUTHENTICATED': 'Accedi di nuovo.',
-  'error.FORBIDDEN': 'Questa azione non è consentita da qui.',
-  'error.INVALID_CREDENTIALS': 'Email o password non corretti.',
   'error.TOO_MANY_ATTEMPTS': 'Troppi tentativi. Attendi qualche minuto e riprova.',
   'error.PROOF_OF_WORK_REQUIRED':
     'Non è stato possibile inviare la richiesta ora. Il messaggio è ancora qui: riprova tra un minuto.',

@@ -107,9 +107,6 @@ export const form: FormTexts = {
     'このお問い合わせフォームはまだ設定されていません。メールで会社にご連絡ください。',
   'error.CONVERSATION_NOT_FOUND':
     'このやり取りは利用できなくなりました。新しくお問い合わせください。',
-  'error.UNAUTHENTICATED': 'もう一度ログインしてください。',
-  'error.FORBIDDEN': 'ここからは実行できません。',
-  'error.INVALID_CREDENTIALS': 'メールアドレスまたはパスワードが正しくありません。',
   'error.TOO_MANY_ATTEMPTS': '試行回数が多すぎます。数分待ってからもう一度お試しください。',
   'error.PROOF_OF_WORK_REQUIRED':
     'ただいまお問い合わせを送信できませんでした。メッセージは残っています。1分後にもう一度お試しください。',

@@ -106,9 +106,6 @@ export const form: FormTexts = {
     '이 문의 양식은 아직 설정되지 않았습니다. 이메일이나 전화로 회사에 연락해 주세요.',
   'error.NOT_FOUND': '이 문의 양식은 아직 설정되지 않았습니다. 이메일로 회사에 연락해 주세요.',
   'error.CONVERSATION_NOT_FOUND': '이 대화는 더 이상 볼 수 없습니다. 새 문의를 보내 주세요.',
-  'error.UNAUTHENTICATED': '다시 로그인해 주세요.',
-  'error.FORBIDDEN': '여기에서는 허용되지 않습니다.',
-  'error.INVALID_CREDENTIALS': '이메일 주소 또는 비밀번호가 올바르지 않습니다.',
   'error.TOO_MANY_ATTEMPTS': '시도 횟수가 너무 많습니다. 몇 분 후 다시 시도해 주세요.',
   'error.PROOF_OF_WORK_REQUIRED':
     '지금은 문의를 보낼 수 없습니다. 메시지는 그대로 있습니다. 1분 후에 다시 시도해 주세요.',

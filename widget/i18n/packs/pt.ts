@@ -110,9 +110,6 @@ export const form: FormTexts = {
     'Este formulário de contato ainda não está configurado. Fale com a empresa por e-mail.',
   'error.CONVERSATION_NOT_FOUND':
     'Esta conversa não está mais disponível. Envie uma nova consulta.',
-  'error.UNAUTHENTICATED': 'Entre novamente.',
-  'error.FORBIDDEN': 'Esta ação não é permitida aqui.',
-  'error.INVALID_CREDENTIALS': 'O e-mail ou a senha estão incorretos.',
   'error.TOO_MANY_ATTEMPTS': 'Muitas tentativas. Aguarde alguns minutos e tente novamente.',
   'error.PROOF_OF_WORK_REQUIRED':
     'Não foi possível enviar sua consulta agora. Sua mensagem continua aqui: tente novamente em um minuto.',

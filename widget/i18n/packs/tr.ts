@@ -108,9 +108,6 @@ export const form: FormTexts = {
     'Bu iletişim formu henüz kurulmadı. Lütfen şirkete e-posta veya telefonla ulaşın.',
   'error.NOT_FOUND': 'Bu iletişim formu henüz kurulmadı. Lütfen şirkete e-postayla ulaşın.',
   'error.CONVERSATION_NOT_FOUND': 'Bu yazışma artık mevcut değil. Lütfen yeni bir talep gönderin.',
-  'error.UNAUTHENTICATED': 'Lütfen yeniden giriş yapın.',
-  'error.FORBIDDEN': 'Buradan bu işleme izin verilmiyor.',
-  'error.INVALID_CREDENTIALS': 'E-posta adresi veya şifre yanlış.',
   'error.TOO_MANY_ATTEMPTS': 'Çok fazla deneme. Lütfen birkaç dakika bekleyip tekrar deneyin.',
   'error.PROOF_OF_WORK_REQUIRED':
     'Talebiniz şu anda gönderilemedi. Mesajınız burada duruyor: lütfen bir dakika sonra tekrar deneyin.',

@@ -18,7 +18,16 @@ export default defineConfig(({ mode }) => {
   if (mode === 'inbox') return inbox;
   const form = mode === 'form';
   return {
-    plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })],
+    // The form's JSX calls Preact's `h` (classic runtime): the automatic runtime's
+    // `jsx(type, { ...props, children })` needs a second vnode factory (preact/jsx-runtime) and
+    // spells `children:` in every element (form 17715 -> 17661 B brotli). The loader has no JSX.
+    plugins: form ? [] : [preact({ devToolsEnabled: false, prefreshEnabled: false })],
+    oxc: form
+      ? {
+          jsx: { runtime: 'classic', pragma: 'h', pragmaFrag: 'Fragment' },
+          jsxInject: "import { h, Fragment } from 'preact'",
+        }
+      : undefined,
     define: {
       // Library mode keeps `process.env.*` for consumers; the browser has no `process`.
       'process.env.NODE_ENV': JSON.stringify('production'),

@@ -1,4 +1,3 @@
-import type { ProductInput } from '../contract/inquiry';
 import type { WidgetConfig } from '../contract/widget-config';
 import type { Api } from './api';
 import type { LangDir } from './i18n/locale';
@@ -36,10 +35,19 @@ export interface FormOptions {
  * tells the visitor, as when the module itself failed to load.
  */
 export interface FormHandle {
-  open(product?: ProductInput): void | Promise<void>;
+  /**
+   * Opens the form. `product`: the page's fields (`{ name, sku, url, image }`, of
+   * `data-product-*` or `liaison('open', { product })`) as the page wrote them, read by the
+   * form (product.ts); a loader of an older release passed them read already, which reads the
+   * same.
+   */
+  open(product?: unknown): void | Promise<void>;
   close(): void;
-  /** Puts a product in the inquiry basket (`data-liaison-add`, `liaison('add')`). */
-  add(product: ProductInput): void | Promise<void>;
+  /**
+   * Puts a product in the inquiry basket (`data-liaison-add`, `liaison('add')`); one without a
+   * name is the page's mistake, reported.
+   */
+  add(product: unknown): void | Promise<void>;
   /** `liaison('prefill', values)`, checked here: the loader passes on whatever the page gave. */
   prefill(values: unknown): void;
   /** `liaison('on', event, handler)`, checked here likewise. */

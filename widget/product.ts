@@ -16,52 +16,23 @@ const absoluteUrl = (value: unknown, base?: string): string | undefined => {
   }
 };
 
-/** Builds the product to attach from loose fields; none without a name. Without `base`, only
- * absolute URLs are kept. */
-export function toProduct(
-  fields: { name?: unknown; sku?: unknown; url?: unknown; image?: unknown },
-  base?: string,
-): ProductInput | undefined {
-  const name = text(fields.name);
+/**
+ * The product to attach, read from whatever the page gave (`{ name, sku, url, image }` of
+ * `data-product-*` or of `liaison('open', { product })`); none without a name. Without `base`,
+ * only absolute URLs are kept. The form reads it (the loader passes the page's fields on as
+ * they are, so that the script every page view runs carries none of this).
+ */
+export function toProduct(fields: unknown, base?: string): ProductInput | undefined {
+  if (typeof fields !== 'object' || fields === null) return undefined;
+  const field = (key: string): unknown => Reflect.get(fields, key);
+  const name = text(field('name'));
   if (!name) return undefined;
   const product: ProductInput = { name };
-  const sku = text(fields.sku);
-  const url = absoluteUrl(fields.url, base);
-  const image = absoluteUrl(fields.image, base);
+  const sku = text(field('sku'));
+  const url = absoluteUrl(field('url'), base);
+  const image = absoluteUrl(field('image'), base);
   if (sku) product.sku = sku;
   if (url) product.url = url;
   if (image) product.image = image;
   return product;
-}
-
-/** Reads `data-product-*` attributes of a Contact Now element. */
-export function productFromDataset(
-  dataset: Record<string, string | undefined>,
-  base: string,
-): ProductInput | undefined {
-  return toProduct(
-    {
-      name: dataset.productName,
-      sku: dataset.productSku,
-      url: dataset.productUrl,
-      image: dataset.productImage,
-    },
-    base,
-  );
-}
-
-/** Reads the `product` of a `liaison('open', { product })` call, whatever the page passed. */
-export function productFromOptions(options: unknown, base: string): ProductInput | undefined {
-  if (typeof options !== 'object' || options === null) return undefined;
-  const product: unknown = Reflect.get(options, 'product');
-  if (typeof product !== 'object' || product === null) return undefined;
-  return toProduct(
-    {
-      name: Reflect.get(product, 'name'),
-      sku: Reflect.get(product, 'sku'),
-      url: Reflect.get(product, 'url'),
-      image: Reflect.get(product, 'image'),
-    },
-    base,
-  );
 }

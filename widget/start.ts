@@ -3,6 +3,7 @@ import { createCard } from './card';
 import { configContext } from './config-context';
 import { listenForClicks, listenForIntent } from './contact-clicks';
 import { guard, report } from './guard';
+import { isRecord } from './responses';
 import { en } from './i18n/en';
 import { chooseLanguage, directionOf, type LangDir } from './i18n/locale';
 import { mergeTexts } from './i18n/merge-texts';
@@ -12,7 +13,6 @@ import { createNotice } from './notice';
 import { applyTheme } from './theme';
 import { appendHost, attachRoot } from './mount';
 import type { Namespace } from './namespace';
-import { productFromDataset, productFromOptions } from './product';
 import type { Settings } from './settings';
 import { hasKeptWork } from './unsent-inquiry';
 
@@ -105,15 +105,15 @@ export function startWidget({ settings, namespace, css }: StartOptions): void {
   });
   const openBlank = () => form.open();
 
-  listenForClicks(document, '[data-liaison-contact]', (element) =>
-    form.open(productFromDataset(element.dataset, location.href)),
-  );
-  // An "Add to inquiry" button without a product name is the page's mistake: reported.
-  const add = (product: ReturnType<typeof productFromDataset>) =>
-    product ? form.add(product) : report('data-liaison-add: no product name');
-  listenForClicks(document, '[data-liaison-add]', (element) =>
-    add(productFromDataset(element.dataset, location.href)),
-  );
+  // The product's fields go to the form as the page wrote them: it reads them (product.ts).
+  const productOf = ({ dataset }: HTMLElement) => ({
+    name: dataset.productName,
+    sku: dataset.productSku,
+    url: dataset.productUrl,
+    image: dataset.productImage,
+  });
+  listenForClicks(document, '[data-liaison-contact]', (element) => form.open(productOf(element)));
+  listenForClicks(document, '[data-liaison-add]', (element) => form.add(productOf(element)));
   listenForIntent(document, form.preload);
 
   whenReady(
@@ -142,9 +142,9 @@ export function startWidget({ settings, namespace, css }: StartOptions): void {
       // The API is documented in namespace.ts. `prefill` and `on` wait for the form's module
       // and are checked there; neither loads it.
       namespace.start((name, first, second) => {
-        if (name === 'open') form.open(productFromOptions(first, location.href));
+        if (name === 'open') form.open(isRecord(first) ? first.product : undefined);
         else if (name === 'close') form.close();
-        else if (name === 'add') add(productFromOptions(first, location.href));
+        else if (name === 'add') form.add(isRecord(first) ? first.product : undefined);
         else if (name === 'prefill') form.whenMounted((handle) => handle.prefill(first));
         else if (name === 'on') form.whenMounted((handle) => handle.on(first, second));
         else report(`unknown command: ${String(name)}`);

@@ -17,6 +17,7 @@ import { createConversationApi, createInquiryApi, createUploadApi } from '../api
 import type { FormHandle, FormOptions } from '../form-api';
 import { report, warn } from '../guard';
 import { configContext } from '../config-context';
+import { toProduct } from '../product';
 import type { Locale } from '../i18n/locale';
 import { mergeTexts, unknownKeys } from '../i18n/merge-texts';
 import type { FormTexts } from './i18n/en';
@@ -164,9 +165,13 @@ function mountWithTexts(
   });
   draw();
   return {
-    open: conversation.open,
+    open: (product) => conversation.open(toProduct(product, location.href)),
     close: actions.close,
-    add: actions.add,
+    add(fields) {
+      const product = toProduct(fields, location.href);
+      if (product) actions.add(product);
+      else report('liaison add: no product name');
+    },
     prefill(options) {
       const { values, ignored } = readPrefill(options);
       if (ignored.length > 0) warn(`liaison('prefill'): ignored ${ignored.join(', ')}`);

@@ -16,9 +16,12 @@ export const WidgetConfigQuery = z.strictObject({
   ui: z.optional(z.string().check(z.maxLength(35))),
   /**
    * Which stage's texts: `card` for a page view, `form` for the answer the loader asks for as
-   * the form module loads; the other stage's are left empty. Absent: both.
+   * the form module loads; the other stage's are left empty. Absent: both. With `-list`
+   * (what this release's loader asks for), the stage's texts come as a list of strings in the
+   * order of its keys (`TextList`), not as an object by key: the keys' names are most of a
+   * pack's bytes. Without it, as loaders of older releases asked.
    */
-  texts: z.optional(z.enum(['card', 'form'])),
+  texts: z.optional(z.enum(['card', 'form', 'card-list', 'form-list'])),
   /**
    * The visitor's UTC offset in minutes, as `Date.getTimezoneOffset()` gives it (-60 in
    * Berlin in winter): an off-duty rep's return is written in the visitor's time, so the card
@@ -48,10 +51,17 @@ export interface WidgetConfig {
 
 /** One language's texts for both stages of the widget (widget/i18n/packs/*.ts). */
 export interface LocaleTexts {
-  card: Record<string, string>;
+  card: Record<string, string> | TextList;
   /** Empty when only the card's were asked for (`texts=card`); `card` likewise. */
-  form: Record<string, string>;
+  form: Record<string, string> | TextList;
 }
+
+/**
+ * A stage's texts as `texts=card-list|form-list` asks for them: the values in the order of the
+ * stage's keys (the loader's English texts in widget/i18n/en.ts for the card,
+ * widget/form/i18n/keys.ts for the form), which the widget knows.
+ */
+export type TextList = readonly string[];
 
 /** The rep shown on the "Online Service" card. */
 export interface RepCard {

@@ -1,7 +1,7 @@
 import { toJson } from './json';
 import type { Conversation, MessageInput, ThreadMessage } from '../contract/conversation';
 import type { AttachmentCreated, InquiryCreated, InquiryInput } from '../contract/inquiry';
-import type { WidgetConfig } from '../contract/widget-config';
+import type { WidgetConfig, WidgetConfigQuery } from '../contract/widget-config';
 import { readConversation, readMessageCreated } from './conversation-responses';
 import { solveProofOfWork } from './proof-of-work';
 import {
@@ -57,7 +57,7 @@ export interface Api {
     page?: string;
     lang?: string;
     ui?: string;
-    texts?: 'card' | 'form';
+    texts?: WidgetConfigQuery['texts'];
     /** The visitor's UTC offset in minutes (`Date.getTimezoneOffset()`). */
     tzo?: number;
   }): Promise<ConfigResult>;

@@ -1,4 +1,4 @@
-import type { WidgetConfig } from '../contract/widget-config';
+import type { TextList, WidgetConfig } from '../contract/widget-config';
 import type { Api } from './api';
 import type { LangDir } from './i18n/locale';
 import type { Settings } from './settings';
@@ -19,14 +19,15 @@ export interface FormOptions {
   language?: LangDir;
   /**
    * That language's form texts, from the config answer the loader asked for beside the form
-   * module. Absent from a loader of an older release in English: the form then asks itself.
+   * module: a list in the order of form/i18n/keys.ts, or by key from a loader of an older
+   * release. Absent from one older still, in English: the form then asks itself.
    */
-  texts?: Readonly<Record<string, string>> | null;
+  texts?: Readonly<Record<string, string>> | TextList | null;
   /**
    * The card's texts (the loader's English): with the form's, every key a site may override,
    * so that the form can name the ones no stage knows. Absent from a loader of an older release.
    */
-  cardTexts?: Readonly<Record<string, string>>;
+  cardTexts?: Readonly<Record<string, unknown>>;
 }
 
 /**

@@ -6,7 +6,7 @@ import { guard, report } from './guard';
 import { isRecord } from './responses';
 import { en } from './i18n/en';
 import { chooseLanguage, directionOf, type LangDir } from './i18n/locale';
-import { mergeTexts } from './i18n/merge-texts';
+import { mergeTexts, textsByKey } from './i18n/merge-texts';
 import { createLauncher } from './launcher';
 import { createFormLoader } from './load-form';
 import { createNotice } from './notice';
@@ -62,7 +62,7 @@ export function startWidget({ settings, namespace, css }: StartOptions): void {
     // when it loads, so a page view does not carry them.
     .loadConfig({
       ...configContext(settings),
-      ...(lang === 'en' ? {} : { ui: lang, texts: 'card' }),
+      ...(lang === 'en' ? {} : { ui: lang, texts: 'card-list' }),
     })
     .then((result) => {
       // The card still works without config (generic texts), but the owner must hear of it.
@@ -75,7 +75,7 @@ export function startWidget({ settings, namespace, css }: StartOptions): void {
     const card = c?.texts?.card;
     return {
       ...(card ? chosen : { lang: 'en', dir: 'ltr' as const }),
-      texts: mergeTexts(en, card, settings.texts),
+      texts: mergeTexts(en, textsByKey(card, Object.keys(en)), settings.texts),
     };
   });
   const notice = createNotice((box) =>
@@ -88,20 +88,22 @@ export function startWidget({ settings, namespace, css }: StartOptions): void {
     // The form's texts are asked for beside its module. Without them it cannot be shown: the
     // visitor is told, as when the module fails, and the next intent asks again.
     options: () =>
-      api.loadConfig({ ...configContext(settings), ui: lang, texts: 'form' }).then((result) => {
-        const texts = result.ok ? result.config.texts?.form : null;
-        if (!result.ok || !texts)
-          throw new Error(`form texts: ${result.ok ? 'none' : result.code}`);
-        return {
-          api,
-          settings,
-          config: Promise.resolve(result.config),
-          mount: (tag: string, formCss: string) => attachRoot(appendHost(tag), css.base, formCss),
-          language: chosen,
-          texts,
-          cardTexts: en,
-        };
-      }),
+      api
+        .loadConfig({ ...configContext(settings), ui: lang, texts: 'form-list' })
+        .then((result) => {
+          const texts = result.ok ? result.config.texts?.form : null;
+          if (!result.ok || !texts)
+            throw new Error(`form texts: ${result.ok ? 'none' : result.code}`);
+          return {
+            api,
+            settings,
+            config: Promise.resolve(result.config),
+            mount: (tag: string, formCss: string) => attachRoot(appendHost(tag), css.base, formCss),
+            language: chosen,
+            texts,
+            cardTexts: en,
+          };
+        }),
   });
   const openBlank = () => form.open();
 

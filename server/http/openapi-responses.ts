@@ -55,6 +55,9 @@ const RepCard = z.object({
   whatsapp: nullableStr,
 });
 
+// A stage's texts by key, or as a list in its keys' order (`texts=card-list|form-list`).
+const StageTexts = z.union([z.record(str, str), z.readonly(z.array(str))]);
+
 export const WidgetConfigSchema = z.object({
   site: z.object({
     name: str,
@@ -63,7 +66,7 @@ export const WidgetConfigSchema = z.object({
     theme: z.nullable(z.record(str, str)),
   }),
   rep: z.nullable(RepCard),
-  texts: z.nullable(z.object({ card: z.record(str, str), form: z.record(str, str) })),
+  texts: z.nullable(z.object({ card: StageTexts, form: StageTexts })),
 });
 
 export const ProofOfWorkChallengeSchema = z.object({

@@ -129,3 +129,55 @@ test('without config answers the card still works; the form waits for its texts,
     page.getByRole('dialog', { name: 'Send an inquiry to Mr. Moore Liu' }),
   ).toBeVisible();
 });
+
+// The seam's rule (widget/form-api.ts): a page that kept a loader of the release before this one
+// across a deploy gets this release's form module, which must still mount for it.
+test('the form module still mounts for a loader of an older release: texts by key, or none', async ({
+  page,
+  liaison,
+}) => {
+  await page.goto(liaison.server.url + '/demo/contact.html');
+  await expect(page.getByRole('button', { name: 'Contact us' })).toBeVisible();
+  // What such a loader hands over, the way it did (its API client only loads the config).
+  const mountAsOlderLoader = (lang: 'de' | 'en') =>
+    page.evaluate(
+      async ({ origin, lang }) => {
+        const config = (query: string) =>
+          fetch(`${origin}/api/v1/sites/demo/widget-config?${query}`)
+            .then((res) => res.json())
+            .then((body: { texts: { form: Record<string, string> } | null }) => ({
+              ok: true,
+              config: body,
+            }));
+        const module = await import(`${origin}/widget-form.js?v=older`);
+        // The loader before this release asked for the form's texts by key (`texts=form`); one
+        // older still brought none, in English, and the form asks for them itself.
+        const answer = lang === 'de' ? await config('ui=de&texts=form') : null;
+        const form = module.mountForm({
+          api: { loadConfig: () => config(`ui=${lang}`) },
+          settings: { site: 'demo', apiOrigin: origin },
+          config: Promise.resolve(answer?.config ?? null),
+          mount: (tag: string) => {
+            const host = document.createElement(tag);
+            document.body.append(host);
+            return host.attachShadow({ mode: 'open' });
+          },
+          ...(answer && {
+            language: { lang, dir: 'ltr' },
+            texts: answer.config.texts?.form,
+            cardTexts: {},
+          }),
+        });
+        await form.open();
+      },
+      { origin: liaison.server.url, lang },
+    );
+  await mountAsOlderLoader('de');
+  await expect(page.getByRole('dialog', { name: 'Anfrage an Mr. Moore Liu senden' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await mountAsOlderLoader('en');
+  await expect(
+    page.getByRole('dialog', { name: 'Send an inquiry to Mr. Moore Liu' }),
+  ).toBeVisible();
+});

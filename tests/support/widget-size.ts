@@ -31,7 +31,7 @@ export const LOADER_BROTLI_BUDGET = 6 * 1024;
  * latest figures in `npm run size`) so it cannot grow unnoticed while the rest is cut. Lower it
  * with every cut.
  */
-export const TOTAL_BROTLI_BUDGET = 24.5 * 1024;
+export const TOTAL_BROTLI_BUDGET = 24.3 * 1024;
 
 /** Measures a built file: raw, gzip level 9 and brotli at maximum quality. */
 export function measureWidget(path: string): WidgetSize {
@@ -41,11 +41,12 @@ export function measureWidget(path: string): WidgetSize {
 /**
  * Each language's texts as config answers carry them: the form's in the answer the loader asks
  * for as the form module loads, and (but for English, whose are inline) the card's in every
- * page view's answer. Each compressed on its own, as they travel.
+ * page view's answer, both as lists (`texts=card-list|form-list`, what the loader asks for).
+ * Each compressed on its own, as they travel.
  */
 export function measureTexts(): { lang: string; size: WidgetSize }[] {
   return ['en', ...Object.keys(PACKS)].map((lang) => {
-    const parts = lang === 'en' ? (['form'] as const) : (['card', 'form'] as const);
+    const parts = lang === 'en' ? (['form-list'] as const) : (['card-list', 'form-list'] as const);
     const sizes = parts.map((part) =>
       measureBytes(Buffer.from(JSON.stringify(packFor(lang, part)))),
     );

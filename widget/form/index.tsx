@@ -19,8 +19,10 @@ import { report, warn } from '../guard';
 import { configContext } from '../config-context';
 import { toProduct } from '../product';
 import type { Locale } from '../i18n/locale';
-import { mergeTexts, unknownKeys } from '../i18n/merge-texts';
+import { isTextList, mergeTexts, textsByKey, unknownKeys } from '../i18n/merge-texts';
+import type { TextList } from '../../contract/widget-config';
 import type { FormTexts } from './i18n/en';
+import { FORM_TEXT_KEYS } from './i18n/keys';
 import formCss from './form.css?inline';
 import threadCss from './thread.css?inline';
 
@@ -41,7 +43,9 @@ export function mountForm(options: FormOptions): FormHandle {
       const texts = result.ok && result.config.texts;
       if (!texts) throw new Error(`no texts: ${result.ok ? 'none in the config' : result.code}`);
       const config = Promise.resolve(result.config);
-      return mountWithTexts({ ...options, config, cardTexts: texts.card }, texts.form);
+      // Asked without `-list`, as an older loader would: the texts come by key.
+      const cardTexts = isTextList(texts.card) ? {} : texts.card;
+      return mountWithTexts({ ...options, config, cardTexts }, texts.form);
     });
   let form = ask();
   form.catch(report);
@@ -63,16 +67,20 @@ export function mountForm(options: FormOptions): FormHandle {
   };
 }
 
-/** Mounts the dialog speaking `texts` (the config answer's, every key), the site's wording first. */
+/**
+ * Mounts the dialog speaking `texts` (the config answer's, every key: listed in keys.ts' order,
+ * or by key), the site's wording first.
+ */
 function mountWithTexts(
   { settings, config, mount, language, cardTexts = {} }: FormOptions,
-  texts: Readonly<Record<string, string>>,
+  answered: Readonly<Record<string, string>> | TextList,
 ): FormHandle {
+  // The server sends a whole pack (packs.test.ts holds every pack to English's keys).
+  const texts = textsByKey(answered, FORM_TEXT_KEYS) as FormTexts;
   const locale: Locale<FormTexts> = {
     lang: language?.lang ?? 'en',
     dir: language?.dir ?? 'ltr',
-    // The server sends a whole pack (packs.test.ts holds every pack to English's keys).
-    texts: mergeTexts(texts as FormTexts, settings.texts),
+    texts: mergeTexts(texts, settings.texts),
   };
   // Here, not in the loader: it mounts once per page, and has both stages' keys.
   const unknown = unknownKeys(settings.texts, cardTexts, texts);

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { mergeTexts, unknownKeys } from './merge-texts';
+import { mergeTexts, textsByKey, unknownKeys } from './merge-texts';
 
 const en = { leaveMessage: 'Leave a message', contactNow: 'Contact Now' };
 
@@ -29,4 +29,20 @@ test('unknownKeys names what no stage knows', () => {
     unknownKeys({ leaveMessage: 'a', send: 'b', sendd: 'c', toString: 'd' }, en, form),
   ).toEqual(['sendd', 'toString']);
   expect(unknownKeys(undefined, en)).toEqual([]);
+});
+
+test("textsByKey reads a list in the keys' order, and takes texts by key as they are", () => {
+  const keys = Object.keys(en);
+  expect(textsByKey(['Nachricht hinterlassen', 'Jetzt kontaktieren'], keys)).toEqual({
+    leaveMessage: 'Nachricht hinterlassen',
+    contactNow: 'Jetzt kontaktieren',
+  });
+  const byKey = { contactNow: 'Jetzt kontaktieren' };
+  expect(textsByKey(byKey, keys)).toBe(byKey);
+  expect(textsByKey(null, keys)).toBeNull();
+  // A short list leaves the rest to the layer below (mergeTexts skips what is no string).
+  expect(mergeTexts(en, textsByKey(['Schreiben'], keys))).toEqual({
+    ...en,
+    leaveMessage: 'Schreiben',
+  });
 });

@@ -4,6 +4,8 @@ import { en as card } from './en';
 import { PACK_LANGUAGES } from './languages';
 import type { LocalePack } from './pack';
 import { ENGLISH, PACKS, packFor } from './packs';
+import { FORM_TEXT_KEYS } from '../form/i18n/keys';
+import { textsByKey } from './merge-texts';
 
 // Every pack file (index.ts lists them for the server).
 const packs: Record<string, LocalePack> = import.meta.glob(['./packs/*.ts', '!./packs/index.ts'], {
@@ -31,6 +33,22 @@ test("a page view's answer has the card's texts alone, the form module's the for
   expect(packFor('de', 'form')).toEqual({ card: {}, form: PACKS.de.form });
   expect(packFor('en-US', 'form')).toEqual({ card: {}, form });
   expect(packFor(undefined, 'card')).toBeNull();
+});
+
+test("this release's loader gets each stage's texts as a list in its keys' order", () => {
+  expect(packFor('de', 'card-list')).toEqual({
+    card: Object.keys(card).map((key) => Reflect.get(PACKS.de.card, key)),
+    form: [],
+  });
+  expect(packFor('de', 'form-list')).toEqual({
+    card: [],
+    form: FORM_TEXT_KEYS.map((key) => PACKS.de.form[key]),
+  });
+  // Read back by key, as the loader and the form do, they are the pack again.
+  const list = packFor('ru', 'form-list')?.form ?? [];
+  expect(textsByKey(list, FORM_TEXT_KEYS)).toEqual(PACKS.ru.form);
+  // The keys are English's, each once.
+  expect([...FORM_TEXT_KEYS].sort()).toEqual(Object.keys(form).sort());
 });
 
 describe.each(PACK_LANGUAGES)('the %s pack', (lang) => {

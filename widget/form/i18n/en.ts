@@ -1,6 +1,9 @@
+import type { FormTextKey } from './keys';
+
 /**
  * The form's English texts: one flat object, so a new language is one more file with the
- * same keys. `{name}` marks a value filled in by `fill()`.
+ * same keys (keys.ts). `{name}` marks a value filled in by `fill()`. The server sends them; the
+ * form module carries none.
  */
 export const en = {
   fallbackRecipient: 'Our sales team',
@@ -99,7 +102,7 @@ export const en = {
     'Something went wrong on our side. Your message is still here: please try again shortly.',
   'error.NETWORK':
     'We could not reach the server. Your message is still here: check your connection and try again.',
-} as const;
+} as const satisfies Record<FormTextKey, string>;
 
 /** The shape every locale provides: the same keys as English, any wording. */
-export type FormTexts = { readonly [K in keyof typeof en]: string };
+export type FormTexts = { readonly [K in FormTextKey]: string };

@@ -118,12 +118,10 @@ export const createApi = ({ origin, site, rep, ...options }: ApiOptions): Api =>
   return {
     async loadConfig(context = {}) {
       const params = new URLSearchParams();
-      if (rep) params.set('rep', rep);
-      if (context.page) params.set('page', context.page);
-      if (context.lang) params.set('lang', context.lang);
-      if (context.ui) params.set('ui', context.ui);
-      if (context.texts) params.set('texts', context.texts);
-      if (context.tzo !== undefined) params.set('tzo', String(context.tzo));
+      // In the caller's order; an empty or absent value is no parameter.
+      for (const [name, value] of Object.entries({ rep, ...context })) {
+        if (value !== undefined && value !== '') params.set(name, String(value));
+      }
       const query = params.toString() ? `?${params}` : '';
       const res = await request(`${siteUrl(origin, site)}/widget-config${query}`);
       if (!res) return { ok: false, code: 'NETWORK' };

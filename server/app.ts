@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { requestId, type RequestIdVariables } from 'hono/request-id';
 import { adminApi, type AdminApiDeps } from './http/admin-api';
 import { type AssetOptions, assets } from './http/assets';
 import { conversationApi } from './http/conversation-api';
 import { errorHandler, errorJson } from './http/errors';
+import { frontDoor } from './http/front-door';
 import { inboxApi, type InboxApiDeps } from './http/inbox-api';
 import { buildOpenApi } from './http/openapi';
 import { pages } from './http/pages';
@@ -13,8 +13,9 @@ import { publicApi, type PublicApiDeps } from './http/public-api';
 import { clearingOnConfigChange, createWidgetConfigAnswers } from './http/widget-config-answers';
 import { createLogger, type Logger } from './ops/log';
 import { countingStore, createMetrics } from './ops/metrics';
-import { observe } from './ops/observe';
+import { accessRecorder, observe } from './ops/observe';
 import { opsRoutes } from './ops/ops-routes';
+import { requestId, type RequestIdVariables } from './ops/request-id';
 import type { ReadinessCheck } from './ops/readiness';
 
 /** Operations: all optional, so that tests leave them out. */
@@ -36,9 +37,6 @@ export type AppDeps = PublicApiDeps &
 /** Largest JSON body any API route accepts. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-// An incoming X-Request-Id (a proxy's) is kept when it is short and plain, else one is made.
-const REQUEST_ID_MAX = 64;
-
 const jsonLimit = bodyLimit({
   maxSize: MAX_BODY_BYTES,
   onError: (c) => errorJson(c, 'PAYLOAD_TOO_LARGE', 'The request body is over 64 KB.'),
@@ -47,6 +45,14 @@ const isUpload = (path: string) => /^\/api\/v1\/sites\/[^/]+\/attachments$/.test
 
 /** Builds the whole HTTP app from its dependencies (reads the built widget once). */
 export function createApp(deps: AppDeps) {
+  return createHttp(deps).app;
+}
+
+/**
+ * The app, and the server's front door to it (http/front-door.ts): main.ts serves
+ * `frontDoor(appListener)`, which sends kept widget-config answers itself.
+ */
+export function createHttp(deps: AppDeps) {
   const logger = deps.logger ?? createLogger({ level: 'warn' });
   const metrics = createMetrics({ store: deps.store, processMetrics: deps.processMetrics });
   // Kept widget-config answers go stale by a few seconds at most, and at once on this
@@ -57,9 +63,10 @@ export function createApp(deps: AppDeps) {
     store: clearingOnConfigChange(countingStore(deps.store, metrics), answers),
   };
   const openApi = buildOpenApi({ publicUrl: deps.publicUrl });
-  return new Hono<{ Variables: RequestIdVariables }>()
-    .use('*', requestId({ limitLength: REQUEST_ID_MAX }))
-    .use('*', observe({ logger, metrics }))
+  const record = accessRecorder({ logger, metrics });
+  const app = new Hono<{ Variables: RequestIdVariables }>()
+    .use('*', requestId)
+    .use('*', observe(record))
     .use('*', securityHeaders)
     .route(
       '/',
@@ -85,4 +92,9 @@ export function createApp(deps: AppDeps) {
     .route('/', pages({ store: all.store, distDir: deps.assets.widgetDir }))
     .notFound((c) => errorJson(c, 'NOT_FOUND', `Nothing at ${c.req.method} ${c.req.path}.`))
     .onError(errorHandler({ logger }));
+  return {
+    app,
+    frontDoor: (appListener: Parameters<typeof frontDoor>[1]) =>
+      frontDoor({ answers, record }, appListener),
+  };
 }

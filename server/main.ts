@@ -1,6 +1,7 @@
+import { createServer } from 'node:http';
 import { join } from 'node:path';
-import { serve } from '@hono/node-server';
-import { createApp } from './app';
+import { getRequestListener } from '@hono/node-server';
+import { createHttp } from './app';
 import { createClientAddress } from './http/client-address';
 import { ConfigError, loadConfig } from './config';
 import { ConfigFileError, readConfigFile } from './config-file';
@@ -91,7 +92,7 @@ async function main() {
     );
   }
 
-  const app = createApp({
+  const { app, frontDoor } = createHttp({
     ...deps,
     clientAddress: createClientAddress(config.trustProxy),
     abuse: config.abuse,
@@ -175,9 +176,11 @@ async function main() {
     log('[mail] SMTP_INBOUND_PORT is not set: replies go straight to the visitor or rep.');
   }
 
-  const server = serve({ fetch: app.fetch, port: config.port }, () => {
-    log(`[http] Liaison listening on ${config.publicUrl} (port ${config.port})`);
-  });
+  // Kept widget-config answers are sent before the app is reached (http/front-door.ts).
+  const server = createServer(frontDoor(getRequestListener(app.fetch)));
+  server.listen(config.port, () =>
+    log(`[http] Liaison listening on ${config.publicUrl} (port ${config.port})`),
+  );
 
   const shutdown = (signal: string) => {
     log(`[http] ${signal}: shutting down`);
@@ -193,9 +196,9 @@ async function main() {
       process.exit(0);
     });
     // Live-event streams never end on their own: give requests a moment, then close them.
-    if ('closeIdleConnections' in server) server.closeIdleConnections();
+    server.closeIdleConnections();
     setTimeout(() => {
-      if ('closeAllConnections' in server) server.closeAllConnections();
+      server.closeAllConnections();
     }, 2_000).unref();
   };
   process.once('SIGINT', () => shutdown('SIGINT'));

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { DomainError } from '../domain/errors';
 import { originAllowed } from '../domain/origins';
+import { answerHeader, requestHeader } from './node-headers';
 
 /**
  * The CORS policy of the visitor-facing API, given the origins allowed: a browser request from
@@ -9,13 +10,13 @@ import { originAllowed } from '../domain/origins';
  * (returns its response); otherwise returns null and the route goes on.
  */
 export function applyCors(c: Context, allowed: readonly string[]): Response | null {
-  c.header('Vary', 'Origin');
-  const origin = c.req.header('Origin');
+  answerHeader(c, 'Vary', 'Origin');
+  const origin = requestHeader(c, 'origin');
   if (origin !== undefined) {
     if (!originAllowed(origin, allowed)) {
       throw new DomainError('ORIGIN_NOT_ALLOWED', `Origin ${origin} may not use this site.`);
     }
-    c.header('Access-Control-Allow-Origin', origin);
+    answerHeader(c, 'Access-Control-Allow-Origin', origin);
   }
   if (c.req.method !== 'OPTIONS') return null;
   c.header('Access-Control-Allow-Methods', 'GET, POST');

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import type { RequestIdVariables } from 'hono/request-id';
+import type { RequestIdVariables } from '../ops/request-id';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorBody, ErrorCode } from '../../contract';
 import { DomainError } from '../domain/errors';
@@ -53,7 +53,7 @@ export const errorHandler = ({ logger }: { logger: Logger }) =>
       return errorJson(c, 'PAYLOAD_TOO_LARGE', 'The request body is too large.');
     }
     logger.error('unexpected error', {
-      id: c.var.requestId,
+      id: c.get('requestId'),
       method: c.req.method,
       route: routeLabel(c),
       err,

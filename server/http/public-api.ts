@@ -13,11 +13,13 @@ import { jsonBody, requireJson, validated } from './json-body';
 import { errorJson } from './errors';
 import { siteCors, type SiteEnv } from './site-cors';
 import { applyCors } from './cors';
+import { answerHeader, requestHeader } from './node-headers';
 import {
   createWidgetConfigAnswers,
   matchesEtag,
   type WidgetConfigAnswer,
   type WidgetConfigAnswers,
+  WIDGET_CONFIG_CACHE_CONTROL,
 } from './widget-config-answers';
 
 export type PublicApiDeps = InquiryDeps &
@@ -117,9 +119,8 @@ const queryOf = (url: string) => {
 
 /** The answer with its validators, or 304 when the browser has it already. */
 function sendWidgetConfig(c: Context, { body, etag }: WidgetConfigAnswer): Response {
-  // A minute: availability changes at shift boundaries, and a card a minute late is fine.
-  c.header('Cache-Control', 'public, max-age=60');
-  c.header('ETag', etag);
-  if (matchesEtag(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
+  answerHeader(c, 'Cache-Control', WIDGET_CONFIG_CACHE_CONTROL);
+  answerHeader(c, 'ETag', etag);
+  if (matchesEtag(requestHeader(c, 'if-none-match'), etag)) return c.body(null, 304);
   return c.body(body, 200, { 'Content-Type': 'application/json' });
 }

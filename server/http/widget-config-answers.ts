@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Store } from '../storage/store';
 
+/** A minute: availability changes at shift boundaries, and a card a minute late is fine. */
+export const WIDGET_CONFIG_CACHE_CONTROL = 'public, max-age=60';
+
 /** One widget-config answer as sent: its JSON text, its ETag, and whom the site lets ask. */
 export interface WidgetConfigAnswer {
   body: string;

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { type AppDeps, createApp } from '../../server/app';
+import { type AppDeps, createHttp } from '../../server/app';
 import { createClientAddress } from '../../server/http/client-address';
 import { createLogger } from '../../server/ops/log';
 import { PUBLIC_URL, ROOT, SECRET, type TestApp } from '../support/test-app';
@@ -9,7 +9,12 @@ import { PUBLIC_URL, ROOT, SECRET, type TestApp } from '../support/test-app';
  * silent unless `over` brings a logger; abuse limits lifted.
  */
 export function opsApp(t: TestApp, over: Partial<AppDeps> = {}) {
-  return createApp({
+  return opsHttp(t, over).app;
+}
+
+/** `opsApp` with the server's front door to it (http/front-door.ts). */
+export function opsHttp(t: TestApp, over: Partial<AppDeps> = {}) {
+  return createHttp({
     store: t.store,
     clock: () => t.now.value,
     newId: t.newId,

@@ -31,7 +31,7 @@ export const LOADER_BROTLI_BUDGET = 6 * 1024;
  * latest figures in `npm run size`) so it cannot grow unnoticed while the rest is cut. Lower it
  * with every cut.
  */
-export const TOTAL_BROTLI_BUDGET = 24.25 * 1024;
+export const TOTAL_BROTLI_BUDGET = 24.2 * 1024;
 
 /** Measures a built file: raw, gzip level 9 and brotli at maximum quality. */
 export function measureWidget(path: string): WidgetSize {

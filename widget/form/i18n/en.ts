@@ -82,9 +82,8 @@ export const en = {
   replyHint: 'Your reply also reaches {name} by email.',
   sendReply: 'Send',
   'invalid.replyEmpty': 'Please write your reply first.',
+  // The codes a visitor can meet; any other shows INTERNAL's text (form/error-text.ts).
   'error.VALIDATION_FAILED': 'Some details could not be accepted. Please check the form.',
-  'error.MALFORMED_JSON': 'A technical problem stopped your inquiry. Please try again.',
-  'error.UNSUPPORTED_MEDIA_TYPE': 'A technical problem stopped your inquiry. Please try again.',
   'error.PAYLOAD_TOO_LARGE': 'Your inquiry is too large to send. Please shorten your message.',
   'error.SITE_NOT_FOUND':
     'This contact form is not set up yet. Please contact the company by email or phone.',
@@ -96,8 +95,6 @@ export const en = {
   'error.TOO_MANY_ATTEMPTS': 'Too many attempts. Please wait a few minutes and try again.',
   'error.PROOF_OF_WORK_REQUIRED':
     'We could not send your inquiry just now. Your message is still here: please try again in a minute.',
-  'error.IDEMPOTENCY_KEY_REUSED':
-    'Something went wrong on our side. Your message is still here: please try again.',
   'error.INTERNAL':
     'Something went wrong on our side. Your message is still here: please try again shortly.',
   'error.NETWORK':

@@ -1,8 +1,12 @@
 /**
  * The form's text keys, in the order a config answer lists their values (`texts=form-list`):
  * the form module carries these names, not the texts, and each answer carries the texts, not
- * the names. A new text gets a new key at the end; en.ts and every pack must have each (the
- * compiler holds en.ts to this list, packs.test.ts the packs to en.ts).
+ * the names. en.ts and every pack have each (the compiler holds en.ts to this list,
+ * packs.test.ts the packs to en.ts).
+ *
+ * Append only, from the first release that lists them on: a list is read by position, and
+ * while a release rolls out a form module may read the list of a server one release ahead. A
+ * new key goes at the end; a text no longer used keeps its place (an empty text in every pack).
  */
 export const FORM_TEXT_KEYS = [
   'fallbackRecipient',
@@ -80,8 +84,6 @@ export const FORM_TEXT_KEYS = [
   'sendReply',
   'invalid.replyEmpty',
   'error.VALIDATION_FAILED',
-  'error.MALFORMED_JSON',
-  'error.UNSUPPORTED_MEDIA_TYPE',
   'error.PAYLOAD_TOO_LARGE',
   'error.SITE_NOT_FOUND',
   'error.ORIGIN_NOT_ALLOWED',
@@ -89,7 +91,6 @@ export const FORM_TEXT_KEYS = [
   'error.CONVERSATION_NOT_FOUND',
   'error.TOO_MANY_ATTEMPTS',
   'error.PROOF_OF_WORK_REQUIRED',
-  'error.IDEMPOTENCY_KEY_REUSED',
   'error.INTERNAL',
   'error.NETWORK',
 ] as const;

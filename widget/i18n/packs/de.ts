@@ -102,10 +102,6 @@ export const form: FormTexts = {
   'invalid.replyEmpty': 'Bitte schreiben Sie zuerst Ihre Antwort.',
   'error.VALIDATION_FAILED':
     'Einige Angaben wurden nicht angenommen. Bitte prüfen Sie das Formular.',
-  'error.MALFORMED_JSON':
-    'Ein technisches Problem hat Ihre Anfrage verhindert. Bitte versuchen Sie es erneut.',
-  'error.UNSUPPORTED_MEDIA_TYPE':
-    'Ein technisches Problem hat Ihre Anfrage verhindert. Bitte versuchen Sie es erneut.',
   'error.PAYLOAD_TOO_LARGE':
     'Ihre Anfrage ist zu groß zum Senden. Bitte kürzen Sie Ihre Nachricht.',
   'error.SITE_NOT_FOUND':
@@ -120,8 +116,6 @@ export const form: FormTexts = {
     'Zu viele Versuche. Bitte warten Sie einige Minuten und versuchen Sie es erneut.',
   'error.PROOF_OF_WORK_REQUIRED':
     'Ihre Anfrage konnte gerade nicht gesendet werden. Ihre Nachricht ist noch hier: Bitte versuchen Sie es in einer Minute erneut.',
-  'error.IDEMPOTENCY_KEY_REUSED':
-    'Bei uns ist etwas schiefgelaufen. Ihre Nachricht ist noch da: Bitte versuchen Sie es erneut.',
   'error.INTERNAL':
     'Bei uns ist etwas schiefgelaufen. Ihre Nachricht ist noch da: Bitte versuchen Sie es gleich noch einmal.',
   'error.NETWORK':

@@ -98,9 +98,6 @@ export const form: FormTexts = {
   sendReply: 'Enviar',
   'invalid.replyEmpty': 'Escriba primero su respuesta.',
   'error.VALIDATION_FAILED': 'No se han podido aceptar algunos datos. Revise el formulario.',
-  'error.MALFORMED_JSON': 'Un problema técnico impidió enviar su consulta. Inténtelo de nuevo.',
-  'error.UNSUPPORTED_MEDIA_TYPE':
-    'Un problema técnico impidió enviar su consulta. Inténtelo de nuevo.',
   'error.PAYLOAD_TOO_LARGE': 'Su consulta es demasiado grande para enviarla. Acorte el mensaje.',
   'error.SITE_NOT_FOUND':
     'Este formulario de contacto aún no está configurado. Contacte con la empresa por correo o por teléfono.',
@@ -113,8 +110,6 @@ export const form: FormTexts = {
   'error.TOO_MANY_ATTEMPTS': 'Demasiados intentos. Espere unos minutos y vuelva a intentarlo.',
   'error.PROOF_OF_WORK_REQUIRED':
     'No pudimos enviar su consulta ahora. Su mensaje sigue aquí: inténtelo de nuevo en un minuto.',
-  'error.IDEMPOTENCY_KEY_REUSED':
-    'Algo ha fallado por nuestra parte. Su mensaje sigue aquí: inténtelo de nuevo.',
   'error.INTERNAL':
     'Algo ha fallado por nuestra parte. Su mensaje sigue aquí: inténtelo de nuevo en un momento.',
   'error.NETWORK':

@@ -102,9 +102,6 @@ export const form: FormTexts = {
   'invalid.replyEmpty': 'Veuillez d’abord écrire votre réponse.',
   'error.VALIDATION_FAILED':
     'Certaines informations n’ont pas pu être acceptées. Veuillez vérifier le formulaire.',
-  'error.MALFORMED_JSON': 'Un problème technique a bloqué votre demande. Veuillez réessayer.',
-  'error.UNSUPPORTED_MEDIA_TYPE':
-    'Un problème technique a bloqué votre demande. Veuillez réessayer.',
   'error.PAYLOAD_TOO_LARGE':
     'Votre demande est trop volumineuse. Veuillez raccourcir votre message.',
   'error.SITE_NOT_FOUND':
@@ -118,8 +115,6 @@ export const form: FormTexts = {
   'error.TOO_MANY_ATTEMPTS': 'Trop de tentatives. Patientez quelques minutes et réessayez.',
   'error.PROOF_OF_WORK_REQUIRED':
     'Nous n’avons pas pu envoyer votre demande pour le moment. Votre message est conservé : réessayez dans une minute.',
-  'error.IDEMPOTENCY_KEY_REUSED':
-    'Un problème est survenu de notre côté. Votre message est toujours là : veuillez réessayer.',
   'error.INTERNAL':
     'Un problème est survenu de notre côté. Votre message est toujours là : réessayez dans un instant.',
   'error.NETWORK':

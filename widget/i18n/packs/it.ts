@@ -98,8 +98,6 @@ export const form: FormTexts = {
   sendReply: 'Invia',
   'invalid.replyEmpty': 'Scrivi prima la tua risposta.',
   'error.VALIDATION_FAILED': 'Alcuni dati non sono stati accettati. Controlla il modulo.',
-  'error.MALFORMED_JSON': 'Un problema tecnico ha bloccato la richiesta. Riprova.',
-  'error.UNSUPPORTED_MEDIA_TYPE': 'Un problema tecnico ha bloccato la richiesta. Riprova.',
   'error.PAYLOAD_TOO_LARGE':
     'La richiesta è troppo grande per essere inviata. Accorcia il messaggio.',
   'error.SITE_NOT_FOUND':
@@ -113,8 +111,6 @@ export const form: FormTexts = {
   'error.TOO_MANY_ATTEMPTS': 'Troppi tentativi. Attendi qualche minuto e riprova.',
   'error.PROOF_OF_WORK_REQUIRED':
     'Non è stato possibile inviare la richiesta ora. Il messaggio è ancora qui: riprova tra un minuto.',
-  'error.IDEMPOTENCY_KEY_REUSED':
-    'Si è verificato un problema da parte nostra. Il tuo messaggio è ancora qui: riprova.',
   'error.INTERNAL':
     'Si è verificato un problema da parte nostra. Il tuo messaggio è ancora qui: riprova tra poco.',
   'error.NETWORK':

@@ -96,8 +96,6 @@ export const form: FormTexts = {
   sendReply: '送信',
   'invalid.replyEmpty': '先に返信を入力してください。',
   'error.VALIDATION_FAILED': '一部の内容を受け付けられませんでした。フォームを確認してください。',
-  'error.MALFORMED_JSON': '技術的な問題で送信できませんでした。もう一度お試しください。',
-  'error.UNSUPPORTED_MEDIA_TYPE': '技術的な問題で送信できませんでした。もう一度お試しください。',
   'error.PAYLOAD_TOO_LARGE': '内容が大きすぎて送信できません。メッセージを短くしてください。',
   'error.SITE_NOT_FOUND':
     'このお問い合わせフォームはまだ設定されていません。メールまたは電話で会社にご連絡ください。',
@@ -110,8 +108,6 @@ export const form: FormTexts = {
   'error.TOO_MANY_ATTEMPTS': '試行回数が多すぎます。数分待ってからもう一度お試しください。',
   'error.PROOF_OF_WORK_REQUIRED':
     'ただいまお問い合わせを送信できませんでした。メッセージは残っています。1分後にもう一度お試しください。',
-  'error.IDEMPOTENCY_KEY_REUSED':
-    'こちら側で問題が発生しました。メッセージは残っています。もう一度お試しください。',
   'error.INTERNAL':
     'こちら側で問題が発生しました。メッセージは残っています。しばらくしてからもう一度お試しください。',
   'error.NETWORK':

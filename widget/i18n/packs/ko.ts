@@ -97,8 +97,6 @@ export const form: FormTexts = {
   sendReply: '보내기',
   'invalid.replyEmpty': '먼저 답장을 입력해 주세요.',
   'error.VALIDATION_FAILED': '일부 정보를 받을 수 없습니다. 양식을 확인해 주세요.',
-  'error.MALFORMED_JSON': '기술적인 문제로 문의를 보내지 못했습니다. 다시 시도해 주세요.',
-  'error.UNSUPPORTED_MEDIA_TYPE': '기술적인 문제로 문의를 보내지 못했습니다. 다시 시도해 주세요.',
   'error.PAYLOAD_TOO_LARGE': '문의 내용이 너무 커서 보낼 수 없습니다. 메시지를 줄여 주세요.',
   'error.SITE_NOT_FOUND':
     '이 문의 양식은 아직 설정되지 않았습니다. 이메일이나 전화로 회사에 연락해 주세요.',
@@ -109,8 +107,6 @@ export const form: FormTexts = {
   'error.TOO_MANY_ATTEMPTS': '시도 횟수가 너무 많습니다. 몇 분 후 다시 시도해 주세요.',
   'error.PROOF_OF_WORK_REQUIRED':
     '지금은 문의를 보낼 수 없습니다. 메시지는 그대로 있습니다. 1분 후에 다시 시도해 주세요.',
-  'error.IDEMPOTENCY_KEY_REUSED':
-    '저희 쪽에 문제가 생겼습니다. 메시지는 그대로 있으니 다시 시도해 주세요.',
   'error.INTERNAL':
     '저희 쪽에 문제가 생겼습니다. 메시지는 그대로 있으니 잠시 후 다시 시도해 주세요.',
   'error.NETWORK':

@@ -98,9 +98,6 @@ export const form: FormTexts = {
   sendReply: 'Enviar',
   'invalid.replyEmpty': 'Escreva sua resposta primeiro.',
   'error.VALIDATION_FAILED': 'Alguns dados não foram aceitos. Verifique o formulário.',
-  'error.MALFORMED_JSON': 'Um problema técnico impediu o envio da consulta. Tente novamente.',
-  'error.UNSUPPORTED_MEDIA_TYPE':
-    'Um problema técnico impediu o envio da consulta. Tente novamente.',
   'error.PAYLOAD_TOO_LARGE': 'Sua consulta é grande demais para ser enviada. Encurte a mensagem.',
   'error.SITE_NOT_FOUND':
     'Este formulário de contato ainda não está configurado. Fale com a empresa por e-mail ou telefone.',
@@ -113,8 +110,6 @@ export const form: FormTexts = {
   'error.TOO_MANY_ATTEMPTS': 'Muitas tentativas. Aguarde alguns minutos e tente novamente.',
   'error.PROOF_OF_WORK_REQUIRED':
     'Não foi possível enviar sua consulta agora. Sua mensagem continua aqui: tente novamente em um minuto.',
-  'error.IDEMPOTENCY_KEY_REUSED':
-    'Algo deu errado do nosso lado. Sua mensagem continua aqui: tente novamente.',
   'error.INTERNAL':
     'Algo deu errado do nosso lado. Sua mensagem continua aqui: tente novamente em instantes.',
   'error.NETWORK':

@@ -99,8 +99,6 @@ export const form: FormTexts = {
   sendReply: 'Gönder',
   'invalid.replyEmpty': 'Lütfen önce yanıtınızı yazın.',
   'error.VALIDATION_FAILED': 'Bazı bilgiler kabul edilemedi. Lütfen formu kontrol edin.',
-  'error.MALFORMED_JSON': 'Teknik bir sorun talebinizi engelledi. Lütfen tekrar deneyin.',
-  'error.UNSUPPORTED_MEDIA_TYPE': 'Teknik bir sorun talebinizi engelledi. Lütfen tekrar deneyin.',
   'error.PAYLOAD_TOO_LARGE': 'Talebiniz gönderilemeyecek kadar büyük. Lütfen mesajınızı kısaltın.',
   'error.SITE_NOT_FOUND':
     'Bu iletişim formu henüz kurulmadı. Lütfen şirkete e-posta veya telefonla ulaşın.',
@@ -111,8 +109,6 @@ export const form: FormTexts = {
   'error.TOO_MANY_ATTEMPTS': 'Çok fazla deneme. Lütfen birkaç dakika bekleyip tekrar deneyin.',
   'error.PROOF_OF_WORK_REQUIRED':
     'Talebiniz şu anda gönderilemedi. Mesajınız burada duruyor: lütfen bir dakika sonra tekrar deneyin.',
-  'error.IDEMPOTENCY_KEY_REUSED':
-    'Bizim tarafımızda bir sorun oluştu. Mesajınız hâlâ burada: lütfen tekrar deneyin.',
   'error.INTERNAL':
     'Bizim tarafımızda bir sorun oluştu. Mesajınız hâlâ burada: lütfen birazdan tekrar deneyin.',
   'error.NETWORK':

@@ -94,8 +94,6 @@ export const form: FormTexts = {
   sendReply: '发送',
   'invalid.replyEmpty': '请先填写回复内容。',
   'error.VALIDATION_FAILED': '部分信息未被接受，请检查表单。',
-  'error.MALFORMED_JSON': '技术问题导致询盘未能发送，请重试。',
-  'error.UNSUPPORTED_MEDIA_TYPE': '技术问题导致询盘未能发送，请重试。',
   'error.PAYLOAD_TOO_LARGE': '询盘内容过大，无法发送。请缩短留言。',
   'error.SITE_NOT_FOUND': '此联系表单尚未设置好。请通过邮件或电话联系该公司。',
   'error.ORIGIN_NOT_ALLOWED': '此联系表单尚未设置好。请通过邮件或电话联系该公司。',
@@ -103,7 +101,6 @@ export const form: FormTexts = {
   'error.CONVERSATION_NOT_FOUND': '此对话已不可用。请发送新的询盘。',
   'error.TOO_MANY_ATTEMPTS': '尝试次数过多。请等几分钟后再试。',
   'error.PROOF_OF_WORK_REQUIRED': '暂时无法发送您的询盘。您的留言仍在这里，请一分钟后重试。',
-  'error.IDEMPOTENCY_KEY_REUSED': '我们这边出了问题。您的留言仍在这里，请重试。',
   'error.INTERNAL': '我们这边出了问题。您的留言仍在这里，请稍后重试。',
   'error.NETWORK': '无法连接服务器。您的留言仍在这里，请检查网络后重试。',
 };

@@ -39,6 +39,8 @@ export type InboxApiDeps = InboxDeps & {
   publicUrl: string;
   events: EventBus;
   sleep?: (ms: number) => Promise<void>;
+  /** How often the live stream pings and checks its rep's session (http/sse.ts; tests shorten it). */
+  liveHeartbeatMs?: number;
 };
 
 async function me(store: Store, rep: Rep): Promise<Me> {
@@ -172,6 +174,7 @@ export function inboxApi(deps: InboxApiDeps) {
             const now = await sessionRep(store, token, clock());
             return now?.id === rep.id && now.role === rep.role;
           },
+          heartbeatMs: deps.liveHeartbeatMs,
         },
       );
     });

@@ -3,6 +3,8 @@ export interface SseClient {
   events: unknown[];
   /** Resolves once an event that `match` accepts has arrived (or already had). */
   waitFor(match: (event: unknown) => boolean, timeoutMs?: number): Promise<unknown>;
+  /** Resolves when the server ends the stream. */
+  ended: Promise<void>;
   close(): void;
 }
 
@@ -21,10 +23,12 @@ export async function openSse(
   let connected!: () => void;
   const ready = new Promise<void>((resolve) => (connected = resolve));
 
+  let end!: () => void;
+  const ended = new Promise<void>((resolve) => (end = resolve));
   const pump = async () => {
     for (;;) {
       const { value, done } = await reader.read();
-      if (done) return;
+      if (done) return end();
       buffer += value;
       for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
         const block = buffer.slice(0, end);
@@ -44,6 +48,7 @@ export async function openSse(
 
   return {
     events,
+    ended,
     waitFor(match, timeoutMs = 10_000) {
       return new Promise((resolve, reject) => {
         const check = () => {

@@ -85,28 +85,21 @@ export const escalationNoticeHandler = (ctx: MailContext): DeliveryHandler =>
     );
   };
 
-/** The site a delivery belongs to: its inquiry's, its rep's (sign-in links), or its own (webhooks). */
-async function siteOfDelivery(store: Store, delivery: Delivery): Promise<string | null> {
-  const { inquiryId, repId, siteId } = delivery.payload;
-  if (typeof inquiryId === 'string') return (await store.findInquiry(inquiryId))?.siteId ?? null;
-  if (typeof siteId === 'string') return siteId;
-  if (typeof repId === 'string') return (await store.findRep(repId))?.siteId ?? null;
-  return null;
-}
-
 /** Queues a notice to the site's admins about a delivery the outbox gave up on. */
 export async function reportUndelivered(
   { store, newId, clock }: { store: Store; newId: () => string; clock: () => Date },
   delivery: Delivery,
 ): Promise<void> {
   if (delivery.kind === DELIVERY_FAILED_NOTICE) return;
-  const siteId = await siteOfDelivery(store, delivery);
-  if (!siteId) return;
+  const { siteId } = delivery;
+  if (siteId === null) return;
   await store.enqueue(
     [
       {
         id: newId(),
         kind: DELIVERY_FAILED_NOTICE,
+        siteId,
+        inquiryId: delivery.inquiryId,
         payload: { deliveryId: delivery.id, siteId },
         dedupeKey: `${DELIVERY_FAILED_NOTICE}:${delivery.id}`,
       },
@@ -120,8 +113,7 @@ export const deliveryFailedNoticeHandler = (ctx: MailContext): DeliveryHandler =
   async function deliveryFailedNotice(delivery) {
     const failed = await ctx.store.findDelivery(payloadString(delivery.payload, 'deliveryId'));
     if (!failed) return;
-    const inquiryId =
-      typeof failed.payload.inquiryId === 'string' ? failed.payload.inquiryId : null;
+    const { inquiryId } = failed;
     await notify(
       ctx,
       delivery,

@@ -55,6 +55,8 @@ async function post(
         {
           id: newId(),
           kind: notify,
+          siteId: inquiry.siteId,
+          inquiryId: inquiry.id,
           payload: { inquiryId: inquiry.id, messageId: message.id },
           dedupeKey: `${notify}:${message.id}`,
         },

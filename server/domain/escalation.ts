@@ -34,6 +34,8 @@ export async function escalateOverdue(deps: InboxDeps): Promise<number> {
           {
             id: newId(),
             kind: ESCALATION_NOTICE,
+            siteId: inquiry.siteId,
+            inquiryId: inquiry.id,
             payload: { inquiryId: inquiry.id, hours: String(hours) },
             dedupeKey: `${ESCALATION_NOTICE}:${inquiry.id}`,
           },

@@ -99,6 +99,8 @@ export async function reassignInquiry(
           {
             id: newId(),
             kind: REP_NOTIFICATION,
+            siteId: inquiry.siteId,
+            inquiryId: inquiry.id,
             payload: { inquiryId: inquiry.id, messageId: first.id },
             dedupeKey: `${REP_NOTIFICATION}:${first.id}:${target.id}`,
           },

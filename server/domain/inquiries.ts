@@ -215,6 +215,8 @@ export function arrivalDeliveries(
     {
       id: newId(),
       kind: VISITOR_ACK,
+      siteId: inquiry.siteId,
+      inquiryId: inquiry.id,
       payload: { inquiryId: inquiry.id },
       dedupeKey: `${VISITOR_ACK}:${inquiry.id}`,
     },
@@ -222,12 +224,16 @@ export function arrivalDeliveries(
       ? {
           id: newId(),
           kind: REP_NOTIFICATION,
+          siteId: inquiry.siteId,
+          inquiryId: inquiry.id,
           payload: { inquiryId: inquiry.id, messageId: firstMessageId },
           dedupeKey: `${REP_NOTIFICATION}:${firstMessageId}`,
         }
       : {
           id: newId(),
           kind: UNASSIGNED_NOTICE,
+          siteId: inquiry.siteId,
+          inquiryId: inquiry.id,
           payload: { inquiryId: inquiry.id },
           dedupeKey: `${UNASSIGNED_NOTICE}:${inquiry.id}`,
         },

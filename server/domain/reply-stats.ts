@@ -64,7 +64,7 @@ async function undeliveredMail(store: Store, siteId: string): Promise<Undelivere
   return failed.map((d) => ({
     id: d.id,
     kind: d.kind,
-    inquiryId: typeof d.payload.inquiryId === 'string' ? d.payload.inquiryId : null,
+    inquiryId: d.inquiryId,
     attempts: d.attempts,
     lastError: d.lastError,
     createdAt: d.createdAt,

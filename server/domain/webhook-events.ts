@@ -113,6 +113,8 @@ export async function webhookDeliveries(
       .map((hook) => ({
         id: newId(),
         kind: WEBHOOK,
+        siteId,
+        inquiryId: fact.inquiryId ?? null,
         payload: { inquiryId: fact.inquiryId, siteId, webhookId: hook.id, event: fact },
         dedupeKey: `${WEBHOOK}:${hook.id}:${fact.type}:${
           fact.type === 'inquiry.created' ? fact.inquiryId : causeId

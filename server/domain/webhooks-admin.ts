@@ -159,6 +159,8 @@ export async function sendTestEvent(
       {
         id: deliveryId,
         kind: WEBHOOK,
+        siteId,
+        inquiryId: null,
         payload: { siteId, webhookId: id, test: true, event: { type: TEST_EVENT, at } },
         dedupeKey: `${WEBHOOK}:${id}:${TEST_EVENT}:${deliveryId}`,
       },

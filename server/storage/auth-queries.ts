@@ -206,15 +206,26 @@ export function authQueries(
         // Inserts the mail only beside the link just made: nothing when there is none.
         await trx
           .insertInto('deliveries')
-          .columns(['id', 'kind', 'payload', 'dedupeKey', 'state', 'nextAttemptAt', 'createdAt'])
+          .columns([
+            'id',
+            'kind',
+            'payload',
+            'dedupeKey',
+            'siteId',
+            'state',
+            'nextAttemptAt',
+            'createdAt',
+          ])
           .expression((eb) =>
             eb
               .selectFrom('signInLinks')
+              .innerJoin('reps', 'reps.id', 'signInLinks.repId')
               .select((s) => [
                 s.val(delivery.id).as('id'),
                 s.val(delivery.kind).as('kind'),
                 s.val(JSON.stringify({ ...delivery.payload, repId })).as('payload'),
                 s.val(delivery.dedupeKey).as('dedupeKey'),
+                'reps.siteId',
                 s.val('pending').as('state'),
                 s.val(now).as('nextAttemptAt'),
                 s.val(now).as('createdAt'),

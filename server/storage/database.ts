@@ -154,6 +154,10 @@ export interface DeliveriesTable {
   payload: string;
   /** Unique: the same cause never makes a second delivery. */
   dedupeKey: string;
+  /** The site it is for; null only for a row older than migration 0010 that named none. */
+  siteId: string | null;
+  /** The inquiry it is about, if any (deleted with it). */
+  inquiryId: string | null;
   state: string;
   attempts: Generated<number>;
   nextAttemptAt: string;

@@ -186,10 +186,7 @@ async function deleteWithAll(trx: Transaction<Database>, ids: string[]): Promise
   const messageIds = (
     await trx.selectFrom('messages').select('id').where('inquiryId', 'in', ids).execute()
   ).map((m) => m.id);
-  // Deliveries name their inquiry only inside the JSON payload: match it as text.
-  for (const id of ids) {
-    await trx.deleteFrom('deliveries').where('payload', 'like', `%"inquiryId":"${id}"%`).execute();
-  }
+  await trx.deleteFrom('deliveries').where('inquiryId', 'in', ids).execute();
   await trx
     .deleteFrom('idempotencyKeys')
     .where('resourceId', 'in', [...ids, ...messageIds])

@@ -1,4 +1,11 @@
-import { Migrator, sql, type Kysely, type MigrationProvider, type MigrationResult } from 'kysely';
+import {
+  Migrator,
+  sql,
+  type Kysely,
+  type MigrationProvider,
+  type MigrationResult,
+  type MigrationResultSet,
+} from 'kysely';
 import { engineOf } from './migrations/engine';
 import { initial } from './migrations/0001-initial';
 import { conversations } from './migrations/0002-conversations';
@@ -9,6 +16,7 @@ import { proofOfWork } from './migrations/0006-proof-of-work';
 import { attachments } from './migrations/0007-attachments';
 import { webhooks } from './migrations/0008-webhooks';
 import { searchVocabulary } from './migrations/0009-search-vocabulary';
+import { deliveryOwners } from './migrations/0010-delivery-owners';
 
 // Names sort in the order they run; a new migration gets the next number.
 const migrations = {
@@ -21,6 +29,7 @@ const migrations = {
   '0007-attachments': attachments,
   '0008-webhooks': webhooks,
   '0009-search-vocabulary': searchVocabulary,
+  '0010-delivery-owners': deliveryOwners,
 };
 
 /** Every migration this release knows (also what /readyz compares the database with). */
@@ -28,7 +37,19 @@ export const migrationProvider: MigrationProvider = { getMigrations: async () =>
 
 /** Brings the schema to the latest version; returns what ran, or throws naming the failed step. */
 export async function migrateToLatest<T>(db: Kysely<T>): Promise<MigrationResult[]> {
-  const migrator = new Migrator({
+  return outcome(await (await migrator(db)).migrateToLatest());
+}
+
+/** Brings the schema to migration `name`, up or down (tests of a migration's data steps). */
+export async function migrateTo<T>(
+  db: Kysely<T>,
+  name: keyof typeof migrations,
+): Promise<MigrationResult[]> {
+  return outcome(await (await migrator(db)).migrateTo(name));
+}
+
+async function migrator<T>(db: Kysely<T>): Promise<Migrator> {
+  return new Migrator({
     db,
     provider: migrationProvider,
     // On PostgreSQL, Kysely finds its bookkeeping tables in any schema unless told which one:
@@ -37,7 +58,9 @@ export async function migrateToLatest<T>(db: Kysely<T>): Promise<MigrationResult
       migrationTableSchema: await currentSchema(db),
     }),
   });
-  const { error, results = [] } = await migrator.migrateToLatest();
+}
+
+function outcome({ error, results = [] }: MigrationResultSet): MigrationResult[] {
   if (error) {
     const failed = results.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`Migration ${failed} failed: ${String(error)}`, { cause: error });

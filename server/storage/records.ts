@@ -93,13 +93,19 @@ export interface Delivery {
   kind: string;
   payload: Record<string, unknown>;
   dedupeKey: string;
+  /** The site it is for (null only for an old row that named none: migration 0010). */
+  siteId: string | null;
+  /** The inquiry it is about, if any. */
+  inquiryId: string | null;
   state: DeliveryState;
   attempts: number;
   nextAttemptAt: string;
   lastError: string | null;
 }
 
-export type NewDelivery = Pick<Delivery, 'id' | 'kind' | 'payload' | 'dedupeKey'>;
+export type NewDelivery = Pick<Delivery, 'id' | 'kind' | 'payload' | 'dedupeKey' | 'inquiryId'> & {
+  siteId: string;
+};
 
 /** A conversation token's record; the token itself is never stored, only its hash. */
 export interface ConversationToken {
@@ -226,7 +232,7 @@ export interface SignInLinkRequest {
   link: { id: string; tokenHash: string; expiresAt: string };
   /** No link is made while the rep has an unused one expiring after this (and by `expiresAt`). */
   recentAfter: string;
-  /** Its mail; the rep's id is added to the payload as `repId`. */
-  delivery: NewDelivery;
+  /** Its mail; the rep's id is added to the payload as `repId`, and the rep's site is its site. */
+  delivery: Omit<NewDelivery, 'siteId' | 'inquiryId'>;
   now: string;
 }

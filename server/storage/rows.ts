@@ -52,6 +52,8 @@ export const toDelivery = (row: Selectable<DeliveriesTable>): Delivery => ({
   kind: row.kind,
   payload: parseJson<Record<string, unknown>>(row.payload),
   dedupeKey: row.dedupeKey,
+  siteId: row.siteId,
+  inquiryId: row.inquiryId,
   state: row.state as DeliveryState,
   attempts: row.attempts,
   nextAttemptAt: row.nextAttemptAt,

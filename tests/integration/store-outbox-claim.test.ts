@@ -25,6 +25,8 @@ async function enqueue(n: number) {
   const deliveries = ids(n).map((id, i) => ({
     id,
     kind: 'test',
+    siteId: 'site-1',
+    inquiryId: null,
     payload: { n: i },
     dedupeKey: `test:${i}`,
   }));

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { adminApi, type AdminApiDeps } from './http/admin-api';
 import { type AssetOptions, assets } from './http/assets';
+import { limitBody } from './http/body-limit';
 import { conversationApi } from './http/conversation-api';
 import { errorHandler, errorJson } from './http/errors';
 import { frontDoor } from './http/front-door';
@@ -37,7 +37,7 @@ export type AppDeps = PublicApiDeps &
 /** Largest JSON body any API route accepts. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
-const jsonLimit = bodyLimit({
+const jsonLimit = limitBody({
   maxSize: MAX_BODY_BYTES,
   onError: (c) => errorJson(c, 'PAYLOAD_TOO_LARGE', 'The request body is over 64 KB.'),
 });

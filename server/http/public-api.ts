@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { InquiryInput, WidgetConfigQuery } from '../../contract';
 import { ATTACHMENT_BYTES_MAX, ATTACHMENTS_MAX } from '../../contract/limits';
 import { receiveAttachment } from '../domain/attachments';
@@ -12,6 +11,7 @@ import { widgetConfig, type WidgetConfigDeps } from '../domain/widget-config';
 import { jsonBody, requireJson, validated } from './json-body';
 import { errorJson } from './errors';
 import { siteCors, type SiteEnv } from './site-cors';
+import { limitBody } from './body-limit';
 import { applyCors } from './cors';
 import { answerHeader, requestHeader } from './node-headers';
 import {
@@ -81,7 +81,7 @@ export function publicApi(
       // A file of the coming inquiry: its bytes as the body, its name in X-Filename.
       .post(
         '/sites/:siteKey/attachments',
-        bodyLimit({
+        limitBody({
           maxSize: ATTACHMENT_BYTES_MAX,
           onError: (c) => errorJson(c, 'PAYLOAD_TOO_LARGE', 'A file may be up to 5 MB.'),
         }),

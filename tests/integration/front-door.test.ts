@@ -1,8 +1,7 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { getRequestListener } from '@hono/node-server';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../server/ops/log';
+import { listen, nodeListener } from '../support/http-listener';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { opsHttp } from './ops-app';
 
@@ -10,7 +9,7 @@ import { opsHttp } from './ops-app';
 // answers are sent before the app, and must be the app's answers, header for header.
 
 let t: TestApp;
-let server: Server;
+let close: () => Promise<void>;
 let base: string;
 /** Requests the front door passed on to the app. */
 let toApp: string[];
@@ -23,18 +22,15 @@ beforeEach(async () => {
   const { app, frontDoor } = opsHttp(t, {
     logger: createLogger({ level: 'info', write: (line) => logLines.push(line) }),
   });
-  const appListener = getRequestListener(app.fetch);
+  const appListener = nodeListener(app.fetch);
   const counted = (incoming: IncomingMessage, outgoing: ServerResponse) => {
     toApp.push(`${incoming.method} ${incoming.url}`);
     return appListener(incoming, outgoing);
   };
-  server = createServer(frontDoor(counted));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ base, close } = await listen(frontDoor(counted)));
 });
 afterEach(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await close();
   await t.close();
 });
 

@@ -1,7 +1,5 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { getRequestListener } from '@hono/node-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { listen, nodeListener } from '../support/http-listener';
 import { addRep, sendInquiry, signInAs } from '../support/inbox-client';
 import { openSse, type SseClient } from '../support/sse-client';
 import { createTestApp, PUBLIC_URL, type TestApp } from '../support/test-app';
@@ -12,21 +10,18 @@ import { opsApp } from './ops-app';
 // stillAllowed). Over real HTTP, through the inbox route, with a 50 ms heartbeat.
 
 let t: TestApp;
-let server: Server;
+let close: () => Promise<void>;
 let base: string;
 const open: SseClient[] = [];
 
 beforeEach(async () => {
   t = await createTestApp();
   const app = opsApp(t, { liveHeartbeatMs: 50 });
-  server = createServer(getRequestListener(app.fetch));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  ({ base, close } = await listen(nodeListener(app.fetch)));
 });
 afterEach(async () => {
   for (const client of open.splice(0)) client.close();
-  server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await close();
   await t.close();
 });
 

@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { DomainError } from '../domain/errors';
 import { originAllowed } from '../domain/origins';
-import { answerHeader, requestHeader } from './node-headers';
+import { requestHeader } from './node-headers';
 
 /**
  * The CORS policy of the visitor-facing API, given the origins allowed: a browser request from
@@ -10,13 +10,15 @@ import { answerHeader, requestHeader } from './node-headers';
  * (returns its response); otherwise returns null and the route goes on.
  */
 export function applyCors(c: Context, allowed: readonly string[]): Response | null {
-  answerHeader(c, 'Vary', 'Origin');
+  // Through Hono, not Node's ServerResponse (http/node-headers.ts): a route's own Vary then
+  // adds to this one instead of replacing it.
+  c.header('Vary', 'Origin', { append: true });
   const origin = requestHeader(c, 'origin');
   if (origin !== undefined) {
     if (!originAllowed(origin, allowed)) {
       throw new DomainError('ORIGIN_NOT_ALLOWED', `Origin ${origin} may not use this site.`);
     }
-    answerHeader(c, 'Access-Control-Allow-Origin', origin);
+    c.header('Access-Control-Allow-Origin', origin);
   }
   if (c.req.method !== 'OPTIONS') return null;
   c.header('Access-Control-Allow-Methods', 'GET, POST');

@@ -20,6 +20,8 @@ export interface FrontDoorOptions {
 
 export const WIDGET_CONFIG_ROUTE = '/api/v1/sites/:siteKey/widget-config';
 const WIDGET_CONFIG_PATH = /^\/api\/v1\/sites\/([a-z0-9-]+)\/widget-config$/;
+// A Host @hono/node-server takes as it is (anything else it checks, or refuses with 400).
+const PLAIN_HOST = /^[a-z0-9._-]+(?::\d+)?$/i;
 
 /**
  * The HTTP server's first step: a widget-config read the app has an answer kept for, from an
@@ -35,7 +37,16 @@ const WIDGET_CONFIG_PATH = /^\/api\/v1\/sites\/([a-z0-9-]+)\/widget-config$/;
  */
 export function frontDoor({ answers, record }: FrontDoorOptions, app: Listener): Listener {
   return (incoming, outgoing) => {
-    if (!sendKeptAnswer(incoming, outgoing)) app(incoming, outgoing);
+    try {
+      if (sendKeptAnswer(incoming, outgoing)) return;
+    } catch {
+      // Never expected, but a throw here would escape Node's request listener and stop the
+      // process. Sent already: only its log line or sample failed. Half sent: the connection
+      // goes. Not begun: the app answers instead.
+      if (outgoing.writableEnded) return;
+      if (outgoing.headersSent) return void outgoing.destroy();
+    }
+    app(incoming, outgoing);
   };
 
   function sendKeptAnswer(incoming: IncomingMessage, outgoing: ServerResponse): boolean {
@@ -48,7 +59,13 @@ export function frontDoor({ answers, record }: FrontDoorOptions, app: Listener):
     if (siteKey === undefined) return false;
     const answer = answers.get(siteKey, at < 0 ? '' : url.slice(at + 1));
     if (answer === null) return false;
-    const { origin, 'if-none-match': ifNoneMatch, 'x-request-id': givenId } = incoming.headers;
+    const {
+      host,
+      origin,
+      'if-none-match': ifNoneMatch,
+      'x-request-id': givenId,
+    } = incoming.headers;
+    if (host === undefined || !PLAIN_HOST.test(host)) return false;
     if (origin !== undefined && !originAllowed(origin, answer.allowedOrigins)) return false;
 
     const id = requestIdOf(typeof givenId === 'string' ? givenId : undefined);

@@ -32,7 +32,9 @@ export function requestHeader(c: Context, name: Lowercase<string>): string | und
  * A header for whatever this request is answered with: the route's answer, an error, a 304.
  * On Node it is set on the ServerResponse, which merges it into the answer's own headers when
  * they are written; a header the route's answer also sets is the route's (Node gives the
- * headers passed to `writeHead` precedence). That is the same rule as Hono's prepared headers.
+ * headers passed to `writeHead` precedence). That is the same rule as Hono's prepared headers,
+ * except that a route appending to one (Vary) replaces it here: such headers go through
+ * `c.header` (http/cors.ts).
  */
 export function answerHeader(c: Context, name: string, value: string): void {
   const outgoing = nodeOf(c).outgoing;

@@ -58,6 +58,7 @@ export function liveEvents(
     await stream.write(': connected\n\n');
     while (!stream.aborted && !stream.closed) {
       await stream.sleep(heartbeatMs);
+      if (stream.aborted || stream.closed) break;
       // The client reconnects as who it is now (the inbox: a 401 sends it to sign in).
       if (stillAllowed && !(await stillAllowed())) {
         stream.abort();

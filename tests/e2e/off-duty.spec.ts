@@ -54,8 +54,10 @@ const test = base.extend<object, { site: { server: ServerProcess; back: Date } }
   ],
 });
 
-// The demo page is in English (lang="en"): the page's language wins over the browser's.
-for (const timezoneId of ['America/New_York', 'Asia/Kolkata']) {
+// The demo page is in English (lang="en"): the page's language wins over the browser's. Zones
+// without daylight saving: the loader sends today's offset, which a change before the rep is
+// back would make an hour wrong (a known limit of the card, ARCHITECTURE.md, widget-config).
+for (const timezoneId of ['America/Bogota', 'Asia/Kolkata']) {
   test(`an off-duty rep's card says when they are back, in ${timezoneId} time`, async ({
     browser,
     site,

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { connect } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../server/ops/log';
 import { listen, nodeListener } from '../support/http-listener';
@@ -14,13 +15,22 @@ let base: string;
 /** Requests the front door passed on to the app. */
 let toApp: string[];
 let logLines: string[];
+/** Makes the access log throw from its next line on (the front door must survive it). */
+let logFails = false;
 
 beforeEach(async () => {
   t = await createTestApp();
   toApp = [];
   logLines = [];
+  logFails = false;
   const { app, frontDoor } = opsHttp(t, {
-    logger: createLogger({ level: 'info', write: (line) => logLines.push(line) }),
+    logger: createLogger({
+      level: 'info',
+      write: (line) => {
+        if (logFails) throw new Error('the log is gone');
+        logLines.push(line);
+      },
+    }),
   });
   const appListener = nodeListener(app.fetch);
   const counted = (incoming: IncomingMessage, outgoing: ServerResponse) => {
@@ -138,5 +148,32 @@ describe('the front door', () => {
     expect(metrics).toContain(
       'liaison_http_requests_total{method="GET",route="/api/v1/sites/:siteKey/widget-config",status="200"} 2',
     );
+  });
+
+  it('leaves the app a request without a plain Host, which it refuses', async () => {
+    await get(CONFIG);
+    const raw = (head: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(new URL(base).port), '127.0.0.1');
+        let text = '';
+        socket.on('data', (d) => (text += d.toString()));
+        socket.on('end', () => resolve(text));
+        socket.on('error', reject);
+        socket.end(`GET ${CONFIG} HTTP/1.0\r\n${head}\r\n`);
+      });
+    expect(await raw('')).toMatch(/^HTTP\/1\.[01] 400 /);
+    expect(await raw('Host: a@b\r\n')).toMatch(/^HTTP\/1\.[01] 400 /);
+    expect(toApp).toHaveLength(3);
+  });
+
+  it('survives a failure after it has answered (its log line), and goes on answering', async () => {
+    await get(CONFIG);
+    logFails = true;
+    const kept = await get(CONFIG);
+    expect(kept.status).toBe(200);
+    expect(toApp).toHaveLength(1);
+    logFails = false;
+    expect((await get(CONFIG)).status).toBe(200);
+    expect(toApp).toHaveLength(1);
   });
 });

@@ -11,17 +11,21 @@ export const deliveryOwners: Migration = {
   async up(db: Kysely<unknown>) {
     await db.schema.alterTable('deliveries').addColumn('site_id', 'text').execute();
     await db.schema.alterTable('deliveries').addColumn('inquiry_id', 'text').execute();
-    // JSON differs per engine; the payload is always a JSON object (outbox-queries.ts).
+    // JSON differs per engine; the payload is always a JSON object (outbox-queries.ts). One
+    // pass, over the rows that name an owner at all.
     const field = (name: string) =>
       engineOf(db) === 'postgres'
-        ? sql`(payload::jsonb ->> ${sql.lit(name)})`
+        ? sql`(payload::json ->> ${sql.lit(name)})`
         : sql`json_extract(payload, ${sql.lit(`$.${name}`)})`;
-    await sql`update deliveries set inquiry_id = ${field('inquiryId')}
-      where ${field('inquiryId')} in (select id from inquiries)`.execute(db);
-    await sql`update deliveries set site_id = coalesce(
-        (select i.site_id from inquiries i where i.id = deliveries.inquiry_id),
-        (select r.site_id from reps r where r.id = ${field('repId')}),
-        (select s.id from sites s where s.id = ${field('siteId')}))`.execute(db);
+    const inquiry = sql`(select i.id from inquiries i where i.id = ${field('inquiryId')})`;
+    await sql`update deliveries set
+        inquiry_id = ${inquiry},
+        site_id = coalesce(
+          (select i.site_id from inquiries i where i.id = ${field('inquiryId')}),
+          (select r.site_id from reps r where r.id = ${field('repId')}),
+          (select s.id from sites s where s.id = ${field('siteId')}))
+      where payload like '%"inquiryId"%' or payload like '%"repId"%'
+        or payload like '%"siteId"%'`.execute(db);
     await db.schema
       .createIndex('deliveries_site_state')
       .on('deliveries')

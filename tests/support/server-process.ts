@@ -19,6 +19,8 @@ export async function freePort(): Promise<number> {
 /** The real server (`server/main.ts`) in a child process, as `npm run serve` runs it. */
 export interface ServerProcess {
   url: string;
+  /** Its process id (benchmarks read its CPU time from /proc). */
+  pid: number;
   /** Everything it printed so far. */
   output(): string;
   /** Sends `signal` and waits for the exit code. */
@@ -106,6 +108,7 @@ export async function startServerProcess(
 
   return {
     url: `http://127.0.0.1:${port}`,
+    pid: child.pid ?? 0,
     output,
     async stop(signal = 'SIGTERM') {
       child.kill(signal);

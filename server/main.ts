@@ -47,11 +47,16 @@ async function main() {
   const log = (line: string) => logger.info(line);
 
   const { db, store } = openStore(config.database);
-  const ran = await migrateToLatest(db);
-  if (ran.length > 0) {
-    const where = config.database.engine === 'sqlite' ? config.database.path : 'PostgreSQL';
-    log(`[db] migrated ${where}: ${ran.map((r) => r.migrationName).join(', ')}`);
-  }
+  const where = config.database.engine === 'sqlite' ? config.database.path : 'PostgreSQL';
+  // A migration that fills in a large table can take a while: say which one runs.
+  const ran = await migrateToLatest(db, (name, ms) =>
+    log(
+      ms === null
+        ? `[db] migrating ${where}: ${name}...`
+        : `[db] ${name} done in ${(ms / 1000).toFixed(1)} s`,
+    ),
+  );
+  if (ran.length > 0) log(`[db] migrated ${where}: ${ran.map((r) => r.migrationName).join(', ')}`);
   // SECRET_KEY, or a key kept beside the SQLite file (config.ts requires it on PostgreSQL).
   const secret = config.secretKey ?? resolveSecret(null, config.databasePath).secret;
   // Several processes may share PostgreSQL: live events travel between them by NOTIFY.

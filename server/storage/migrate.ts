@@ -2,6 +2,7 @@ import {
   Migrator,
   sql,
   type Kysely,
+  type Migration,
   type MigrationProvider,
   type MigrationResult,
   type MigrationResultSet,
@@ -35,9 +36,15 @@ const migrations = {
 /** Every migration this release knows (also what /readyz compares the database with). */
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };
 
+/** Told as each migration starts and when it has run (its milliseconds), for a progress line. */
+export type MigrationProgress = (name: string, ms: number | null) => void;
+
 /** Brings the schema to the latest version; returns what ran, or throws naming the failed step. */
-export async function migrateToLatest<T>(db: Kysely<T>): Promise<MigrationResult[]> {
-  return outcome(await (await migrator(db)).migrateToLatest());
+export async function migrateToLatest<T>(
+  db: Kysely<T>,
+  progress?: MigrationProgress,
+): Promise<MigrationResult[]> {
+  return outcome(await (await migrator(db, progress)).migrateToLatest());
 }
 
 /** Brings the schema to migration `name`, up or down (tests of a migration's data steps). */
@@ -48,16 +55,33 @@ export async function migrateTo<T>(
   return outcome(await (await migrator(db)).migrateTo(name));
 }
 
-async function migrator<T>(db: Kysely<T>): Promise<Migrator> {
+async function migrator<T>(db: Kysely<T>, progress?: MigrationProgress): Promise<Migrator> {
   return new Migrator({
     db,
-    provider: migrationProvider,
+    provider: progress ? telling(progress) : migrationProvider,
     // On PostgreSQL, Kysely finds its bookkeeping tables in any schema unless told which one:
     // the schema this connection works in (search_path), so installations can share a database.
     ...(engineOf(db) === 'postgres' && {
       migrationTableSchema: await currentSchema(db),
     }),
   });
+}
+
+/** The migrations, each telling `progress` when it starts and how long it took. */
+function telling(progress: MigrationProgress): MigrationProvider {
+  const told = Object.entries(migrations).map(([name, migration]): [string, Migration] => [
+    name,
+    {
+      async up(db) {
+        progress(name, null);
+        const start = performance.now();
+        await migration.up(db);
+        progress(name, performance.now() - start);
+      },
+      down: migration.down,
+    },
+  ]);
+  return { getMigrations: async () => Object.fromEntries(told) };
 }
 
 function outcome({ error, results = [] }: MigrationResultSet): MigrationResult[] {

@@ -23,7 +23,9 @@ describe('migrating', () => {
   it.runIf(TEST_ENGINE === 'postgres')(
     'runs each migration once when processes migrate an empty database together',
     async () => {
-      const runs = await Promise.all([t.db, ...others.map((o) => o.db)].map(migrateToLatest));
+      const runs = await Promise.all(
+        [t.db, ...others.map((o) => o.db)].map((db) => migrateToLatest(db)),
+      );
       const names = Object.keys(await migrationProvider.getMigrations()).sort();
       const ran = runs.flatMap((results) => results.map((r) => `${r.migrationName} ${r.status}`));
       expect(ran.sort()).toEqual(names.map((n) => `${n} Success`));
@@ -38,9 +40,14 @@ describe('migrating', () => {
     },
   );
 
-  it('migrates an empty database, and a second run finds nothing to do', async () => {
+  it('migrates an empty database, saying as each step starts and ends; a second run finds nothing to do', async () => {
     const names = Object.keys(await migrationProvider.getMigrations());
-    expect(await migrateToLatest(t.db)).toHaveLength(names.length);
+    const told: string[] = [];
+    const ran = await migrateToLatest(t.db, (name, ms) =>
+      told.push(ms === null ? `${name} starts` : `${name} took ${ms >= 0 ? 'some' : 'no'} time`),
+    );
+    expect(ran).toHaveLength(names.length);
+    expect(told).toEqual(names.flatMap((n) => [`${n} starts`, `${n} took some time`]));
     expect(await migrateToLatest(others[0]!.db)).toEqual([]);
   });
 });

@@ -77,6 +77,8 @@ export function createCard(locale: Locale<CardTexts>, onOpen: () => void): CardV
             src: person.photoUrl,
             width: 64,
             height: 64,
+            // A raster photo is decoded off the page's main thread.
+            decoding: 'async',
             alt: person.name,
           })
         : h('span', { class: 'photo' }, icon(PERSON, 32));

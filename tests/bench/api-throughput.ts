@@ -16,16 +16,17 @@
 // never asserts. Each target gets a warm-up first, then `--rounds` measured runs.
 //   npx tsx tests/bench/api-throughput.ts [--duration 10] [--connections 50] [--rounds 1]
 //   npx tsx tests/bench/api-throughput.ts --engine postgres   (or DATABASE_URL=postgres://...)
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import autocannon from 'autocannon';
+import type autocannon from 'autocannon';
 import { sql } from 'kysely';
 import { inquiryBody } from '../support/inquiry-body';
 import { freePort, startServerProcess } from '../support/server-process';
 import { createTestDatabase, POSTGRES_URL } from '../support/test-database';
+import { type Figures, load, type Target } from './autocannon-load';
 
 const { values } = parseArgs({
   options: {
@@ -89,106 +90,6 @@ async function startHello(
       await exited;
     },
   };
-}
-
-interface Figures {
-  target: string;
-  reqPerSec: number;
-  /** The serving process's CPU time (user + system) per answered request, in µs. */
-  cpuPerRequest: number;
-  p50: number;
-  p99: number;
-  ok: number;
-  failed: number;
-}
-
-/** What autocannon sends to one target: one request shape, rebuilt for every request. */
-interface Target {
-  name: string;
-  url: string;
-  /** The process that serves it. */
-  pid: number;
-  method?: 'GET' | 'POST';
-  headers?: Record<string, string>;
-  setupRequest?: (request: autocannon.Request) => autocannon.Request;
-}
-
-/** One autocannon run of `seconds` against `target`; logs a progress line per second. */
-async function load(target: Target, label: string, seconds: number): Promise<Figures> {
-  let second = 0;
-  let inSecond = 0;
-  const statuses = new Map<number, number>();
-  let firstError: string | null = null;
-  const cpuBefore = cpuMicros(target.pid);
-  const ticker = setInterval(() => {
-    second++;
-    process.stdout.write(
-      `\r  ${label}: ${second}/${seconds} s, ${inSecond} req in the last second `,
-    );
-    inSecond = 0;
-  }, 1000);
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url: target.url,
-        connections,
-        duration: seconds,
-        requests: [
-          {
-            method: target.method ?? 'GET',
-            headers: target.headers ?? {},
-            ...(target.setupRequest && { setupRequest: target.setupRequest }),
-            onResponse: (status: number, body: string) => {
-              if (status >= 300 && firstError === null) firstError = `${status} ${body}`;
-            },
-          },
-        ],
-      },
-      (err, r) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(r)),
-    );
-    instance.on('response', (_client, status: number) => {
-      inSecond++;
-      if (status >= 300) statuses.set(status, (statuses.get(status) ?? 0) + 1);
-    });
-  });
-  clearInterval(ticker);
-  const cpu = cpuMicros(target.pid) - cpuBefore;
-  process.stdout.write('\n');
-  if (statuses.size > 0) {
-    console.log(`  not 2xx: ${JSON.stringify(Object.fromEntries(statuses))}; first: ${firstError}`);
-  }
-  return {
-    target: label,
-    reqPerSec: result.requests.average,
-    cpuPerRequest: cpu / Math.max(1, result['2xx'] + result.non2xx),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    ok: result['2xx'],
-    failed: result.non2xx + result.errors + result.timeouts,
-  };
-}
-
-const CLOCK_TICKS = (() => {
-  try {
-    return Number(execFileSync('getconf', ['CLK_TCK']).toString()) || 100;
-  } catch {
-    return 100;
-  }
-})();
-
-/**
- * A process's CPU time so far (user + system), in µs, from /proc (Linux); NaN elsewhere. The
- * time it used per request is steadier than req/s when something else runs on the machine.
- */
-function cpuMicros(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // utime and stime are fields 14 and 15 of the line; 12 and 13 after the name.
-    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLOCK_TICKS;
-  } catch {
-    return NaN;
-  }
 }
 
 const database = await createTestDatabase(
@@ -296,10 +197,10 @@ try {
     for (const target of targets) {
       // The first round warms each path up (JIT, caches, the database's pages).
       if (round === 1 && warmup > 0) {
-        const w = await load(target, `${target.name} (warm-up)`, warmup);
+        const w = await load(target, `${target.name} (warm-up)`, warmup, connections);
         if (target === ingest) ingestOk += w.ok;
       }
-      const figures = await load(target, `${target.name} (round ${round})`, duration);
+      const figures = await load(target, `${target.name} (round ${round})`, duration, connections);
       if (target === ingest) ingestOk += figures.ok;
       measured.push(figures);
     }

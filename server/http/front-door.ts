@@ -33,8 +33,8 @@ const PLAIN_HOST = /^[a-z0-9._-]+(?::\d+)?$/i;
  * The answer is the app's, header for header: the same security headers, request id, CORS,
  * validators and 304, the same access line and metrics sample (tests/integration/front-door
  * .test.ts compares the two). Anything else (no kept answer, an origin refused, a HEAD, a Host
- * that is not plain, a path
- * that only decodes to a site key) is the app's to answer, errors included.
+ * that is not plain, a path that only decodes to a site key) is the app's to answer, errors
+ * included.
  */
 export function frontDoor({ answers, record }: FrontDoorOptions, app: Listener): Listener {
   return (incoming, outgoing) => {

@@ -16,8 +16,7 @@ export function requestIdOf(incoming: string | undefined): string {
 /**
  * Each request's id (`requestIdOf`), kept in `c.get('requestId')` for the logs and sent back
  * as X-Request-Id. Hono's own request-id middleware does the same through `c.req.header` and
- * `c.header`, whose Fetch `Headers` objects cost more than the rest of a cached answer
- * (http/node-headers.ts).
+ * `c.header`, which build Fetch `Headers` objects on every request (http/node-headers.ts).
  */
 export const requestId: MiddlewareHandler<{ Variables: RequestIdVariables }> =
   async function requestId(c, next) {

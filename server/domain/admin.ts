@@ -203,7 +203,7 @@ export async function saveTeam(
   refuse(fields);
   const team = { id: teamId ?? newId(), siteId, ...input };
   await store.saveTeam(team);
-  return toAdminTeam({ ...team, lastAssignedRepId: null });
+  return toAdminTeam({ ...team, lastAssignedRepId: null, turns: 0 });
 }
 
 /** Deletes one of the site's teams; the store drops the rules that sent to it. */

@@ -1,11 +1,12 @@
 import type { InquiryCreated, ValidInquiry } from '../../contract';
-import type {
-  Inquiry,
-  Message,
-  NewConversationToken,
-  NewDelivery,
-  Product,
-  Site,
+import {
+  TurnTaken,
+  type Inquiry,
+  type Message,
+  type NewConversationToken,
+  type NewDelivery,
+  type Product,
+  type Site,
 } from '../storage/store';
 import { route } from './router';
 import { routingContext } from './routing-context';
@@ -19,6 +20,9 @@ import { REP_NOTIFICATION } from './rep-notification';
 import { VISITOR_ACK } from './visitor-ack';
 import { UNASSIGNED_NOTICE } from './admin-notices';
 import { createdFact, webhookDeliveries } from './webhook-events';
+
+/** Routings of one inquiry at most, when other processes keep taking its team's turn. */
+const TURN_ATTEMPTS = 3;
 
 export type InquiryDeps = ConversationDeps & {
   /** Derives conversation tokens (see conversation-tokens.ts). */
@@ -64,15 +68,28 @@ export async function receiveInquiry(
     (id) => createdAnswer(deps, id),
   );
 
+  // Routed again when another process took the same team turn first (team-turns.ts); the
+  // last try takes no turn, so the inquiry is stored whatever the other processes do.
   async function storeNew(): Promise<InquiryCreated> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await storeRouted(attempt < TURN_ATTEMPTS);
+      } catch (err) {
+        if (!(err instanceof TurnTaken) || attempt >= TURN_ATTEMPTS) throw err;
+      }
+    }
+  }
+
+  async function storeRouted(takeTurn: boolean): Promise<InquiryCreated> {
     const spam = spamReason(input.client, minFormMs);
     const products = productsOf(input);
     const attachmentIds = await checkAttachments(store, site.id, input.attachments);
     const context = await routingContext(store, site, input.email.toLowerCase());
     // No await from here to turnGiven: the turn read is the turn taken (team-turns.ts).
+    const teams = withTurnsGiven(store, context.teams);
     const decision = route({
       ...context,
-      teams: withTurnsGiven(store, context.teams),
+      teams,
       inquiry: {
         requestedHandle: input.rep,
         country: input.country,
@@ -82,7 +99,7 @@ export async function receiveInquiry(
       },
       now: clock(),
     });
-    if (decision.teamId && decision.repId) turnGiven(store, decision.teamId, decision.repId);
+    const turn = turnGiven(store, teams, decision);
     const assigned = decision.repId ? context.reps.find((r) => r.id === decision.repId) : undefined;
 
     const now = clock().toISOString();
@@ -163,8 +180,7 @@ export async function receiveInquiry(
       message,
       tokens,
       deliveries,
-      ...(decision.teamId &&
-        decision.repId && { teamTurn: { teamId: decision.teamId, repId: decision.repId } }),
+      ...(takeTurn && turn && { teamTurn: turn }),
       ...(claim && { idempotency: claim }),
       attachmentIds,
     });

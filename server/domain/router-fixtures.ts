@@ -39,6 +39,7 @@ export const team = (
   distribution: 'round-robin',
   memberIds,
   lastAssignedRepId: null,
+  turns: 0,
   ...over,
 });
 export const input = (over: Partial<RoutingInput> = {}): RoutingInput => ({

@@ -25,6 +25,7 @@ const arbInput = fc.record({
       distribution: fc.constantFrom('round-robin' as const, 'least-open' as const),
       memberIds: fc.subarray(IDS, { minLength: 1 }),
       lastAssignedRepId: fc.option(fc.constantFrom(...IDS), { nil: null }),
+      turns: fc.nat(),
     }),
     { maxLength: 2 },
   ),

@@ -23,6 +23,8 @@ export interface RoutingTeam {
   /** In round-robin order. */
   memberIds: string[];
   lastAssignedRepId: string | null;
+  /** Turns given so far (team-turns.ts). */
+  turns: number;
 }
 
 export interface RoutingRule {

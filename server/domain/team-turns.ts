@@ -1,30 +1,52 @@
 import type { Store } from '../storage/store';
-import type { RoutingTeam } from './router';
+import type { RoutingDecision, RoutingTeam } from './router';
+
+/** A round-robin turn: its number, counted per team, and the member it went to. */
+interface Turn {
+  repId: string;
+  turn: number;
+}
 
 // The round-robin turns this process has given, per store and team. The database keeps a
-// team's turn too, but it is written with the inquiry, after the routing reads of every other
-// inquiry arriving meanwhile (and, under load, after a wait for a shared commit): read alone,
-// a burst would give every inquiry the same "next" member. Overlaid on the teams just before
-// route() runs and recorded right after it, with no await between, so each turn is taken
-// once. Several processes each keep their own rotation, starting from the database's.
-const given = new WeakMap<Store, Map<string, string>>();
+// team's last turn too (its number and member), but writes it with the inquiry, after the
+// routing reads of every other inquiry arriving meanwhile (and, under load, after a wait for
+// a shared commit): read alone, a burst would give every inquiry the same "next" member. So a
+// turn this process gave counts until the database holds a later one, which another process
+// may have given; both are overlaid on the teams just before route() runs and recorded right
+// after it, with no await between, so each turn is taken once. Of two processes routing for
+// one team in the same moment, the second to write the turn finds it taken and routes again
+// (inquiries.ts).
+const given = new WeakMap<Store, Map<string, Turn>>();
 
-/** `teams` with the turns this process gave on `store` since it last read them. */
+/** `teams` with the turns this process gave on `store` that the database does not hold yet. */
 export function withTurnsGiven(store: Store, teams: RoutingTeam[]): RoutingTeam[] {
   const turns = given.get(store);
   if (!turns) return teams;
   return teams.map((team) => {
-    const repId = turns.get(team.id);
-    return repId === undefined ? team : { ...team, lastAssignedRepId: repId };
+    const mine = turns.get(team.id);
+    return mine === undefined || mine.turn <= team.turns
+      ? team
+      : { ...team, lastAssignedRepId: mine.repId, turns: mine.turn };
   });
 }
 
-/** Records that `teamId`'s turn went to `repId`. */
-export function turnGiven(store: Store, teamId: string, repId: string): void {
+/**
+ * Records the turn `decision` took of one of `teams` (as route() saw them), if it took one;
+ * returns it, for the inquiry's write to store.
+ */
+export function turnGiven(
+  store: Store,
+  teams: RoutingTeam[],
+  decision: RoutingDecision,
+): (Turn & { teamId: string }) | null {
+  const team = teams.find((t) => t.id === decision.teamId);
+  if (!team || !decision.repId) return null;
+  const turn = { repId: decision.repId, turn: team.turns + 1 };
   let turns = given.get(store);
   if (!turns) {
     turns = new Map();
     given.set(store, turns);
   }
-  turns.set(teamId, repId);
+  turns.set(team.id, turn);
+  return { teamId: team.id, ...turn };
 }

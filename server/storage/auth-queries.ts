@@ -2,6 +2,10 @@ import { type Expression, type ExpressionBuilder, type Kysely, sql, type SqlBool
 import type { Database } from './database';
 import type { AttemptCount, Store } from './store';
 
+// Round-robin turns kept per team below its newest: a process routing for the team reads the
+// newest, and one still writing an older turn finds that number taken while it is kept.
+const KEPT_TURNS = 1000;
+
 type AuthQueries = Pick<
   Store,
   | 'createSession'
@@ -247,6 +251,19 @@ export function authQueries(
         .where((eb) => eb.or([eb('lockedUntil', 'is', null), eb('lockedUntil', '<', now)]))
         .execute();
       await db.deleteFrom('idempotencyKeys').where('createdAt', '<', keysBefore).execute();
+      // Round-robin turns far behind their team's newest: no process still routes from them.
+      await db
+        .deleteFrom('teamTurns')
+        .where(({ eb, selectFrom }) =>
+          eb(
+            'turn',
+            '<',
+            selectFrom('teamTurns as newest')
+              .select((n) => sql<number>`max(${n.ref('newest.turn')}) - ${KEPT_TURNS}`.as('below'))
+              .whereRef('newest.teamId', '=', 'teamTurns.teamId'),
+          ),
+        )
+        .execute();
     },
   };
 }

@@ -52,7 +52,13 @@ export interface TeamsTable {
   siteId: string;
   name: string;
   distribution: string;
-  lastAssignedRepId: string | null;
+}
+
+/** A team's round-robin turns, one row each (migration 0011). */
+export interface TeamTurnsTable {
+  teamId: string;
+  turn: number;
+  repId: string;
 }
 
 export interface TeamMembersTable {
@@ -213,6 +219,7 @@ export interface Database {
   throttles: ThrottlesTable;
   conversationTokens: ConversationTokensTable;
   teams: TeamsTable;
+  teamTurns: TeamTurnsTable;
   teamMembers: TeamMembersTable;
   rules: RulesTable;
   idempotencyKeys: IdempotencyKeysTable;

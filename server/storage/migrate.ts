@@ -18,6 +18,7 @@ import { attachments } from './migrations/0007-attachments';
 import { webhooks } from './migrations/0008-webhooks';
 import { searchVocabulary } from './migrations/0009-search-vocabulary';
 import { deliveryOwners } from './migrations/0010-delivery-owners';
+import { teamTurns } from './migrations/0011-team-turns';
 
 // Names sort in the order they run; a new migration gets the next number.
 const migrations = {
@@ -31,6 +32,7 @@ const migrations = {
   '0008-webhooks': webhooks,
   '0009-search-vocabulary': searchVocabulary,
   '0010-delivery-owners': deliveryOwners,
+  '0011-team-turns': teamTurns,
 };
 
 /** Every migration this release knows (also what /readyz compares the database with). */

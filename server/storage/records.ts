@@ -150,6 +150,8 @@ export interface Team {
   /** In round-robin order. */
   memberIds: string[];
   lastAssignedRepId: string | null;
+  /** Round-robin turns given so far; the last went to `lastAssignedRepId`. */
+  turns: number;
 }
 
 export interface Rule {

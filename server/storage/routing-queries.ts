@@ -108,6 +108,17 @@ export function routingQueries(db: Kysely<Database>): RoutingQueries {
       const teams = await db
         .selectFrom('teams')
         .selectAll()
+        // Each with its last turn: the newest of its numbered turns (migration 0011).
+        .select(({ selectFrom }) => {
+          const lastTurn = selectFrom('teamTurns')
+            .whereRef('teamTurns.teamId', '=', 'teams.id')
+            .orderBy('teamTurns.turn', 'desc')
+            .limit(1);
+          return [
+            lastTurn.select('teamTurns.turn').as('turns'),
+            lastTurn.select('teamTurns.repId').as('lastAssignedRepId'),
+          ];
+        })
         .where('siteId', '=', siteId)
         .orderBy('name')
         .execute();
@@ -129,6 +140,7 @@ export function routingQueries(db: Kysely<Database>): RoutingQueries {
         distribution: t.distribution as Distribution,
         memberIds: members.filter((m) => m.teamId === t.id).map((m) => m.repId),
         lastAssignedRepId: t.lastAssignedRepId,
+        turns: Number(t.turns ?? 0),
       }));
     },
 
@@ -141,7 +153,6 @@ export function routingQueries(db: Kysely<Database>): RoutingQueries {
             siteId: team.siteId,
             name: team.name,
             distribution: team.distribution,
-            lastAssignedRepId: null,
           })
           .onConflict((oc) =>
             oc.column('id').doUpdateSet({ name: team.name, distribution: team.distribution }),

@@ -30,6 +30,17 @@ import type {
 // exchange live in records.ts and are exported from here too, as ever.
 export type * from './records';
 
+/**
+ * Why `createInquiry` stored nothing: the team's round-robin turn it takes (or a later one) was
+ * stored first, by another process routing for the same team at the same moment.
+ */
+export class TurnTaken extends Error {
+  constructor(teamId: string, turn: number) {
+    super(`turn ${turn} of team ${teamId} was taken meanwhile`);
+    this.name = 'TurnTaken';
+  }
+}
+
 /** Everything the domain asks of storage. One Kysely implementation serves every engine. */
 export interface Store extends AttachmentStore, WebhookStore {
   findSite(id: string): Promise<Site | null>;
@@ -61,8 +72,11 @@ export interface Store extends AttachmentStore, WebhookStore {
     message: Message;
     tokens: NewConversationToken[];
     deliveries: NewDelivery[];
-    /** The team whose round-robin turn the assignment used. */
-    teamTurn?: { teamId: string; repId: string };
+    /**
+     * The team whose round-robin turn the assignment took: its number and member. When the
+     * team holds that turn or a later one already, nothing is stored (rejects with TurnTaken).
+     */
+    teamTurn?: { teamId: string; repId: string; turn: number };
     /** Remembered with the inquiry; a second insert of the same key fails the transaction. */
     idempotency?: IdempotencyRecord;
     /** Uploaded files the inquiry claims (checked unclaimed beforehand). */
@@ -136,8 +150,8 @@ export interface Store extends AttachmentStore, WebhookStore {
   issueSignInLink(request: SignInLinkRequest): Promise<string | null>;
   /**
    * Deletes what only matters for a while: sessions and sign-in links expired by `now`,
-   * throttle counters whose window began before `countersBefore` (no lock-out left), and
-   * Idempotency-Keys made before `keysBefore`.
+   * throttle counters whose window began before `countersBefore` (no lock-out left),
+   * Idempotency-Keys made before `keysBefore`, and round-robin turns far behind their team's.
    */
   forgetExpired(now: string, countersBefore: string, keysBefore: string): Promise<void>;
   /** Counts one hit of `key` in the window starting at `windowStart` (one statement); returns the count. */
@@ -156,7 +170,7 @@ export interface Store extends AttachmentStore, WebhookStore {
   ): Promise<void>;
   listTeams(siteId: string): Promise<Team[]>;
   /** Creates or replaces a team and its members. */
-  saveTeam(team: Omit<Team, 'lastAssignedRepId'>): Promise<void>;
+  saveTeam(team: Omit<Team, 'lastAssignedRepId' | 'turns'>): Promise<void>;
   deleteTeam(teamId: string): Promise<void>;
   listRules(siteId: string): Promise<Rule[]>;
   /** Replaces the site's rules with `rules`, in that order, in one transaction. */

@@ -7,6 +7,7 @@ import { createClientAddress } from '../../server/http/client-address';
 import { seedDemo } from '../../server/demo-seed';
 import { createLocalEventBus, type EventBus } from '../../server/domain/events';
 import type { Database } from '../../server/storage/database';
+import { openStore } from '../../server/storage/open-store';
 import type { Store } from '../../server/storage/store';
 import { createTestDatabase, type Engine } from './test-database';
 
@@ -27,6 +28,11 @@ export interface TestApp {
   engine: Engine;
   /** The clock the app reads; tests move it. */
   now: { value: Date };
+  /**
+   * Another app on the same database, with connections, a store and an event bus of its own,
+   * as a second server process would have; same clock and ids. Closed with this one.
+   */
+  anotherProcess(): Pick<TestApp, 'app' | 'store'>;
   close(): Promise<void>;
 }
 
@@ -41,40 +47,50 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const database = await createTestDatabase();
   const { db, store } = database;
-  const events = createLocalEventBus();
   const newId = createIdFactory();
   await seedDemo(store, PUBLIC_URL);
   const now = { value: new Date('2026-11-29T08:00:00.000Z') };
-  const app = createApp({
-    store,
-    clock: () => now.value,
-    newId,
-    secret: SECRET,
-    events,
-    sleep: async () => {},
-    clientAddress: createClientAddress(),
-    // Generous limits: tests of the limits themselves set their own.
-    abuse: {
-      ipPerMinute: 1000,
-      sitePerMinute: 10_000,
-      minFormMs: 2000,
-      floodPerMinute: 10_000,
-      messagesPerMinute: 10_000,
-      ...abuse,
-    },
-    publicUrl: PUBLIC_URL,
-    allowPrivateWebhooks,
-    assets: { widgetDir: join(ROOT, 'dist'), demoDir: join(ROOT, 'demo') },
-  });
+  const appOn = (store: Store, events: EventBus) =>
+    createApp({
+      store,
+      clock: () => now.value,
+      newId,
+      secret: SECRET,
+      events,
+      sleep: async () => {},
+      clientAddress: createClientAddress(),
+      // Generous limits: tests of the limits themselves set their own.
+      abuse: {
+        ipPerMinute: 1000,
+        sitePerMinute: 10_000,
+        minFormMs: 2000,
+        floodPerMinute: 10_000,
+        messagesPerMinute: 10_000,
+        ...abuse,
+      },
+      publicUrl: PUBLIC_URL,
+      allowPrivateWebhooks,
+      assets: { widgetDir: join(ROOT, 'dist'), demoDir: join(ROOT, 'demo') },
+    });
+  const events = createLocalEventBus();
+  const others: Array<Kysely<Database>> = [];
   return {
-    app,
+    app: appOn(store, events),
     db,
     store,
     events,
     newId,
     engine: database.engine,
     now,
-    close: database.close,
+    anotherProcess() {
+      const opened = openStore(database.config);
+      others.push(opened.db);
+      return { app: appOn(opened.store, createLocalEventBus()), store: opened.store };
+    },
+    async close() {
+      for (const other of others) await other.destroy();
+      await database.close();
+    },
   };
 }
 

@@ -168,7 +168,12 @@ export async function updateRep(
   return toAdminRep(updated, input.profile);
 }
 
-const toAdminTeam = ({ id, name, distribution, memberIds }: Team): AdminTeam => ({
+const toAdminTeam = ({
+  id,
+  name,
+  distribution,
+  memberIds,
+}: Pick<Team, 'id' | 'name' | 'distribution' | 'memberIds'>): AdminTeam => ({
   id,
   name,
   distribution,
@@ -203,7 +208,7 @@ export async function saveTeam(
   refuse(fields);
   const team = { id: teamId ?? newId(), siteId, ...input };
   await store.saveTeam(team);
-  return toAdminTeam({ ...team, lastAssignedRepId: null, turns: 0 });
+  return toAdminTeam(team);
 }
 
 /** Deletes one of the site's teams; the store drops the rules that sent to it. */

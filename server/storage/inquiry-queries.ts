@@ -106,12 +106,16 @@ export function inquiryQueries(
       return db.transaction().execute(async (trx) => {
         if (patch.escalatedAt !== undefined) {
           // Set once: of processes escalating together, the first to write it goes on; on
-          // PostgreSQL the others wait for its row lock, then find it set.
+          // PostgreSQL the others wait for its row lock, then find it set. And only while it
+          // is still overdue as it was read (unansweredBefore): a reply, a close or spam
+          // committed since, by another process, ends it.
           const claimed = await trx
             .updateTable('inquiries')
             .set({ escalatedAt: patch.escalatedAt })
             .where('id', '=', message.inquiryId)
             .where('escalatedAt', 'is', null)
+            .where('firstReplyAt', 'is', null)
+            .where('status', 'in', ['new', 'open'])
             .executeTakeFirst();
           if (Number(claimed.numUpdatedRows) === 0) return false;
         }

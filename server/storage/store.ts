@@ -74,7 +74,7 @@ export interface Store extends AttachmentStore, WebhookStore {
     deliveries: NewDelivery[];
     /**
      * The team whose round-robin turn the assignment took: its number and member. When the
-     * team holds that turn or a later one already, nothing is stored (rejects with TurnTaken).
+     * team holds that number already, nothing is stored (rejects with TurnTaken).
      */
     teamTurn?: { teamId: string; repId: string; turn: number };
     /** Remembered with the inquiry; a second insert of the same key fails the transaction. */
@@ -89,7 +89,8 @@ export interface Store extends AttachmentStore, WebhookStore {
   listMessages(inquiryId: string): Promise<Message[]>;
   /**
    * Stores a message, what it changes on its inquiry, and its deliveries, in one transaction;
-   * false when nothing was stored (the patch's escalatedAt was set already).
+   * false when nothing was stored (the patch sets escalatedAt, and the inquiry was escalated
+   * already, has a reply, or is no longer new or open).
    */
   addMessage(input: {
     message: Message;

@@ -146,6 +146,44 @@ describe('escalation by several processes at once', () => {
   });
 });
 
+describe('escalation racing a reply', () => {
+  it('leaves an inquiry answered, closed or marked spam after it was found overdue', async () => {
+    const ana = await reassigningToAna();
+    const moore = await t.store.findRepByEmail(MOORE);
+    await t.store.setPasswordHash(moore?.id ?? '', await hashPassword('password-123'));
+    const cookie = await signInAs(t, MOORE);
+    const answered = await sendInquiry(t, { email: 'a@buyer.example' });
+    const closed = await sendInquiry(t, { email: 'b@buyer.example' });
+    const spam = await sendInquiry(t, { email: 'c@buyer.example' });
+    hours(25);
+    // Another process commits each between this run's read and its claim.
+    let overdueFound = 0;
+    const read = t.store.unansweredBefore.bind(t.store);
+    t.store.unansweredBefore = async (...args) => {
+      const overdue = await read(...args);
+      const meanwhile = [
+        await inboxRequest(t, cookie, 'POST', `/inquiries/${answered.id}/messages`, {
+          body: 'Quote attached.',
+          kind: 'reply',
+        }),
+        await inboxRequest(t, cookie, 'PATCH', `/inquiries/${closed.id}`, { status: 'closed' }),
+        await inboxRequest(t, cookie, 'PATCH', `/inquiries/${spam.id}`, { status: 'spam' }),
+      ];
+      expect(meanwhile.map((r) => r.ok)).toEqual([true, true, true]);
+      overdueFound += overdue.length;
+      return overdue;
+    };
+    expect(await escalateOverdue(deps())).toBe(0);
+    expect(overdueFound).toBe(3);
+    for (const { id } of [answered, closed, spam]) {
+      const inquiry = await t.store.findInquiry(id);
+      expect(inquiry?.repId).not.toBe(ana.id);
+      const bodies = (await t.store.listMessages(id)).map((m) => m.body);
+      expect(bodies.some((b) => b.startsWith('No reply within'))).toBe(false);
+    }
+  });
+});
+
 describe('the unassigned queue', () => {
   it('mails the site’s admins when nobody can take an inquiry', async () => {
     const moore = await t.store.findRepByEmail(MOORE);

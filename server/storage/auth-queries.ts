@@ -2,6 +2,11 @@ import { type Expression, type ExpressionBuilder, type Kysely, sql, type SqlBool
 import type { Database } from './database';
 import type { AttemptCount, Store } from './store';
 
+/** Ends every session of `repId` (a deactivation, a new password), in the caller's transaction. */
+export async function endSessionsOf(db: Kysely<Database>, repId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('repId', '=', repId).execute();
+}
+
 // Round-robin turns kept per team below its newest: a process routing for the team reads the
 // newest, and one still writing an older turn finds that number taken while it is kept.
 const KEPT_TURNS = 1000;

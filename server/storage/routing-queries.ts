@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Distribution, ProofOfWork, RuleMatch, WeeklyHours } from '../../contract';
 import type { Database } from './database';
+import { endSessionsOf } from './auth-queries';
 import { parseJson, toInquiry, toSite } from './rows';
 import type { RepProfile, Store } from './store';
 
@@ -67,11 +68,14 @@ export function routingQueries(db: Kysely<Database>): RoutingQueries {
     async updateRep(repId, p) {
       if (Object.keys(p).length === 0) return;
       const { active, ...rest } = p;
-      await db
-        .updateTable('reps')
-        .set({ ...rest, ...(active !== undefined && { active: active ? 1 : 0 }) })
-        .where('id', '=', repId)
-        .execute();
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('reps')
+          .set({ ...rest, ...(active !== undefined && { active: active ? 1 : 0 }) })
+          .where('id', '=', repId)
+          .execute();
+        if (active === false) await endSessionsOf(trx, repId);
+      });
     },
 
     async findSiteSettings(siteId) {

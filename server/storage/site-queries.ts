@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './database';
+import { endSessionsOf } from './auth-queries';
 import { toRep, toSite } from './rows';
 import type { NewRep, NewSite, Store } from './store';
 
@@ -84,11 +85,14 @@ export function siteQueries(db: Kysely<Database>): SiteQueries {
       await db.updateTable('sites').set({ defaultRepId: repId }).where('id', '=', siteId).execute();
     },
     async setRepActive(repId, active) {
-      await db
-        .updateTable('reps')
-        .set({ active: active ? 1 : 0 })
-        .where('id', '=', repId)
-        .execute();
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('reps')
+          .set({ active: active ? 1 : 0 })
+          .where('id', '=', repId)
+          .execute();
+        if (!active) await endSessionsOf(trx, repId);
+      });
     },
     async findPasswordHash(repId) {
       const row = await db
@@ -99,7 +103,10 @@ export function siteQueries(db: Kysely<Database>): SiteQueries {
       return row?.passwordHash ?? null;
     },
     async setPasswordHash(repId, hash) {
-      await db.updateTable('reps').set({ passwordHash: hash }).where('id', '=', repId).execute();
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('reps').set({ passwordHash: hash }).where('id', '=', repId).execute();
+        await endSessionsOf(trx, repId);
+      });
     },
   };
 }

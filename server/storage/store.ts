@@ -58,8 +58,10 @@ export interface Store extends AttachmentStore, WebhookStore {
    */
   createSiteWithRep(site: NewSite, rep: NewRep): Promise<void>;
   setDefaultRep(siteId: string, repId: string): Promise<void>;
+  /** Deactivating a rep also ends every session of theirs: a reactivation starts afresh. */
   setRepActive(repId: string, active: boolean): Promise<void>;
   findPasswordHash(repId: string): Promise<string | null>;
+  /** Also ends every session of the rep: a new password locks out whoever had the old one. */
   setPasswordHash(repId: string, hash: string): Promise<void>;
 
   /**
@@ -160,6 +162,7 @@ export interface Store extends AttachmentStore, WebhookStore {
 
   findRepProfiles(siteId: string): Promise<Map<string, RepProfile>>;
   updateRepProfile(repId: string, patch: Partial<RepProfile>): Promise<void>;
+  /** With `active: false`, also ends every session of the rep (as setRepActive). */
   updateRep(
     repId: string,
     patch: Partial<Pick<Rep, 'name' | 'title' | 'photoUrl' | 'role' | 'active' | 'handle'>>,

@@ -155,4 +155,36 @@ describe('inbox access', () => {
     await t.store.setRepActive(moore?.id ?? '', false);
     expect((await inboxRequest(t, cookie, 'GET', '/me')).status).toBe(401);
   });
+
+  it('a rep deactivated and reactivated, or given a new password, must sign in again', async () => {
+    const moore = await t.store.findRepByEmail(MOORE);
+    const id = moore?.id ?? '';
+    const steps: Array<[string, () => Promise<void>]> = [
+      [
+        'setRepActive',
+        async () => {
+          await t.store.setRepActive(id, false);
+          await t.store.setRepActive(id, true);
+        },
+      ],
+      [
+        'updateRep (the admin API, the config file)',
+        async () => {
+          await t.store.updateRep(id, { active: false });
+          await t.store.updateRep(id, { active: true });
+        },
+      ],
+      [
+        'setPasswordHash',
+        async () => t.store.setPasswordHash(id, await hashPassword('another-pass')),
+      ],
+    ];
+    for (const [what, step] of steps) {
+      await t.store.setPasswordHash(id, await hashPassword('password-123'));
+      const cookie = await signInAs(t, MOORE);
+      expect((await inboxRequest(t, cookie, 'GET', '/me')).status, what).toBe(200);
+      await step();
+      expect((await inboxRequest(t, cookie, 'GET', '/me')).status, what).toBe(401);
+    }
+  });
 });

@@ -33,11 +33,11 @@ export interface OutboxOptions {
 }
 
 export interface OutboxWorker {
-  /** Delivers what is due now, once. */
-  runOnce(): Promise<DeliveryResult[]>;
+  /** Delivers what is due now, once; once `signal` aborts, it starts no further delivery. */
+  runOnce(signal?: AbortSignal): Promise<DeliveryResult[]>;
   /** Polls every `pollMs` until stopped. */
   start(): void;
-  /** Stops polling and waits for the batch under way. */
+  /** Stops polling and waits for the delivery under way; the rest of its batch is left due. */
   stop(): Promise<void>;
 }
 
@@ -90,11 +90,14 @@ export function createOutboxWorker({
     return { id: delivery.id, outcome: 'sent' };
   }
 
-  async function runOnce(): Promise<DeliveryResult[]> {
+  async function runOnce(signal?: AbortSignal): Promise<DeliveryResult[]> {
     // Only kinds it can handle: the rest wait for a worker that can (mail for SMTP_URL).
     const due = await store.dueDeliveries(clock().toISOString(), batchSize, Object.keys(handlers));
     const results: DeliveryResult[] = [];
     for (const delivery of due) {
+      // Stopped: a batch of slow sends (SMTP down) would outlast the shutdown's grace. Each row
+      // is claimed only as its turn comes, so the ones left here hold no lease and stay due.
+      if (signal?.aborted) break;
       const result = await deliver(delivery);
       onResult?.(delivery, result);
       results.push(result);

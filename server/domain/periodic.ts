@@ -1,23 +1,28 @@
 /** A task run every `pollMs` until stopped; the next run is scheduled when one ends. */
 export interface Periodic {
   start(): void;
-  /** Stops scheduling and waits for the run under way. */
+  /** Stops scheduling, aborts the signal of the run under way and waits for that run to end. */
   stop(): Promise<void>;
 }
 
-/** Runs `task` periodically; a failed run is logged under `name` and the next one still comes. */
+/**
+ * Runs `task` periodically; a failed run is logged under `name` and the next one still comes.
+ * Each run is given a signal that aborts on stop(), so a long run can end early instead of
+ * holding the shutdown up (the outbox stops between deliveries).
+ */
 export function createPeriodic(
   name: string,
-  task: () => Promise<unknown>,
+  task: (signal: AbortSignal) => Promise<unknown>,
   pollMs: number,
 ): Periodic {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
   let stopped = true;
+  let controller = new AbortController();
   const schedule = () => {
     if (stopped) return;
     timer = setTimeout(() => {
-      running = task()
+      running = task(controller.signal)
         .catch((err: unknown) => console.error(`[${name}] run failed; trying again next time`, err))
         .finally(schedule);
     }, pollMs);
@@ -26,10 +31,12 @@ export function createPeriodic(
     start() {
       if (!stopped) return;
       stopped = false;
+      controller = new AbortController();
       schedule();
     },
     async stop() {
       stopped = true;
+      controller.abort();
       clearTimeout(timer);
       await running;
     },

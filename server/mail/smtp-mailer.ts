@@ -8,6 +8,12 @@ export interface SmtpMailerOptions {
   from: string;
   /** Connection, greeting and socket timeouts (nodemailer's defaults run to minutes). */
   timeoutMs?: number;
+  /**
+   * How long one whole send may take before it is abandoned and its connection closed;
+   * `timeoutMs` unless given. The timeouts above bound one step each, and a server answering
+   * every step just in time would otherwise keep a send going past the outbox's lease.
+   */
+  sendTimeoutMs?: number;
 }
 
 /** A Mailer that sends through an SMTP server with nodemailer. */
@@ -15,6 +21,7 @@ export function createSmtpMailer({
   url,
   from,
   timeoutMs = 30_000,
+  sendTimeoutMs = timeoutMs,
 }: SmtpMailerOptions): Mailer & { close(): void } {
   // nodemailer reads `url` like the one-string form, with the timeouts beside it.
   const transport = nodemailer.createTransport({
@@ -29,15 +36,24 @@ export function createSmtpMailer({
     async send(mail) {
       // nodemailer encodes names and subjects (RFC 2047) and refuses line breaks in
       // addresses, so visitor input cannot add a header here.
-      await transport.sendMail({
-        from: mail.fromName ? { name: mail.fromName, address: fromAddress } : from,
-        to: mail.to,
-        replyTo: mail.replyTo,
-        subject: mail.subject,
-        text: mail.text,
-        html: mail.html,
-        messageId: mail.messageId,
-      });
+      const deadline = AbortSignal.timeout(sendTimeoutMs);
+      try {
+        await transport.sendMail({
+          from: mail.fromName ? { name: mail.fromName, address: fromAddress } : from,
+          to: mail.to,
+          replyTo: mail.replyTo,
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html,
+          messageId: mail.messageId,
+          // On abort nodemailer closes this send's connection and rejects: the outbox records
+          // a failed attempt while the row is still its own, and retries it later.
+          signal: deadline,
+        });
+      } catch (err) {
+        if (!deadline.aborted) throw err;
+        throw new Error(`SMTP send abandoned after ${sendTimeoutMs} ms`, { cause: err });
+      }
     },
     close() {
       transport.close();

@@ -57,12 +57,15 @@ describe('the PostgreSQL event bus', () => {
     const a = await bus();
     const b = await bus(other.db);
     const [seenA, seenB] = [collect(a), collect(b)];
+    let missed = 0;
+    a.onMissed(() => missed++);
     a.publish(event('i-1'));
     b.publish(event('i-2'));
     await until(() => seenA.length === 2 && seenB.length === 2);
     await new Promise((r) => setTimeout(r, 200));
     expect(seenA).toEqual([event('i-1'), event('i-2')]);
     expect(seenB.map((e) => e.inquiryId).sort()).toEqual(['i-1', 'i-2']);
+    expect(missed).toBe(0);
   });
 
   it('hears nothing from another schema on the same database', async () => {
@@ -92,10 +95,12 @@ describe('the PostgreSQL event bus', () => {
     expect(seen).toEqual([event('i-3')]);
   });
 
-  it('listens again after its connection is killed', async () => {
+  it('listens again after its connection is killed, and says events were missed', async () => {
     const a = await bus();
     const b = await bus(other.db);
     const seenA = collect(a);
+    let missed = 0;
+    a.onMissed(() => missed++);
     // Kill this schema's LISTEN connections, as a database restart or failover would.
     const { rows } = await sql<{ pid: number }>`select pg_terminate_backend(pid), pid
       from pg_stat_activity where query = ${`listen "liaison_events.${await schema()}"`}`.execute(
@@ -108,6 +113,7 @@ describe('the PostgreSQL event bus', () => {
       b.publish(event('after'));
       await new Promise((r) => setTimeout(r, 50));
     }
+    expect(missed).toBe(1);
   });
 });
 

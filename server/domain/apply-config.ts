@@ -13,7 +13,18 @@ import { createWebhook, updateWebhook, type WebhookAdminDeps } from './webhooks-
  * applies; a failure names the entry ("sites[0].rules[1].to.team: ...") and stops start-up.
  * Returns a line per site.
  */
-export async function applyConfigFile(
+export function applyConfigFile(
+  deps: WebhookAdminDeps,
+  file: ConfigFile,
+  source: string,
+): Promise<string[]> {
+  // Processes starting together apply it one after the other: each finds what the one
+  // before it created, instead of creating it again (two webhooks for one URL, a rep or team
+  // refused as taken and the process stopped).
+  return deps.store.exclusively('config-file', () => applyAll(deps, file, source));
+}
+
+async function applyAll(
   deps: WebhookAdminDeps,
   file: ConfigFile,
   source: string,

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { attachmentQueries } from './attachment-queries';
 import { authQueries } from './auth-queries';
 import type { Database } from './database';
+import { exclusiveQueries } from './exclusive-queries';
 import { inquiryListQueries } from './inquiry-list-queries';
 import { inquiryQueries } from './inquiry-queries';
 import { outboxQueries } from './outbox-queries';
@@ -29,13 +30,20 @@ export interface StoreOptions {
    * have accounts. SQLite in WAL mode with `synchronous = NORMAL` never waits at a commit.
    */
   relaxedCounters?: boolean;
+  /** Advisory locks for `Store.exclusively` (PostgreSQL); SQLite serves one process. */
+  advisoryLocks?: boolean;
 }
 
 /** The Store on any Kysely dialect; the dialect factory alone knows the engine. */
 export function createKyselyStore(
   db: Kysely<Database>,
   search: SearchAdapter,
-  { skipLocked = false, writers = 1, relaxedCounters = false }: StoreOptions = {},
+  {
+    skipLocked = false,
+    writers = 1,
+    relaxedCounters = false,
+    advisoryLocks = false,
+  }: StoreOptions = {},
 ): Store {
   return {
     ...siteQueries(db),
@@ -47,5 +55,6 @@ export function createKyselyStore(
     ...routingQueries(db),
     ...attachmentQueries(db),
     ...webhookQueries(db),
+    ...exclusiveQueries(db, { advisoryLocks }),
   };
 }

@@ -31,6 +31,7 @@ export function openStore(database: DatabaseConfig): OpenedStore {
         skipLocked: true,
         writers: POSTGRES_WRITERS,
         relaxedCounters: true,
+        advisoryLocks: true,
       }),
     };
   }

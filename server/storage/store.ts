@@ -58,6 +58,11 @@ export interface Store extends AttachmentStore, WebhookStore {
    */
   createSiteWithRep(site: NewSite, rep: NewRep): Promise<void>;
   setDefaultRep(siteId: string, repId: string): Promise<void>;
+  /**
+   * Runs `work` while no other process on this database runs work of the same `name` (they
+   * wait their turn): for start-up work that reads, then creates what it did not find.
+   */
+  exclusively<T>(name: string, work: () => Promise<T>): Promise<T>;
   /** Deactivating a rep also ends every session of theirs: a reactivation starts afresh. */
   setRepActive(repId: string, active: boolean): Promise<void>;
   findPasswordHash(repId: string): Promise<string | null>;

@@ -15,6 +15,11 @@ export interface LiveEvent {
 export interface EventBus {
   publish(event: LiveEvent): void;
   subscribe(listener: (event: LiveEvent) => void): () => void;
+  /**
+   * Calls `listener` when events may have been missed (a bus across processes that lost its
+   * connection); returns the unsubscribe. A bus that misses nothing leaves it out.
+   */
+  onMissed?(listener: () => void): () => void;
 }
 
 /** An in-process bus: enough for one server process (SQLite). */

@@ -10,11 +10,17 @@ import { liveEvents } from './sse';
 // A real HTTP server on loopback and a raw socket as the client, so that "not reading" is what
 // it is on the wire: the kernel's buffers fill, then Node's, then the server has to choose.
 
-/** The local bus, counting its listeners. */
-function countingBus(): EventBus & { listeners(): number } {
+/** The local bus, counting its listeners, with a switch for "events were missed". */
+function countingBus(): EventBus & { listeners(): number; miss(): void } {
   const bus = createLocalEventBus();
   let listeners = 0;
+  const missed = new Set<() => void>();
   return {
+    onMissed(listener) {
+      missed.add(listener);
+      return () => missed.delete(listener);
+    },
+    miss: () => missed.forEach((listener) => listener()),
     publish: (event) => bus.publish(event),
     subscribe(listener) {
       listeners++;
@@ -146,6 +152,17 @@ describe('liveEvents and a client that stops reading', () => {
     }
     expect(stream.received()).toBe(sent);
     expect(bus.listeners()).toBe(1);
+  });
+});
+
+describe('liveEvents on a bus that missed events', () => {
+  it('ends the stream, so that the client reconnects and reads its state again', async () => {
+    const stream = await openStream();
+    bus.publish(event(1));
+    while (stream.received() < 1) await nextTurn();
+    bus.miss();
+    await within(stream.ended, 2_000, 'end of the stream');
+    expect(bus.listeners()).toBe(0);
   });
 });
 

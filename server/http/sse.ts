@@ -49,9 +49,15 @@ export function liveEvents(
         unsent -= data.length;
       });
     });
+    // Events this process's bus missed (its connection to the other processes was lost) end
+    // the stream the same way: the client reconnects and reads its state again.
+    const stopMissed = events.onMissed?.(() => stream.abort());
     // Once, whichever comes first: the client leaving, or the stream ending here.
     const unsubscribe = () => {
-      if (listening) stopListening();
+      if (listening) {
+        stopListening();
+        stopMissed?.();
+      }
       listening = false;
     };
     stream.onAbort(unsubscribe);

@@ -1,6 +1,7 @@
 import {
   Migrator,
   sql,
+  type DatabaseIntrospector,
   type Kysely,
   type Migration,
   type MigrationProvider,
@@ -58,14 +59,40 @@ export async function migrateTo<T>(
 }
 
 async function migrator<T>(db: Kysely<T>, progress?: MigrationProgress): Promise<Migrator> {
-  return new Migrator({
-    db,
-    provider: progress ? telling(progress) : migrationProvider,
-    // On PostgreSQL, Kysely finds its bookkeeping tables in any schema unless told which one:
-    // the schema this connection works in (search_path), so installations can share a database.
-    ...(engineOf(db) === 'postgres' && {
-      migrationTableSchema: await currentSchema(db),
-    }),
+  const provider = progress ? telling(progress) : migrationProvider;
+  if (engineOf(db) !== 'postgres') return new Migrator({ db, provider });
+  // On PostgreSQL, Kysely finds its bookkeeping tables in any schema unless told which one:
+  // the schema this connection works in (search_path), so installations can share a database.
+  const schema = await currentSchema(db);
+  return new Migrator({ db: seeingOnly(db, schema), provider, migrationTableSchema: schema });
+}
+
+/**
+ * `db` for Kysely's Migrator, with an introspection that lists the tables of `schema` alone.
+ * Its own reads every column of every schema's tables (pg_get_serial_sequence on each), which
+ * fails when another installation sharing the database, or another test, drops a table
+ * meanwhile: a start-up or a test then failed now and then for nothing of its own.
+ */
+function seeingOnly<T>(db: Kysely<T>, schema: string): Kysely<T> {
+  const introspection: DatabaseIntrospector = {
+    getSchemas: () => db.introspection.getSchemas(),
+    async getTables() {
+      const { rows } = await sql<{ name: string; kind: string }>`select c.relname as name,
+        c.relkind as kind from pg_catalog.pg_class c
+        join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = ${schema} and c.relkind in ('r', 'p', 'v')`.execute(db);
+      return rows.map((r) => ({ name: r.name, schema, isView: r.kind === 'v', columns: [] }));
+    },
+    async getMetadata() {
+      return { tables: await this.getTables() };
+    },
+  };
+  return new Proxy(db, {
+    get(target, key) {
+      if (key === 'introspection') return introspection;
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
   });
 }
 

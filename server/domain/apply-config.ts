@@ -115,7 +115,9 @@ async function applySite(deps: WebhookAdminDeps, entry: FileSite, at: string): P
     return rep.id;
   };
   for (const [j, t] of (entry.teams ?? []).entries()) {
-    const existing = (await store.listTeams(site.id)).find((team) => team.name === t.name);
+    // By name as the admin API compares them, capitals aside: an admin's "SALES" is the
+    // file's "Sales", which the file names it again.
+    const existing = (await store.listTeams(site.id)).find((team) => sameName(team.name, t.name));
     const memberIds = t.members.map((email, k) => repId(email, `${at}.teams[${j}].members[${k}]`));
     try {
       await saveTeam(deps, site.id, existing?.id ?? null, {
@@ -130,7 +132,7 @@ async function applySite(deps: WebhookAdminDeps, entry: FileSite, at: string): P
 
   const teams = await store.listTeams(site.id);
   const teamId = (name: string, path: string) => {
-    const team = teams.find((t) => t.name === name);
+    const team = teams.find((t) => sameName(t.name, name));
     if (!team) throw new ConfigFileError(`${path}: no team named "${name}" on site ${entry.key}`);
     return team.id;
   };
@@ -161,6 +163,7 @@ async function applySite(deps: WebhookAdminDeps, entry: FileSite, at: string): P
     escalationReassign: entry.escalationReassign ?? current.escalationReassign,
     retentionDays:
       entry.retentionDays !== undefined ? entry.retentionDays : (current.retentionDays ?? null),
+    proofOfWork: entry.proofOfWork ?? current.proofOfWork,
     defaultRepId: entry.defaultRep
       ? repId(entry.defaultRep, `${at}.defaultRep`)
       : entry.defaultTeam
@@ -213,6 +216,8 @@ async function applyWebhooks(
     }
   }
 }
+
+const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 // A DomainError's field path, placed under the file entry it came from.
 function prefixed(err: unknown, at: string): unknown {

@@ -101,4 +101,34 @@ describe('liaison.config.json', () => {
       /sites\[0\]\.reps\[0\]\.email: ana@x\.example is already a rep of another site/,
     );
   });
+
+  it('sets what the file says of proof-of-work', async () => {
+    await apply({ sites: [{ key: 'demo', name: 'Hengda', proofOfWork: 'on' }] });
+    const demo = await t.store.findSiteByKey('demo');
+    expect((await t.store.findSiteSettings(demo?.id ?? ''))?.proofOfWork).toBe('on');
+    // Left out, it stays as it is.
+    await apply({ sites: [{ key: 'demo', name: 'Hengda' }] });
+    expect((await t.store.findSiteSettings(demo?.id ?? ''))?.proofOfWork).toBe('on');
+  });
+
+  it('finds its team however an admin has since changed the capitals of its name', async () => {
+    const file = {
+      sites: [
+        {
+          key: 'demo',
+          name: 'Hengda',
+          reps: [{ email: 'moore.liu@example.com', name: 'Mr. Moore Liu', role: 'admin' }],
+          teams: [{ name: 'Sales', members: ['moore.liu@example.com'] }],
+          defaultTeam: 'Sales',
+        },
+      ],
+    };
+    await apply(file);
+    const demo = await t.store.findSiteByKey('demo');
+    const [team] = await t.store.listTeams(demo?.id ?? '');
+    await t.store.saveTeam({ ...team!, name: 'SALES' });
+    await apply(file);
+    const teams = await t.store.listTeams(demo?.id ?? '');
+    expect(teams.map((x) => [x.id, x.name])).toEqual([[team?.id, 'Sales']]);
+  });
 });

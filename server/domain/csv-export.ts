@@ -27,13 +27,16 @@ const COLUMNS = [
 
 /**
  * One CSV field (RFC 4180): quoted when it holds a comma, quote or line break. A text a
- * spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading apostrophe
+ * spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets an apostrophe before it
  * (OWASP's CSV injection advice): a visitor's "company" must not become a formula in Excel.
+ * So does one after a semicolon, tab or line break: a spreadsheet that splits at semicolons
+ * (Excel in German or French) reads this file's commas and quotes as text, and starts a cell
+ * or a row there.
  */
 export function csvField(value: string | number | null): string {
   if (value === null) return '';
   let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  if (typeof value === 'string') text = text.replace(/(^|[;\t\r\n])(?=[=+\-@\t\r])/g, "$1'");
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

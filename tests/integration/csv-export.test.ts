@@ -127,5 +127,12 @@ it('csvField quotes what needs quoting and defuses formulas', () => {
   expect(csvField('+49 30 1234567')).toBe("'+49 30 1234567");
   expect(csvField('@SUM(A1)')).toBe("'@SUM(A1)");
   expect(csvField(-5)).toBe('-5');
+  // A spreadsheet set to split at semicolons (German, French Excel) sees this file's commas
+  // and quotes as text: what follows a semicolon or a line break starts a cell there.
+  expect(csvField("acme;=cmd|' /C calc'!A0;")).toBe("acme;'=cmd|' /C calc'!A0;");
+  expect(csvField('x;+1;-2;@3')).toBe("x;'+1;'-2;'@3");
+  expect(csvField('hello\n=HYPERLINK("x")')).toBe('"hello\n\'=HYPERLINK(""x"")"');
+  expect(csvField('a\t=1')).toBe("a\t'=1");
+  expect(csvField('a;b = c - d')).toBe('a;b = c - d');
   expect(csvField(null)).toBe('');
 });

@@ -87,14 +87,15 @@ export async function reassignInquiry(
     repId: target.id,
   });
   await store.createConversationToken(record);
-  // The new rep's mail of the first message, written with the change.
+  // The new rep's mail of the first message, written with the change; none for an inquiry
+  // held as spam, whose mails wait for "Not spam" (which then mails the rep it has).
   const [first] = await store.listMessages(inquiry.id);
   await addSystemMessage(
     deps,
     inquiry,
     `Reassigned to ${target.name} ${why}`,
     { repId: target.id },
-    first
+    first && inquiry.status !== 'spam'
       ? [
           {
             id: newId(),

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ErrorBody, InquiryCreated } from '../../contract';
 import { hashPassword } from '../../server/auth/passwords';
-import { inboxRequest, signInAs } from '../support/inbox-client';
+import { addRep, inboxRequest, signInAs } from '../support/inbox-client';
 import { createTestApp, inquiryBody, rowCounts, type TestApp } from '../support/test-app';
 
 let t: TestApp;
@@ -107,6 +107,24 @@ describe('spam signals', () => {
     const res = await inboxRequest(t, cookie, 'PATCH', `/inquiries/${id}`, { status: 'new' });
     expect(res.status).toBe(200);
     expect((await t.store.findInquiry(id))?.status).toBe('new');
+    expect(await kinds(id)).toEqual(['rep-notification', 'visitor-ack']);
+  });
+
+  it('held as spam and reassigned, mails nobody; "Not spam" then mails the new rep once', async () => {
+    t = await createTestApp();
+    const moore = await t.store.findRepByEmail('moore.liu@example.com');
+    await t.store.setPasswordHash(moore?.id ?? '', await hashPassword('password-123'));
+    const cookie = await signInAs(t, 'moore.liu@example.com');
+    const ana = await addRep(t, { email: 'ana@hengda.example', name: 'Ms. Ana Wu' });
+    const { id } = (await (
+      await post(inquiryBody({ client: { elapsedMs: 500 } }))
+    ).json()) as InquiryCreated;
+    const moved = await inboxRequest(t, cookie, 'PATCH', `/inquiries/${id}`, { repId: ana.id });
+    expect(moved.status).toBe(200);
+    expect((await t.store.findInquiry(id))?.repId).toBe(ana.id);
+    expect(await kinds(id)).toEqual([]);
+    const res = await inboxRequest(t, cookie, 'PATCH', `/inquiries/${id}`, { status: 'new' });
+    expect(res.status).toBe(200);
     expect(await kinds(id)).toEqual(['rep-notification', 'visitor-ack']);
   });
 });

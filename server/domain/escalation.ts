@@ -3,6 +3,8 @@ import { addSystemMessage } from './conversation';
 import { reassignInquiry, type InboxDeps } from './inbox-actions';
 import { route } from './router';
 import { routingContext } from './routing-context';
+import { turnGiven, withTurnsGiven } from './team-turns';
+import type { Inquiry, Site } from '../storage/store';
 
 /** How many overdue inquiries one run handles per site; the next run takes the rest. */
 const BATCH = 50;
@@ -43,28 +45,46 @@ export async function escalateOverdue(deps: InboxDeps): Promise<number> {
       );
       if (!escalated) continue;
       if (settings.escalationReassign) {
-        const context = await routingContext(store, site, inquiry.visitor.email);
-        const decision = route({
-          ...context,
-          // The rep who let it wait is treated as away, and so is their buyer history.
-          reps: context.reps.map((r) => (r.id === inquiry.repId ? { ...r, away: true } : r)),
-          lastRepIdForEmail: null,
-          inquiry: {
-            country: inquiry.visitor.country,
-            language: inquiry.page.language,
-            pageUrl: inquiry.page.url,
-            products: inquiry.products,
-          },
-          now,
-        });
-        const target =
-          decision.repId && decision.repId !== inquiry.repId
-            ? await store.findRep(decision.repId)
-            : null;
+        const repId = await reassignTo(deps, site, inquiry, now);
+        const target = repId && repId !== inquiry.repId ? await store.findRep(repId) : null;
         if (target) await reassignInquiry(deps, inquiry, target, 'on escalation');
       }
       count++;
     }
   }
   return count;
+}
+
+/**
+ * Who takes `inquiry` on its escalation: the router's choice with its rep left out. A team's
+ * round-robin turn it takes is stored, as a new inquiry's is (team-turns.ts): routed again,
+ * up to twice, when another process took that turn first.
+ */
+async function reassignTo(
+  { store }: InboxDeps,
+  site: Site,
+  inquiry: Inquiry,
+  now: Date,
+): Promise<string | null> {
+  for (let attempt = 1; ; attempt++) {
+    const context = await routingContext(store, site, inquiry.visitor.email);
+    // No await from here to turnGiven: the turn read is the turn taken.
+    const teams = withTurnsGiven(store, context.teams);
+    const decision = route({
+      ...context,
+      teams,
+      // The rep who let it wait is treated as away, and so is their buyer history.
+      reps: context.reps.map((r) => (r.id === inquiry.repId ? { ...r, away: true } : r)),
+      lastRepIdForEmail: null,
+      inquiry: {
+        country: inquiry.visitor.country,
+        language: inquiry.page.language,
+        pageUrl: inquiry.page.url,
+        products: inquiry.products,
+      },
+      now,
+    });
+    const turn = turnGiven(store, teams, decision);
+    if (!turn || attempt >= 3 || (await store.takeTeamTurn(turn))) return decision.repId;
+  }
 }

@@ -3,6 +3,7 @@ import type { Database } from './database';
 import { insertDeliveries } from './outbox-queries';
 import { groupCommit } from './group-commit';
 import { fromInquiry, patchColumns, toInquiry, toMessage } from './rows';
+import { insertTurn } from './routing-queries';
 import { TurnTaken, type InboxScope, type Store } from './store';
 
 type NewInquiry = Parameters<Store['createInquiry']>[0];
@@ -213,14 +214,7 @@ async function writeInquiry(
       .execute();
   }
   if (teamTurn) {
-    // A turn's number is given once: on PostgreSQL, a process inserting the same one at the
-    // same moment waits for this transaction, then finds it taken.
-    const { numInsertedOrUpdatedRows } = await trx
-      .insertInto('teamTurns')
-      .values(teamTurn)
-      .onConflict((oc) => oc.columns(['teamId', 'turn']).doNothing())
-      .executeTakeFirst();
-    if (numInsertedOrUpdatedRows === 0n) throw new TurnTaken(teamTurn.teamId, teamTurn.turn);
+    if (!(await insertTurn(trx, teamTurn))) throw new TurnTaken(teamTurn.teamId, teamTurn.turn);
   }
   await trx.insertInto('inquiries').values(fromInquiry(inquiry)).execute();
   await trx.insertInto('messages').values(message).execute();

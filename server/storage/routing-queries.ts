@@ -13,6 +13,7 @@ type RoutingQueries = Pick<
   | 'findSiteSettings'
   | 'updateSite'
   | 'listTeams'
+  | 'takeTeamTurn'
   | 'saveTeam'
   | 'deleteTeam'
   | 'listRules'
@@ -25,6 +26,23 @@ type RoutingQueries = Pick<
 >;
 
 const OPEN_STATUSES = ['new', 'open', 'waiting'];
+
+/**
+ * Stores a team's round-robin turn unless its number is stored already; whether it was. A
+ * number is given once: on PostgreSQL, a process inserting the same one at the same moment
+ * waits for the other's transaction, then finds it taken.
+ */
+export async function insertTurn(
+  db: Kysely<Database>,
+  turn: { teamId: string; repId: string; turn: number },
+): Promise<boolean> {
+  const { numInsertedOrUpdatedRows } = await db
+    .insertInto('teamTurns')
+    .values(turn)
+    .onConflict((oc) => oc.columns(['teamId', 'turn']).doNothing())
+    .executeTakeFirst();
+  return numInsertedOrUpdatedRows !== 0n;
+}
 
 /** Rep profiles, site settings, teams and rules; the counts and history routing reads. */
 export function routingQueries(db: Kysely<Database>): RoutingQueries {
@@ -107,6 +125,8 @@ export function routingQueries(db: Kysely<Database>): RoutingQueries {
       if (Object.keys(set).length === 0) return;
       await db.updateTable('sites').set(set).where('id', '=', siteId).execute();
     },
+
+    takeTeamTurn: (turn) => insertTurn(db, turn),
 
     async listTeams(siteId) {
       const teams = await db

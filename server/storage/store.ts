@@ -63,6 +63,11 @@ export interface Store extends AttachmentStore, WebhookStore {
    * wait their turn): for start-up work that reads, then creates what it did not find.
    */
   exclusively<T>(name: string, work: () => Promise<T>): Promise<T>;
+  /**
+   * Stores a team's round-robin turn given outside an inquiry's write (a reassignment on
+   * escalation); false when that number was stored already, by another process.
+   */
+  takeTeamTurn(turn: { teamId: string; repId: string; turn: number }): Promise<boolean>;
   /** Deactivating a rep also ends every session of theirs: a reactivation starts afresh. */
   setRepActive(repId: string, active: boolean): Promise<void>;
   findPasswordHash(repId: string): Promise<string | null>;

@@ -124,6 +124,32 @@ describe('escalation', () => {
   });
 });
 
+describe('reassignment on escalation', () => {
+  it("takes the team's round-robin turns, as new inquiries do", async () => {
+    const ana = await reassigningToAna();
+    const bo = await addRep(t, { email: 'bo@hengda.example', name: 'Mr. Bo Li' });
+    const moore = await t.store.findRepByEmail(MOORE);
+    await t.store.saveTeam({
+      id: 'team-sales',
+      siteId: await siteId(),
+      name: 'Sales',
+      distribution: 'round-robin',
+      memberIds: [moore?.id ?? '', ana.id, bo.id],
+    });
+    const sent = [];
+    for (let i = 0; i < 3; i++) sent.push(await sendInquiry(t, { email: `b${i}@buyer.example` }));
+    hours(25);
+    expect(await escalateOverdue(deps())).toBe(3);
+    // Moore let them wait: the turns go on past him, to Ana, Bo, then Ana again.
+    const repIds = await Promise.all(
+      sent.map(async ({ id }) => (await t.store.findInquiry(id))?.repId),
+    );
+    expect([ana.id, bo.id].map((id) => repIds.filter((r) => r === id).length)).toEqual([2, 1]);
+    const [sales] = await t.store.listTeams(await siteId());
+    expect(sales).toMatchObject({ turns: 3, lastAssignedRepId: ana.id });
+  });
+});
+
 describe('escalation by several processes at once', () => {
   it('escalates and reassigns once: the first run to write it wins, the others leave it', async () => {
     await reassigningToAna();

@@ -44,7 +44,9 @@ export function authQueries(
   db: Kysely<Database>,
   { relaxedCounters }: { relaxedCounters: boolean },
 ): AuthQueries {
-  // One upsert, so two requests at the same moment cannot both read n and write n + 1.
+  // One upsert, so two requests at the same moment cannot both read n and write n + 1. A hit
+  // from an earlier window than the stored one (a process whose clock is a little behind)
+  // counts in the stored window: only a later window starts the count over.
   const countHit = async (q: Kysely<Database>, key: string, windowStart: string) => {
     const row = await q
       .insertInto('throttles')
@@ -53,11 +55,16 @@ export function authQueries(
         oc.column('key').doUpdateSet((eb) => ({
           failures: eb
             .case()
-            .when('throttles.windowStart', '=', windowStart)
+            .when('throttles.windowStart', '>=', windowStart)
             .then(eb('throttles.failures', '+', 1))
             .else(1)
             .end(),
-          windowStart,
+          windowStart: eb
+            .case()
+            .when('throttles.windowStart', '>', windowStart)
+            .then(eb.ref('throttles.windowStart'))
+            .else(windowStart)
+            .end(),
         })),
       )
       .returning('failures')

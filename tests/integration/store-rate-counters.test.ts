@@ -1,0 +1,35 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+
+// Rate-limit counters (Store.countHit) on one database shared by processes whose clocks
+// differ a little: a request counted by a process still in the previous minute must not
+// start the window over for the others.
+
+let db: TestDatabase;
+beforeEach(async () => {
+  db = await createTestDatabase();
+});
+afterEach(async () => {
+  await db.close();
+});
+
+const minute = (m: number) => `2026-11-29T08:0${m}:00.000Z`;
+
+describe('countHit', () => {
+  it('counts hits of a window, and starts over in a later one', async () => {
+    const { store } = db;
+    expect(await store.countHit('k', minute(1))).toBe(1);
+    expect(await store.countHit('k', minute(1))).toBe(2);
+    expect(await store.countHit('k', minute(2))).toBe(1);
+  });
+
+  it('counts a hit from a clock still in the previous window into the current one', async () => {
+    const { store } = db;
+    expect(await store.countHit('k', minute(1))).toBe(1);
+    expect(await store.countHit('k', minute(1))).toBe(2);
+    // Another process, a second behind, is still in minute 0.
+    expect(await store.countHit('k', minute(0))).toBe(3);
+    expect(await store.countHit('k', minute(1))).toBe(4);
+    expect(await store.countHit('k', minute(0))).toBe(5);
+  });
+});

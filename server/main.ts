@@ -9,7 +9,7 @@ import { applyConfigFile } from './domain/apply-config';
 import { seedDemo } from './demo-seed';
 import { deliveryHandlers } from './domain/delivery-handlers';
 import { WEBHOOK } from './domain/webhook-events';
-import { createLocalEventBus } from './domain/events';
+import { createLocalEventBus, withEndableStreams } from './domain/events';
 import { reportUndelivered } from './domain/admin-notices';
 import { escalateOverdue } from './domain/escalation';
 import { purgeExpired } from './domain/privacy';
@@ -39,6 +39,8 @@ const noMailer: Mailer = {
 const pick = <T>(all: Record<string, T>, keys: string[]): Record<string, T> =>
   Object.fromEntries(keys.flatMap((k) => (all[k] ? [[k, all[k]] as const] : [])));
 const DEMO_LINK_MS = 7 * 24 * 60 * 60 * 1000;
+/** How long a stop waits for requests under way: within `docker stop`'s 10 s before SIGKILL. */
+const STOP_GRACE_MS = 8_000;
 
 async function main() {
   const config = loadConfig();
@@ -60,10 +62,11 @@ async function main() {
   // SECRET_KEY, or a key kept beside the SQLite file (config.ts requires it on PostgreSQL).
   const secret = config.secretKey ?? resolveSecret(null, config.databasePath).secret;
   // Several processes may share PostgreSQL: live events travel between them by NOTIFY.
-  const events =
+  const events = withEndableStreams(
     config.database.engine === 'postgres'
       ? await createPostgresEventBus({ url: config.database.url, db, log })
-      : { ...createLocalEventBus(), close: async () => {} };
+      : { ...createLocalEventBus(), close: async () => {} },
+  );
   const deps = {
     store,
     clock: () => new Date(),
@@ -195,16 +198,19 @@ async function main() {
       await stopInbound();
       await stopOutbox();
       await events.close();
-      // A request cut off after the 2 s may still have its inquiry waiting for a shared commit.
+      // A request cut off at the grace's end may still have its inquiry waiting for a commit.
       await store.writesSettled();
       await db.destroy();
       process.exit(0);
     });
-    // Live-event streams never end on their own: give requests a moment, then close them.
+    // Live-event streams never end on their own: they end now (their clients reconnect, to
+    // another process behind the same address). Requests under way get STOP_GRACE_MS to finish
+    // (a sign-in waiting out its throttle, a long CSV export), then their connections close.
+    events.endStreams();
     server.closeIdleConnections();
     setTimeout(() => {
       server.closeAllConnections();
-    }, 2_000).unref();
+    }, STOP_GRACE_MS).unref();
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));

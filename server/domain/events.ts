@@ -16,10 +16,31 @@ export interface EventBus {
   publish(event: LiveEvent): void;
   subscribe(listener: (event: LiveEvent) => void): () => void;
   /**
-   * Calls `listener` when events may have been missed (a bus across processes that lost its
-   * connection); returns the unsubscribe. A bus that misses nothing leaves it out.
+   * Calls `listener` when events may be missed from now on (a bus across processes that lost
+   * its connection, a process stopping): a live stream ends, and its client reconnects and
+   * reads its state again. Returns the unsubscribe. A bus that misses nothing leaves it out.
    */
   onMissed?(listener: () => void): () => void;
+}
+
+/**
+ * `bus`, whose live streams can all be ended at once (a process stopping, so that they
+ * reconnect to another): `endStreams` tells its onMissed listeners, as the bus itself does.
+ */
+export function withEndableStreams<B extends EventBus>(bus: B): B & { endStreams(): void } {
+  const listeners = new Set<() => void>();
+  return {
+    ...bus,
+    onMissed(listener: () => void) {
+      listeners.add(listener);
+      const fromBus = bus.onMissed?.(listener);
+      return () => {
+        listeners.delete(listener);
+        fromBus?.();
+      };
+    },
+    endStreams: () => [...listeners].forEach((listener) => listener()),
+  };
 }
 
 /** An in-process bus: enough for one server process (SQLite). */

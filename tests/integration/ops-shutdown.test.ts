@@ -98,6 +98,30 @@ describe('graceful shutdown', () => {
     await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
   });
 
+  it('ends live streams at once, and lets a request under way take longer than 2 s', async () => {
+    const server = await startServerProcess({ DATABASE_URL: join(dir, 'streams.sqlite') });
+    const sent = await fetch(`${server.url}${INQUIRIES}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(inquiryBody()),
+    });
+    const { token } = (await sent.json()) as { token: string };
+    const stream = await fetch(`${server.url}/api/v1/conversations/${token}/events`);
+    const reader = stream.body!.getReader();
+    await reader.read(); // ": connected"
+    let exited: Promise<number | null> | undefined;
+    const answer = await slowPost(server.url, JSON.stringify(inquiryBody()), async () => {
+      await sleep(300); // the request's first half has arrived
+      exited = server.stop('SIGTERM');
+      // The stream ends with the signal: if it waited for the grace to end, the connection
+      // of this request would be closed with it.
+      while (!(await reader.read()).done);
+      await sleep(3000);
+    });
+    expect(answer.status).toBe(201);
+    expect(await exited).toBe(0);
+  }, 30_000);
+
   it('finishes the delivery it is sending before it exits', async () => {
     const smtp = await slowSmtp(1500);
     const database = join(dir, 'outbox.sqlite');

@@ -23,7 +23,7 @@ import type { Mailer } from './mail/mailer';
 import { createSmtpMailer } from './mail/smtp-mailer';
 import { createIdFactory } from './ids';
 import { resolveSecret } from './secret';
-import { migrateToLatest, migrationProvider } from './storage/migrate';
+import { migrateToLatest, migratorFor } from './storage/migrate';
 import { createLogger } from './ops/log';
 import { createReadinessCheck } from './ops/readiness';
 import { openStore } from './storage/open-store';
@@ -107,7 +107,7 @@ async function main() {
     allowPrivateWebhooks: config.webhooksAllowPrivate,
     assets: { widgetDir: join(root, 'dist'), demoDir: join(root, 'demo') },
     logger,
-    readiness: createReadinessCheck({ db, migrations: migrationProvider, logger }),
+    readiness: createReadinessCheck({ db, migrator: () => migratorFor(db), logger }),
     metricsToken: config.metricsToken,
     processMetrics: true,
   });

@@ -1,4 +1,4 @@
-import { type Kysely, type MigrationProvider, Migrator, sql } from 'kysely';
+import { type Kysely, type Migrator, sql } from 'kysely';
 import type { Logger } from './log';
 
 /** What keeps the server from taking traffic, by part (`database`, `migrations`); empty when ready. */
@@ -6,8 +6,8 @@ export type ReadinessCheck = () => Promise<Record<string, string>>;
 
 export interface ReadinessOptions<T> {
   db: Kysely<T>;
-  /** The same migrations start-up runs (server/storage/migrate.ts). */
-  migrations: MigrationProvider;
+  /** A Migrator of the same migrations start-up runs (server/storage/migrate.ts `migratorFor`). */
+  migrator: () => Promise<Migrator>;
   /** A database that does not answer within this is not ready (a hung connection, a full pool). */
   timeoutMs?: number;
   /** Gets the driver's error; the answer names only the part (it may reach the public). */
@@ -20,11 +20,10 @@ export interface ReadinessOptions<T> {
  */
 export function createReadinessCheck<T>({
   db,
-  migrations,
+  migrator,
   timeoutMs = 2000,
   logger,
 }: ReadinessOptions<T>): ReadinessCheck {
-  const migrator = new Migrator({ db, provider: migrations });
   return async function readiness(): Promise<Record<string, string>> {
     try {
       await within(timeoutMs, sql`select 1`.execute(db));
@@ -33,7 +32,11 @@ export function createReadinessCheck<T>({
       return { database: 'The database does not answer.' };
     }
     try {
-      const pending = (await within(timeoutMs, migrator.getMigrations()))
+      const migrations = within(
+        timeoutMs,
+        migrator().then((m) => m.getMigrations()),
+      );
+      const pending = (await migrations)
         .filter((m) => m.executedAt === undefined)
         .map((m) => m.name);
       if (pending.length === 0) return {};

@@ -47,7 +47,11 @@ export async function migrateToLatest<T>(
   db: Kysely<T>,
   progress?: MigrationProgress,
 ): Promise<MigrationResult[]> {
-  return outcome(await (await migrator(db, progress)).migrateToLatest());
+  return outcome(
+    await (
+      await migratorFor(db, progress ? telling(progress) : migrationProvider)
+    ).migrateToLatest(),
+  );
 }
 
 /** Brings the schema to migration `name`, up or down (tests of a migration's data steps). */
@@ -55,11 +59,17 @@ export async function migrateTo<T>(
   db: Kysely<T>,
   name: keyof typeof migrations,
 ): Promise<MigrationResult[]> {
-  return outcome(await (await migrator(db)).migrateTo(name));
+  return outcome(await (await migratorFor(db)).migrateTo(name));
 }
 
-async function migrator<T>(db: Kysely<T>, progress?: MigrationProgress): Promise<Migrator> {
-  const provider = progress ? telling(progress) : migrationProvider;
+/**
+ * Kysely's Migrator for `db` (start-up, tests, and /readyz, which reads what is applied): on
+ * PostgreSQL, kept to the connection's own schema.
+ */
+export async function migratorFor<T>(
+  db: Kysely<T>,
+  provider: MigrationProvider = migrationProvider,
+): Promise<Migrator> {
   if (engineOf(db) !== 'postgres') return new Migrator({ db, provider });
   // On PostgreSQL, Kysely finds its bookkeeping tables in any schema unless told which one:
   // the schema this connection works in (search_path), so installations can share a database.

@@ -7,7 +7,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ErrorBody } from '../../contract';
 import { createLogger } from '../../server/ops/log';
 import { createReadinessCheck, type ReadinessCheck } from '../../server/ops/readiness';
+import { migrateToLatest, migratorFor } from '../../server/storage/migrate';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { createTestDatabase, TEST_ENGINE } from '../support/test-database';
 import { opsApp } from './ops-app';
 
 // Migrations of our own on a database of our own: what is checked is how readiness reads
@@ -42,13 +44,15 @@ async function migrate(names: string[]) {
   if (error) throw error;
 }
 
+const migratorOf = (names: string[]) => async () => new Migrator({ db, provider: provider(names) });
+
 const readyz = (readiness?: ReadinessCheck) => opsApp(t, { readiness }).request('/readyz');
 
 describe('/readyz', () => {
   it('is ready when the database answers and every migration is applied', async () => {
     await migrate(['0001-a', '0002-b']);
     const res = await readyz(
-      createReadinessCheck({ db, migrations: provider(['0001-a', '0002-b']) }),
+      createReadinessCheck({ db, migrator: migratorOf(['0001-a', '0002-b']) }),
     );
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ ok: true });
@@ -58,7 +62,7 @@ describe('/readyz', () => {
     await migrate(['0001-a']);
     const check = createReadinessCheck({
       db,
-      migrations: provider(['0001-a', '0002-b', '0003-c']),
+      migrator: migratorOf(['0001-a', '0002-b', '0003-c']),
     });
     const res = await readyz(check);
     expect(res.status).toBe(503);
@@ -68,7 +72,7 @@ describe('/readyz', () => {
   });
 
   it('counts a database nobody migrated as not ready', async () => {
-    const res = await readyz(createReadinessCheck({ db, migrations: provider(['0001-a']) }));
+    const res = await readyz(createReadinessCheck({ db, migrator: migratorOf(['0001-a']) }));
     expect(res.status).toBe(503);
     expect(((await res.json()) as ErrorBody).error.fields).toEqual({
       migrations: 'Not applied: 0001-a.',
@@ -80,7 +84,7 @@ describe('/readyz', () => {
     const logged: string[] = [];
     const check = createReadinessCheck({
       db,
-      migrations: provider(['0001-a']),
+      migrator: migratorOf(['0001-a']),
       logger: createLogger({ level: 'warn', write: (l) => logged.push(l) }),
     });
     await db.destroy();
@@ -99,7 +103,13 @@ describe('/readyz', () => {
   it('gives up when reading the migrations hangs', async () => {
     const hanging: MigrationProvider = { getMigrations: () => new Promise(() => {}) };
     await migrate(['0001-a']);
-    const res = await readyz(createReadinessCheck({ db, migrations: hanging, timeoutMs: 50 }));
+    const res = await readyz(
+      createReadinessCheck({
+        db,
+        migrator: async () => new Migrator({ db, provider: hanging }),
+        timeoutMs: 50,
+      }),
+    );
     expect(res.status).toBe(503);
     expect(((await res.json()) as ErrorBody).error.fields).toEqual({
       migrations: 'The applied migrations could not be read.',
@@ -114,4 +124,23 @@ describe('/readyz', () => {
   it('leaves /healthz alive either way', async () => {
     expect((await opsApp(t).request('/healthz')).status).toBe(200);
   });
+
+  // Installations share one PostgreSQL in schemas of their own (as the tests do here).
+  it.runIf(TEST_ENGINE === 'postgres')(
+    "reads its own schema's migrations, beside other installations' schemas",
+    async () => {
+      const fresh = await createTestDatabase('postgres', { migrated: false });
+      try {
+        const check = createReadinessCheck({ db: fresh.db, migrator: () => migratorFor(fresh.db) });
+        const res = await readyz(check);
+        expect(res.status).toBe(503);
+        const { fields } = ((await res.json()) as ErrorBody).error;
+        expect(fields?.migrations).toMatch(/^Not applied: 0001-initial, /);
+        await migrateToLatest(fresh.db);
+        expect((await readyz(check)).status).toBe(200);
+      } finally {
+        await fresh.close();
+      }
+    },
+  );
 });

@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import { createHttp } from './app';
@@ -185,24 +185,29 @@ async function main() {
   }
 
   // Kept widget-config answers are sent before the app is reached (http/front-door.ts).
-  const server = createServer(frontDoor(getRequestListener(app.fetch)));
+  const listener = frontDoor(getRequestListener(app.fetch));
+  // Stopping, each answer not begun yet closes its connection, so that a kept-alive one
+  // brings no more requests. Those under way are known by their response; an answer the front
+  // door sent at once is never among them.
+  let stopping = false;
+  const underWay = new Set<ServerResponse>();
+  const server = createServer((req, res) => {
+    if (stopping) res.shouldKeepAlive = false;
+    listener(req, res);
+    if (!res.writableEnded && !stopping) {
+      underWay.add(res);
+      res.once('close', () => underWay.delete(res));
+    }
+  });
   server.listen(config.port, () =>
     log(`[http] Liaison listening on ${config.publicUrl} (port ${config.port})`),
   );
 
-  const shutdown = (signal: string) => {
+  const shutdown = async (signal: string) => {
     log(`[http] ${signal}: shutting down`);
-    server.close(async () => {
-      await escalation.stop();
-      await retention.stop();
-      await stopInbound();
-      await stopOutbox();
-      await events.close();
-      // A request cut off at the grace's end may still have its inquiry waiting for a commit.
-      await store.writesSettled();
-      await db.destroy();
-      process.exit(0);
-    });
+    stopping = true;
+    for (const res of underWay) if (!res.headersSent) res.shouldKeepAlive = false;
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     // Live-event streams never end on their own: they end now (their clients reconnect, to
     // another process behind the same address). Requests under way get STOP_GRACE_MS to finish
     // (a sign-in waiting out its throttle, a long CSV export), then their connections close.
@@ -211,9 +216,18 @@ async function main() {
     setTimeout(() => {
       server.closeAllConnections();
     }, STOP_GRACE_MS).unref();
+    // The work in the background stops beside the requests, not after them: the mail being
+    // sent is finished meanwhile, and nothing more is claimed.
+    await Promise.all([escalation.stop(), retention.stop(), stopInbound(), stopOutbox()]);
+    await closed;
+    await events.close();
+    // A request cut off at the grace's end may still have its inquiry waiting for a commit.
+    await store.writesSettled();
+    await db.destroy();
+    process.exit(0);
   };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
 main().catch((err: unknown) => {

@@ -29,9 +29,16 @@ export interface EventBus {
  */
 export function withEndableStreams<B extends EventBus>(bus: B): B & { endStreams(): void } {
   const listeners = new Set<() => void>();
+  let ended = false;
   return {
     ...bus,
     onMissed(listener: () => void) {
+      // A stream that starts after the end (a reconnection still reaching this process) ends
+      // as soon as it has begun.
+      if (ended) {
+        queueMicrotask(listener);
+        return () => {};
+      }
       listeners.add(listener);
       const fromBus = bus.onMissed?.(listener);
       return () => {
@@ -39,7 +46,10 @@ export function withEndableStreams<B extends EventBus>(bus: B): B & { endStreams
         fromBus?.();
       };
     },
-    endStreams: () => [...listeners].forEach((listener) => listener()),
+    endStreams() {
+      ended = true;
+      for (const listener of [...listeners]) listener();
+    },
   };
 }
 

@@ -24,7 +24,8 @@ function slowPost(
   url: string,
   body: string,
   between: () => Promise<void>,
-): Promise<{ status: number; text: string }> {
+  { keepAlive = false }: { keepAlive?: boolean } = {},
+): Promise<{ status: number; text: string; connection: string | undefined }> {
   return new Promise((resolve, reject) => {
     const req = request(
       `${url}${INQUIRIES}`,
@@ -34,14 +35,16 @@ function slowPost(
         headers: {
           'Content-Type': 'application/json',
           'Content-Length': Buffer.byteLength(body),
-          Connection: 'close',
+          Connection: keepAlive ? 'keep-alive' : 'close',
         },
       },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
         res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, text, connection: res.headers.connection }),
+        );
       },
     );
     req.on('error', reject);
@@ -120,6 +123,45 @@ describe('graceful shutdown', () => {
     });
     expect(answer.status).toBe(201);
     expect(await exited).toBe(0);
+  }, 30_000);
+
+  it('closes a kept-alive connection with the answer it finishes, and claims no more mail', async () => {
+    const smtp = await slowSmtp(0);
+    const database = join(dir, 'keep-alive.sqlite');
+    const server = await startServerProcess({
+      DATABASE_URL: database,
+      SMTP_URL: smtp.url,
+      OUTBOX_POLL_MS: '50',
+    });
+    try {
+      let exited: Promise<number | null> | undefined;
+      // Another request goes on for a while after this one is answered: meanwhile the
+      // outbox must not take this one's mail.
+      const longer = slowPost(server.url, JSON.stringify(inquiryBody()), () => sleep(3000));
+      const answer = await slowPost(
+        server.url,
+        JSON.stringify(inquiryBody()),
+        async () => {
+          await sleep(300);
+          exited = server.stop('SIGTERM');
+          await sleep(1000);
+        },
+        { keepAlive: true },
+      );
+      expect(answer.status).toBe(201);
+      expect(answer.connection).toBe('close');
+      expect((await longer).status).toBe(201);
+      expect(await exited).toBe(0);
+    } finally {
+      await smtp.close();
+    }
+    // The inquiry stored while stopping waits in the outbox for the next process.
+    const db = new Database(database, { readonly: true });
+    const rows = db.prepare('select state, attempts from deliveries').all();
+    db.close();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows).toEqual(rows.map(() => ({ state: 'pending', attempts: 0 })));
+    expect(smtp.events).toEqual([]);
   }, 30_000);
 
   it('finishes the delivery it is sending before it exits', async () => {

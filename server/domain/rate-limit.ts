@@ -20,7 +20,11 @@ const hashedKey = (key: string) =>
 const windowStart = (now: Date, windowMs: number) =>
   new Date(Math.floor(now.getTime() / windowMs) * windowMs).toISOString();
 
-/** How many requests `key` has made in the current window, without counting one. */
+/**
+ * How many requests `key` has made in the current window, without counting one. A later
+ * window stored by a process whose clock is a little ahead counts as the current one, as
+ * Store.countHit counts into it.
+ */
 export async function peek(
   store: Store,
   key: string,
@@ -28,7 +32,7 @@ export async function peek(
   now: Date,
 ): Promise<number> {
   const current = await store.findThrottle(hashedKey(key));
-  return current && current.windowStart === windowStart(now, windowMs) ? current.failures : 0;
+  return current && current.windowStart >= windowStart(now, windowMs) ? current.failures : 0;
 }
 
 export async function hit(

@@ -31,7 +31,7 @@ import type {
 export type * from './records';
 
 /**
- * Why `createInquiry` stored nothing: the team's round-robin turn it takes (or a later one) was
+ * Why `createInquiry` stored nothing: the team's round-robin turn it takes, that number, was
  * stored first, by another process routing for the same team at the same moment.
  */
 export class TurnTaken extends Error {

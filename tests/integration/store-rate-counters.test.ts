@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { hit, peek } from '../../server/domain/rate-limit';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 // Rate-limit counters (Store.countHit) on one database shared by processes whose clocks
@@ -31,5 +32,16 @@ describe('countHit', () => {
     expect(await store.countHit('k', minute(0))).toBe(3);
     expect(await store.countHit('k', minute(1))).toBe(4);
     expect(await store.countHit('k', minute(0))).toBe(5);
+  });
+
+  it('peeks at the count a process whose clock is ahead has started', async () => {
+    const { store } = db;
+    const limit = { limit: 10, windowMs: 60_000 };
+    const ahead = new Date(Date.parse(minute(1)) + 500);
+    const behind = new Date(Date.parse(minute(1)) - 500);
+    await hit(store, 'k', limit, ahead);
+    await hit(store, 'k', limit, ahead);
+    expect(await peek(store, 'k', 60_000, ahead)).toBe(2);
+    expect(await peek(store, 'k', 60_000, behind)).toBe(2);
   });
 });

@@ -3,8 +3,8 @@ import { addSystemMessage } from './conversation';
 import { reassignInquiry, type InboxDeps } from './inbox-actions';
 import { route } from './router';
 import { routingContext } from './routing-context';
-import { turnGiven, withTurnsGiven } from './team-turns';
-import type { Inquiry, Site } from '../storage/store';
+import { turnGiven, withTurnRetries, withTurnsGiven } from './team-turns';
+import { TurnTaken, type Inquiry, type Site } from '../storage/store';
 
 /** How many overdue inquiries one run handles per site; the next run takes the rest. */
 const BATCH = 50;
@@ -57,16 +57,16 @@ export async function escalateOverdue(deps: InboxDeps): Promise<number> {
 
 /**
  * Who takes `inquiry` on its escalation: the router's choice with its rep left out. A team's
- * round-robin turn it takes is stored, as a new inquiry's is (team-turns.ts): routed again,
- * up to twice, when another process took that turn first.
+ * round-robin turn it takes is stored, as a new inquiry's is (team-turns.ts): routed again
+ * when another process took that turn first.
  */
-async function reassignTo(
+function reassignTo(
   { store }: InboxDeps,
   site: Site,
   inquiry: Inquiry,
   now: Date,
 ): Promise<string | null> {
-  for (let attempt = 1; ; attempt++) {
+  return withTurnRetries(async (takeTurn) => {
     const context = await routingContext(store, site, inquiry.visitor.email);
     // No await from here to turnGiven: the turn read is the turn taken.
     const teams = withTurnsGiven(store, context.teams);
@@ -85,6 +85,9 @@ async function reassignTo(
       now,
     });
     const turn = turnGiven(store, teams, decision);
-    if (!turn || attempt >= 3 || (await store.takeTeamTurn(turn))) return decision.repId;
-  }
+    if (takeTurn && turn && !(await store.takeTeamTurn(turn))) {
+      throw new TurnTaken(turn.teamId, turn.turn);
+    }
+    return decision.repId;
+  });
 }

@@ -1,16 +1,15 @@
 import type { InquiryCreated, ValidInquiry } from '../../contract';
-import {
-  TurnTaken,
-  type Inquiry,
-  type Message,
-  type NewConversationToken,
-  type NewDelivery,
-  type Product,
-  type Site,
+import type {
+  Inquiry,
+  Message,
+  NewConversationToken,
+  NewDelivery,
+  Product,
+  Site,
 } from '../storage/store';
 import { route } from './router';
 import { routingContext } from './routing-context';
-import { turnGiven, withTurnsGiven } from './team-turns';
+import { turnGiven, withTurnRetries, withTurnsGiven } from './team-turns';
 import type { ConversationDeps } from './conversation';
 import { newConversationToken, rawConversationToken } from './conversation-tokens';
 import { createOnce, idempotencyClaim, replayOf } from './idempotency';
@@ -20,9 +19,6 @@ import { REP_NOTIFICATION } from './rep-notification';
 import { VISITOR_ACK } from './visitor-ack';
 import { UNASSIGNED_NOTICE } from './admin-notices';
 import { createdFact, webhookDeliveries } from './webhook-events';
-
-/** Routings of one inquiry at most, when other processes keep taking its team's turn. */
-const TURN_ATTEMPTS = 3;
 
 export type InquiryDeps = ConversationDeps & {
   /** Derives conversation tokens (see conversation-tokens.ts). */
@@ -63,22 +59,12 @@ export async function receiveInquiry(
     claim,
     async () => {
       await admit?.();
-      return storeNew();
+      // Routed again when another process took the same team turn first (team-turns.ts);
+      // the last try takes no turn, so the inquiry is stored whatever the others do.
+      return withTurnRetries(storeRouted);
     },
     (id) => createdAnswer(deps, id),
   );
-
-  // Routed again when another process took the same team turn first (team-turns.ts); the
-  // last try takes no turn, so the inquiry is stored whatever the other processes do.
-  async function storeNew(): Promise<InquiryCreated> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await storeRouted(attempt < TURN_ATTEMPTS);
-      } catch (err) {
-        if (!(err instanceof TurnTaken) || attempt >= TURN_ATTEMPTS) throw err;
-      }
-    }
-  }
 
   async function storeRouted(takeTurn: boolean): Promise<InquiryCreated> {
     const spam = spamReason(input.client, minFormMs);

@@ -1,4 +1,4 @@
-import type { Store } from '../storage/store';
+import { TurnTaken, type Store } from '../storage/store';
 import type { RoutingDecision, RoutingTeam } from './router';
 
 /** A round-robin turn: its number, counted per team, and the member it went to. */
@@ -17,6 +17,24 @@ interface Turn {
 // one team in the same moment, the second to write the turn finds it taken and routes again
 // (inquiries.ts).
 const given = new WeakMap<Store, Map<string, Turn>>();
+
+/** Routings of one assignment at most, when other processes keep taking its team's turn. */
+const TURN_ATTEMPTS = 3;
+
+/**
+ * Runs `assign` (route, then store the turn it took) until no other process has taken that
+ * turn first (it throws TurnTaken), up to TURN_ATTEMPTS times; the last try is told to take
+ * no turn, so that the assignment is made whatever the other processes do.
+ */
+export async function withTurnRetries<T>(assign: (takeTurn: boolean) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await assign(attempt < TURN_ATTEMPTS);
+    } catch (err) {
+      if (!(err instanceof TurnTaken) || attempt >= TURN_ATTEMPTS) throw err;
+    }
+  }
+}
 
 /** `teams` with the turns this process gave on `store` that the database does not hold yet. */
 export function withTurnsGiven(store: Store, teams: RoutingTeam[]): RoutingTeam[] {

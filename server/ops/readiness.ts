@@ -1,5 +1,6 @@
 import { type Kysely, type Migrator, sql } from 'kysely';
 import type { Logger } from './log';
+import { within } from '../within';
 
 /** What keeps the server from taking traffic, by part (`database`, `migrations`); empty when ready. */
 export type ReadinessCheck = () => Promise<Record<string, string>>;
@@ -26,17 +27,14 @@ export function createReadinessCheck<T>({
 }: ReadinessOptions<T>): ReadinessCheck {
   return async function readiness(): Promise<Record<string, string>> {
     try {
-      await within(timeoutMs, sql`select 1`.execute(db));
+      await within(sql`select 1`.execute(db), timeoutMs, 'select 1');
     } catch (err) {
       logger?.warn('not ready: the database does not answer', { err });
       return { database: 'The database does not answer.' };
     }
     try {
-      const migrations = within(
-        timeoutMs,
-        migrator().then((m) => m.getMigrations()),
-      );
-      const pending = (await migrations)
+      const migrations = migrator().then((m) => m.getMigrations());
+      const pending = (await within(migrations, timeoutMs, 'the migrations'))
         .filter((m) => m.executedAt === undefined)
         .map((m) => m.name);
       if (pending.length === 0) return {};
@@ -46,12 +44,4 @@ export function createReadinessCheck<T>({
       return { migrations: 'The applied migrations could not be read.' };
     }
   };
-}
-
-function within<R>(ms: number, work: Promise<R>): Promise<R> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import type { EventBus, LiveEvent } from '../domain/events';
 import type { Database } from './database';
+import { within } from '../within';
 
 /** An EventBus that also reaches the other processes on the database; `close` ends its client. */
 export interface PostgresEventBus extends EventBus {
@@ -180,23 +181,6 @@ export async function createPostgresEventBus({
       await c?.end();
     },
   };
-}
-
-/** `work`, or a rejection once `ms` have passed without an answer. */
-function within<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${what} unanswered after ${ms} ms`)), ms);
-    work.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      (err: unknown) => {
-        clearTimeout(timer);
-        reject(err);
-      },
-    );
-  });
 }
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));

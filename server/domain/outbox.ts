@@ -76,10 +76,14 @@ export function createOutboxWorker({
     } catch (err) {
       const error = err instanceof Error ? err.message : String(err);
       if (attempt >= maxAttempts || err instanceof PermanentDeliveryError) {
-        await store.markDeliveryAttemptFailed(delivery.id, lease, error, null);
-        await onFailed?.(delivery, error).catch((err: unknown) =>
-          console.error('[outbox] could not report a failed delivery', delivery.id, err),
-        );
+        // Reported only when this worker still held the row: one that took it over meanwhile
+        // has an outcome of its own to report.
+        const recorded = await store.markDeliveryAttemptFailed(delivery.id, lease, error, null);
+        if (recorded) {
+          await onFailed?.(delivery, error).catch((err: unknown) =>
+            console.error('[outbox] could not report a failed delivery', delivery.id, err),
+          );
+        }
         return { id: delivery.id, outcome: 'failed', error };
       }
       const retryAt = new Date(clock().getTime() + retryDelayMs(attempt, random)).toISOString();

@@ -88,7 +88,7 @@ export function outboxQueries(
         .execute();
     },
     async markDeliveryAttemptFailed(id, leaseUntil, error, retryAt) {
-      await db
+      const { numUpdatedRows } = await db
         .updateTable('deliveries')
         .set(
           retryAt === null
@@ -98,7 +98,8 @@ export function outboxQueries(
         .where('id', '=', id)
         .where('state', '=', 'pending')
         .where('nextAttemptAt', '=', leaseUntil)
-        .execute();
+        .executeTakeFirst();
+      return numUpdatedRows === 1n;
     },
     async countDeliveries(state) {
       const row = await db

@@ -222,12 +222,13 @@ export interface Store extends AttachmentStore, WebhookStore {
    * while the row is still the caller's (`leaseUntil`, its claimDelivery lease): a worker whose
    * lease ran out during a slow send must not overwrite the lease of the one that took it over.
    */
+  /** Whether it was recorded: not when the lease `leaseUntil` was lost to another worker. */
   markDeliveryAttemptFailed(
     id: string,
     leaseUntil: string,
     error: string,
     retryAt: string | null,
-  ): Promise<void>;
+  ): Promise<boolean>;
   countDeliveries(state: DeliveryState): Promise<number>;
   findDelivery(id: string): Promise<Delivery | null>;
   /**

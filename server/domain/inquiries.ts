@@ -229,7 +229,9 @@ export function arrivalDeliveries(
           siteId: inquiry.siteId,
           inquiryId: inquiry.id,
           payload: { inquiryId: inquiry.id, messageId: firstMessageId },
-          dedupeKey: `${REP_NOTIFICATION}:${firstMessageId}`,
+          // Per rep, as a reassignment's: a rep given the inquiry while it was held as spam
+          // is mailed on "Not spam", though the first rep had been.
+          dedupeKey: `${REP_NOTIFICATION}:${firstMessageId}:${inquiry.repId}`,
         }
       : {
           id: newId(),

@@ -127,4 +127,25 @@ describe('spam signals', () => {
     expect(res.status).toBe(200);
     expect(await kinds(id)).toEqual(['rep-notification', 'visitor-ack']);
   });
+
+  it('mailed to its rep, then held as spam and reassigned: "Not spam" mails the new rep', async () => {
+    t = await createTestApp();
+    const moore = await t.store.findRepByEmail('moore.liu@example.com');
+    await t.store.setPasswordHash(moore?.id ?? '', await hashPassword('password-123'));
+    const cookie = await signInAs(t, 'moore.liu@example.com');
+    const ana = await addRep(t, { email: 'ana@hengda.example', name: 'Ms. Ana Wu' });
+    const { id } = (await (await post(inquiryBody())).json()) as InquiryCreated;
+    const patch = (body: object) => inboxRequest(t, cookie, 'PATCH', `/inquiries/${id}`, body);
+    expect((await patch({ status: 'spam' })).status).toBe(200);
+    expect((await patch({ repId: ana.id })).status).toBe(200);
+    expect((await patch({ status: 'new' })).status).toBe(200);
+    const notices = await t.db
+      .selectFrom('deliveries')
+      .select('dedupeKey')
+      .where('kind', '=', 'rep-notification')
+      .where('inquiryId', '=', id)
+      .execute();
+    // Moore's on arrival; on "Not spam", Ana's (the handler mails the rep the inquiry has).
+    expect(notices).toHaveLength(2);
+  });
 });

@@ -7,7 +7,12 @@ export type DeliveryHandler = (delivery: Delivery) => Promise<void>;
 /** A failure that retrying cannot mend (a receiver's 4xx): the delivery fails for good now. */
 export class PermanentDeliveryError extends Error {
   override name = 'PermanentDeliveryError';
+  readonly permanent = true;
 }
+
+/** A PermanentDeliveryError, or any error that says it is permanent (mail's RecipientRefused). */
+const isPermanent = (err: unknown) =>
+  err instanceof Error && (err as { permanent?: unknown }).permanent === true;
 
 /** What one attempt at one delivery came to; batch work reports per item, never throws. */
 export type DeliveryResult =
@@ -75,7 +80,7 @@ export function createOutboxWorker({
       await handler(delivery);
     } catch (err) {
       const error = err instanceof Error ? err.message : String(err);
-      if (attempt >= maxAttempts || err instanceof PermanentDeliveryError) {
+      if (attempt >= maxAttempts || isPermanent(err)) {
         // Reported only when this worker still held the row: one that took it over meanwhile
         // has an outcome of its own to report.
         const recorded = await store.markDeliveryAttemptFailed(delivery.id, lease, error, null);

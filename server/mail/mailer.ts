@@ -16,6 +16,15 @@ export interface Address {
   address: string;
 }
 
+/**
+ * The receiving server refused the recipient for good (an SMTP 5xx to RCPT TO: no such
+ * mailbox): sending again cannot mend it, so the outbox gives up at once.
+ */
+export class RecipientRefused extends Error {
+  override name = 'RecipientRefused';
+  readonly permanent = true;
+}
+
 /** The only mail seam the domain knows; the SMTP transport and tests implement it. */
 export interface Mailer {
   send(mail: OutgoingMail): Promise<void>;

@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer';
-import type { Mailer } from './mailer';
+import { RecipientRefused, type Mailer } from './mailer';
 
 export interface SmtpMailerOptions {
   /** smtp://user:pass@host:port or smtps://... */
@@ -51,12 +51,21 @@ export function createSmtpMailer({
           signal: deadline,
         });
       } catch (err) {
-        if (!deadline.aborted) throw err;
-        throw new Error(`SMTP send abandoned after ${sendTimeoutMs} ms`, { cause: err });
+        if (deadline.aborted) {
+          throw new Error(`SMTP send abandoned after ${sendTimeoutMs} ms`, { cause: err });
+        }
+        if (refusedForGood(err)) throw new RecipientRefused(String(err), { cause: err });
+        throw err;
       }
     },
     close() {
       transport.close();
     },
   };
+}
+
+/** nodemailer's error for a 5xx answer to RCPT TO (a 4xx is worth another try later). */
+function refusedForGood(err: unknown): boolean {
+  const { command, responseCode } = (err ?? {}) as { command?: unknown; responseCode?: unknown };
+  return command === 'RCPT TO' && typeof responseCode === 'number' && responseCode >= 500;
 }

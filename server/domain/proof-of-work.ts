@@ -86,21 +86,18 @@ async function verifiedChallenge(
   key: string,
   now: Date,
 ): Promise<{ challenge: string; expires: string } | null> {
-  let challenge: unknown;
   try {
-    challenge = Reflect.get(
-      JSON.parse(Buffer.from(pow, 'base64').toString('utf8')) ?? {},
-      'challenge',
-    );
-  } catch (err) {
-    // Not base64 JSON: not a solution at all.
-    if (err instanceof SyntaxError) return null;
-    throw err;
+    const sent: unknown = JSON.parse(Buffer.from(pow, 'base64').toString('utf8'));
+    const challenge = typeof sent === 'object' && sent !== null && Reflect.get(sent, 'challenge');
+    if (typeof challenge !== 'string') return null;
+    // The expiry rides in the salt, which the signature covers: read once the solution is valid.
+    if (!(await verifySolution(pow, key, false))) return null;
+    const expires = Number(extractParams(pow).expires) * 1000;
+    if (!Number.isFinite(expires) || expires < now.getTime()) return null;
+    return { challenge, expires: new Date(expires).toISOString() };
+  } catch {
+    // Not base64 JSON, or fields of the wrong kinds (altcha throws on an unknown algorithm or
+    // a salt that is not text): not a solution at all, whatever way it is broken.
+    return null;
   }
-  if (typeof challenge !== 'string') return null;
-  // The expiry rides in the salt, which the signature covers: read once the solution is valid.
-  if (!(await verifySolution(pow, key, false))) return null;
-  const expires = Number(extractParams(pow).expires) * 1000;
-  if (!Number.isFinite(expires) || expires < now.getTime()) return null;
-  return { challenge, expires: new Date(expires).toISOString() };
 }

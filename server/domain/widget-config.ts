@@ -70,12 +70,21 @@ export async function widgetConfig(
   };
 }
 
+/** The locales of `language` Intl knows; none for a tag it cannot read ("en_US"). */
+function knownLocales(language: string | undefined): string[] {
+  try {
+    return Intl.DateTimeFormat.supportedLocalesOf(language ?? []);
+  } catch {
+    return [];
+  }
+}
+
 /**
  * `at` as a visitor `offsetMinutes` behind UTC reads it, in `language` ("Monday 9:00 AM"): the
  * moment moved by the offset and written as UTC. A language Intl does not know is English.
  */
 function visitorTime(at: Date, language: string | undefined, offsetMinutes: number): string {
-  const [locale = 'en'] = Intl.DateTimeFormat.supportedLocalesOf(language ?? []);
+  const [locale = 'en'] = knownLocales(language);
   return new Intl.DateTimeFormat(locale, {
     weekday: 'long',
     hour: 'numeric',

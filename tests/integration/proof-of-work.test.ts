@@ -70,6 +70,27 @@ describe('proof-of-work', () => {
     expect((await post(inquiryBody({ pow: 'not base64 json' }))).status).toBe(403);
   });
 
+  it('refuses a solution broken in any way with 403, never 500', async () => {
+    const pow = await solvedOnSwitchedOnSite();
+    const fields = JSON.parse(Buffer.from(pow, 'base64').toString()) as Record<string, unknown>;
+    const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64');
+    for (const broken of [
+      b64(42),
+      b64('x'),
+      b64(null),
+      b64({ ...fields, algorithm: 'MD5' }),
+      b64({ ...fields, algorithm: 5 }),
+      b64({ ...fields, salt: 7 }),
+      b64({ ...fields, signature: ['x'] }),
+      b64({ ...fields, number: 'many' }),
+    ]) {
+      const res = await post(inquiryBody({ pow: broken }));
+      expect(res.status, Buffer.from(broken, 'base64').toString()).toBe(403);
+    }
+    // The real one still counts.
+    expect((await post(inquiryBody({ pow }))).status).toBe(201);
+  });
+
   it("refuses a solution once its challenge has expired, by the app's clock", async () => {
     const pow = await solvedOnSwitchedOnSite();
     t.now.value = new Date(t.now.value.getTime() + CHALLENGE_MS + 1000);

@@ -58,6 +58,9 @@ describe('GET widget-config', () => {
       back: 'Montag, 02:00',
     });
     expect((await rep('?tzo=300'))?.back).toBe('Sunday 8:00 PM');
+    // A language tag Intl cannot read is English (not a 500).
+    for (const ui of ['en_US', 'x', ''])
+      expect((await rep(`?tzo=300&ui=${ui}`))?.back, ui).toBe('Sunday 8:00 PM');
     // Without the offset there is nothing to write it in.
     expect((await rep(''))?.back).toBeNull();
     expect((await t.app.request(`${CONFIG}?tzo=soon`)).status).toBe(400);

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as z from 'zod/mini';
+import { photoHref } from './domain/photo-url';
 import {
   DINGTALK_SECRET,
   RepProfileInput,
@@ -23,7 +24,16 @@ const FileRep = z.strictObject({
   title: z.optional(z.nullable(z.string().check(z.maxLength(200)))),
   role: z.optional(z.enum(ROLES)),
   handle: z.optional(z.string().check(z.regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/))),
-  photoUrl: z.optional(z.nullable(z.string().check(z.maxLength(2000)))),
+  photoUrl: z.optional(
+    z.nullable(
+      z.string().check(
+        z.maxLength(2000),
+        z.refine((url) => photoHref(url, 'http://liaison.invalid') !== null, {
+          error: 'an http(s) URL, or a path on this server such as /photos/moore.jpg',
+        }),
+      ),
+    ),
+  ),
   active: z.optional(z.boolean()),
   ...z.partial(RepProfileInput).shape,
 });

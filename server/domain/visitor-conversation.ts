@@ -2,6 +2,7 @@ import type { Conversation, ThreadMessage } from '../../contract';
 import type { Inquiry, Message, Site, Store } from '../storage/store';
 import { resolveConversationToken } from './conversation-tokens';
 import { DomainError } from './errors';
+import { photoHref } from './photo-url';
 
 /** The inquiry and site a visitor's token opens. */
 export interface VisitorThread {
@@ -40,7 +41,7 @@ export async function conversationView(
     rep: rep && {
       name: rep.name,
       title: rep.title,
-      photoUrl: rep.photoUrl && new URL(rep.photoUrl, `${publicUrl}/`).href,
+      photoUrl: photoHref(rep.photoUrl, publicUrl),
     },
     products: inquiry.products.map((p) => ({ name: p.name, ...(p.sku && { sku: p.sku }) })),
     messages: messages.flatMap((m) => {

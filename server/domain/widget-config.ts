@@ -5,6 +5,7 @@ import type { Site, Store } from '../storage/store';
 import { route, unavailability, type RoutingRep } from './router';
 import { loadRouting } from './routing-context';
 import { nextWorkingStart } from './working-hours';
+import { photoHref } from './photo-url';
 
 export interface WidgetConfigDeps {
   store: Store;
@@ -49,7 +50,7 @@ export async function widgetConfig(
       handle: rep.handle,
       name: rep.name,
       title: rep.title,
-      photoUrl: rep.photoUrl && new URL(rep.photoUrl, `${publicUrl}/`).href,
+      photoUrl: photoHref(rep.photoUrl, publicUrl),
       available,
       nextAvailableAt: back?.toISOString() ?? null,
       back: back && query.tzo !== undefined ? visitorTime(back, query.ui, Number(query.tzo)) : null,

@@ -64,6 +64,14 @@ describe('liaison.config.json', () => {
     [site({ reps: [{ email: 'x', name: 'X' }] }), /sites\[0\]\.reps\[0\]\.email/],
     [site({ allowedOrigins: ['*'] }), /sites\[0\]\.allowedOrigins\[0\]/],
     [
+      site({ reps: [{ email: 'a@b.co', name: 'A', photoUrl: 'https://cdn example.com/a.png' }] }),
+      /sites\[0\]\.reps\[0\]\.photoUrl: an http\(s\) URL/,
+    ],
+    [
+      site({ reps: [{ email: 'a@b.co', name: 'A', photoUrl: 'javascript:alert(1)' }] }),
+      /sites\[0\]\.reps\[0\]\.photoUrl/,
+    ],
+    [
       site({ reps: [{ email: 'a@b.co', name: 'A', hours: { timezone: 'Mars/Base', days: {} } }] }),
       /sites\[0\]\.reps\[0\].*time ?zone/i,
     ],

@@ -43,6 +43,22 @@ describe('GET widget-config', () => {
     expect(again.status).toBe(304);
   });
 
+  it("answers with no photo, not a 500, for a rep's photo address no browser could load", async () => {
+    const moore = await t.store.findRepByEmail('moore.liu@example.com');
+    const photos: Array<[string, string | null]> = [
+      ['https://cdn example.com/moore.png', null],
+      ['javascript:alert(1)', null],
+      ['/photos/moore.jpg', 'http://localhost:8787/photos/moore.jpg'],
+    ];
+    for (const [n, [stored, sent]] of photos.entries()) {
+      // Written past the app (no cached answer is cleared): a query of its own each time.
+      await t.store.updateRep(moore!.id, { photoUrl: stored });
+      const res = await t.app.request(`${CONFIG}?tzo=${n}`);
+      expect(res.status, stored).toBe(200);
+      expect(((await res.json()) as WidgetConfig).rep?.photoUrl, stored).toBe(sent);
+    }
+  });
+
   it("writes an off-duty rep's return in the visitor's time and language", async () => {
     const moore = await t.store.findRepByEmail('moore.liu@example.com');
     // On duty Mondays 09:00-17:00 in Shanghai (01:00-09:00 UTC); the app's clock is Sunday

@@ -1,5 +1,5 @@
 import type { InquiryListQuery } from '../../contract';
-import type { Inquiry, InquiryListFilter, Rep, Store } from '../storage/store';
+import type { Inquiry, Rep, Store } from '../storage/store';
 import { scopeOf } from './access';
 import { assigneeNames } from './inbox';
 
@@ -58,8 +58,9 @@ const productsText = (products: Inquiry['products']): string =>
 
 /**
  * The inquiries the rep may see (an admin: the site's), filtered as the inbox list is, as CSV
- * text in chunks: a header line, then one line per inquiry in the list's order. The first
- * chunk starts with a byte-order mark, so spreadsheets read the UTF-8 as UTF-8.
+ * text in chunks: a header line, then one line per inquiry, newest first by arrival (an order
+ * a reply during the export cannot change, Store.exportInquiries). The first chunk starts with
+ * a byte-order mark, so spreadsheets read the UTF-8 as UTF-8.
  */
 export async function* inquiriesCsv(
   store: Store,
@@ -68,7 +69,7 @@ export async function* inquiriesCsv(
   batch = BATCH,
 ): AsyncGenerator<string> {
   const scope = scopeOf(rep);
-  const filter: InquiryListFilter = { limit: batch };
+  const filter: Parameters<Store['exportInquiries']>[1] = { limit: batch };
   if (query.status) filter.status = query.status;
   const search = query.q?.trim();
   if (search) filter.search = search;
@@ -76,7 +77,7 @@ export async function* inquiriesCsv(
 
   yield `\uFEFF${line([...COLUMNS])}`;
   for (;;) {
-    const rows = await store.listInquiries(scope, filter);
+    const rows = await store.exportInquiries(scope, filter);
     if (rows.length === 0) return;
     const firsts = await store.firstMessages(rows.map((i) => i.id));
     const unnamed = rows.filter((i) => i.repId && !names.has(i.repId));
@@ -105,10 +106,6 @@ export async function* inquiriesCsv(
     yield chunk;
     const last = rows.at(-1);
     if (rows.length < batch || !last) return;
-    filter.after = {
-      awaitingReply: last.awaitingReply,
-      lastActivityAt: last.lastActivityAt,
-      id: last.id,
-    };
+    filter.afterId = last.id;
   }
 }

@@ -112,6 +112,15 @@ export interface Store extends AttachmentStore, WebhookStore {
   }): Promise<boolean>;
   updateInquiry(id: string, patch: InquiryPatch): Promise<void>;
   listInquiries(scope: InboxScope, filter: InquiryListFilter): Promise<Inquiry[]>;
+  /**
+   * The same inquiries as `listInquiries` finds, newest first by when they arrived (their ids
+   * sort so), after `afterId`: an order no reply or status change moves a row in, so a long
+   * export in batches meets each inquiry once.
+   */
+  exportInquiries(
+    scope: InboxScope,
+    filter: Omit<InquiryListFilter, 'after'> & { afterId?: string },
+  ): Promise<Inquiry[]>;
   /** Unread inquiries in scope, counted up to `cap`. */
   countUnread(scope: InboxScope, cap: number): Promise<number>;
   /** The first message of each inquiry (for list previews). */

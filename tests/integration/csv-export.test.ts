@@ -108,7 +108,31 @@ describe('CSV export', () => {
   });
 });
 
-it('reads the inquiries in batches, each once, in the list order', async () => {
+it('meets each inquiry once, however the inbox changes while it is read', async () => {
+  const sent = [];
+  for (let i = 0; i < 4; i++) sent.push(await inquire({ email: `moving${i}@buyer.example` }));
+  const moore = await t.store.findRepByEmail('moore.liu@example.com');
+  if (!moore) throw new Error('no admin');
+  const rows: string[][] = [];
+  let batches = 0;
+  for await (const chunk of inquiriesCsv(t.store, moore, {}, 1)) {
+    rows.push(...parseCsv(chunk));
+    if (++batches !== 3) continue;
+    // Two read: a rep answers the newest, which moves it below every inquiry awaiting a
+    // reply, in the inbox list's order.
+    t.now.value = new Date(t.now.value.getTime() + 60_000);
+    const newest = sent.at(-1);
+    const reply = await inboxRequest(t, admin, 'POST', `/inquiries/${newest}/messages`, {
+      body: 'Quote attached.',
+      kind: 'reply',
+    });
+    expect(reply.ok).toBe(true);
+  }
+  const emails = rows.slice(1).map((row) => row[5]);
+  expect(emails.sort()).toEqual([0, 1, 2, 3].map((i) => `moving${i}@buyer.example`));
+});
+
+it('reads the inquiries in batches, each once, newest first', async () => {
   for (let i = 0; i < 5; i++) await inquire({ email: `batch${i}@buyer.example` });
   const moore = await t.store.findRepByEmail('moore.liu@example.com');
   if (!moore) throw new Error('no admin');

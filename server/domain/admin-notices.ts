@@ -69,7 +69,8 @@ export const escalationNoticeHandler = (ctx: MailContext): DeliveryHandler =>
     const hours = payloadString(delivery.payload, 'hours');
     const rep = inquiry.repId ? await ctx.store.findRep(inquiry.repId) : null;
     const to = [
-      ...(rep ? [rep] : []),
+      // Not a rep who has left (deactivated): the admins alone, told so below.
+      ...(rep?.active ? [rep] : []),
       ...(await admins(ctx.store, inquiry.siteId)).filter((a) => a.id !== rep?.id),
     ];
     await notify(
@@ -79,7 +80,9 @@ export const escalationNoticeHandler = (ctx: MailContext): DeliveryHandler =>
       `No reply within ${hours} hours: ${summary(inquiry)}`.slice(0, 200),
       [
         `The inquiry from ${summary(inquiry)} has had no reply within the ${hours} hours promised.`,
-        rep ? `It is assigned to ${rep.name}.` : 'It is in the unassigned queue.',
+        rep
+          ? `It is assigned to ${rep.name}${rep.active ? '' : ', who is deactivated: reassign it'}.`
+          : 'It is in the unassigned queue.',
         `Answer it: ${ctx.publicUrl}/inbox/inquiries/${inquiry.id}`,
       ],
     );

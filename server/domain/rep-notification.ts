@@ -1,7 +1,7 @@
 import { renderRepNotification } from '../mail/rep-notification-mail';
 import type { Delivery } from '../storage/store';
 import { messageIdFor, payloadString, replyAddressFor, type MailContext } from './mail-context';
-import type { DeliveryHandler } from './outbox';
+import { PermanentDeliveryError, type DeliveryHandler } from './outbox';
 
 /** The delivery kind that mails an inquiry's visitor message to its assigned rep. */
 export const REP_NOTIFICATION = 'rep-notification';
@@ -27,6 +27,11 @@ export const repNotificationHandler = (ctx: MailContext): DeliveryHandler =>
     const attachments = await store.listAttachments(inquiryId);
     const message = messages.find((m) => m.id === messageId);
     if (!site || !rep || !message) throw new Error(`inquiry ${inquiryId} is incomplete`);
+    // A rep who has left is mailed nothing more: the delivery fails at once, so the site's
+    // admins are told it was not delivered, with the inquiry to reassign.
+    if (!rep.active) {
+      throw new PermanentDeliveryError(`${rep.name} is deactivated: reassign the inquiry`);
+    }
 
     const threadUrl = `${ctx.publicUrl}/inbox/inquiries/${inquiry.id}`;
     const followUp = messages[0]?.id !== message.id;

@@ -41,6 +41,8 @@ export async function deleteVisitor(store: Store, siteId: string, email: string)
 }
 
 const DAY_MS = 86_400_000;
+/** How long an Idempotency-Key answers with its first result (see purgeExpired). */
+const IDEMPOTENCY_DAYS = 90;
 
 /**
  * Deletes closed inquiries past each site's retention period (by their last activity), with
@@ -59,9 +61,10 @@ export async function purgeExpired(store: Store, now: Date): Promise<number> {
   // Files uploaded for an inquiry that was never sent.
   await store.deleteUnclaimedAttachments(new Date(now.getTime() - UNCLAIMED_MS).toISOString());
   // Expired sessions and links, counters whose windows are long over, and Idempotency-Keys
-  // after a week (a retry comes within minutes, or when a visitor whose network failed comes
-  // back: the widget keeps an unsent inquiry across visits).
+  // after 90 days (a retry comes within minutes, or when a visitor whose answer was lost comes
+  // back, maybe weeks later: the widget keeps an unsent inquiry across visits, and sends it
+  // again under its key).
   const ago = (ms: number) => new Date(now.getTime() - ms).toISOString();
-  await store.forgetExpired(now.toISOString(), ago(DAY_MS), ago(7 * DAY_MS));
+  await store.forgetExpired(now.toISOString(), ago(DAY_MS), ago(IDEMPOTENCY_DAYS * DAY_MS));
   return deleted;
 }

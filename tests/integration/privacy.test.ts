@@ -139,7 +139,11 @@ describe('retention', () => {
     const left = await t.db.selectFrom('throttles').select('key').execute();
     expect(left.map((r) => r.key)).toEqual(['signin:locked']);
     expect(await count('sessions')).toBe(1);
-    await purgeExpired(t.store, hours(24 * 7 + 1));
+    // A visitor whose answer was lost may come back weeks later: the widget sends again what
+    // it kept, under the same key, and must get the first inquiry, not store a second.
+    await purgeExpired(t.store, hours(24 * 30));
+    expect(await count('idempotencyKeys')).toBe(1);
+    await purgeExpired(t.store, hours(24 * 90 + 1));
     expect(await count('idempotencyKeys')).toBe(0);
     await purgeExpired(t.store, hours(24 * 400));
     expect([await count('throttles'), await count('sessions')]).toEqual([0, 0]);

@@ -1,13 +1,15 @@
 import type { Channel } from '../../contract';
-import type {
-  IdempotencyRecord,
-  Inquiry,
-  InquiryPatch,
-  Message,
-  NewDelivery,
-  Rep,
-  Store,
+import {
+  InquiryGone,
+  type IdempotencyRecord,
+  type Inquiry,
+  type InquiryPatch,
+  type Message,
+  type NewDelivery,
+  type Rep,
+  type Store,
 } from '../storage/store';
+import { DomainError } from './errors';
 import type { EventBus } from './events';
 import { REP_NOTIFICATION } from './rep-notification';
 import { messageFacts, webhookDeliveries } from './webhook-events';
@@ -71,12 +73,15 @@ async function post(
       message.id,
     )),
   );
-  const stored = await store.addMessage({
-    message,
-    patch,
-    deliveries,
-    ...(once && { idempotency: once.idempotency }),
-  });
+  const stored = await store
+    .addMessage({ message, patch, deliveries, ...(once && { idempotency: once.idempotency }) })
+    .catch((err: unknown) => {
+      // Deleted since it was read (the retention purge, an erasure): a 404, not a 500.
+      if (!(err instanceof InquiryGone)) throw err;
+      throw draft.authorKind === 'visitor'
+        ? new DomainError('CONVERSATION_NOT_FOUND', 'This conversation no longer exists.')
+        : new DomainError('NOT_FOUND', 'This inquiry no longer exists.');
+    });
   if (!stored) return null;
   events.publish({
     type: 'message',

@@ -4,7 +4,7 @@ import { insertDeliveries } from './outbox-queries';
 import { groupCommit } from './group-commit';
 import { fromInquiry, patchColumns, toInquiry, toMessage } from './rows';
 import { insertTurn } from './routing-queries';
-import { TurnTaken, type InboxScope, type Store } from './store';
+import { InquiryGone, TurnTaken, type InboxScope, type Store } from './store';
 
 type NewInquiry = Parameters<Store['createInquiry']>[0];
 
@@ -105,6 +105,10 @@ export function inquiryQueries(
 
     async addMessage({ message, patch, deliveries, idempotency }) {
       return db.transaction().execute(async (trx) => {
+        // Still there: on PostgreSQL a purge deleting it holds its row, and this waits to see.
+        let present = trx.selectFrom('inquiries').select('id').where('id', '=', message.inquiryId);
+        if (skipLocked) present = present.forUpdate();
+        if (!(await present.executeTakeFirst())) throw new InquiryGone(message.inquiryId);
         if (patch.escalatedAt !== undefined) {
           // Set once: of processes escalating together, the first to write it goes on; on
           // PostgreSQL the others wait for its row lock, then find it set. And only while it

@@ -31,6 +31,17 @@ import type {
 export type * from './records';
 
 /**
+ * Why `addMessage` stored nothing: the inquiry was deleted (the retention purge, a visitor's
+ * erasure) after the caller read it.
+ */
+export class InquiryGone extends Error {
+  constructor(inquiryId: string) {
+    super(`inquiry ${inquiryId} was deleted meanwhile`);
+    this.name = 'InquiryGone';
+  }
+}
+
+/**
  * Why `createInquiry` stored nothing: the team's round-robin turn it takes, that number, was
  * stored first, by another process routing for the same team at the same moment.
  */

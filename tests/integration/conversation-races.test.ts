@@ -57,3 +57,23 @@ describe('a message written after the inquiry changed', () => {
     expect((await t.store.findInquiry(read.id))?.status).toBe('waiting');
   });
 });
+
+describe('a message written after the inquiry was deleted', () => {
+  it('is refused as not found (404), not a 500, and stores nothing', async () => {
+    const { id } = await sendInquiry(t);
+    const read = await t.store.findInquiry(id);
+    if (!read) throw new Error('the inquiry is not stored');
+    // The retention purge (or an erasure) deletes it between the request's read and write.
+    await t.store.deleteInquiries([id]);
+    await expect(addVisitorMessage(deps(), read, 'Still there?', 'widget')).rejects.toMatchObject({
+      code: 'CONVERSATION_NOT_FOUND',
+    });
+    const moore = await t.store.findRepByEmail('moore.liu@example.com');
+    await expect(
+      addRepMessage(deps(), moore!, read, 'Our offer.', 'reply', 'inbox'),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(
+      await t.db.selectFrom('messages').selectAll().where('inquiryId', '=', id).execute(),
+    ).toEqual([]);
+  });
+});

@@ -138,7 +138,8 @@ export function createInboundServer({
     if (why) throw new SmtpRefusal(550, `5.7.1 Automatic replies are not accepted (${why})`);
     const reply = buildReply(mail, session);
     if (!reply) throw new SmtpRefusal(550, '5.1.1 No such recipient');
-    if (!reply.text) {
+    const files = attachedFiles(mail);
+    if (!reply.text && files.length === 0) {
       throw new SmtpRefusal(550, '5.6.0 Empty reply: write your answer above the quoted text');
     }
     // A thread message has the widget's limit, however it arrives; the sender gets a bounce.
@@ -148,8 +149,21 @@ export function createInboundServer({
         `5.3.4 Reply longer than ${MESSAGE_MAX} characters: please shorten it`,
       );
     }
-    await onReply(reply);
+    await onReply({ ...reply, text: withFilesNotKept(reply.text, files) });
     return 'Reply received';
+  }
+
+  // Files the mail carries (not the images of an HTML body or signature, which it shows).
+  function attachedFiles(mail: ParsedMail): string[] {
+    return mail.attachments.filter((a) => !a.related).map((a) => a.filename ?? 'unnamed file');
+  }
+
+  // Only a mailed reply's text is kept: the thread says which files came with it, so that
+  // neither side takes a quotation or a drawing for delivered when it was not.
+  function withFilesNotKept(text: string, files: string[]): string {
+    if (files.length === 0) return text;
+    const note = `[Attached by mail, not kept: ${files.join(', ')}. Liaison keeps the text of mailed replies only.]`;
+    return text ? `${text}\n\n${note}` : note;
   }
 
   function buildReply(mail: ParsedMail, session: SMTPServerSession): InboundReply | null {

@@ -100,6 +100,29 @@ describe('inbound mail to reply addresses', () => {
     ]);
   });
 
+  it('says in the reply which attached files it did not keep, but not a body image', async () => {
+    await send({
+      to: replyAddress(LIVE, DOMAIN),
+      text: 'Please find our quotation attached.',
+      html: '<p>Please find our quotation attached.</p><img src="cid:logo@acme">',
+      attachments: [
+        { filename: 'quotation.pdf', content: Buffer.from('%PDF-1.4 quotation') },
+        { filename: 'logo.png', content: Buffer.from('png'), cid: 'logo@acme' },
+      ],
+    });
+    expect(replies.map((r) => r.text)).toEqual([
+      'Please find our quotation attached.\n\n[Attached by mail, not kept: quotation.pdf. ' +
+        'Liaison keeps the text of mailed replies only.]',
+    ]);
+    // A file alone is a reply too: the thread says what came.
+    await send({
+      to: replyAddress(LIVE, DOMAIN),
+      text: '',
+      attachments: [{ filename: 'drawing.dwg', content: Buffer.from('dwg') }],
+    });
+    expect(replies[1]?.text).toMatch(/^\[Attached by mail, not kept: drawing\.dwg\./);
+  });
+
   it('delivers an HTML-only reply as its visible text', async () => {
     await send({
       to: replyAddress(LIVE, DOMAIN).toUpperCase(),

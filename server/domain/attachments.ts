@@ -22,8 +22,10 @@ export const UNCLAIMED_MS = 24 * 60 * 60 * 1000;
  */
 export const UNCLAIMED_BYTES_MAX = 500 * 1024 * 1024;
 
-// Control characters, path separators and characters Windows refuses in a file name.
-const UNSAFE = /[\u0000-\u001f\u007f/\\:*?"<>|]+/g;
+// Control characters, path separators and characters Windows refuses in a file name; and the
+// marks that change the direction text is shown in ("photo\u202Egpj.pdf" shows as
+// "photo" + "fdp.jpg" reversed), so that a name reads as what it is.
+const UNSAFE = /[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069/\\:*?"<>|]+/g;
 
 /**
  * A file name fit for a download: the visitor's (URI-decoded when it can be), without paths or

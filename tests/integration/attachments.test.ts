@@ -60,6 +60,9 @@ describe('uploading', () => {
       contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       filename: 'Angebot für Ventile.docx',
     });
+    // A mark that reverses the text after it: "photo\u202Egpj.pdf" shows as "photofdp.jpg".
+    const flipped = await uploaded('spec.pdf', 'photo\u202Egpj.exe');
+    expect(flipped.filename).toBe('photo gpj.pdf');
   });
 
   it.each([

@@ -1,44 +1,27 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { reportUndelivered } from '../../server/domain/admin-notices';
-import { deliveryHandlers } from '../../server/domain/delivery-handlers';
 import { escalateOverdue } from '../../server/domain/escalation';
-import { createOutboxWorker, type OutboxWorker } from '../../server/domain/outbox';
-import { createSmtpMailer } from '../../server/mail/smtp-mailer';
+import type { OutboxWorker } from '../../server/domain/outbox';
 import { addRep, sendInquiry } from '../support/inbox-client';
-import { addressOf, startSmtpSink, type SmtpSink } from '../support/smtp-sink';
-import { createTestApp, PUBLIC_URL, SECRET, type TestApp } from '../support/test-app';
+import { startMailWorker, type MailWorker } from '../support/mail-worker';
+import { addressOf, type SmtpSink } from '../support/smtp-sink';
+import { createTestApp, SECRET, type TestApp } from '../support/test-app';
 
 // A rep who has left (deactivated) is mailed nothing more about the inquiries still assigned
 // to them: a visitor's follow-up is reported to the site's admins as undelivered instead, with
 // a link to reassign it, and an escalation goes to the admins alone.
 
 let t: TestApp;
+let mail: MailWorker;
 let sink: SmtpSink;
 let worker: OutboxWorker;
-let closeMailer: () => void;
 
 beforeEach(async () => {
   t = await createTestApp();
-  sink = await startSmtpSink();
-  const mailer = createSmtpMailer({ url: sink.url, from: 'Liaison <liaison@localhost>' });
-  closeMailer = () => mailer.close();
-  const deps = { store: t.store, newId: t.newId, clock: () => t.now.value };
-  worker = createOutboxWorker({
-    store: t.store,
-    clock: () => t.now.value,
-    handlers: deliveryHandlers({
-      store: t.store,
-      mailer,
-      secret: SECRET,
-      publicUrl: PUBLIC_URL,
-      inboundDomain: null,
-    }),
-    onFailed: (delivery) => reportUndelivered(deps, delivery),
-  });
+  mail = await startMailWorker(t, null, { reportFailures: true });
+  ({ worker, sink } = mail);
 });
 afterEach(async () => {
-  closeMailer();
-  await sink.close();
+  await mail.close();
   await t.close();
 });
 

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../server/auth/passwords';
 import { escalateOverdue } from '../../server/domain/escalation';
 import type { AdminStats } from '../../contract';
+import type { Rep } from '../../server/storage/store';
 import { reportUndelivered } from '../../server/domain/admin-notices';
 import { deliveryHandlers } from '../../server/domain/delivery-handlers';
 import { createOutboxWorker, type OutboxWorker } from '../../server/domain/outbox';
@@ -40,8 +41,11 @@ const hours = (n: number) => {
 };
 const siteId = async () => (await t.store.findSiteByKey('demo'))?.id ?? '';
 
-/** Moore and Ms. Ana Wu in a round-robin team, on a site that reassigns on escalation. */
-async function reassigningToAna() {
+/**
+ * Moore, Ms. Ana Wu and `others` in a round-robin team, on a site that reassigns on
+ * escalation; Ana.
+ */
+async function reassigningToAna(others: Rep[] = []) {
   const ana = await addRep(t, { email: 'ana@hengda.example', name: 'Ms. Ana Wu' });
   const moore = await t.store.findRepByEmail(MOORE);
   await t.store.saveTeam({
@@ -49,7 +53,7 @@ async function reassigningToAna() {
     siteId: await siteId(),
     name: 'Sales',
     distribution: 'round-robin',
-    memberIds: [moore?.id ?? '', ana.id],
+    memberIds: [moore?.id ?? '', ana.id, ...others.map((r) => r.id)],
   });
   await t.store.updateSite(await siteId(), { escalationReassign: true });
   return ana;
@@ -126,16 +130,8 @@ describe('escalation', () => {
 
 describe('reassignment on escalation', () => {
   it("takes the team's round-robin turns, as new inquiries do", async () => {
-    const ana = await reassigningToAna();
     const bo = await addRep(t, { email: 'bo@hengda.example', name: 'Mr. Bo Li' });
-    const moore = await t.store.findRepByEmail(MOORE);
-    await t.store.saveTeam({
-      id: 'team-sales',
-      siteId: await siteId(),
-      name: 'Sales',
-      distribution: 'round-robin',
-      memberIds: [moore?.id ?? '', ana.id, bo.id],
-    });
+    const ana = await reassigningToAna([bo]);
     const sent = [];
     for (let i = 0; i < 3; i++) sent.push(await sendInquiry(t, { email: `b${i}@buyer.example` }));
     hours(25);

@@ -1,4 +1,5 @@
 import { deliveryHandlers } from '../../server/domain/delivery-handlers';
+import { reportUndelivered } from '../../server/domain/admin-notices';
 import { createOutboxWorker, type OutboxWorker } from '../../server/domain/outbox';
 import { createSmtpMailer } from '../../server/mail/smtp-mailer';
 import { startSmtpSink, type SmtpSink } from './smtp-sink';
@@ -11,10 +12,15 @@ export interface MailWorker {
   close(): Promise<void>;
 }
 
-/** Starts a sink and an outbox worker on the test app's clock; run it with `worker.runOnce()`. */
+/**
+ * Starts a sink and an outbox worker on the test app's clock; run it with `worker.runOnce()`.
+ * With `reportFailures`, a delivery it gives up on is reported to the site's admins, as the
+ * server does (server/main.ts).
+ */
 export async function startMailWorker(
   t: TestApp,
   inboundDomain: string | null = null,
+  { reportFailures = false }: { reportFailures?: boolean } = {},
 ): Promise<MailWorker> {
   const sink = await startSmtpSink();
   const mailer = createSmtpMailer({ url: sink.url, from: 'Liaison <liaison@localhost>' });
@@ -27,6 +33,10 @@ export async function startMailWorker(
       secret: SECRET,
       publicUrl: PUBLIC_URL,
       inboundDomain,
+    }),
+    ...(reportFailures && {
+      onFailed: (delivery) =>
+        reportUndelivered({ store: t.store, newId: t.newId, clock: () => t.now.value }, delivery),
     }),
   });
   return {

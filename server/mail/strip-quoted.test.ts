@@ -183,6 +183,14 @@ describe('visibleReply', () => {
   it('keeps order details that look like one header line', () => {
     const text = lines('Please ship:', 'From: Hamburg', 'Date: 3 June', '', 'Anna');
     expect(visibleReply(text)).toBe(text);
+    const route = lines(
+      'Shipping details below.',
+      'From: Hamburg port',
+      'To: Shanghai',
+      'Date: end of June',
+      'Please quote CIF.',
+    );
+    expect(visibleReply(route)).toBe(route);
   });
 
   it('returns an empty string when only history is left', () => {

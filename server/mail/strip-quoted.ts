@@ -16,14 +16,14 @@ const SEPARATOR =
 // RFC 3676 §4.3 signature separator "-- " (trimmed here), also written without the space.
 const SIGNATURE = /^--$/;
 
-// Outlook's header block: From: then, within a few lines, Sent:/Date: and To:/Subject:. Asking
-// for all three keeps a reply that lists "From: Hamburg / Date: 3 June" as order details. Labels
-// are bolded as *From:* when the mail was HTML.
+// Outlook's header block: From: then, within a few lines, Sent:/Date:, To: and Subject:. Asking
+// for all four keeps a reply that lists "From: Hamburg / To: Shanghai / Date: end of June" as
+// shipping details. Labels are bolded as *From:* when the mail was HTML.
 const HEADER_FROM = /^\*?(from|von|de|van|da|发件人|寄件者)\*?\s*[:：]/i;
 const HEADER_SENT =
   /^\*?(sent|date|gesendet|datum|envoyé|enviado|inviato|verzonden|发送时间|日期|寄件日期)\*?\s*[:：]/i;
-const HEADER_TO =
-  /^\*?(to|subject|an|betreff|à|objet|para|asunto|a|oggetto|aan|onderwerp|收件人|主题|主旨)\*?\s*[:：]/i;
+const HEADER_TO = /^\*?(to|an|à|para|a|aan|收件人)\*?\s*[:：]/i;
+const HEADER_SUBJECT = /^\*?(subject|betreff|objet|asunto|oggetto|onderwerp|主题|主旨)\*?\s*[:：]/i;
 const HEADER_REACH = 5;
 
 const QUOTED_LINE = /^\s*>/;
@@ -58,7 +58,7 @@ function isAttribution(line: string): boolean {
 
 function isHeaderBlock(lines: readonly string[], from: number): boolean {
   const next = lines.slice(from + 1, from + 1 + HEADER_REACH).map(clean);
-  return next.some((l) => HEADER_SENT.test(l)) && next.some((l) => HEADER_TO.test(l));
+  return [HEADER_SENT, HEADER_TO, HEADER_SUBJECT].every((label) => next.some((l) => label.test(l)));
 }
 
 // Trims spaces, including the non-breaking ones HTML mail turns into (\s covers U+00A0).

@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from './database';
+import type { ErasingTransaction } from './kysely-store';
 import { insertDeliveries } from './outbox-queries';
 import { groupCommit } from './group-commit';
 import { fromInquiry, patchColumns, toInquiry, toMessage } from './rows';
@@ -27,7 +28,11 @@ type InquiryQueries = Pick<
 /** Inquiries and their messages (tokens: token-queries.ts; the list: inquiry-list-queries.ts). */
 export function inquiryQueries(
   db: Kysely<Database>,
-  { writers, skipLocked }: { writers: number; skipLocked: boolean },
+  {
+    writers,
+    skipLocked,
+    erase = (db, work) => db.transaction().execute(work),
+  }: { writers: number; skipLocked: boolean; erase?: ErasingTransaction | undefined },
 ): InquiryQueries {
   const inScope = (scope: InboxScope) => {
     let q = db.selectFrom('inquiries').where('inquiries.siteId', '=', scope.siteId);
@@ -80,7 +85,7 @@ export function inquiryQueries(
     },
 
     async deleteInquiries(ids) {
-      await db.transaction().execute((trx) => deleteWithAll(trx, ids));
+      await erase(db, (trx) => deleteWithAll(trx, ids));
     },
 
     async findInquiry(id) {

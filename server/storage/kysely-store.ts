@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { attachmentQueries } from './attachment-queries';
 import { authQueries } from './auth-queries';
 import type { Database } from './database';
@@ -32,7 +32,18 @@ export interface StoreOptions {
   relaxedCounters?: boolean;
   /** Advisory locks for `Store.exclusively` (PostgreSQL); SQLite serves one process. */
   advisoryLocks?: boolean;
+  /**
+   * How a visitor's erasure runs its deletion, when the engine needs more than a transaction
+   * for deleted text to leave its files (SQLite: `erasingSqlite`).
+   */
+  erase?: ErasingTransaction;
 }
+
+/** Runs a deletion in a transaction of its own, thoroughly. */
+export type ErasingTransaction = (
+  db: Kysely<Database>,
+  work: (trx: Transaction<Database>) => Promise<void>,
+) => Promise<void>;
 
 /** The Store on any Kysely dialect; the dialect factory alone knows the engine. */
 export function createKyselyStore(
@@ -43,11 +54,12 @@ export function createKyselyStore(
     writers = 1,
     relaxedCounters = false,
     advisoryLocks = false,
+    erase,
   }: StoreOptions = {},
 ): Store {
   return {
     ...siteQueries(db),
-    ...inquiryQueries(db, { writers, skipLocked }),
+    ...inquiryQueries(db, { writers, skipLocked, erase }),
     ...inquiryListQueries(db, search),
     ...tokenQueries(db),
     ...authQueries(db, { relaxedCounters }),

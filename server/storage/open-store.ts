@@ -3,7 +3,7 @@ import type { DatabaseConfig } from '../config';
 import type { Database } from './database';
 import { createKyselyStore } from './kysely-store';
 import { openPostgres, postgresSearch } from './postgres';
-import { openSqlite, sqliteSearch } from './sqlite';
+import { erasingSqlite, openSqlite, sqliteSearch } from './sqlite';
 import type { Store } from './store';
 
 /**
@@ -36,5 +36,5 @@ export function openStore(database: DatabaseConfig): OpenedStore {
     };
   }
   const db = openSqlite(database.path);
-  return { db, store: createKyselyStore(db, sqliteSearch) };
+  return { db, store: createKyselyStore(db, sqliteSearch, { erase: erasingSqlite }) };
 }

@@ -225,7 +225,11 @@ export interface Store extends AttachmentStore, WebhookStore {
    * with everything of theirs, choosing them in the same transaction; returns how many.
    */
   purgeClosedBefore(siteId: string, cutoff: string, limit: number): Promise<number>;
-  /** Deletes inquiries and everything of theirs (messages, tokens, deliveries), in one transaction. */
+  /**
+   * Deletes inquiries and everything of theirs (messages, tokens, deliveries), in one
+   * transaction, as a visitor's erasure needs: on SQLite, none of their text is left in the
+   * file or its text index (StoreOptions.erase).
+   */
   deleteInquiries(ids: string[]): Promise<void>;
 
   /** Pending deliveries due at `now`, oldest first. */

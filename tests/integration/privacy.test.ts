@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InquiryCreated } from '../../contract';
 import { purgeExpired, type VisitorExport } from '../../server/domain/privacy';
@@ -53,6 +55,42 @@ describe('one visitor’s data', () => {
     const link = await t.app.request(`/api/v1/conversations/${(a as InquiryCreated).token}`);
     expect(link.status).toBe(404);
   });
+
+  // PostgreSQL's files are the server's; a SQLite file is the operator's, backups included.
+  it.runIf(TEST_ENGINE === 'sqlite')(
+    'leaves no word of it in the SQLite file once deleted',
+    async () => {
+      // Enough other inquiries that the text index has several segments to keep words in.
+      for (let i = 0; i < 40; i++) await sendInquiry(t, { email: `other${i}@buyer.example` });
+      await sendInquiry(t, {
+        email: 'jane@buyer.example',
+        name: 'Jane Quillfeather',
+        message: 'Xylophagous beetles ate our pallets: quote 40 steel ones.',
+      });
+      for (let i = 40; i < 80; i++) await sendInquiry(t, { email: `other${i}@buyer.example` });
+      const { rows } = await sql<{
+        file: string;
+      }>`select file from pragma_database_list where name = 'main'`.execute(t.db);
+      const file = rows[0]?.file ?? '';
+      const bytes = () =>
+        [file, `${file}-wal`]
+          .filter((f) => existsSync(f))
+          .map((f) => readFileSync(f).toString('latin1'))
+          .join('');
+      expect(bytes()).toContain('Xylophagous');
+      const del = await inboxRequest(
+        t,
+        cookie,
+        'DELETE',
+        '/admin/visitor?email=jane@buyer.example',
+      );
+      expect(await del.json()).toEqual({ deleted: 1 });
+      const left = bytes();
+      for (const word of ['Xylophagous', 'xylophagous', 'Quillfeather', 'quillfeather']) {
+        expect(left.includes(word), word).toBe(false);
+      }
+    },
+  );
 
   it('is for admins only', async () => {
     const { addRep } = await import('../support/inbox-client');

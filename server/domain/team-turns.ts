@@ -7,16 +7,15 @@ interface Turn {
   turn: number;
 }
 
-// The round-robin turns this process has given, per store and team. The database keeps a
-// team's last turn too (its number and member), but writes it with the inquiry, after the
+// The round-robin turns this process has given, per database and team (Store.givenTurns, so
+// that the app's wrappers of the store and the escalation run share them). The database keeps
+// a team's last turn too (its number and member), but writes it with the inquiry, after the
 // routing reads of every other inquiry arriving meanwhile (and, under load, after a wait for
 // a shared commit): read alone, a burst would give every inquiry the same "next" member. So a
 // turn this process gave counts until the database holds a later one, which another process
 // may have given; both are overlaid on the teams just before route() runs and recorded right
 // after it, with no await between, so each turn is taken once. Of two processes routing for
-// one team in the same moment, the second to write the turn finds it taken and routes again
-// (inquiries.ts).
-const given = new WeakMap<Store, Map<string, Turn>>();
+// one team in the same moment, the second to write the turn finds it taken and routes again.
 
 /** Routings of one assignment at most, when other processes keep taking its team's turn. */
 const TURN_ATTEMPTS = 3;
@@ -38,8 +37,7 @@ export async function withTurnRetries<T>(assign: (takeTurn: boolean) => Promise<
 
 /** `teams` with the turns this process gave on `store` that the database does not hold yet. */
 export function withTurnsGiven(store: Store, teams: RoutingTeam[]): RoutingTeam[] {
-  const turns = given.get(store);
-  if (!turns) return teams;
+  const turns = store.givenTurns();
   return teams.map((team) => {
     const mine = turns.get(team.id);
     return mine === undefined || mine.turn <= team.turns
@@ -60,11 +58,6 @@ export function turnGiven(
   const team = teams.find((t) => t.id === decision.teamId);
   if (!team || !decision.repId) return null;
   const turn = { repId: decision.repId, turn: team.turns + 1 };
-  let turns = given.get(store);
-  if (!turns) {
-    turns = new Map();
-    given.set(store, turns);
-  }
-  turns.set(team.id, turn);
+  store.givenTurns().set(team.id, turn);
   return { teamId: team.id, ...turn };
 }

@@ -57,7 +57,9 @@ export function createKyselyStore(
     erase,
   }: StoreOptions = {},
 ): Store {
+  const turns = new Map<string, { repId: string; turn: number }>();
   return {
+    givenTurns: () => turns,
     ...siteQueries(db),
     ...inquiryQueries(db, { writers, skipLocked, erase }),
     ...inquiryListQueries(db, search),

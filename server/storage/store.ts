@@ -75,6 +75,11 @@ export interface Store extends AttachmentStore, WebhookStore {
    */
   exclusively<T>(name: string, work: () => Promise<T>): Promise<T>;
   /**
+   * The round-robin turns this process has given on this database, by team (kept and read by
+   * domain/team-turns.ts). One map per store, shared by every wrapper of it (they copy it).
+   */
+  givenTurns(): Map<string, { repId: string; turn: number }>;
+  /**
    * Stores a team's round-robin turn given outside an inquiry's write (a reassignment on
    * escalation); false when that number was stored already, by another process.
    */

@@ -67,7 +67,10 @@ export async function checkProofOfWork(
     pow === undefined ? null : await verifiedChallenge(pow, hmacKey(deps.secret), deps.clock());
   // Counted once for the challenge's whole life (its expiry is the count's window): a window
   // of the clock's would let a solution count again once the next one began.
-  if (solved && (await deps.store.countHit(`pow:${solved.challenge}`, solved.expires)) === 1) {
+  if (
+    solved &&
+    (await deps.store.countHit(`pow:${solved.challenge}`, solved.expires)).count === 1
+  ) {
     return;
   }
   throw new DomainError(

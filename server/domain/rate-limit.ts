@@ -43,9 +43,12 @@ export async function hit(
 ): Promise<RateVerdict> {
   const hashed = hashedKey(key);
   const start = windowStart(now, windowMs);
-  const count = await store.countHit(hashed, start);
-  if (count > limit) {
-    return { allowed: false, retryAfterMs: Date.parse(start) + windowMs - now.getTime() };
+  const counted = await store.countHit(hashed, start);
+  if (counted.count > limit) {
+    // Until the end of the window it was counted in, which may be a later one than this
+    // process's clock says (another process's, a little ahead).
+    const end = Date.parse(counted.windowStart) + windowMs;
+    return { allowed: false, retryAfterMs: end - now.getTime() };
   }
   return { allowed: true };
 }

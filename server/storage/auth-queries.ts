@@ -67,9 +67,9 @@ export function authQueries(
             .end(),
         })),
       )
-      .returning('failures')
+      .returning(['failures', 'windowStart'])
       .executeTakeFirstOrThrow();
-    return row.failures;
+    return { count: row.failures, windowStart: row.windowStart };
   };
   return {
     async createSession(session) {

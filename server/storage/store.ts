@@ -192,8 +192,11 @@ export interface Store extends AttachmentStore, WebhookStore {
    * Idempotency-Keys made before `keysBefore`, and round-robin turns far behind their team's.
    */
   forgetExpired(now: string, countersBefore: string, keysBefore: string): Promise<void>;
-  /** Counts one hit of `key` in the window starting at `windowStart` (one statement); returns the count. */
-  countHit(key: string, windowStart: string): Promise<number>;
+  /**
+   * Counts one hit of `key` in the window starting at `windowStart`, or in a later one another
+   * process has begun (one statement); returns the count and the window it is in.
+   */
+  countHit(key: string, windowStart: string): Promise<{ count: number; windowStart: string }>;
 
   findRepProfiles(siteId: string): Promise<Map<string, RepProfile>>;
   updateRepProfile(repId: string, patch: Partial<RepProfile>): Promise<void>;

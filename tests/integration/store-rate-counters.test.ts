@@ -19,19 +19,19 @@ const minute = (m: number) => `2026-11-29T08:0${m}:00.000Z`;
 describe('countHit', () => {
   it('counts hits of a window, and starts over in a later one', async () => {
     const { store } = db;
-    expect(await store.countHit('k', minute(1))).toBe(1);
-    expect(await store.countHit('k', minute(1))).toBe(2);
-    expect(await store.countHit('k', minute(2))).toBe(1);
+    expect((await store.countHit('k', minute(1))).count).toBe(1);
+    expect((await store.countHit('k', minute(1))).count).toBe(2);
+    expect((await store.countHit('k', minute(2))).count).toBe(1);
   });
 
   it('counts a hit from a clock still in the previous window into the current one', async () => {
     const { store } = db;
-    expect(await store.countHit('k', minute(1))).toBe(1);
-    expect(await store.countHit('k', minute(1))).toBe(2);
+    expect((await store.countHit('k', minute(1))).count).toBe(1);
+    expect((await store.countHit('k', minute(1))).count).toBe(2);
     // Another process, a second behind, is still in minute 0.
-    expect(await store.countHit('k', minute(0))).toBe(3);
-    expect(await store.countHit('k', minute(1))).toBe(4);
-    expect(await store.countHit('k', minute(0))).toBe(5);
+    expect((await store.countHit('k', minute(0))).count).toBe(3);
+    expect((await store.countHit('k', minute(1))).count).toBe(4);
+    expect((await store.countHit('k', minute(0))).count).toBe(5);
   });
 
   it('peeks at the count a process whose clock is ahead has started', async () => {
@@ -43,5 +43,14 @@ describe('countHit', () => {
     await hit(store, 'k', limit, ahead);
     expect(await peek(store, 'k', 60_000, ahead)).toBe(2);
     expect(await peek(store, 'k', 60_000, behind)).toBe(2);
+  });
+
+  it('tells a refused request to wait for the end of the window it was counted in', async () => {
+    const { store } = db;
+    const limit = { limit: 1, windowMs: 60_000 };
+    // A process a second ahead has begun minute 1; this one is still at 0:59.5.
+    await hit(store, 'k', limit, new Date(Date.parse(minute(1)) + 500));
+    const verdict = await hit(store, 'k', limit, new Date(Date.parse(minute(1)) - 500));
+    expect(verdict).toEqual({ allowed: false, retryAfterMs: 60_500 });
   });
 });

@@ -119,6 +119,8 @@ export const createActions = ({
     if (result.ok) {
       last = null;
       signals.reset();
+      // Sent: its products are not kept for the site's next pages (the sent view still shows them).
+      basket?.write([]);
       batch(() => {
         state.created.value = result.created;
         state.phase.value = 'sent';
@@ -136,11 +138,18 @@ export const createActions = ({
     }
   };
 
+  // A send that throws (a page's broken fetch, no crypto.subtle for proof of work on an http
+  // page) got no answer: the form is never left on "Sending", and the inquiry is kept.
+  const submit = (submission: Submission) =>
+    api
+      .submit(submission.body, submission.key)
+      .catch((): SubmitResult => ({ ok: false, code: 'NETWORK' }));
+
   const outbox =
     keeping &&
     createOutbox({
       ...keeping,
-      send: (submission) => api.submit(submission.body, submission.key),
+      send: submit,
       onSettled(result) {
         refused = !result.ok && !state.open.value;
         settle(result);
@@ -169,7 +178,7 @@ export const createActions = ({
     }
     // An edited inquiry replaces the kept one, which never got an answer.
     outbox?.drop();
-    const result = await api.submit(submission.body, submission.key);
+    const result = await submit(submission);
     // No answer at all: kept on this device (the only write before a 201) and retried.
     if (!result.ok && result.code === 'NETWORK' && outbox?.keep(submission)) queued();
     else settle(result);
@@ -211,7 +220,7 @@ export const createActions = ({
     state.phase.value = 'editing';
   };
 
-  return {
+  const actions: Actions = {
     open(product) {
       batch(() => {
         resetAfterSent();
@@ -295,19 +304,21 @@ export const createActions = ({
       const files = state.files.value;
       // Without files, in this task: the form shows "Sending" at once.
       if (files.length === 0) return sendBody(input);
+      // Try again after a failed upload sends this form again, not an older submission.
+      last = null;
       state.phase.value = 'sending';
       uploadAll(files)
         .then((uploads) => {
           if (uploads.ok) sendBody({ ...input, attachments: uploads.ids });
           else uploadFailed(uploads);
         })
-        .catch(report);
+        .catch(() => settle({ ok: false, code: 'NETWORK' }));
     },
     retry() {
       if (state.phase.value === 'sending') return;
       if (last) send(last).catch(report);
       // The files never went up: the whole form goes again.
-      else this.submit(lastHoneypot);
+      else actions.submit(lastHoneypot);
     },
     shown: signals.shown,
     resume() {
@@ -326,4 +337,5 @@ export const createActions = ({
     },
     holding: held,
   };
+  return actions;
 };

@@ -4,9 +4,15 @@ import { report } from '../guard';
 import { retryDelay } from './backoff';
 import type { OutboxStore, Submission } from './outbox-store';
 
-// Answers after which a kept inquiry is tried again: none at all, or the server's own trouble.
-// Any other refusal (a 4xx) will not change by retrying, so the visitor has to see it.
-const TRANSIENT: ReadonlySet<AnswerCode> = new Set(['NETWORK', 'INTERNAL', 'TOO_MANY_ATTEMPTS']);
+// Answers after which a kept inquiry is tried again: none at all, the server's own trouble, or
+// a proof of work this attempt could not give (its challenge did not come). Any other refusal
+// (a 4xx) will not change by retrying, so the visitor has to see it.
+const TRANSIENT: ReadonlySet<AnswerCode> = new Set([
+  'NETWORK',
+  'INTERNAL',
+  'TOO_MANY_ATTEMPTS',
+  'PROOF_OF_WORK_REQUIRED',
+]);
 
 /** The inquiry that got no answer, kept and sent again until the server answers it. */
 export interface Outbox {

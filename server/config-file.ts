@@ -28,7 +28,8 @@ const FileRep = z.strictObject({
     z.nullable(
       z.string().check(
         z.maxLength(2000),
-        z.refine((url) => photoHref(url, 'http://liaison.invalid') !== null, {
+        // Empty: no photo, as before.
+        z.refine((url) => url === '' || photoHref(url, 'http://liaison.invalid') !== null, {
           error: 'an http(s) URL, or a path on this server such as /photos/moore.jpg',
         }),
       ),

@@ -142,14 +142,16 @@ export function createInboundServer({
     if (!reply.text && files.length === 0) {
       throw new SmtpRefusal(550, '5.6.0 Empty reply: write your answer above the quoted text');
     }
-    // A thread message has the widget's limit, however it arrives; the sender gets a bounce.
-    if (reply.text.length > MESSAGE_MAX) {
+    const text = withFilesNotKept(reply.text, files);
+    // A thread message has the widget's limit, however it arrives (the note of files not kept
+    // included); the sender gets a bounce.
+    if (text.length > MESSAGE_MAX) {
       throw new SmtpRefusal(
         552,
         `5.3.4 Reply longer than ${MESSAGE_MAX} characters: please shorten it`,
       );
     }
-    await onReply({ ...reply, text: withFilesNotKept(reply.text, files) });
+    await onReply({ ...reply, text });
     return 'Reply received';
   }
 

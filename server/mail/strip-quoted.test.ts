@@ -141,6 +141,18 @@ describe('visibleReply', () => {
       'Hello Anna,',
     );
     expect(visibleReply(qq)).toBe('请发PDF报价单。');
+    // Outlook in Traditional Chinese, without a rule line above its header block.
+    const tw = lines(
+      '請寄PDF報價單。',
+      '',
+      '寄件者: Moore Liu <moore@acme.example>',
+      '寄件日期: 2024年6月3日 上午 10:02',
+      '收件者: Anna <anna@example.com>',
+      '主旨: Your inquiry',
+      '',
+      'Hello Anna,',
+    );
+    expect(visibleReply(tw)).toBe('請寄PDF報價單。');
   });
 
   it('strips German and French attributions', () => {

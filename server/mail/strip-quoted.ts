@@ -22,7 +22,7 @@ const SIGNATURE = /^--$/;
 const HEADER_FROM = /^\*?(from|von|de|van|da|发件人|寄件者)\*?\s*[:：]/i;
 const HEADER_SENT =
   /^\*?(sent|date|gesendet|datum|envoyé|enviado|inviato|verzonden|发送时间|日期|寄件日期)\*?\s*[:：]/i;
-const HEADER_TO = /^\*?(to|an|à|para|a|aan|收件人)\*?\s*[:：]/i;
+const HEADER_TO = /^\*?(to|an|à|para|a|aan|收件人|收件者)\*?\s*[:：]/i;
 const HEADER_SUBJECT = /^\*?(subject|betreff|objet|asunto|oggetto|onderwerp|主题|主旨)\*?\s*[:：]/i;
 const HEADER_REACH = 5;
 

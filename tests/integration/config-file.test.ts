@@ -110,6 +110,20 @@ describe('liaison.config.json', () => {
     );
   });
 
+  it('takes an empty photo address as no photo, as it always has', async () => {
+    await apply({
+      sites: [
+        {
+          key: 'demo',
+          name: 'Hengda',
+          reps: [{ email: 'moore.liu@example.com', name: 'Mr. Moore Liu', photoUrl: '' }],
+        },
+      ],
+    });
+    const moore = await t.store.findRepByEmail('moore.liu@example.com');
+    expect(moore?.photoUrl ?? '').toBe('');
+  });
+
   it('sets what the file says of proof-of-work', async () => {
     await apply({ sites: [{ key: 'demo', name: 'Hengda', proofOfWork: 'on' }] });
     const demo = await t.store.findSiteByKey('demo');

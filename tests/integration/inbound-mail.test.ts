@@ -121,6 +121,14 @@ describe('inbound mail to reply addresses', () => {
       attachments: [{ filename: 'drawing.dwg', content: Buffer.from('dwg') }],
     });
     expect(replies[1]?.text).toMatch(/^\[Attached by mail, not kept: drawing\.dwg\./);
+    // The note counts toward a thread message's length: no stored reply is longer.
+    const { responseCode } = await refusal({
+      to: replyAddress(LIVE, DOMAIN),
+      text: 'x'.repeat(7_990),
+      attachments: [{ filename: `${'long-name-'.repeat(10)}.pdf`, content: Buffer.from('%PDF') }],
+    });
+    expect(responseCode).toBe(552);
+    expect(replies).toHaveLength(2);
   });
 
   it('delivers an HTML-only reply as its visible text', async () => {

@@ -1,11 +1,5 @@
-import { TurnTaken, type Store } from '../storage/store';
+import { TurnTaken, type Store, type TeamTurn } from '../storage/store';
 import type { RoutingDecision, RoutingTeam } from './router';
-
-/** A round-robin turn: its number, counted per team, and the member it went to. */
-interface Turn {
-  repId: string;
-  turn: number;
-}
 
 // The round-robin turns this process has given, per database and team (Store.givenTurns, so
 // that the app's wrappers of the store and the escalation run share them). The database keeps
@@ -54,7 +48,7 @@ export function turnGiven(
   store: Store,
   teams: RoutingTeam[],
   decision: RoutingDecision,
-): (Turn & { teamId: string }) | null {
+): TeamTurn | null {
   const team = teams.find((t) => t.id === decision.teamId);
   if (!team || !decision.repId) return null;
   const turn = { repId: decision.repId, turn: team.turns + 1 };

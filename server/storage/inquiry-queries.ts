@@ -123,10 +123,6 @@ export function inquiryQueries(
 
     async addMessage({ message, patch, deliveries, idempotency }) {
       return db.transaction().execute(async (trx) => {
-        // Still there: on PostgreSQL a purge deleting it holds its row, and this waits to see.
-        let present = trx.selectFrom('inquiries').select('id').where('id', '=', message.inquiryId);
-        if (skipLocked) present = present.forUpdate();
-        if (!(await present.executeTakeFirst())) throw new InquiryGone(message.inquiryId);
         if (patch.escalatedAt !== undefined) {
           // Set once: of processes escalating together, the first to write it goes on; on
           // PostgreSQL the others wait for its row lock, then find it set. And only while it
@@ -142,6 +138,14 @@ export function inquiryQueries(
             .executeTakeFirst();
           if (Number(claimed.numUpdatedRows) === 0) return false;
         }
+        // The inquiry's change first: no row means it was deleted after the caller read it (on
+        // PostgreSQL, a purge or an erasure deleting it holds its row, and this waits to see).
+        const changed = await trx
+          .updateTable('inquiries')
+          .set(patchColumns(patch, message.createdAt))
+          .where('id', '=', message.inquiryId)
+          .executeTakeFirst();
+        if (changed.numUpdatedRows === 0n) throw new InquiryGone(message.inquiryId);
         if (idempotency) {
           await trx
             .insertInto('idempotencyKeys')
@@ -149,11 +153,6 @@ export function inquiryQueries(
             .execute();
         }
         await trx.insertInto('messages').values(message).execute();
-        await trx
-          .updateTable('inquiries')
-          .set(patchColumns(patch, message.createdAt))
-          .where('id', '=', message.inquiryId)
-          .execute();
         if (patch.firstReplyAt) {
           await trx
             .updateTable('inquiries')

@@ -57,7 +57,7 @@ export function createKyselyStore(
     erase,
   }: StoreOptions = {},
 ): Store {
-  const turns = new Map<string, { repId: string; turn: number }>();
+  const turns: ReturnType<Store['givenTurns']> = new Map();
   return {
     givenTurns: () => turns,
     ...siteQueries(db),

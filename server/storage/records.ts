@@ -154,6 +154,13 @@ export interface Team {
   turns: number;
 }
 
+/** One round-robin turn of a team: its number, counted per team, and the member it went to. */
+export interface TeamTurn {
+  teamId: string;
+  repId: string;
+  turn: number;
+}
+
 export interface Rule {
   id: string;
   siteId: string;

@@ -3,7 +3,7 @@ import type { Distribution, ProofOfWork, RuleMatch, WeeklyHours } from '../../co
 import type { Database } from './database';
 import { endSessionsOf } from './auth-queries';
 import { parseJson, toInquiry, toSite } from './rows';
-import type { RepProfile, Store } from './store';
+import type { RepProfile, Store, TeamTurn } from './store';
 
 type RoutingQueries = Pick<
   Store,
@@ -32,10 +32,7 @@ const OPEN_STATUSES = ['new', 'open', 'waiting'];
  * number is given once: on PostgreSQL, a process inserting the same one at the same moment
  * waits for the other's transaction, then finds it taken.
  */
-export async function insertTurn(
-  db: Kysely<Database>,
-  turn: { teamId: string; repId: string; turn: number },
-): Promise<boolean> {
+export async function insertTurn(db: Kysely<Database>, turn: TeamTurn): Promise<boolean> {
   const { numInsertedOrUpdatedRows } = await db
     .insertInto('teamTurns')
     .values(turn)

@@ -13,6 +13,7 @@ import type {
   RepProfile,
   SiteSettings,
   Team,
+  TeamTurn,
   Rule,
   IdempotencyRecord,
   ReplyTiming,
@@ -78,12 +79,12 @@ export interface Store extends AttachmentStore, WebhookStore {
    * The round-robin turns this process has given on this database, by team (kept and read by
    * domain/team-turns.ts). One map per store, shared by every wrapper of it (they copy it).
    */
-  givenTurns(): Map<string, { repId: string; turn: number }>;
+  givenTurns(): Map<string, Omit<TeamTurn, 'teamId'>>;
   /**
    * Stores a team's round-robin turn given outside an inquiry's write (a reassignment on
    * escalation); false when that number was stored already, by another process.
    */
-  takeTeamTurn(turn: { teamId: string; repId: string; turn: number }): Promise<boolean>;
+  takeTeamTurn(turn: TeamTurn): Promise<boolean>;
   /** Deactivating a rep also ends every session of theirs: a reactivation starts afresh. */
   setRepActive(repId: string, active: boolean): Promise<void>;
   findPasswordHash(repId: string): Promise<string | null>;
@@ -104,7 +105,7 @@ export interface Store extends AttachmentStore, WebhookStore {
      * The team whose round-robin turn the assignment took: its number and member. When the
      * team holds that number already, nothing is stored (rejects with TurnTaken).
      */
-    teamTurn?: { teamId: string; repId: string; turn: number };
+    teamTurn?: TeamTurn;
     /** Remembered with the inquiry; a second insert of the same key fails the transaction. */
     idempotency?: IdempotencyRecord;
     /** Uploaded files the inquiry claims (checked unclaimed beforehand). */

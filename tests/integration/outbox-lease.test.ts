@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOutboxWorker, PermanentDeliveryError } from '../../server/domain/outbox';
 import type { Delivery } from '../../server/storage/store';
+import { enqueueOne } from '../support/one-delivery';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 // A delivery whose handler outlasts its lease is taken over by another worker: the first
@@ -12,19 +13,7 @@ const ENQUEUED = '2026-11-29T08:00:00.000Z';
 
 beforeEach(async () => {
   t = await createTestDatabase();
-  await t.store.enqueue(
-    [
-      {
-        id: 'd-0',
-        kind: 'slow',
-        siteId: 'site-1',
-        inquiryId: null,
-        payload: {},
-        dedupeKey: 'slow:0',
-      },
-    ],
-    ENQUEUED,
-  );
+  await enqueueOne(t.store, { id: 'd-0', kind: 'slow', at: new Date(ENQUEUED) });
 });
 afterEach(async () => {
   await t.close();

@@ -49,20 +49,27 @@ function slowHandler() {
   return { handled, first, release: () => release(), handler };
 }
 
+/** A worker on `slowHandler`, stopped while it handles its first delivery; both. */
+async function stoppedDuringFirst() {
+  const slow = slowHandler();
+  const stopped = createOutboxWorker({
+    store: t.store,
+    handlers: { slow: slow.handler },
+    clock: () => NOW,
+    pollMs: 5,
+  });
+  worker = stopped;
+  stopped.start();
+  await slow.first;
+  const stopping = stopped.stop();
+  slow.release();
+  await stopping;
+  return { slow, stopped };
+}
+
 describe('stopping the outbox worker', () => {
   it('finishes the delivery in hand and leaves the rest of its batch due, unclaimed', async () => {
-    const slow = slowHandler();
-    worker = createOutboxWorker({
-      store: t.store,
-      handlers: { slow: slow.handler },
-      clock: () => NOW,
-      pollMs: 5,
-    });
-    worker.start();
-    await slow.first;
-    const stopping = worker.stop();
-    slow.release();
-    await stopping;
+    const { slow } = await stoppedDuringFirst();
 
     expect(slow.handled).toHaveLength(1);
     const [inHand] = slow.handled;
@@ -74,22 +81,11 @@ describe('stopping the outbox worker', () => {
   });
 
   it('delivers the rest once started again', async () => {
-    const slow = slowHandler();
-    worker = createOutboxWorker({
-      store: t.store,
-      handlers: { slow: slow.handler },
-      clock: () => NOW,
-      pollMs: 5,
-    });
-    worker.start();
-    await slow.first;
-    const stopping = worker.stop();
-    slow.release();
-    await stopping;
+    const { slow, stopped } = await stoppedDuringFirst();
 
-    worker.start();
+    stopped.start();
     await expect.poll(() => slow.handled.length, { timeout: 5_000 }).toBe(ids.length);
-    await worker.stop();
+    await stopped.stop();
     expect(slow.handled.sort()).toEqual(ids);
     expect(await t.store.countDeliveries('sent')).toBe(ids.length);
   });

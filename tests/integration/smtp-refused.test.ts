@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOutboxWorker } from '../../server/domain/outbox';
 import { RecipientRefused, type OutgoingMail } from '../../server/mail/mailer';
 import { createSmtpMailer } from '../../server/mail/smtp-mailer';
+import { enqueueOne } from '../support/one-delivery';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 // A mail server's answer to RCPT TO: 5xx (no such mailbox) is final, 4xx (mailbox busy, try
@@ -53,19 +54,7 @@ const to = (address: string): OutgoingMail => ({
 });
 
 async function deliverOnce(address: string) {
-  await t.store.enqueue(
-    [
-      {
-        id: 'd-1',
-        kind: 'mail',
-        siteId: 'site-1',
-        inquiryId: null,
-        payload: {},
-        dedupeKey: 'mail:1',
-      },
-    ],
-    new Date().toISOString(),
-  );
+  await enqueueOne(t.store);
   const worker = createOutboxWorker({
     store: t.store,
     handlers: { mail: () => mailer.send(to(address)) },

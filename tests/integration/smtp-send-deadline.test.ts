@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOutboxWorker } from '../../server/domain/outbox';
 import { createSmtpMailer } from '../../server/mail/smtp-mailer';
 import type { OutgoingMail } from '../../server/mail/mailer';
+import { enqueueOne } from '../support/one-delivery';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 // A server that answers every step just within nodemailer's step timeouts (a tarpit) must
@@ -94,20 +95,7 @@ describe('an SMTP send against a server slow at every step', () => {
 
   it('is an attempt the outbox records as failed within the lease, to retry later', async () => {
     const leaseMs = 3 * TIMEOUT_MS; // as server/main.ts derives the timeouts from the lease
-    const enqueued = new Date();
-    await t.store.enqueue(
-      [
-        {
-          id: 'd-1',
-          kind: 'mail',
-          siteId: 'site-1',
-          inquiryId: null,
-          payload: {},
-          dedupeKey: 'mail:1',
-        },
-      ],
-      enqueued.toISOString(),
-    );
+    await enqueueOne(t.store);
     const worker = createOutboxWorker({
       store: t.store,
       leaseMs,

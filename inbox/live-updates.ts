@@ -6,7 +6,10 @@ import { readEvent } from './responses';
 export interface LiveUpdatesOptions {
   url?: string;
   onEvent(event: InboxEvent): void;
-  /** The stream is back after an error: events may have been missed. */
+  /**
+   * The stream is open, the first time or again after an error: events may have been missed
+   * (what happened between the list's first read and the stream's opening, or during a gap).
+   */
   onResync(): void;
   /**
    * The server refused the stream (EventSource gives up on a non-200 answer). Resolve true to
@@ -33,7 +36,8 @@ export function startLiveUpdates({
   let source: EventSource | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let stopped = false;
-  let missed = false;
+  // True at first: what arrived between the page's first reads and the stream's opening.
+  let missed = true;
   let delay = retryMs;
 
   const connect = () => {

@@ -26,6 +26,35 @@ test('a new inquiry appears in the list without a reload, unread, with its summa
   await expect(page).toHaveTitle(/^\(\d+\) Inbox · Liaison$/);
 });
 
+test('an inquiry that arrives before the live stream opens is shown once it opens', async ({
+  page,
+  liaison,
+}) => {
+  // Hold the event stream back until the inquiry is stored: no event will ever tell of it.
+  let openStream = () => {};
+  const streamHeld = new Promise<void>((resolve) => (openStream = resolve));
+  await page.route('**/api/inbox/events', async (route) => {
+    await streamHeld;
+    await route.continue();
+  });
+  const firstList = page.waitForResponse((response) =>
+    new URL(response.url()).pathname.endsWith('/api/inbox/inquiries'),
+  );
+  await signIn(page, liaison);
+  await firstList;
+  const name = uniqueWord('Ingrid');
+  await createInquiry(liaison, {
+    name,
+    email: `${name}@fjord.example`,
+    company: 'Fjord Marine',
+    message: 'Please quote 40 gate valves DN80 for delivery to Bergen.',
+  });
+  await expect(rowOf(page, name)).toHaveCount(0);
+
+  openStream();
+  await expect(rowOf(page, name)).toBeVisible();
+});
+
 test('desktop notifications are offered, never asked for on load, and shown when hidden', async ({
   page,
   liaison,

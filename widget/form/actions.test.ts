@@ -181,6 +181,19 @@ describe('delivery', () => {
     expect(keys[4]).toBe('key-3');
   });
 
+  test("an unanswered inquiry sent again from another of the site's pages keeps its key", async () => {
+    let where = page;
+    const failed: SubmitResult = { ok: false, code: 'INTERNAL' };
+    const { actions, keys, fill } = setup([failed, created()], { page: () => where });
+    fill();
+    actions.submit();
+    await settle();
+    where = { url: 'https://hengda.example/products/ball-valve' };
+    actions.submit();
+    await settle();
+    expect(keys).toEqual(['key-1', 'key-1']);
+  });
+
   test('the spam signals: time since the form was first shown, and the hidden field', async () => {
     let time = 10_000;
     const { actions, sent, fill } = setup([created(), created()], { now: () => time });

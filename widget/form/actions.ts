@@ -73,9 +73,9 @@ export interface ActionsOptions {
   now?: () => number;
 }
 
-// Whether two bodies ask the same: the spam signals differ with every build of one.
-const sameInquiry = (a: InquiryInput, b: InquiryInput): boolean =>
-  toJson({ ...a, client: undefined }) === toJson({ ...b, client: undefined });
+// What a body asks, to tell whether two ask the same: the spam signals differ with every build of one, and a
+// kept inquiry sent again from another of the site's pages is still that inquiry.
+const asked = (body: InquiryInput) => toJson({ ...body, client: undefined, page: undefined });
 
 /** Creates the form's actions over one state and API client. */
 export const createActions = ({
@@ -186,7 +186,7 @@ export const createActions = ({
 
   const sendBody = (body: InquiryInput) => {
     const submission =
-      last && sameInquiry(last.body, body) ? last : { key: newKey(), body, since: now() };
+      last && asked(last.body) === asked(body) ? last : { key: newKey(), body, since: now() };
     send(submission).catch(report);
   };
 

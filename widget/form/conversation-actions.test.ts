@@ -260,6 +260,24 @@ describe('sendReply', () => {
     expect(next).not.toBe(first);
   });
 
+  test('a conversation replaced while a reply was sending: Send works again on the new one', async () => {
+    const { replies, sent, thread, actions } = await ready();
+    replies.push(
+      { ok: true, message: message('m2', 'visitor', 'Also DN65?') },
+      { ok: true, message: message('m3', 'visitor', 'And DN80?') },
+    );
+    actions.setDraft('Also DN65?');
+    actions.sendReply();
+    // A new inquiry (this tab's or another's) brings its own conversation before the answer.
+    actions.remember('tok_other');
+    await settle();
+    expect(thread.replyPhase.value).toBe('editing');
+    actions.setDraft('And DN80?');
+    actions.sendReply();
+    await settle();
+    expect(sent.map((reply) => reply.token)).toEqual(['tok_1', 'tok_other']);
+  });
+
   test('a conversation gone meanwhile: the reply moves into a new inquiry', async () => {
     const { replies, state, thread, actions } = await ready();
     replies.push({ ok: false, code: 'CONVERSATION_NOT_FOUND' });

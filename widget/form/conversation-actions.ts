@@ -152,7 +152,12 @@ export const createConversationActions = ({
       thread.draftError.value = '';
     });
     const result = await api.reply(token, { body }, key);
-    if (token !== thread.token.value) return;
+    // Another conversation replaced this one meanwhile: its answer is not news for the one on
+    // screen, whose Send works again.
+    if (token !== thread.token.value) {
+      thread.replyPhase.value = 'editing';
+      return;
+    }
     if (result.ok) {
       unanswered = null;
       const { message } = result;

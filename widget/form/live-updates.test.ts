@@ -43,7 +43,7 @@ describe('followConversation', () => {
     const { source, onChange, connect } = setup();
     expect(connect).toHaveBeenCalledWith('https://x/events');
     source?.open();
-    expect(onChange).not.toHaveBeenCalled();
+    onChange.mockClear();
     source?.send('{"type":"message"}');
     source?.send('{"type":"status"}');
     expect(onChange).toHaveBeenCalledTimes(1);
@@ -51,12 +51,14 @@ describe('followConversation', () => {
     expect(onChange).toHaveBeenCalledTimes(2);
   });
 
-  test('a reconnection catches up on what was missed', () => {
+  test('the first opening and each reconnection catch up on what was missed', () => {
     const { source, onChange } = setup();
-    source?.open();
-    source?.fail();
+    expect(onChange).not.toHaveBeenCalled();
     source?.open();
     expect(onChange).toHaveBeenCalledTimes(1);
+    source?.fail();
+    source?.open();
+    expect(onChange).toHaveBeenCalledTimes(2);
   });
 
   test('repeated errors switch to polling every 15 s', () => {

@@ -63,11 +63,10 @@ export function followConversation({
   else {
     const events = source;
     let errors = 0;
-    let opened = false;
     events.onopen = () => {
-      // After a reconnection, events sent while we were away are lost: catch up once.
-      if (opened) onChange();
-      opened = true;
+      // Events sent before the stream opened (after the thread's first read, or while we were
+      // away) are lost: catch up once.
+      onChange();
       errors = 0;
     };
     events.onmessage = (event) => {

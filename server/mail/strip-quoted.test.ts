@@ -109,6 +109,70 @@ describe('visibleReply', () => {
     expect(visibleReply(text)).toBe('Hi Moore,\n\nwe need 2 pallets, delivered to Hamburg.');
   });
 
+  it('keeps what follows a bare -- used as a separator in the message', () => {
+    // A buyer's list: a second separator is no signature's.
+    const list = lines(
+      'We need three items:',
+      '--',
+      '500 pcs LED panel 60x60',
+      '--',
+      '200 pcs driver 40 W',
+      '---',
+      '50 pcs ceiling frame',
+    );
+    expect(visibleReply(list)).toBe(list);
+    // Two paragraphs of a quote request: the second is prose, no signature.
+    const paragraphs = lines(
+      'Hello, we are interested in your LED panels.',
+      '--',
+      'Please quote 500 pcs delivered to Hamburg.',
+    );
+    expect(visibleReply(paragraphs)).toBe(paragraphs);
+    expect(visibleReply('Hello,\n--\nPlease quote FOB and CIF.')).toBe(
+      'Hello,\n--\nPlease quote FOB and CIF.',
+    );
+    expect(visibleReply('您好\n--\n请按500件报价，谢谢')).toBe('您好\n--\n请按500件报价，谢谢');
+    // Also when the second part is long, and when a quote follows it.
+    const long = lines(
+      'Our requirements:',
+      '--',
+      ...Array.from({ length: 8 }, (_, i) => `Item ${i + 1}: 100 pcs, 220 V, white`),
+      '',
+      'On Mon, Jun 3, 2024 at 10:02 AM Moore Liu <moore@acme.example> wrote:',
+      '> Which items?',
+    );
+    expect(visibleReply(long)).toBe(long.split('\n').slice(0, 10).join('\n'));
+  });
+
+  it('cuts at a bare -- that begins a short signature', () => {
+    const text = lines(
+      'Yes, 500 pieces by June.',
+      '',
+      '--',
+      'Anna Li',
+      'Purchasing, Example Trading Co., Ltd.',
+      '+49 40 1234567',
+      '',
+      'On Mon, Jun 3, 2024 at 10:02 AM Moore Liu <moore@acme.example> wrote:',
+      '> Hello Anna,',
+    );
+    expect(visibleReply(text)).toBe('Yes, 500 pieces by June.');
+    expect(visibleReply('Thanks!\n--\nAnna')).toBe('Thanks!');
+    expect(visibleReply('好的\n--\n李安娜\n上海某某照明有限公司\n电话 021-12345678')).toBe('好的');
+    expect(visibleReply('Thanks!\n--')).toBe('Thanks!');
+  });
+
+  it('always cuts at the standard "-- " delimiter, whatever follows', () => {
+    const text = lines(
+      'Confirmed.',
+      '-- ',
+      'Anna Li, Example GmbH.',
+      'This message and its attachments are confidential. If you are not the intended recipient, ' +
+        'please tell the sender and delete it. Any use of it by others is not allowed.',
+    );
+    expect(visibleReply(text)).toBe('Confirmed.');
+  });
+
   it('strips a Chinese client: 在 … 写道：', () => {
     const text = lines(
       '在吗？好的，请按500件报价，谢谢。',

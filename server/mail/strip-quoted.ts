@@ -13,8 +13,24 @@ const ATTRIBUTIONS = [
 const SEPARATOR =
   /^(-{2,}\s*(original message|ursprüngliche nachricht|message d'origine|mensaje original|原始邮件|原始郵件)\s*-{2,}|_{20,})$/i;
 
-// RFC 3676 §4.3 signature separator "-- " (trimmed here), also written without the space.
-const SIGNATURE = /^--$/;
+// RFC 3676 §4.3's signature separator, "-- " with its space: a signature always follows it.
+const SIGNATURE = /^-- $/;
+// A line of two to four dashes without that space (or of _, + or =, which email-reply-parser
+// also takes for a signature separator, hiding everything below): people type it as one, and
+// as a separator in a list or between paragraphs. It begins a signature only when it is the
+// only such line and what follows it, up to any quoted history, reads like one: at most
+// SIGNATURE_LINES lines and SIGNATURE_CHARS characters, no prose among them (isProse).
+const BARE_SEPARATOR = /^(-{2,4}|_{2,4}|\+{2,4}|={2,4})$/;
+const SIGNATURE_LINES = 6;
+const SIGNATURE_CHARS = 300;
+// A question or exclamation, a Chinese sentence's end or comma: never in a name or an address.
+const PROSE_MARK = /[?!？！。]$|[，；]/;
+// A word in small letters only ("please", "quote", "and"): names, titles, companies, phone
+// numbers and addresses are capitalised, or are no such word (an email address, a URL).
+const SMALL_WORD = /^\p{Ll}{2,}$/u;
+// Appended to a bare separator kept as text, so that email-reply-parser does not cut there;
+// removed again from its output. U+2060 WORD JOINER: invisible, and not \s, so not trimmed.
+const KEEP = '\u2060';
 
 // Outlook's header block: From: then, within a few lines, Sent:/Date:, To: and Subject:. Asking
 // for all four keeps a reply that lists "From: Hamburg / To: Shanghai / Date: end of June" as
@@ -33,23 +49,60 @@ export function visibleReply(text: string): string {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   // Cutting before the parser leaves it no history to misread: its Chinese header pattern
   // spans lines, so a reply starting with 在 would be glued to a later 写道： line.
-  const own = lines.slice(0, historyStart(lines)).join('\n');
+  const own = lines.slice(0, historyStart(lines)).map(keepSeparator).join('\n');
   const parsed = new EmailReplyParser().parseReply(own).split('\n');
   const kept = parsed.slice(0, historyStart(parsed)).filter((line) => !QUOTED_LINE.test(line));
-  return tidy(kept);
+  return tidy(kept.map((line) => (line.endsWith(KEEP) ? line.slice(0, -KEEP.length) : line)));
 }
 
 // The index of the first line of quoted history or signature; lines.length if there is none.
 function historyStart(lines: readonly string[]): number {
+  const end = quoteOrSignatureStart(lines);
+  // A bare separator begins a signature only as the one such line before it (BARE_SEPARATOR).
+  const separators: number[] = [];
+  for (let i = 0; i < end; i++) if (BARE_SEPARATOR.test(clean(lines[i]))) separators.push(i);
+  const [only] = separators;
+  if (separators.length !== 1 || only === undefined) return end;
+  return isSignature(lines.slice(only + 1, end)) ? only : end;
+}
+
+// The first line of quoted history or of a "-- " signature; lines.length if there is none.
+function quoteOrSignatureStart(lines: readonly string[]): number {
   for (let i = 0; i < lines.length; i++) {
+    if (SIGNATURE.test(lines[i] ?? '')) return i;
     const line = clean(lines[i]);
-    if (SEPARATOR.test(line) || SIGNATURE.test(line)) return i;
+    if (SEPARATOR.test(line)) return i;
     if (isAttribution(line)) return i;
     // Gmail and Apple Mail wrap a long attribution over two lines.
     if (i + 1 < lines.length && isAttribution(`${line} ${clean(lines[i + 1])}`)) return i;
     if (HEADER_FROM.test(line) && isHeaderBlock(lines, i)) return i;
   }
   return lines.length;
+}
+
+// Whether the lines after a bare separator read like a signature: few, short, no prose.
+function isSignature(lines: readonly string[]): boolean {
+  const text = lines.map(clean).filter((line) => line !== '' && !QUOTED_LINE.test(line));
+  return (
+    text.length <= SIGNATURE_LINES &&
+    text.join('\n').length <= SIGNATURE_CHARS &&
+    !text.some(isProse)
+  );
+}
+
+// A line of a message rather than of a signature: a question, or two words in small letters
+// ("Please quote FOB and CIF."; "Head of purchasing" counts too, and is kept: keeping a
+// signature costs a few lines, cutting a message loses what the buyer asked).
+function isProse(line: string): boolean {
+  if (PROSE_MARK.test(line)) return true;
+  const words = line.split(/\s+/).map((word) => word.replace(/^\p{P}+|\p{P}+$/gu, ''));
+  return words.filter((word) => SMALL_WORD.test(word)).length >= 2;
+}
+
+// A bare separator line (kept, as historyStart found no signature there) marked for the parser.
+function keepSeparator(line: string): string {
+  const text = clean(line);
+  return BARE_SEPARATOR.test(text) ? `${text}${KEEP}` : line;
 }
 
 function isAttribution(line: string): boolean {

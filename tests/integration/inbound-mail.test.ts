@@ -100,6 +100,19 @@ describe('inbound mail to reply addresses', () => {
     ]);
   });
 
+  it('keeps the text after a bare -- separator, and cuts a -- signature', async () => {
+    const request = [
+      'We need three items:',
+      '--',
+      '500 pcs LED panel 60x60',
+      '--',
+      'Please quote FOB Shanghai and CIF Hamburg.',
+    ].join('\n');
+    await send({ to: replyAddress(LIVE, DOMAIN), text: `${request}\n\n-- \nAnna Li` });
+    await send({ to: replyAddress(LIVE, DOMAIN), text: 'Confirmed.\n--\nAnna Li\nExample GmbH' });
+    expect(replies.map((r) => r.text)).toEqual([request, 'Confirmed.']);
+  });
+
   it('says in the reply which attached files it did not keep, but not a body image', async () => {
     await send({
       to: replyAddress(LIVE, DOMAIN),

@@ -83,13 +83,24 @@ async function post(
         : new DomainError('NOT_FOUND', 'This inquiry no longer exists.');
     });
   if (!stored) return null;
+  const repId = patch.repId === undefined ? inquiry.repId : patch.repId;
   events.publish({
     type: 'message',
     siteId: inquiry.siteId,
-    repId: patch.repId === undefined ? inquiry.repId : patch.repId,
+    repId,
     inquiryId: inquiry.id,
     visitorVisible: draft.authorKind === 'visitor' || draft.authorKind === 'rep',
   });
+  // Handed on: the former rep's inbox drops it (a rep sees only their own inquiries).
+  if (repId !== inquiry.repId) {
+    events.publish({
+      type: 'status',
+      siteId: inquiry.siteId,
+      repId: inquiry.repId,
+      inquiryId: inquiry.id,
+      visitorVisible: false,
+    });
+  }
   return message;
 }
 

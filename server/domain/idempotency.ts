@@ -13,9 +13,9 @@ export interface IdempotencyClaim {
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /**
- * Checks an Idempotency-Key header for the request `scope` ("inquiry:<site>" or
- * "message:<inquiry>") and body. Returns null without a key; throws VALIDATION_FAILED for a
- * malformed one.
+ * Checks an Idempotency-Key header for the request `scope` ("inquiry:<site>", a visitor's
+ * "message:<inquiry>", a rep's "inbox-message:<inquiry>") and body. Returns null without a
+ * key; throws VALIDATION_FAILED for a malformed one.
  */
 export function idempotencyClaim(
   key: string | undefined,

@@ -18,6 +18,7 @@ import { addRepMessage } from '../domain/conversation';
 import type { EventBus } from '../domain/events';
 import { inquiriesCsv } from '../domain/csv-export';
 import { DomainError } from '../domain/errors';
+import { createOnce, idempotencyClaim, replayOf } from '../domain/idempotency';
 import { inquiryDetail, listInbox, toInboxMessage } from '../domain/inbox';
 import { markRead, updateInquiry, type InboxDeps } from '../domain/inbox-actions';
 import { linkSignIn, passwordSignIn } from '../domain/sign-in';
@@ -132,9 +133,43 @@ export function inboxApi(deps: InboxApiDeps) {
     .post('/:id/messages', requireJson, jsonBody(ReplyInput), async (c) => {
       const rep = c.var.rep;
       const inquiry = await inquiryForRep(store, rep, c.req.param('id'));
-      const { body, kind } = c.req.valid('json');
-      const message = await addRepMessage(deps, rep, inquiry, body, kind, 'inbox');
-      return c.json(toInboxMessage(message, new Map([[rep.id, rep.name]])), 201);
+      const input = c.req.valid('json');
+      // Send again after a lost answer (a timeout, a dropped connection) with the same key:
+      // the reply is stored and mailed once.
+      const id = deps.newId();
+      const claim = idempotencyClaim(
+        c.req.header('Idempotency-Key'),
+        `inbox-message:${inquiry.id}`,
+        input,
+        id,
+      );
+      const names = new Map([[rep.id, rep.name]]);
+      const answer = async (messageId: string) => {
+        const stored = (await store.listMessages(inquiry.id)).find((m) => m.id === messageId);
+        if (!stored) throw new Error(`message ${messageId} of an idempotency key is gone`);
+        return toInboxMessage(stored, names);
+      };
+      const earlier = await replayOf(store, claim);
+      if (earlier) return c.json(await answer(earlier), 201);
+      const created = await createOnce(
+        store,
+        claim,
+        async () => {
+          const once = claim && { id, idempotency: claim };
+          const message = await addRepMessage(
+            deps,
+            rep,
+            inquiry,
+            input.body,
+            input.kind,
+            'inbox',
+            once,
+          );
+          return toInboxMessage(message, names);
+        },
+        answer,
+      );
+      return c.json(created, 201);
     })
     .patch('/:id', requireJson, jsonBody(InquiryUpdate), async (c) => {
       const rep = c.var.rep;

@@ -228,8 +228,9 @@ export const API_OPERATIONS: ApiOperation[] = [
     tag: 'inbox',
     auth: 'session',
     body: 'ReplyInput',
+    headers: [IDEMPOTENCY_KEY],
     ok: { status: 201, description: 'Stored.', schema: 'InboxMessage' },
-    errors: [...SESSION, ...JSON_BODY, 'NOT_FOUND'],
+    errors: [...SESSION, ...JSON_BODY, 'NOT_FOUND', 'IDEMPOTENCY_KEY_REUSED'],
   },
   {
     method: 'get',

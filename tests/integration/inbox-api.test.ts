@@ -254,6 +254,31 @@ describe('one inquiry', () => {
     expect(await deliveriesOf(VISITOR_REPLY)).toHaveLength(1);
   });
 
+  it('a reply sent again with its Idempotency-Key is stored and mailed once', async () => {
+    const { id } = await sendInquiry(t);
+    const reply = { body: 'Dear Jane, our price is USD 12.50 per piece.', kind: 'reply' };
+    const send = (body: unknown, key: string) =>
+      inboxRequest(t, cookie, 'POST', `/inquiries/${id}/messages`, body, {
+        'Idempotency-Key': key,
+      });
+    const first = await send(reply, 'reply-key-1');
+    const again = await send(reply, 'reply-key-1');
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    const message = (await first.json()) as InboxMessage;
+    expect((await again.json()) as InboxMessage).toEqual(message);
+    const detail = await get<InquiryDetail>(`/inquiries/${id}`);
+    expect(detail.messages.filter((m) => m.kind === 'rep').map((m) => m.id)).toEqual([message.id]);
+    expect(await deliveriesOf(VISITOR_REPLY)).toHaveLength(1);
+
+    // The same key for other words is refused; a malformed key too.
+    const other = await send({ ...reply, body: 'Another price.' }, 'reply-key-1');
+    expect(other.status).toBe(422);
+    expect(((await other.json()) as ErrorBody).error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect((await send(reply, 'bad key with spaces')).status).toBe(400);
+    expect(await deliveriesOf(VISITOR_REPLY)).toHaveLength(1);
+  });
+
   it('a note is internal: no mail, no status change', async () => {
     const { id } = await sendInquiry(t);
     await inboxRequest(t, cookie, 'POST', `/inquiries/${id}/messages`, {

@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { listen, nodeListener } from '../support/http-listener';
-import { addRep, sendInquiry, signInAs } from '../support/inbox-client';
+import {
+  addRep,
+  inboxRequest,
+  sendInquiry,
+  signInAs,
+  signInAsDemoAdmin,
+} from '../support/inbox-client';
 import { openSse, type SseClient } from '../support/sse-client';
 import { createTestApp, PUBLIC_URL, type TestApp } from '../support/test-app';
 import { opsApp } from './ops-app';
@@ -69,5 +75,20 @@ describe("the inbox's live stream", () => {
     expect(await endsWithin(client, 300)).toBe(false);
     await t.store.updateRep(rep.id, { role: 'rep' });
     expect(await endsWithin(client, 2_000)).toBe(true);
+  });
+
+  it("tells the former rep of an inquiry handed to another, so it leaves their list", async () => {
+    const ana = await addRep(t, { email: 'ana@demo.example' });
+    const bo = await addRep(t, { email: 'bo@demo.example' });
+    const admin = await signInAsDemoAdmin(t);
+    const { id } = await sendInquiry(t);
+    const handTo = async (repId: string) =>
+      expect((await inboxRequest(t, admin, 'PATCH', `/inquiries/${id}`, { repId })).status).toBe(
+        200,
+      );
+    await handTo(ana.id);
+    const client = await streamOf(await signInAs(t, 'ana@demo.example'));
+    await handTo(bo.id);
+    await client.waitFor((e) => (e as { inquiryId?: string }).inquiryId === id);
   });
 });

@@ -77,7 +77,7 @@ describe("the inbox's live stream", () => {
     expect(await endsWithin(client, 2_000)).toBe(true);
   });
 
-  it("tells the former rep of an inquiry handed to another, so it leaves their list", async () => {
+  it('tells the former rep of an inquiry handed to another, so it leaves their list', async () => {
     const ana = await addRep(t, { email: 'ana@demo.example' });
     const bo = await addRep(t, { email: 'bo@demo.example' });
     const admin = await signInAsDemoAdmin(t);

@@ -1,5 +1,5 @@
 import type { AttachmentCreated } from '../../contract';
-import { ATTACHMENT_BYTES_MAX } from '../../contract/limits';
+import { ATTACHMENT_BYTES_MAX, ATTACHMENTS_MAX } from '../../contract/limits';
 import type { Site, Store } from '../storage/store';
 import { DomainError } from './errors';
 import { sniffFileKind } from './file-type';
@@ -103,4 +103,43 @@ export async function checkAttachments(
     });
   }
   return unique;
+}
+
+/** A file attached to a mailed reply: its name as the mail gives it, and its bytes. */
+export interface MailedFile {
+  filename: string | null;
+  content: Uint8Array;
+}
+
+/** A mailed file that is kept: named and typed as an uploaded one would be. */
+export interface KeptFile {
+  filename: string;
+  contentType: string;
+  data: Uint8Array;
+}
+
+/**
+ * Sorts a mailed reply's files by the widget's rule: the first ATTACHMENTS_MAX of up to 5 MB
+ * whose bytes show an image, a PDF, or a Word or Excel document are kept; the others are named
+ * (as the mail names them) to say in the thread that they were not kept.
+ */
+export function sortMailedFiles(files: readonly MailedFile[]): {
+  kept: KeptFile[];
+  notKept: string[];
+} {
+  const kept: KeptFile[] = [];
+  const notKept: string[] = [];
+  for (const { filename, content } of files) {
+    const kind = content.length <= ATTACHMENT_BYTES_MAX ? sniffFileKind(content) : null;
+    if (kind && kept.length < ATTACHMENTS_MAX) {
+      kept.push({
+        filename: safeFilename(filename ?? undefined, kind.extension),
+        contentType: kind.contentType,
+        data: content,
+      });
+    } else {
+      notKept.push(filename || 'unnamed file');
+    }
+  }
+  return { kept, notKept };
 }

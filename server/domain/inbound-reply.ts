@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
+import { MESSAGE_MAX } from '../../contract';
+import { ATTACHMENT_BYTES_MAX, ATTACHMENTS_MAX } from '../../contract/limits';
 import { SmtpRefusal, type InboundReply } from '../mail/inbound-server';
 import type { IdempotencyRecord, Inquiry, Rep } from '../storage/store';
+import { sortMailedFiles, type KeptFile } from './attachments';
 import { addRepMessage, addVisitorMessage, type ConversationDeps } from './conversation';
 import { resolveConversationToken } from './conversation-tokens';
 import { createOnce, idempotencyClaim, replayOf } from './idempotency';
@@ -15,6 +18,7 @@ export async function isLiveReplyToken(deps: ConversationDeps, token: string): P
  * follow-up, the rep's as a reply (mailed on to the visitor). The token alone decides who it
  * is; a token revoked since (the inquiry was reassigned) is refused like an unknown one.
  * What no retry can change is refused for good (550), so the sender bounces it at once.
+ * Its files are kept by the widget's rule, with the message, for the inbox only.
  */
 export async function receiveInboundReply(
   deps: ConversationDeps,
@@ -25,21 +29,79 @@ export async function receiveInboundReply(
   // Live at RCPT TO, but revoked or deleted with its inquiry before the message ended.
   if (!record || !inquiry)
     throw new SmtpRefusal(550, '5.1.1 This reply address is no longer in use');
+  const { kept, notKept } = sortMailedFiles(reply.files);
+  const text = withFileNotes(reply.text, kept, notKept);
+  // A thread message has the widget's limit, however it arrives (the notes of files included);
+  // the sender gets a bounce.
+  if (text.length > MESSAGE_MAX) {
+    throw new SmtpRefusal(
+      552,
+      `5.3.4 Reply longer than ${MESSAGE_MAX} characters: please shorten it`,
+    );
+  }
   const id = deps.newId();
-  const claim = mailClaim(reply, inquiry, id);
+  const claim = mailClaim(reply, text, inquiry, id);
   // A copy of a mail already stored (or being stored, in a race) is accepted and adds nothing.
   if (await replayOf(deps.store, claim)) return;
   const once = claim && { id, idempotency: claim };
   const rep = record.party === 'rep' ? await replyingRep(deps, record.repId, inquiry) : null;
+  const withFiles = keepingFiles(deps, inquiry, kept);
   await createOnce(
     deps.store,
     claim,
     async () => {
-      if (rep) await addRepMessage(deps, rep, inquiry, reply.text, 'reply', 'email', once);
-      else await addVisitorMessage(deps, inquiry, reply.text, 'email', once);
+      if (rep) await addRepMessage(withFiles, rep, inquiry, text, 'reply', 'email', once);
+      else await addVisitorMessage(withFiles, inquiry, text, 'email', once);
     },
     async () => {},
   );
+}
+
+// The thread says which files came with a mailed reply: those kept (downloadable in the inbox,
+// never mailed on, so a buyer does not wait for a rep's file that Liaison keeps) and those
+// not, so that neither side takes a quotation or a drawing for delivered when it was not.
+function withFileNotes(text: string, kept: KeptFile[], notKept: string[]): string {
+  const notes: string[] = [];
+  if (kept.length > 0) {
+    notes.push(
+      `[Attached by mail, kept for the sales team only: ${kept.map((f) => f.filename).join(', ')}]`,
+    );
+  }
+  if (notKept.length > 0) {
+    const rule = `Up to ${ATTACHMENTS_MAX} files of ${ATTACHMENT_BYTES_MAX / 1024 / 1024} MB each are kept: images, PDF, Word or Excel.`;
+    notes.push(`[Attached by mail, not kept: ${notKept.join(', ')}. ${rule}]`);
+  }
+  return [text, ...notes].filter(Boolean).join('\n\n');
+}
+
+// The message's store, with the kept files added to its write: conversation.ts stores a
+// message, its inquiry's change and its deliveries in one transaction (store.addMessage), and
+// the files join that transaction, so that the message is never stored without them, nor
+// they without it (a failure stores neither, and the sender's retry brings both again).
+function keepingFiles(
+  deps: ConversationDeps,
+  inquiry: Inquiry,
+  files: KeptFile[],
+): ConversationDeps {
+  if (files.length === 0) return deps;
+  const { store } = deps;
+  return {
+    ...deps,
+    store: {
+      ...store,
+      addMessage: (input: Parameters<typeof store.addMessage>[0]) =>
+        store.addMessage({
+          ...input,
+          attachments: files.map((file) => ({
+            ...file,
+            id: deps.newId(),
+            siteId: inquiry.siteId,
+            size: file.data.length,
+            createdAt: input.message.createdAt,
+          })),
+        }),
+    },
+  };
 }
 
 // The rep a rep token stands for, while they still have the inquiry; a refusal for good if not.
@@ -66,9 +128,14 @@ async function replyingRep(
  * copies. Hashed into a valid key whatever the Message-ID's length or characters. Null for a
  * mail without one, which is stored each time it comes.
  */
-function mailClaim(reply: InboundReply, inquiry: Inquiry, id: string): IdempotencyRecord | null {
+function mailClaim(
+  reply: InboundReply,
+  text: string,
+  inquiry: Inquiry,
+  id: string,
+): IdempotencyRecord | null {
   if (!reply.messageId) return null;
-  const mail = { messageId: reply.messageId, text: reply.text };
+  const mail = { messageId: reply.messageId, text };
   const key = `mail:${createHash('sha256').update(JSON.stringify(mail)).digest('hex')}`;
   return idempotencyClaim(key, `message:${inquiry.id}`, mail, id);
 }

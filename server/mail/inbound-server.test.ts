@@ -140,6 +140,7 @@ describe('createInboundServer at DATA', () => {
         fromName: 'Anna Li',
         subject: 'Re: Your inquiry',
         text: 'Yes, 500 pieces.',
+        files: [],
         messageId: '<r1@example.com>',
       },
     ]);

@@ -3,7 +3,6 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
 import { tokenFromAddress } from './reply-address';
 import { visibleReply } from './strip-quoted';
-import { MESSAGE_MAX } from '../../contract';
 
 /** One answer that arrived at a reply address, ready to become a message. */
 export interface InboundReply {
@@ -14,6 +13,8 @@ export interface InboundReply {
   subject: string;
   /** The new part of the reply (text part, or mailparser's text of the HTML part). */
   text: string;
+  /** The files the mail carries (not the images its HTML body shows), in the mail's order. */
+  files: Array<{ filename: string | null; content: Uint8Array }>;
   messageId: string | null;
 }
 
@@ -138,34 +139,11 @@ export function createInboundServer({
     if (why) throw new SmtpRefusal(550, `5.7.1 Automatic replies are not accepted (${why})`);
     const reply = buildReply(mail, session);
     if (!reply) throw new SmtpRefusal(550, '5.1.1 No such recipient');
-    const files = attachedFiles(mail);
-    if (!reply.text && files.length === 0) {
+    if (!reply.text && reply.files.length === 0) {
       throw new SmtpRefusal(550, '5.6.0 Empty reply: write your answer above the quoted text');
     }
-    const text = withFilesNotKept(reply.text, files);
-    // A thread message has the widget's limit, however it arrives (the note of files not kept
-    // included); the sender gets a bounce.
-    if (text.length > MESSAGE_MAX) {
-      throw new SmtpRefusal(
-        552,
-        `5.3.4 Reply longer than ${MESSAGE_MAX} characters: please shorten it`,
-      );
-    }
-    await onReply({ ...reply, text });
+    await onReply(reply);
     return 'Reply received';
-  }
-
-  // Files the mail carries (not the images of an HTML body or signature, which it shows).
-  function attachedFiles(mail: ParsedMail): string[] {
-    return mail.attachments.filter((a) => !a.related).map((a) => a.filename ?? 'unnamed file');
-  }
-
-  // Only a mailed reply's text is kept: the thread says which files came with it, so that
-  // neither side takes a quotation or a drawing for delivered when it was not.
-  function withFilesNotKept(text: string, files: string[]): string {
-    if (files.length === 0) return text;
-    const note = `[Attached by mail, not kept: ${files.join(', ')}. Liaison keeps the text of mailed replies only.]`;
-    return text ? `${text}\n\n${note}` : note;
   }
 
   function buildReply(mail: ParsedMail, session: SMTPServerSession): InboundReply | null {
@@ -181,6 +159,10 @@ export function createInboundServer({
       subject: mail.subject ?? '',
       // mailparser fills `text` from the HTML part when a mail has no text part.
       text: visibleReply(mail.text ?? ''),
+      // Not the images of an HTML body or signature (related parts), which the body shows.
+      files: mail.attachments
+        .filter((a) => !a.related)
+        .map((a) => ({ filename: a.filename ?? null, content: a.content })),
       messageId: mail.messageId ?? null,
     };
   }

@@ -121,7 +121,7 @@ export function inquiryQueries(
       return rows.map(toMessage);
     },
 
-    async addMessage({ message, patch, deliveries, idempotency }) {
+    async addMessage({ message, patch, deliveries, idempotency, attachments = [] }) {
       return db.transaction().execute(async (trx) => {
         if (patch.escalatedAt !== undefined) {
           // Set once: of processes escalating together, the first to write it goes on; on
@@ -153,6 +153,12 @@ export function inquiryQueries(
             .execute();
         }
         await trx.insertInto('messages').values(message).execute();
+        for (const file of attachments) {
+          await trx
+            .insertInto('attachments')
+            .values({ ...file, inquiryId: message.inquiryId })
+            .execute();
+        }
         if (patch.firstReplyAt) {
           await trx
             .updateTable('inquiries')

@@ -1,4 +1,4 @@
-import type { AttachmentStore } from './attachment-queries';
+import type { AttachmentStore, StoredAttachment } from './attachment-queries';
 import type { WebhookStore } from './webhook-queries';
 import type {
   Site,
@@ -126,6 +126,8 @@ export interface Store extends AttachmentStore, WebhookStore {
     patch: InquiryPatch;
     deliveries: NewDelivery[];
     idempotency?: IdempotencyRecord;
+    /** Files that came with the message (a mailed reply's), stored as its inquiry's. */
+    attachments?: StoredAttachment[];
   }): Promise<boolean>;
   updateInquiry(id: string, patch: InquiryPatch): Promise<void>;
   listInquiries(scope: InboxScope, filter: InquiryListFilter): Promise<Inquiry[]>;

@@ -18,6 +18,7 @@ export type Call = <T>(
   path: string,
   read: Reader<T>,
   body?: unknown,
+  headers?: Record<string, string>,
 ) => Promise<ApiResult<T>>;
 
 /**
@@ -35,6 +36,7 @@ export function createCall({
     path: string,
     read: Reader<T>,
     body?: unknown,
+    headers: Record<string, string> = {},
   ): Promise<ApiResult<T>> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -43,7 +45,7 @@ export function createCall({
       res = await send(base + path, {
         method,
         credentials: 'same-origin',
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: controller.signal,
       });

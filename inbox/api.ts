@@ -34,7 +34,8 @@ export interface InboxApi {
   inquiries(query: InquiryListQuery): Promise<ApiResult<InquiryPage>>;
   inquiry(id: string): Promise<ApiResult<InquiryDetail>>;
   markRead(id: string): Promise<ApiResult<true>>;
-  send(id: string, input: ReplyInput): Promise<ApiResult<InboxMessage>>;
+  /** Sends a reply or note; a retry of the same one carries the same `key`. */
+  send(id: string, input: ReplyInput, key: string): Promise<ApiResult<InboxMessage>>;
   update(id: string, input: InquiryUpdate): Promise<ApiResult<InquiryDetail>>;
   reps(): Promise<ApiResult<RepOption[]>>;
 }
@@ -72,7 +73,8 @@ export const createInboxApi = ({
     },
     inquiry: (id) => call('GET', inquiryPath(id), readDetail),
     markRead: (id) => call('POST', `${inquiryPath(id)}/read`, done),
-    send: (id, input) => call('POST', `${inquiryPath(id)}/messages`, readMessage, input),
+    send: (id, input, key) =>
+      call('POST', `${inquiryPath(id)}/messages`, readMessage, input, { 'Idempotency-Key': key }),
     update: (id, input) => call('PATCH', inquiryPath(id), readDetail, input),
     reps: () => call('GET', '/reps', readReps),
   };

@@ -1,7 +1,9 @@
 import { batch } from '@preact/signals';
+import { newIdempotencyKey } from '../contract/idempotency-key';
 import type { InboxMessage, InquiryDetail, InquiryUpdate, ReplyInput } from '../contract/inbox';
 import type { InboxApi } from './api';
 import type { ApiResult } from './api-error';
+import { createDrafts, type Drafts } from './drafts';
 import type { ListActions } from './list-actions';
 import { report } from './report';
 import type { InboxState } from './state';
@@ -12,8 +14,14 @@ export interface InquiryActions {
   open(id: string): Promise<void>;
   /** Reloads the inquiry on screen quietly, after a live event. */
   reload(): Promise<void>;
+  /** The tab is seen again: what came in while it was hidden is marked read now. */
+  seen(): void;
   close(): void;
+  /** Sends a reply or note; sending the same again after a failure reuses its key. */
   send(input: ReplyInput): Promise<ApiResult<InboxMessage>>;
+  /** The unsent reply of an inquiry, kept across screens (drafts.ts). */
+  draftOf(id: string): string;
+  keepDraft(id: string, text: string): void;
   update(input: InquiryUpdate): Promise<ApiResult<InquiryDetail>>;
   /** Loads the site's reps for the reassignment select (admins). */
   loadReps(): Promise<void>;
@@ -24,6 +32,10 @@ export interface InquiryActionsOptions {
   api: InboxApi;
   state: InboxState;
   list: ListActions;
+  drafts?: Drafts;
+  /** Whether the rep can see the page (a hidden tab reads nothing). */
+  visible?: () => boolean;
+  newKey?: () => string;
 }
 
 /** Creates the inquiry actions. */
@@ -31,17 +43,23 @@ export const createInquiryActions = ({
   api,
   state,
   list,
+  drafts = createDrafts(),
+  visible = () => document.visibilityState === 'visible',
+  newKey = newIdempotencyKey,
 }: InquiryActionsOptions): InquiryActions => {
   const detail = state.detail;
   let currentId: string | null = null;
   let generation = 0;
+  // The reply or note not yet answered for good: sending it again reuses its key, so one whose
+  // answer was lost is not stored and mailed twice.
+  let unanswered: { id: string; body: string; kind: string; key: string } | null = null;
   // The thread length last marked read: the read call goes out once per new visitor message,
   // and a server that keeps answering `unread` cannot start a loop.
   let readAt = '';
 
   const markReadIfNeeded = async (inquiry: InquiryDetail) => {
     const key = `${inquiry.id}:${inquiry.messages.length}`;
-    if (!(inquiry.unread || inquiry.status === 'new') || readAt === key) return;
+    if (!(inquiry.unread || inquiry.status === 'new') || readAt === key || !visible()) return;
     readAt = key;
     list.markRead(inquiry.id);
     const result = await api.markRead(inquiry.id);
@@ -67,8 +85,17 @@ export const createInquiryActions = ({
     const mine = ++generation;
     const result = await api.inquiry(id);
     if (mine !== generation) return;
-    // A failed quiet reload keeps what is on screen; the next event tries again.
+    // It may have replaced the first load (open's, now dropped): this answer ends the loading.
+    detail.loading.value = false;
     if (result.ok) show(result.value);
+    // A failed quiet reload keeps what is on screen, and the next event tries again; but an
+    // inquiry gone from this rep (reassigned, deleted), or none on screen yet, shows the error.
+    else if (result.error.code === 'NOT_FOUND' || detail.inquiry.value?.id !== id) {
+      batch(() => {
+        detail.inquiry.value = null;
+        detail.error.value = result.error;
+      });
+    }
   }
 
   return {
@@ -88,6 +115,10 @@ export const createInquiryActions = ({
       else detail.error.value = result.error;
     },
     reload,
+    seen() {
+      const inquiry = detail.inquiry.value;
+      if (inquiry) markReadIfNeeded(inquiry).catch(report);
+    },
     close() {
       currentId = null;
       generation++;
@@ -100,8 +131,16 @@ export const createInquiryActions = ({
     async send(input) {
       const id = currentId;
       if (id === null) throw new Error('no inquiry open');
-      const result = await api.send(id, input);
+      const { body, kind } = input;
+      const earlier = unanswered;
+      const sending =
+        earlier?.id === id && earlier.body === body && earlier.kind === kind
+          ? earlier
+          : { id, body, kind, key: newKey() };
+      unanswered = sending;
+      const result = await api.send(id, input, sending.key);
       if (result.ok) {
+        if (unanswered === sending) unanswered = null;
         const inquiry = detail.inquiry.value;
         if (inquiry?.id === id && !inquiry.messages.some((m) => m.id === result.value.id)) {
           detail.inquiry.value = { ...inquiry, messages: [...inquiry.messages, result.value] };
@@ -122,6 +161,8 @@ export const createInquiryActions = ({
       }
       return result;
     },
+    draftOf: (id) => drafts.get(id),
+    keepDraft: (id, text) => drafts.set(id, text),
     async loadReps() {
       const result = await api.reps();
       if (result.ok) state.reps.value = result.value;

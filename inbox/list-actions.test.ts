@@ -121,3 +121,48 @@ describe('list actions overlapping', () => {
     expect(state.list.loading.value).toBeNull();
   });
 });
+
+describe('list actions after a failure or during a refresh', () => {
+  it('a failed load under new filters shows no rows or cursor of the filters before', async () => {
+    const state = createState();
+    const { api, calls } = fakeApi(() => ['a', 'b', 'c']);
+    const failing = { ...api };
+    failing.inquiries = async (query) =>
+      query.status === 'closed'
+        ? { ok: false, error: { status: 0, code: 'NETWORK', message: 'offline' } }
+        : api.inquiries(query);
+    const list = createListActions({ api: failing, state, pageSize: 2 });
+    await list.load();
+    expect(state.list.nextCursor.value).toBe('2');
+    list.setStatus('closed');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(state.list.error.value?.code).toBe('NETWORK');
+    expect(state.list.items.value).toEqual([]);
+    expect(state.list.nextCursor.value).toBeNull();
+    // "Load more" has nothing to page on from.
+    await list.more();
+    expect(calls.filter((query) => query.cursor)).toEqual([]);
+  });
+
+  it('"Load more" asked for during a refresh runs once the refresh has finished', async () => {
+    const state = createState();
+    const { api } = fakeApi(() => ['a', 'b', 'c', 'd']);
+    let release = () => {};
+    const held = { ...api };
+    let holding = false;
+    held.inquiries = async (query) => {
+      if (holding) await new Promise<void>((resolve) => (release = resolve));
+      return api.inquiries(query);
+    };
+    const list = createListActions({ api: held, state, pageSize: 2 });
+    await list.load();
+    holding = true;
+    const refresh = list.refresh();
+    await list.more();
+    holding = false;
+    release();
+    await refresh;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(state.list.items.value.map((r) => r.id)).toEqual(['a', 'b', 'c', 'd']);
+  });
+});

@@ -47,6 +47,8 @@ export const createListActions = ({
   let pages = 0;
   let refreshing = false;
   let refreshWanted = false;
+  // "Load more" asked for while a refresh ran: it follows it.
+  let moreWanted = false;
 
   const query = (cursor?: string) => ({
     status: list.status.value ?? undefined,
@@ -58,13 +60,19 @@ export const createListActions = ({
   const busy = () => refreshing || list.loading.value !== null;
 
   const afterwards = () => {
-    if (!refreshWanted || busy()) return;
-    refreshWanted = false;
-    refresh().catch(report);
+    if (busy()) return;
+    if (refreshWanted) {
+      refreshWanted = false;
+      refresh().catch(report);
+    } else if (moreWanted) {
+      moreWanted = false;
+      more().catch(report);
+    }
   };
 
   async function load() {
     const mine = ++generation;
+    moreWanted = false;
     batch(() => {
       list.loading.value = 'first';
       list.error.value = null;
@@ -74,6 +82,11 @@ export const createListActions = ({
     batch(() => {
       list.loading.value = null;
       if (!result.ok) {
+        // The rows and cursor of the filters before would pass for these filters' (and
+        // "Load more" would page on from them): the list is empty until a load succeeds.
+        pages = 0;
+        list.items.value = [];
+        list.nextCursor.value = null;
         list.error.value = result.error;
         return;
       }
@@ -88,7 +101,11 @@ export const createListActions = ({
 
   async function more() {
     const cursor = list.nextCursor.value;
-    if (!cursor || busy()) return;
+    if (!cursor) return;
+    if (busy()) {
+      moreWanted = true;
+      return;
+    }
     const mine = generation;
     batch(() => {
       list.loading.value = 'more';
@@ -173,6 +190,7 @@ export const createListActions = ({
       generation++;
       pages = 0;
       refreshWanted = false;
+      moreWanted = false;
       batch(() => {
         list.status.value = null;
         list.q.value = '';

@@ -6,6 +6,7 @@ import { createInboxApi } from './api';
 import { createDesktopNotifications } from './desktop-notifications';
 import { documentTitle } from './document-title';
 import { visitorName } from './format';
+import { createDrafts } from './drafts';
 import { createInquiryActions } from './inquiry-actions';
 import { createListActions } from './list-actions';
 import { startLiveUpdates, type StopLiveUpdates } from './live-updates';
@@ -24,9 +25,10 @@ const state = createState();
 const router = createRouter();
 const api = createInboxApi({ onUnauthenticated: () => session.ended() });
 const admin = createAdminApi({ onUnauthenticated: () => session.ended() });
-const session = createSessionActions({ api, state, router });
+const drafts = createDrafts();
+const session = createSessionActions({ api, state, router, forget: drafts.clearAll });
 const list = createListActions({ api, state });
-const inquiry = createInquiryActions({ api, state, list });
+const inquiry = createInquiryActions({ api, state, list, drafts });
 const notifications = createDesktopNotifications();
 
 const signedIn = () => state.session.value.state === 'signed-in';
@@ -59,7 +61,9 @@ effect(() => {
 });
 
 document.addEventListener('visibilitychange', () => {
-  if (document.visibilityState === 'visible') state.now.value = Date.now();
+  if (document.visibilityState !== 'visible') return;
+  state.now.value = Date.now();
+  inquiry.seen();
 });
 setInterval(() => {
   state.now.value = Date.now();

@@ -22,6 +22,8 @@ export interface SessionActionsOptions {
   api: InboxApi;
   state: InboxState;
   router: Router;
+  /** Forgets what the rep kept in this tab (reply drafts) when they sign out. */
+  forget?: () => void;
 }
 
 /** Creates the session actions. */
@@ -29,6 +31,7 @@ export const createSessionActions = ({
   api,
   state,
   router,
+  forget = () => {},
 }: SessionActionsOptions): SessionActions => {
   const signedIn = (result: ApiResult<Me>): ApiResult<Me> => {
     if (!result.ok) return result;
@@ -58,6 +61,7 @@ export const createSessionActions = ({
       const result = await api.signOut();
       // Signed out locally even if the call failed: the person asked to leave this screen.
       if (!result.ok) console.warn('[inbox] sign-out failed', result.error);
+      forget();
       state.session.value = { state: 'signed-out' };
       router.go(`${BASE}/sign-in`, { replace: false });
     },

@@ -1,3 +1,4 @@
+import { useOneAtATime } from './one-at-a-time';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   STATUSES,
@@ -39,18 +40,19 @@ export function InquiryControls({ inquiry, actions, reps }: InquiryControlsProps
     setRepId((current) => (current === previous.repId ? next.repId : current));
   }, [inquiry.status, inquiry.rep?.id]);
 
+  const update = useOneAtATime(
+    async (input: InquiryUpdate, done: (updated: InquiryDetail) => string) => {
+      const result = await actions.update(input);
+      if (result.ok) setMessage(done(result.value));
+      else setAlert(errorText(result.error));
+    },
+  );
   const apply = (input: InquiryUpdate, done: (updated: InquiryDetail) => string) => {
     const parsed = InquiryUpdate.safeParse(input);
     setMessage('');
     setAlert('');
     if (!parsed.success) return setAlert('Choose a value first.');
-    actions
-      .update(parsed.data)
-      .then((result) => {
-        if (result.ok) setMessage(done(result.value));
-        else setAlert(errorText(result.error));
-      })
-      .catch(report);
+    update(parsed.data, done).catch(report);
   };
 
   return (

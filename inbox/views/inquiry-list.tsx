@@ -42,14 +42,17 @@ export function InquiryList({
   const error = list.error.value;
   const filtered = list.status.value !== null || list.q.value !== '';
   const rows = useRef<HTMLUListElement>(null);
-  // After "Load more", focus moves to the first new row so the keyboard carries on from there.
-  const firstNew = useRef<number | null>(null);
+  // After "Load more", focus moves to the row after the last one shown before, the first new
+  // one, so the keyboard carries on from there (a refresh before it may have moved rows).
+  const lastBefore = useRef<string | null>(null);
 
   useEffect(() => {
-    const index = firstNew.current;
-    if (index === null || loading) return;
-    firstNew.current = null;
-    rows.current?.querySelectorAll('a')[index]?.focus();
+    const id = lastBefore.current;
+    if (id === null || loading) return;
+    const index = items.findIndex((item) => item.id === id);
+    if (index < 0 || index === items.length - 1) return;
+    lastBefore.current = null;
+    rows.current?.querySelectorAll('a')[index + 1]?.focus();
   }, [items, loading]);
 
   const summary =
@@ -98,7 +101,7 @@ export function InquiryList({
           ))}
         </ul>
       )}
-      {list.loaded.value && items.length === 0 && loading !== 'first' && (
+      {list.loaded.value && items.length === 0 && loading !== 'first' && !error && (
         <p class="empty">
           {filtered
             ? 'No inquiries match these filters.'
@@ -110,7 +113,7 @@ export function InquiryList({
           type="button"
           class="button more"
           onClick={() => {
-            firstNew.current = items.length;
+            lastBefore.current = items.at(-1)?.id ?? null;
             actions.more().catch(report);
           }}
         >

@@ -31,7 +31,7 @@ export function InquiryRow({ item, current, now, showRep }: InquiryRowProps) {
                 <span class="visually-hidden">Unread: </span>
               </>
             )}
-            {visitorName(visitor)}
+            <span dir="auto">{visitorName(visitor)}</span>
           </span>
           <time
             class="row-age"
@@ -41,8 +41,14 @@ export function InquiryRow({ item, current, now, showRep }: InquiryRowProps) {
             {timeAgo(item.lastActivityAt, now)}
           </time>
         </span>
-        {context && <span class="row-context">{context}</span>}
-        <span class="row-preview">{item.preview}</span>
+        {context && (
+          <span class="row-context" dir="auto">
+            {context}
+          </span>
+        )}
+        <span class="row-preview" dir="auto">
+          {item.preview}
+        </span>
         <span class="row-foot">
           <StatusBadge status={item.status} />
           {showRep && item.rep && <span class="row-rep">{item.rep.name}</span>}

@@ -63,10 +63,14 @@ export function InquiryView({ state, actions, me, focusOnLoad }: InquiryViewProp
     <article class="inquiry" aria-labelledby="inquiry-title">
       {back}
       <header class="inquiry-head">
-        <h2 id="inquiry-title" tabIndex={-1} ref={heading}>
+        <h2 id="inquiry-title" tabIndex={-1} ref={heading} dir="auto">
           {name}
         </h2>
-        {context && <p class="inquiry-context">{context}</p>}
+        {context && (
+          <p class="inquiry-context" dir="auto">
+            {context}
+          </p>
+        )}
         <p class="inquiry-meta">
           <StatusBadge status={inquiry.status} />
           <span>
@@ -80,7 +84,12 @@ export function InquiryView({ state, actions, me, focusOnLoad }: InquiryViewProp
           <h3 id="thread-title">Conversation</h3>
           <Thread messages={inquiry.messages} visitorName={name} />
           <h3 class="visually-hidden">Reply</h3>
-          <ReplyBox key={inquiry.id} visitorEmail={inquiry.visitor.email} actions={actions} />
+          <ReplyBox
+            key={inquiry.id}
+            inquiryId={inquiry.id}
+            visitorEmail={inquiry.visitor.email}
+            actions={actions}
+          />
         </section>
         <section class="about" aria-labelledby="details-title">
           <h3 id="details-title">Details</h3>

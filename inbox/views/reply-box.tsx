@@ -10,19 +10,27 @@ type Kind = ReplyInput['kind'];
 
 /** Who the reply goes to, and how to send it. */
 export interface ReplyBoxProps {
+  inquiryId: string;
   visitorEmail: string;
   actions: InquiryActions;
 }
 
-/** One textarea with "Send reply" (mailed to the visitor) and "Add internal note" (reps only). */
-export function ReplyBox({ visitorEmail, actions }: ReplyBoxProps) {
-  const [body, setBody] = useState('');
+/**
+ * One textarea with "Send reply" (mailed to the visitor) and "Add internal note" (reps only).
+ * What is typed is kept as the inquiry's draft until it is sent.
+ */
+export function ReplyBox({ inquiryId, visitorEmail, actions }: ReplyBoxProps) {
+  const [body, setBodyState] = useState(() => actions.draftOf(inquiryId));
   const [error, setError] = useState('');
   const [alert, setAlert] = useState('');
   const [notice, setNotice] = useState('');
   const [busy, setBusy] = useState<Kind | null>(null);
   const [attempts, setAttempts] = useState(0);
   const textarea = useRef<HTMLTextAreaElement>(null);
+  const setBody = (text: string) => {
+    actions.keepDraft(inquiryId, text);
+    setBodyState(text);
+  };
 
   // Focus returns to the textarea after a refused attempt, once its error is rendered.
   useEffect(() => {
@@ -48,7 +56,8 @@ export function ReplyBox({ visitorEmail, actions }: ReplyBoxProps) {
       .send(parsed.data)
       .then((result) => {
         if (result.ok) {
-          setBody('');
+          // Words typed while it was sending are the next message's: they stay.
+          if (actions.draftOf(inquiryId) === body) setBody('');
           setError('');
           setNotice(kind === 'reply' ? `Reply sent to ${visitorEmail}.` : 'Internal note added.');
         } else if (result.error.fields?.body) {
@@ -82,6 +91,7 @@ export function ReplyBox({ visitorEmail, actions }: ReplyBoxProps) {
             {...aria}
             ref={textarea}
             rows={6}
+            dir="auto"
             name="body"
             value={body}
             onInput={(event) => {

@@ -35,7 +35,9 @@ export function Thread({ messages, visitorName }: ThreadProps) {
               {message.channel === 'email' && <span class="msg-channel">by email</span>}
               {when}
             </p>
-            <p class="msg-body">{message.body}</p>
+            <p class="msg-body" dir="auto">
+              {message.body}
+            </p>
           </li>
         );
       })}

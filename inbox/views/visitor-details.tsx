@@ -13,7 +13,7 @@ function Row({ term, children }: { term: string; children: ComponentChildren }) 
   return (
     <div class="detail-row">
       <dt>{term}</dt>
-      <dd>{children}</dd>
+      <dd dir="auto">{children}</dd>
     </div>
   );
 }

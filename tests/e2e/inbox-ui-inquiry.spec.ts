@@ -111,3 +111,33 @@ test('visitor-supplied text is shown as text, never as markup', async ({ page, l
   expect(await page.evaluate(() => 'pwned' in window)).toBe(false);
   await expect(page.locator('main img')).toHaveCount(0);
 });
+
+test('a reply draft survives opening another inquiry; Arabic text reads right to left', async ({
+  page,
+  liaison,
+}) => {
+  const first = uniqueWord('Draft');
+  const second = uniqueWord('Omar');
+  await createInquiry(liaison, { name: first, email: `${first}@d.example`, company: 'Draft Co' });
+  await createInquiry(liaison, {
+    name: second,
+    email: `${second}@o.example`,
+    company: 'شركة الرياض',
+    message: 'نريد 500 قطعة من Ball valve DN50، متى التسليم؟',
+  });
+  await signIn(page, liaison);
+
+  await rowOf(page, first).click();
+  const box = page.getByRole('article', { name: first }).getByLabel('Your message');
+  await box.fill('Dear buyer, our price for 500 pieces is');
+  await rowOf(page, second).click();
+  const arabic = page.getByRole('article', { name: second }).getByText('نريد 500 قطعة');
+  await expect(arabic).toHaveJSProperty('dir', 'auto');
+  // Laid out from the right: the paragraph's direction is its own, not the page's.
+  expect(await arabic.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+
+  await rowOf(page, first).click();
+  await expect(page.getByRole('article', { name: first }).getByLabel('Your message')).toHaveValue(
+    'Dear buyer, our price for 500 pieces is',
+  );
+});

@@ -29,13 +29,25 @@ export const LOADER_BROTLI_BUDGET = 6 * 1024;
  * Brotli budget of everything one language needs: loader, form module and its texts in config
  * answers (the form carries none). Issue 5 asks for 18 KB; this holds what was reached (see the
  * latest figures in `npm run size`) so it cannot grow unnoticed while the rest is cut. Lower it
- * with every cut.
+ * with every cut. It allows 50 bytes over the 24,782 measured: at its highest quality brotli
+ * moves by tens of bytes on edits that change no size (one that took 32 bytes out of the form
+ * added 22 brotli bytes), and a budget with no room failed on those.
  */
-export const TOTAL_BROTLI_BUDGET = 24.2 * 1024;
+export const TOTAL_BROTLI_BUDGET = 24_782 + 50;
+
+/**
+ * The loader names the form module with its version, a hash of every widget and contract
+ * source (vite.config.ts `formVersion`): any edit, a comment in a file the server shares, draws
+ * ten new random characters, which brotli packs into a few bytes more or less. Measured with one
+ * fixed version of the same shape, a budget moves with the code only.
+ */
+const FORM_VERSION = /(widget-form\.js\?v=)[\w-]{10}/g;
+const SAMPLE_VERSION = 'q7Xk2Lm9Zt';
 
 /** Measures a built file: raw, gzip level 9 and brotli at maximum quality. */
 export function measureWidget(path: string): WidgetSize {
-  return measureBytes(readFileSync(path));
+  const text = readFileSync(path, 'latin1').replace(FORM_VERSION, `$1${SAMPLE_VERSION}`);
+  return measureBytes(Buffer.from(text, 'latin1'));
 }
 
 /**

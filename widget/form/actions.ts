@@ -18,7 +18,7 @@ import { invalidCount, issuesToErrors, serverErrors, type FieldErrors } from './
 import { report } from '../guard';
 import { fill } from '../i18n/locale';
 import type { FormTexts } from './i18n/en';
-import { newIdempotencyKey } from './idempotency-key';
+import { newIdempotencyKey } from '../../contract/idempotency-key';
 import { applyPrefill, PREFILL_FIELDS } from './prefill';
 import { createOutbox, type OutboxOptions } from './outbox';
 import type { Submission } from './outbox-store';

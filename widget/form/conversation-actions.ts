@@ -7,7 +7,7 @@ import { fill } from '../i18n/locale';
 import type { Actions } from './actions';
 import { checkReply } from './check-inquiry';
 import type { FormTexts } from './i18n/en';
-import { newIdempotencyKey } from './idempotency-key';
+import { newIdempotencyKey } from '../../contract/idempotency-key';
 import type { WidgetState } from './state';
 import type { ThreadState } from './thread-state';
 import { newRepMessages, withMessage } from './thread-updates';

@@ -1,3 +1,4 @@
+import { useOneAtATime } from '../one-at-a-time';
 import { useState } from 'preact/hooks';
 import type { AdminRep, AdminTeam, TeamInput } from '../../../contract/admin';
 import { DISTRIBUTIONS, type Distribution } from '../../../contract/routing';
@@ -135,12 +136,12 @@ function TeamForm({ api, team, reps, onSaved, onCancel }: TeamFormProps) {
   const fields = fieldsOf(outcome);
   const id = team ? `team-${team.id}` : 'team-new';
 
-  const submit = async () => {
+  const submit = useOneAtATime(async () => {
     const input: TeamInput = { name, distribution, memberIds: members };
     const result = team ? await api.updateTeam(team.id, input) : await api.createTeam(input);
     if (!result.ok) return setOutcome({ kind: 'failed', error: result.error });
     onSaved(result.value, team === null);
-  };
+  });
 
   return (
     <form

@@ -1,3 +1,4 @@
+import { useOneAtATime } from '../one-at-a-time';
 import { useState } from 'preact/hooks';
 import {
   type AdminWebhook,
@@ -193,7 +194,7 @@ function WebhookForm({ api, webhook, onSaved, onCancel }: WebhookFormProps) {
   const fields = fieldsOf(outcome);
   const id = webhook ? `webhook-${webhook.id}` : 'webhook-new';
 
-  const submit = async () => {
+  const submit = useOneAtATime(async () => {
     const typed = robotSecret.trim();
     // Empty keeps a signed robot's secret (the server never shows it); "Stop signing" drops it.
     const secret = format !== 'dingtalk' ? undefined : typed || (unsign ? null : undefined);
@@ -212,7 +213,7 @@ function WebhookForm({ api, webhook, onSaved, onCancel }: WebhookFormProps) {
     const result = await api.createWebhook(input);
     if (!result.ok) return setOutcome({ kind: 'failed', error: result.error });
     onSaved(result.value.webhook, result.value.secret);
-  };
+  });
 
   return (
     <form

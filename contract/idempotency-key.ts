@@ -1,3 +1,4 @@
+// How the widget and the inbox make the Idempotency-Key their retries carry.
 /** The part of `Crypto` a key needs; `randomUUID` is absent outside secure contexts. */
 export type RandomSource = Pick<Crypto, 'getRandomValues'> & { randomUUID?: () => string };
 

@@ -119,19 +119,30 @@ export interface KeptFile {
 }
 
 /**
- * Sorts a mailed reply's files by the widget's rule: the first ATTACHMENTS_MAX of up to 5 MB
- * whose bytes show an image, a PDF, or a Word or Excel document are kept; the others are named
- * (as the mail names them) to say in the thread that they were not kept.
+ * The most files one inquiry keeps, its own and those mailed with replies since: whoever holds
+ * a reply address could otherwise fill the disk three files at a time.
  */
-export function sortMailedFiles(files: readonly MailedFile[]): {
+export const INQUIRY_FILES_MAX = 20;
+
+/**
+ * Sorts a mailed reply's files by the widget's rule: the first ATTACHMENTS_MAX of up to 5 MB
+ * whose bytes show an image, a PDF, or a Word or Excel document are kept, while the inquiry has
+ * `room` for them; the others are named (as the mail names them) to say in the thread that they
+ * were not kept.
+ */
+export function sortMailedFiles(
+  files: readonly MailedFile[],
+  room = ATTACHMENTS_MAX,
+): {
   kept: KeptFile[];
   notKept: string[];
 } {
   const kept: KeptFile[] = [];
   const notKept: string[] = [];
+  const most = Math.min(ATTACHMENTS_MAX, room);
   for (const { filename, content } of files) {
     const kind = content.length <= ATTACHMENT_BYTES_MAX ? sniffFileKind(content) : null;
-    if (kind && kept.length < ATTACHMENTS_MAX) {
+    if (kind && kept.length < most) {
       kept.push({
         filename: safeFilename(filename ?? undefined, kind.extension),
         contentType: kind.contentType,

@@ -9,6 +9,7 @@ import {
   type Rep,
   type Store,
 } from '../storage/store';
+import type { KeptFile } from './attachments';
 import { DomainError } from './errors';
 import type { EventBus } from './events';
 import { REP_NOTIFICATION } from './rep-notification';
@@ -16,6 +17,14 @@ import { messageFacts, webhookDeliveries } from './webhook-events';
 
 /** The delivery kind that mails a rep's reply to the visitor. */
 export const VISITOR_REPLY = 'visitor-reply';
+
+/** What a message may bring besides its text, stored in its transaction. */
+export interface MessageExtras {
+  /** A pre-made id and the Idempotency-Key record to store with the message. */
+  once?: { id: string; idempotency: IdempotencyRecord } | null;
+  /** Files that came with it (a mailed reply's), kept as its inquiry's attachments. */
+  files?: KeptFile[];
+}
 
 export interface ConversationDeps {
   store: Store;
@@ -37,13 +46,12 @@ async function post(
     notify = null,
     deliveries: caused = [],
     once = null,
-  }: {
+    files = [],
+  }: MessageExtras & {
     /** The delivery kind that sends this message on (to the rep, to the visitor). */
     notify?: string | null;
     /** What else the change sets off, written with it. */
     deliveries?: NewDelivery[];
-    /** A pre-made id and the Idempotency-Key record to store with the message. */
-    once?: { id: string; idempotency: IdempotencyRecord } | null;
   } = {},
 ): Promise<Message | null> {
   const message: Message = {
@@ -74,7 +82,19 @@ async function post(
     )),
   );
   const stored = await store
-    .addMessage({ message, patch, deliveries, ...(once && { idempotency: once.idempotency }) })
+    .addMessage({
+      message,
+      patch,
+      deliveries,
+      ...(once && { idempotency: once.idempotency }),
+      attachments: files.map((file) => ({
+        ...file,
+        id: newId(),
+        siteId: inquiry.siteId,
+        size: file.data.length,
+        createdAt: message.createdAt,
+      })),
+    })
     .catch((err: unknown) => {
       // Deleted since it was read (the retention purge, an erasure): a 404, not a 500.
       if (!(err instanceof InquiryGone)) throw err;
@@ -119,8 +139,7 @@ export function addVisitorMessage(
   inquiry: Inquiry,
   body: string,
   channel: Channel,
-  /** A pre-made id and the Idempotency-Key record to store with the message. */
-  once: { id: string; idempotency: IdempotencyRecord } | null = null,
+  extras: MessageExtras = {},
 ): Promise<Message> {
   const now = deps.clock().toISOString();
   return post(
@@ -135,7 +154,7 @@ export function addVisitorMessage(
       status: 'open',
       statusFrom: ['waiting', 'closed'],
     },
-    { notify: inquiry.repId && inquiry.status !== 'spam' ? REP_NOTIFICATION : null, once },
+    { notify: inquiry.repId && inquiry.status !== 'spam' ? REP_NOTIFICATION : null, ...extras },
   ).then(always);
 }
 
@@ -147,8 +166,7 @@ export function addRepMessage(
   body: string,
   kind: 'reply' | 'note',
   channel: Channel,
-  /** A pre-made id and the Idempotency-Key record to store with the message (a mailed reply). */
-  once: { id: string; idempotency: IdempotencyRecord } | null = null,
+  extras: MessageExtras = {},
 ): Promise<Message> {
   if (kind === 'note') {
     return post(
@@ -156,7 +174,7 @@ export function addRepMessage(
       inquiry,
       { authorKind: 'note', authorRepId: rep.id, body, channel },
       {},
-      { once },
+      extras,
     ).then(always);
   }
   return post(
@@ -173,7 +191,7 @@ export function addRepMessage(
       status: 'waiting',
       statusFrom: ['new', 'open', 'waiting', 'closed'],
     },
-    { notify: VISITOR_REPLY, once },
+    { notify: VISITOR_REPLY, ...extras },
   ).then(always);
 }
 

@@ -3,7 +3,7 @@ import { MESSAGE_MAX } from '../../contract';
 import { ATTACHMENT_BYTES_MAX, ATTACHMENTS_MAX } from '../../contract/limits';
 import { SmtpRefusal, type InboundReply } from '../mail/inbound-server';
 import type { IdempotencyRecord, Inquiry, Rep } from '../storage/store';
-import { sortMailedFiles, type KeptFile } from './attachments';
+import { INQUIRY_FILES_MAX, sortMailedFiles, type KeptFile } from './attachments';
 import { addRepMessage, addVisitorMessage, type ConversationDeps } from './conversation';
 import { resolveConversationToken } from './conversation-tokens';
 import { createOnce, idempotencyClaim, replayOf } from './idempotency';
@@ -29,7 +29,8 @@ export async function receiveInboundReply(
   // Live at RCPT TO, but revoked or deleted with its inquiry before the message ended.
   if (!record || !inquiry)
     throw new SmtpRefusal(550, '5.1.1 This reply address is no longer in use');
-  const { kept, notKept } = sortMailedFiles(reply.files);
+  const held = reply.files.length > 0 ? await deps.store.listAttachments(inquiry.id) : [];
+  const { kept, notKept } = sortMailedFiles(reply.files, INQUIRY_FILES_MAX - held.length);
   const text = withFileNotes(reply.text, kept, notKept);
   // A thread message has the widget's limit, however it arrives (the notes of files included);
   // the sender gets a bounce.
@@ -45,13 +46,15 @@ export async function receiveInboundReply(
   if (await replayOf(deps.store, claim)) return;
   const once = claim && { id, idempotency: claim };
   const rep = record.party === 'rep' ? await replyingRep(deps, record.repId, inquiry) : null;
-  const withFiles = keepingFiles(deps, inquiry, kept);
+  // The files join the message's transaction: never one stored without the other (a failure
+  // stores neither, and the sender's retry brings both again).
+  const extras = { once, files: kept };
   await createOnce(
     deps.store,
     claim,
     async () => {
-      if (rep) await addRepMessage(withFiles, rep, inquiry, text, 'reply', 'email', once);
-      else await addVisitorMessage(withFiles, inquiry, text, 'email', once);
+      if (rep) await addRepMessage(deps, rep, inquiry, text, 'reply', 'email', extras);
+      else await addVisitorMessage(deps, inquiry, text, 'email', extras);
     },
     async () => {},
   );
@@ -68,40 +71,10 @@ function withFileNotes(text: string, kept: KeptFile[], notKept: string[]): strin
     );
   }
   if (notKept.length > 0) {
-    const rule = `Up to ${ATTACHMENTS_MAX} files of ${ATTACHMENT_BYTES_MAX / 1024 / 1024} MB each are kept: images, PDF, Word or Excel.`;
+    const rule = `Up to ${ATTACHMENTS_MAX} files of ${ATTACHMENT_BYTES_MAX / 1024 / 1024} MB each are kept, ${INQUIRY_FILES_MAX} per inquiry: images, PDF, Word or Excel.`;
     notes.push(`[Attached by mail, not kept: ${notKept.join(', ')}. ${rule}]`);
   }
   return [text, ...notes].filter(Boolean).join('\n\n');
-}
-
-// The message's store, with the kept files added to its write: conversation.ts stores a
-// message, its inquiry's change and its deliveries in one transaction (store.addMessage), and
-// the files join that transaction, so that the message is never stored without them, nor
-// they without it (a failure stores neither, and the sender's retry brings both again).
-function keepingFiles(
-  deps: ConversationDeps,
-  inquiry: Inquiry,
-  files: KeptFile[],
-): ConversationDeps {
-  if (files.length === 0) return deps;
-  const { store } = deps;
-  return {
-    ...deps,
-    store: {
-      ...store,
-      addMessage: (input: Parameters<typeof store.addMessage>[0]) =>
-        store.addMessage({
-          ...input,
-          attachments: files.map((file) => ({
-            ...file,
-            id: deps.newId(),
-            siteId: inquiry.siteId,
-            size: file.data.length,
-            createdAt: input.message.createdAt,
-          })),
-        }),
-    },
-  };
 }
 
 // The rep a rep token stands for, while they still have the inquiry; a refusal for good if not.

@@ -80,13 +80,9 @@ export function conversationApi(deps: ConversationApiDeps) {
             deps.clock(),
             'Too many messages were sent from here. Please wait a minute and try again.',
           );
-          const message = await addVisitorMessage(
-            deps,
-            inquiry,
-            input.body,
-            'widget',
-            claim && { id, idempotency: claim },
-          );
+          const message = await addVisitorMessage(deps, inquiry, input.body, 'widget', {
+            once: claim && { id, idempotency: claim },
+          });
           return answer(message.id);
         },
         answer,

@@ -156,15 +156,9 @@ export function inboxApi(deps: InboxApiDeps) {
         claim,
         async () => {
           const once = claim && { id, idempotency: claim };
-          const message = await addRepMessage(
-            deps,
-            rep,
-            inquiry,
-            input.body,
-            input.kind,
-            'inbox',
+          const message = await addRepMessage(deps, rep, inquiry, input.body, input.kind, 'inbox', {
             once,
-          );
+          });
           return toInboxMessage(message, names);
         },
         answer,

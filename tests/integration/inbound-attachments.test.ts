@@ -141,7 +141,28 @@ describe('files attached to a mailed reply', () => {
       'Files attached.\n\n' +
         '[Attached by mail, kept for the sales team only: a.pdf, b.pdf, c.png]\n\n' +
         '[Attached by mail, not kept: catalogue.pdf, setup.exe, d.pdf. ' +
-        'Up to 3 files of 5 MB each are kept: images, PDF, Word or Excel.]',
+        'Up to 3 files of 5 MB each are kept, 20 per inquiry: images, PDF, Word or Excel.]',
+    );
+  });
+
+  it('keeps at most 20 files per inquiry, however many replies bring them', async () => {
+    const { id, token } = await sendInquiry(t);
+    for (let reply = 1; reply <= 7; reply++) {
+      await mailIn(token, {
+        text: `Photos, part ${reply}.`,
+        attachments: ['a', 'b', 'c'].map((name) => ({
+          filename: `${reply}${name}.png`,
+          content: png(),
+        })),
+      });
+    }
+    const inquiry = await detail(id);
+    expect(inquiry.attachments).toHaveLength(20);
+    expect(inquiry.messages.at(-1)?.body).toBe(
+      'Photos, part 7.\n\n' +
+        '[Attached by mail, kept for the sales team only: 7a.png, 7b.png]\n\n' +
+        '[Attached by mail, not kept: 7c.png. ' +
+        'Up to 3 files of 5 MB each are kept, 20 per inquiry: images, PDF, Word or Excel.]',
     );
   });
 

@@ -94,9 +94,14 @@ async function main() {
 
   const unreachable = await unreachableSites(store);
   if (unreachable.length > 0) {
+    const why = unreachable.map(({ key, why }) =>
+      why === 'no active rep'
+        ? `inquiries to "${key}" would reach nobody (no active rep)`
+        : `inquiries to "${key}" that no rep can take now would wait unseen (no active admin: only admins see the queue)`,
+    );
     throw new ConfigError(
-      `Refusing to start: inquiries to ${unreachable.map((k) => `"${k}"`).join(', ')} would reach nobody (no active rep).\n` +
-        '  Add one: npm run liaison -- rep add --site KEY --email E --name N   (or in liaison.config.json)',
+      `Refusing to start: ${why.join('; ')}.\n` +
+        '  Add one: npm run liaison -- rep add --site KEY --email E --name N [--role admin]   (or in liaison.config.json, with "role": "admin")',
     );
   }
 

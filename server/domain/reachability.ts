@@ -1,15 +1,27 @@
 import type { Store } from '../storage/store';
 
+/** A site whose inquiries could go unseen, and why. */
+export interface Unreachable {
+  key: string;
+  why: 'no active rep' | 'no active admin';
+}
+
 /**
- * Sites whose inquiries would reach nobody: no active rep at all. Start-up refuses them, rather
- * than accept leads into a void (an away or off-duty rep still counts: their inquiries wait in
- * the queue and the admins are mailed, which is somebody).
+ * Sites whose inquiries could reach nobody. Start-up refuses them, rather than accept leads
+ * into a void:
+ * - no active rep at all;
+ * - no active admin: an inquiry nobody can take now (everyone away, off duty or at their cap)
+ *   waits in the site's queue, which only admins see and are mailed about.
+ * An away or off-duty rep still counts as a rep: their inquiries wait for them.
  */
-export async function unreachableSites(store: Store): Promise<string[]> {
-  const keys: string[] = [];
+export async function unreachableSites(store: Store): Promise<Unreachable[]> {
+  const found: Unreachable[] = [];
   for (const site of await store.listSites()) {
-    const reps = await store.listReps(site.id);
-    if (!reps.some((r) => r.active)) keys.push(site.key);
+    const active = (await store.listReps(site.id)).filter((r) => r.active);
+    if (active.length === 0) found.push({ key: site.key, why: 'no active rep' });
+    else if (!active.some((r) => r.role === 'admin')) {
+      found.push({ key: site.key, why: 'no active admin' });
+    }
   }
-  return keys;
+  return found;
 }

@@ -69,23 +69,41 @@ export function unavailability(rep: RoutingRep, now: Date): string | null {
   return null;
 }
 
-const glob = (pattern: string) =>
-  new RegExp(
-    `^${pattern
-      .split('*')
-      .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-      .join('.*')}$`,
-    'i',
-  );
+/**
+ * Whether `text` matches `pattern`, where `*` stands for any run of characters, ignoring case.
+ * Linear in practice and never worse than text times pattern: a regular expression of several
+ * `.*` backtracks for seconds on a long URL of slashes, and page URLs come from anyone.
+ */
+export function wildcardMatches(pattern: string, text: string): boolean {
+  const p = pattern.toLowerCase();
+  const t = text.toLowerCase();
+  let i = 0; // in t
+  let j = 0; // in p
+  // The last star seen, and where in t its run would end if the rest fails from here.
+  let star = -1;
+  let resume = 0;
+  while (i < t.length) {
+    if (j < p.length && p[j] === '*') {
+      star = j++;
+      resume = i;
+    } else if (j < p.length && p[j] === t[i]) {
+      i++;
+      j++;
+    } else if (star >= 0) {
+      // Let the last star take one more character, and match the rest after it again.
+      j = star + 1;
+      i = ++resume;
+    } else return false;
+  }
+  while (j < p.length && p[j] === '*') j++;
+  return j === p.length;
+}
 
 /** Whether every condition of a rule's match holds for the inquiry. */
 export function ruleMatches(match: RuleMatch, inquiry: RoutingInquiry): boolean {
-  if (match.pageUrl && !(inquiry.pageUrl && glob(match.pageUrl).test(inquiry.pageUrl)))
-    return false;
-  if (match.sku) {
-    const pattern = glob(match.sku);
-    if (!inquiry.products.some((p) => p.sku && pattern.test(p.sku))) return false;
-  }
+  const { pageUrl, sku } = match;
+  if (pageUrl && !(inquiry.pageUrl && wildcardMatches(pageUrl, inquiry.pageUrl))) return false;
+  if (sku && !inquiry.products.some((p) => p.sku && wildcardMatches(sku, p.sku))) return false;
   if (match.category) {
     const wanted = match.category.toLowerCase();
     if (!inquiry.products.some((p) => p.category?.toLowerCase() === wanted)) return false;

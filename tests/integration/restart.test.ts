@@ -72,6 +72,12 @@ describe('start-up', () => {
       await expect(startServerProcess(env)).rejects.toThrow(
         /Refusing to start: inquiries to "demo" would reach nobody \(no active rep\)[\s\S]*rep add/,
       );
+      // Active again, but no admin: inquiries no rep can take now would wait unseen.
+      await empty.store.setRepActive(moore?.id ?? '', true);
+      await empty.store.updateRep(moore?.id ?? '', { role: 'rep' });
+      await expect(startServerProcess(env)).rejects.toThrow(
+        /Refusing to start: inquiries to "demo" that no rep can take now would wait unseen \(no active admin[\s\S]*--role admin/,
+      );
     } finally {
       await empty.close();
     }

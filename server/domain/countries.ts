@@ -1,5 +1,6 @@
-// Matching a visitor's country (free text from the form: "Germany", "DE", "germany ") against a
-// rule's list of ISO codes, English names or region names.
+// Matching a visitor's country (free text from the form, or the browser's autofill in its own
+// language: "Germany", "DE", "germany ", "Deutschland", "德国") against a rule's list of ISO
+// codes, country names or region names.
 
 const REGIONS: Record<string, string[]> = {
   EU: [
@@ -185,36 +186,92 @@ const REGIONS: Record<string, string[]> = {
   GCC: ['BH', 'KW', 'OM', 'QA', 'SA', 'AE'],
 };
 
-const names = new Intl.DisplayNames(['en'], { type: 'region' });
-const norm = (s: string) => s.trim().toLowerCase();
+// The widget's languages: a browser fills in the country in the visitor's.
+const LANGUAGES = ['en', 'zh', 'es', 'fr', 'de', 'ru', 'pt', 'ar', 'ja', 'ko', 'it', 'tr'];
 
-/** Whether `code` (ISO alpha-2) is the visitor's country, given as a code or an English name. */
-function isCountry(visitor: string, code: string): boolean {
-  const v = norm(visitor);
-  if (v === norm(code)) return true;
-  try {
-    return v === norm(names.of(code.toUpperCase()) ?? '');
-  } catch (err) {
-    // Intl throws a RangeError for a string that is not a region code: then it is a name.
-    if (err instanceof RangeError) return v === norm(code);
-    throw err;
+// Names people write that Intl does not give (it says "Türkiye", "Czechia", "Hong Kong SAR
+// China"), by ISO code.
+const ALIASES: Record<string, string[]> = {
+  US: ['USA', 'United States of America', 'America'],
+  GB: ['UK', 'Great Britain', 'Britain', 'England', 'Scotland', 'Wales', 'Northern Ireland'],
+  HK: ['Hong Kong'],
+  MO: ['Macau', 'Macao'],
+  TR: ['Turkey'],
+  CZ: ['Czech Republic'],
+  KR: ['Korea', 'Republic of Korea'],
+  KP: ['Democratic People’s Republic of Korea'],
+  RU: ['Russian Federation'],
+  VN: ['Viet Nam'],
+  AE: ['UAE', 'Emirates'],
+  NL: ['Holland'],
+  CI: ['Ivory Coast'],
+  MM: ['Burma'],
+  SZ: ['Swaziland'],
+  MK: ['Macedonia'],
+  CV: ['Cape Verde'],
+  CD: ['DR Congo', 'DRC', 'Democratic Republic of the Congo'],
+  CG: ['Republic of the Congo'],
+  PS: ['Palestine'],
+};
+
+// One spelling for comparing: no accents, case, dots ("U.S.A."), leading "the", "&" as "and".
+const normal = (text: string) =>
+  text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[.'’]/g, '')
+    .replace(/[\s,()-]+/g, ' ')
+    .trim()
+    .replace(/^the /, '');
+
+let byName: Map<string, string> | null = null;
+
+// Every region code Intl names, by each of its names in LANGUAGES (English first: the first
+// code given a name keeps it) and its ALIASES; retired codes stand for the codes replacing them.
+function namesOfCodes(): Map<string, string> {
+  const map = new Map<string, string>();
+  const add = (name: string, code: string) => {
+    const key = normal(name);
+    if (key && !map.has(key)) map.set(key, code);
+  };
+  for (const [code, aliases] of Object.entries(ALIASES)) for (const a of aliases) add(a, code);
+  for (const language of LANGUAGES) {
+    const names = new Intl.DisplayNames([language], { type: 'region' });
+    for (let first = 65; first <= 90; first++) {
+      for (let second = 65; second <= 90; second++) {
+        const code = String.fromCharCode(first, second);
+        // A retired code (DD, East Germany, named "Germany") gives its name to today's (DE).
+        const today = Intl.getCanonicalLocales(`und-${code}`)[0]?.slice(4) ?? code;
+        const name = names.of(code);
+        if (name && name !== code) add(name, today);
+      }
+    }
   }
+  return map;
 }
 
-/** Whether the visitor's country is one of `entries` (codes, English names, or region names). */
+/** The ISO code a country is written as ("Deutschland", "de", "U.S.A."), or null. */
+export function countryCode(text: string): string | null {
+  const key = normal(text);
+  byName ??= namesOfCodes();
+  const named = byName.get(key);
+  if (named) return named;
+  return /^[a-z]{2}$/.test(key) ? key.toUpperCase() : null;
+}
+
+/** Whether the visitor's country is one of `entries` (codes, country names, or region names). */
 export function countryMatches(
   visitor: string | null | undefined,
   entries: readonly string[],
 ): boolean {
   if (!visitor?.trim()) return false;
+  const code = countryCode(visitor);
   return entries.some((entry) => {
     const region = REGIONS[entry.trim().toUpperCase()];
-    if (region) return region.some((code) => isCountry(visitor, code));
-    return /^[a-z]{2}$/i.test(entry.trim())
-      ? isCountry(visitor, entry.trim())
-      : norm(entry) === norm(visitor);
+    if (region) return code !== null && region.includes(code);
+    const wanted = countryCode(entry);
+    return wanted !== null ? wanted === code : normal(entry) === normal(visitor);
   });
 }
-
-/** Region names a rule may use, for validation messages. */
-export const REGION_NAMES = Object.keys(REGIONS);

@@ -27,6 +27,8 @@ export const rep = (id: string, over: Partial<RoutingRep> = {}): RoutingRep => (
   hours: null,
   maxOpen: null,
   openCount: 0,
+  languages: [],
+  countries: [],
   ...over,
 });
 export const team = (

@@ -14,6 +14,8 @@ const arbRep = (id: string) =>
     hours: fc.constant(null),
     maxOpen: fc.option(fc.integer({ min: 0, max: 3 }), { nil: null }),
     openCount: fc.integer({ min: 0, max: 4 }),
+    languages: fc.constantFrom<string[]>([], ['es'], ['de', 'en']),
+    countries: fc.constantFrom<string[]>([], ['LATAM'], ['DE']),
   });
 const IDS = ['r0', 'r1', 'r2', 'r3', 'r4'];
 const arbInput = fc.record({

@@ -219,3 +219,43 @@ describe('route: each step', () => {
     ).toBe(true);
   });
 });
+
+describe('route: a teammate who suits the buyer', () => {
+  const sales = (over: Partial<RoutingInput> = {}) =>
+    input({
+      site: { defaultRepId: null, defaultTeamId: 'sales' },
+      reps: [rep('moore'), rep('ana', { languages: ['es'] }), rep('li', { countries: ['LATAM'] })],
+      teams: [team('sales', ['moore', 'ana', 'li'])],
+      ...over,
+    });
+
+  it("goes to a free member who speaks the buyer's language, out of turn", () => {
+    const decision = route(sales({ inquiry: { language: 'es-MX', products: [] } }));
+    expect(decision.repId).toBe('ana');
+    expect(decision.reason).toMatch(/team 'sales' \(round-robin\), speaks es-MX$/);
+  });
+
+  it('or to one who covers their country, named in any of the widget languages', () => {
+    const decision = route(sales({ inquiry: { country: 'Brasil', language: 'pt', products: [] } }));
+    expect(decision.repId).toBe('li');
+    expect(decision.reason).toMatch(/covers Brasil$/);
+  });
+
+  it('takes turns among those who suit, and among everyone when none of them is free', () => {
+    const spanish = { inquiry: { language: 'es', products: [] } };
+    const both = sales({
+      ...spanish,
+      reps: [rep('moore'), rep('ana', { languages: ['es'] }), rep('li', { languages: ['es'] })],
+      teams: [team('sales', ['moore', 'ana', 'li'], { lastAssignedRepId: 'ana' })],
+    });
+    expect(route(both).repId).toBe('li');
+    const away = sales({
+      ...spanish,
+      reps: [rep('moore'), rep('ana', { languages: ['es'], away: true }), rep('li')],
+      teams: [team('sales', ['moore', 'ana', 'li'], { lastAssignedRepId: 'moore' })],
+    });
+    const decision = route(away);
+    expect(decision.repId).toBe('li');
+    expect(decision.reason).toMatch(/\(round-robin\)$/);
+  });
+});

@@ -14,6 +14,10 @@ export interface RoutingRep {
   /** Null: no cap. */
   maxOpen: number | null;
   openCount: number;
+  /** Language tags they answer in ("es" covers "es-MX"); a teammate who fits is preferred. */
+  languages: string[];
+  /** Countries or regions they cover (countries.ts), likewise. */
+  countries: string[];
 }
 
 export interface RoutingTeam {
@@ -109,17 +113,17 @@ export function ruleMatches(match: RuleMatch, inquiry: RoutingInquiry): boolean 
     if (!inquiry.products.some((p) => p.category?.toLowerCase() === wanted)) return false;
   }
   if (match.countries && !countryMatches(inquiry.country, match.countries)) return false;
-  if (match.languages) {
-    const lang = inquiry.language?.toLowerCase() ?? '';
-    if (
-      !match.languages.some(
-        (l) => lang === l.toLowerCase() || lang.startsWith(`${l.toLowerCase()}-`),
-      )
-    ) {
-      return false;
-    }
-  }
+  if (match.languages && !speaks(match.languages, inquiry.language)) return false;
   return true;
+}
+
+/** Whether `language` is one of `tags` or a variant of one ("es" covers "es-MX"). */
+function speaks(tags: readonly string[], language: string | null | undefined): boolean {
+  const lang = language?.toLowerCase() ?? '';
+  return (
+    lang !== '' &&
+    tags.some((tag) => lang === tag.toLowerCase() || lang.startsWith(`${tag.toLowerCase()}-`))
+  );
 }
 
 /**
@@ -134,9 +138,19 @@ export function route(input: RoutingInput): RoutingDecision {
   const byId = new Map(reps.map((r) => [r.id, r]));
   const notes: string[] = [];
 
-  // A team's next available member: round robin from after the last one assigned, or the one
+  const { language, country } = input.inquiry;
+  // Why a rep suits this buyer above their teammates, or null.
+  const fit = (rep: RoutingRep): string | null =>
+    speaks(rep.languages, language)
+      ? `speaks ${language}`
+      : countryMatches(country, rep.countries)
+        ? `covers ${country?.trim()}`
+        : null;
+
+  // A team's next available member, among those who speak the buyer's language or cover their
+  // country when any of them is free: round robin from after the last one assigned, or the one
   // with the fewest open inquiries (ties in round-robin order).
-  const pick = (team: RoutingTeam, except?: string): RoutingRep | null => {
+  const pick = (team: RoutingTeam, except?: string): { rep: RoutingRep; why: string } | null => {
     const start = team.lastAssignedRepId ? team.memberIds.indexOf(team.lastAssignedRepId) + 1 : 0;
     const order = [...team.memberIds.slice(start), ...team.memberIds.slice(0, start)];
     const free = order
@@ -145,13 +159,18 @@ export function route(input: RoutingInput): RoutingDecision {
         const rep = byId.get(id);
         return rep && unavailability(rep, now) === null ? [rep] : [];
       });
-    if (team.distribution === 'least-open') {
-      return free.reduce<RoutingRep | null>(
-        (best, r) => (best === null || r.openCount < best.openCount ? r : best),
-        null,
-      );
-    }
-    return free[0] ?? null;
+    const suited = free.filter((rep) => fit(rep) !== null);
+    const among = suited.length > 0 ? suited : free;
+    const rep =
+      team.distribution === 'least-open'
+        ? among.reduce<RoutingRep | null>(
+            (best, r) => (best === null || r.openCount < best.openCount ? r : best),
+            null,
+          )
+        : (among[0] ?? null);
+    if (!rep) return null;
+    const suits = fit(rep);
+    return { rep, why: suits ? `, ${suits}` : '' };
   };
 
   const toRep = (repId: string, why: string): RoutingDecision | null => {
@@ -165,9 +184,9 @@ export function route(input: RoutingInput): RoutingDecision {
       const mate = pick(team, rep.id);
       if (mate) {
         return {
-          repId: mate.id,
+          repId: mate.rep.id,
           teamId: team.id,
-          reason: `routed to ${mate.name}: ${why}; ${rep.name} is ${problem}, teammate in '${team.name}'`,
+          reason: `routed to ${mate.rep.name}: ${why}; ${rep.name} is ${problem}, teammate in '${team.name}'${mate.why}`,
         };
       }
     }
@@ -177,12 +196,12 @@ export function route(input: RoutingInput): RoutingDecision {
   const toTeam = (teamId: string, why: string): RoutingDecision | null => {
     const team = teams.find((t) => t.id === teamId);
     if (!team) return null;
-    const rep = pick(team);
-    if (rep)
+    const picked = pick(team);
+    if (picked)
       return {
-        repId: rep.id,
+        repId: picked.rep.id,
         teamId: team.id,
-        reason: `routed to ${rep.name}: ${why}, team '${team.name}' (${team.distribution})`,
+        reason: `routed to ${picked.rep.name}: ${why}, team '${team.name}' (${team.distribution})${picked.why}`,
       };
     notes.push(`nobody in team '${team.name}' is available`);
     return null;

@@ -53,6 +53,8 @@ export async function loadRouting(
         hours: profile?.hours ?? null,
         maxOpen: profile?.maxOpen ?? null,
         openCount: counts.get(rep.id) ?? 0,
+        languages: profile?.languages ?? [],
+        countries: profile?.countries ?? [],
       };
     }),
     teams,

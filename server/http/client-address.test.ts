@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { createClientAddress } from './client-address';
+import { createClientAddress, limitKeyOf } from './client-address';
 
 // A stand-in for the Node request Hono's node-server puts in `c.env.incoming`.
 const request = (remoteAddress: string, forwardedFor?: string) =>
@@ -28,7 +28,27 @@ describe('createClientAddress', () => {
     expect(cidr(request('10.1.2.3', '198.51.100.1, 203.0.113.9'))).toBe('203.0.113.9');
   });
 
+  it('counts an IPv6 client by its /64, which one host or home has whole', () => {
+    const behindLoopback = createClientAddress(['loopback']);
+    const a = behindLoopback(request('::1', '2001:db8:1:2:aaaa::1'));
+    const b = behindLoopback(request('::1', '2001:db8:1:2:bbbb:cccc:dddd:eeee'));
+    expect(a).toBe('2001:db8:1:2::/64');
+    expect(b).toBe(a);
+    expect(behindLoopback(request('::1', '2001:db8:1:3::1'))).not.toBe(a);
+  });
+
   it('says "local" for in-process requests', () => {
     expect(createClientAddress()({ env: undefined } as unknown as Context)).toBe('local');
+  });
+});
+
+describe('limitKeyOf', () => {
+  it.each([
+    ['203.0.113.7', '203.0.113.7'],
+    ['::ffff:203.0.113.7', '203.0.113.7'],
+    ['2001:DB8:0:0:1::1', '2001:db8:0:0::/64'],
+    ['local', 'local'],
+  ])('%s -> %s', (address, key) => {
+    expect(limitKeyOf(address)).toBe(key);
   });
 });

@@ -84,14 +84,23 @@ async function onEvent(event: InboxEvent) {
   const isOpen = route.page === 'inquiry' && route.id === event.inquiryId;
   await Promise.all([list.refresh(), isOpen ? inquiry.reload() : null]);
   if (event.type === 'status') return;
-  const item = state.list.items.peek().find((row) => row.id === event.inquiryId);
-  // awaitingReply: the newest message is the visitor's, not a colleague's reply or note.
-  if (!item || !(event.type === 'inquiry' || item.awaitingReply)) return;
+  if (notifications.permission.peek() !== 'granted' || document.visibilityState === 'visible') {
+    return;
+  }
+  // Read from the inquiry itself: the list may not show it (a filter, a search, a refresh
+  // already running when the event came).
+  const found = await api.inquiry(event.inquiryId);
+  if (!found.ok) return;
+  const { id, visitor, messages } = found.value;
+  // News is the visitor's own words: not a colleague's reply, note or a system line.
+  const last = messages.at(-1);
+  if (last?.kind !== 'visitor') return;
+  const text = last.body.length > 140 ? `${last.body.slice(0, 139)}…` : last.body;
   notifications.show({
     title: event.type === 'inquiry' ? 'New inquiry' : 'New message',
-    body: `${visitorName(item.visitor)}: ${item.preview}`,
-    tag: item.id,
-    onClick: () => router.go(inquiryPath(item.id)),
+    body: `${visitorName(visitor)}: ${text}`,
+    tag: id,
+    onClick: () => router.go(inquiryPath(id)),
   });
 }
 

@@ -1,5 +1,12 @@
 import { expect, test } from './fixtures';
-import { createInquiry, rowOf, signIn, uniqueWord } from './inbox-fixtures';
+import {
+  createInquiry,
+  fileInquiry,
+  rowOf,
+  signIn,
+  uniqueWord,
+  visitorFollowUp,
+} from './inbox-fixtures';
 
 // The inbox's list of inquiries: live arrivals, desktop notifications, status filters, search.
 
@@ -91,10 +98,35 @@ test('desktop notifications are offered, never asked for on load, and shown when
   await expect(page.getByText('Desktop notifications are on')).toBeVisible();
 
   const name = uniqueWord('Ping');
-  await createInquiry(liaison, { name, email: `${name}@n.example`, company: 'Ping' });
+  const { id, token } = await fileInquiry(liaison, {
+    name,
+    email: `${name}@n.example`,
+    company: 'Ping',
+  });
   await expect(rowOf(page, name)).toBeVisible();
   await expect.poll(log).toContain(`New inquiry: ${name}: Please quote 500 pieces`);
   expect(JSON.parse(await log()).requested).toBe(1);
+
+  // A follow-up is news even when a filter hides its inquiry; a colleague's note is not.
+  await page
+    .getByRole('group', { name: 'Filter by status' })
+    .getByRole('button', { name: 'Closed' })
+    .click();
+  await expect(rowOf(page, name)).toHaveCount(0);
+  await visitorFollowUp(liaison, token, 'Could you also quote DN80?');
+  await expect.poll(log).toContain(`New message: ${name}: Could you also quote DN80?`);
+  const note = await page.evaluate(async (inquiryId) => {
+    const res = await fetch(`/api/inbox/inquiries/${inquiryId}/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ body: 'Check stock of DN80 first.', kind: 'note' }),
+    });
+    return res.status;
+  }, id);
+  expect(note).toBe(201);
+  await visitorFollowUp(liaison, token, 'And DN100, please.');
+  await expect.poll(log).toContain(`New message: ${name}: And DN100, please.`);
+  expect(await log()).not.toContain('Check stock');
 });
 
 test('status filters and search narrow the list', async ({ page, liaison }) => {

@@ -48,6 +48,19 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
   });
 
+  it('takes the proxies to trust, and names an entry proxy-addr would not take', () => {
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,2001:db8::1' }).trustProxy).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      '2001:db8::1',
+    ]);
+    expect(loadConfig({}).trustProxy).toEqual([]);
+    // Express reads 1 as a hop count; proxy-addr took it as the address 0.0.0.1.
+    for (const value of ['1', 'true', '10.0.0.0/33', 'proxy.example']) {
+      expect(() => loadConfig({ TRUST_PROXY: value }), value).toThrow(/TRUST_PROXY: each entry/);
+    }
+  });
+
   it('turns the inbound receiver on with a port and a domain', () => {
     expect(loadConfig({}).inbound).toBeNull();
     expect(

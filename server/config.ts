@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { LOG_LEVELS, type LogLevel } from './ops/log';
 
@@ -17,7 +18,19 @@ const Env = z.object({
   MAIL_FROM: z.string().min(3).default('Liaison <liaison@localhost>'),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1000),
   OUTBOX_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(120_000),
-  TRUST_PROXY: z.string().optional(),
+  TRUST_PROXY: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .refine((entries) => entries.every(isProxyEntry), {
+      message:
+        'each entry is loopback, linklocal, uniquelocal, an IP address or a CIDR range (a hop count such as 1 is not taken)',
+    })
+    .optional(),
   RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(5),
   RATE_LIMIT_SITE_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
   MIN_FORM_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
@@ -95,6 +108,17 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+// What proxy-addr takes as a trusted proxy (it throws at start-up on anything else).
+function isProxyEntry(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address, bits, ...more] = entry.split('/');
+  const family = isIP(address ?? '');
+  if (more.length > 0 || family === 0) return false;
+  return (
+    bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128))
+  );
+}
+
 /** Parses `env` (default `process.env`) once; the only reader of the environment. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   // Empty values count as unset, as a shell `VAR= npm start` user would expect.
@@ -133,10 +157,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     outboxLeaseMs: e.OUTBOX_LEASE_MS,
     escalationPollMs: e.ESCALATION_POLL_MS,
     configFile: e.LIAISON_CONFIG,
-    trustProxy: (e.TRUST_PROXY ?? '')
-      .split(',')
-      .map((v) => v.trim())
-      .filter(Boolean),
+    trustProxy: e.TRUST_PROXY ?? [],
     abuse: {
       ipPerMinute: e.RATE_LIMIT_IP_PER_MINUTE,
       sitePerMinute: e.RATE_LIMIT_SITE_PER_MINUTE,

@@ -47,6 +47,7 @@ async function main() {
   // One JSON object per line (ops/log.ts); start-up messages keep their "[part]" prefix.
   const logger = createLogger({ level: config.logLevel });
   const log = (line: string) => logger.info(line);
+  const logError = (message: string, err: unknown) => logger.error(message, { err });
 
   const { db, store } = openStore(config.database);
   const where = config.database.engine === 'sqlite' ? config.database.path : 'PostgreSQL';
@@ -145,6 +146,7 @@ async function main() {
     pollMs: config.outboxPollMs,
     leaseMs: config.outboxLeaseMs,
     onFailed: (delivery) => reportUndelivered(deps, delivery),
+    onError: logError,
     handlers: mailer ? handlers : pick(handlers, [WEBHOOK]),
     onResult: (d, r) => {
       if (r.outcome === 'retry' || r.outcome === 'failed') {
@@ -166,10 +168,16 @@ async function main() {
     'escalation',
     () => escalateOverdue(deps),
     config.escalationPollMs,
+    logError,
   );
   escalation.start();
   // Closed inquiries past their site's retention period go, hourly.
-  const retention = createPeriodic('retention', () => purgeExpired(store, new Date()), 3_600_000);
+  const retention = createPeriodic(
+    'retention',
+    () => purgeExpired(store, new Date()),
+    3_600_000,
+    logError,
+  );
   retention.start();
 
   let stopInbound = async () => {};
@@ -181,6 +189,7 @@ async function main() {
       domain: config.inbound.domain,
       isKnownToken: (token) => isLiveReplyToken(deps, token),
       onReply: (reply) => receiveInboundReply(deps, reply),
+      onError: (err) => logError('[inbound] SMTP receiver error', err),
     });
     const port = await inbound.listen();
     log(`[mail] receiving replies for reply+TOKEN@${config.inbound.domain} on SMTP port ${port}`);

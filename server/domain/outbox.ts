@@ -35,6 +35,8 @@ export interface OutboxOptions {
   onResult?: (delivery: Delivery, result: DeliveryResult) => void;
   /** Told of a delivery given up for good (to report it); its own failure is only logged. */
   onFailed?: (delivery: Delivery, error: string) => Promise<void>;
+  /** Where the worker's own failures are told (the server's JSON log; stderr when none). */
+  onError?: (message: string, err: unknown) => void;
 }
 
 export interface OutboxWorker {
@@ -67,6 +69,7 @@ export function createOutboxWorker({
   leaseMs = 120_000,
   onResult,
   onFailed,
+  onError = (message, err) => console.error(message, err),
 }: OutboxOptions): OutboxWorker {
   async function deliver(delivery: Delivery): Promise<DeliveryResult> {
     const now = clock().getTime();
@@ -86,7 +89,7 @@ export function createOutboxWorker({
         const recorded = await store.markDeliveryAttemptFailed(delivery.id, lease, error, null);
         if (recorded) {
           await onFailed?.(delivery, error).catch((err: unknown) =>
-            console.error('[outbox] could not report a failed delivery', delivery.id, err),
+            onError(`[outbox] could not report failed delivery ${delivery.id}`, err),
           );
         }
         return { id: delivery.id, outcome: 'failed', error };
@@ -114,6 +117,6 @@ export function createOutboxWorker({
     return results;
   }
 
-  const periodic = createPeriodic('outbox', runOnce, pollMs);
+  const periodic = createPeriodic('outbox', runOnce, pollMs, onError);
   return { runOnce, start: periodic.start, stop: periodic.stop };
 }

@@ -14,6 +14,8 @@ export function createPeriodic(
   name: string,
   task: (signal: AbortSignal) => Promise<unknown>,
   pollMs: number,
+  /** Where a failed run is told (the server's JSON log; stderr when none is given). */
+  onError: (message: string, err: unknown) => void = (message, err) => console.error(message, err),
 ): Periodic {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
@@ -23,7 +25,7 @@ export function createPeriodic(
     if (stopped) return;
     timer = setTimeout(() => {
       running = task(controller.signal)
-        .catch((err: unknown) => console.error(`[${name}] run failed; trying again next time`, err))
+        .catch((err: unknown) => onError(`[${name}] run failed; trying again next time`, err))
         .finally(schedule);
     }, pollMs);
   };

@@ -4,6 +4,7 @@ import { ROLES, type Role } from '../../contract';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords';
 import type { Rep, Store } from '../storage/store';
 import { freeHandle } from '../domain/handles';
+import { whyUnreachable } from '../domain/reachability';
 import { readSecretLine } from './read-secret';
 
 /** A command's failure the user can fix; printed without a stack, exit code 1. */
@@ -24,7 +25,12 @@ Commands:
               adds a rep (or admin) to a site
   password    --email E       sets the rep's password, read from stdin (never an argument)
   deactivate  --email E       stops the rep signing in and receiving inquiries
+  activate    --email E       lets a deactivated rep sign in and receive inquiries again
+  role        --email E --role rep|admin
+                              makes the rep an admin, or an admin a rep
   list        --site KEY      lists the site's reps
+
+A site keeps an active admin: deactivate and role refuse to take its last one away.
 
 Each command takes --help.`;
 
@@ -34,7 +40,11 @@ const HELP: Record<string, string> = {
   password: `Usage: printf '%s\\n' 'the new password' | npm run liaison -- rep password --email E
   Sets the rep's password (at least ${MIN_PASSWORD_LENGTH} characters), read from stdin; on a terminal it is typed without echo.`,
   deactivate: `Usage: npm run liaison -- rep deactivate --email E
-  The rep can no longer sign in; their open sessions stop working.`,
+  The rep can no longer sign in; their open sessions stop working. Not the site's last active admin.`,
+  activate: `Usage: npm run liaison -- rep activate --email E
+  The rep can sign in and receive inquiries again.`,
+  role: `Usage: npm run liaison -- rep role --email E --role rep|admin
+  Admins see every inquiry of the site and its administration. Not the site's last active admin's.`,
   list: `Usage: npm run liaison -- rep list --site KEY`,
 };
 
@@ -64,7 +74,7 @@ export async function runRepCommand(store: Store, args: string[], io: CliIo): Pr
   }
   if (values.help) return io.out(help);
 
-  const need = (name: 'site' | 'email' | 'name') => {
+  const need = (name: 'site' | 'email' | 'name' | 'role') => {
     const value = values[name]?.trim();
     if (!value) throw new UsageError(`Missing --${name}.\n\n${help}`);
     return value;
@@ -108,8 +118,24 @@ export async function runRepCommand(store: Store, args: string[], io: CliIo): Pr
     }
     case 'deactivate': {
       const rep = await findRep(store, need('email'));
+      await keepReachable(store, rep, { active: false });
       await store.setRepActive(rep.id, false);
       return io.out(`Deactivated ${rep.email}.`);
+    }
+    case 'activate': {
+      const rep = await findRep(store, need('email'));
+      await store.setRepActive(rep.id, true);
+      return io.out(`Activated ${rep.email}.`);
+    }
+    case 'role': {
+      const rep = await findRep(store, need('email'));
+      const role = need('role');
+      if (!ROLES.includes(role as Role)) {
+        throw new UsageError(`--role must be one of: ${ROLES.join(', ')}.`);
+      }
+      await keepReachable(store, rep, { role: role as Role });
+      await store.updateRep(rep.id, { role: role as Role });
+      return io.out(`${rep.email} is now ${role === 'admin' ? 'an admin' : 'a rep'}.`);
     }
     case 'list': {
       const site = await findSite(store, need('site'));
@@ -145,4 +171,21 @@ async function findRep(store: Store, email: string) {
   const rep = await store.findRepByEmail(email);
   if (!rep) throw new UsageError(`No rep has the email ${email}.`);
   return rep;
+}
+
+// A change that would leave the rep's site with no active admin (or rep) is refused: the
+// server would refuse to start on it (reachability.ts), and the queue would go unseen.
+async function keepReachable(
+  store: Store,
+  rep: Rep,
+  change: Partial<Pick<Rep, 'active' | 'role'>>,
+): Promise<void> {
+  const before = await store.listReps(rep.siteId);
+  const after = before.map((r) => (r.id === rep.id ? { ...r, ...change } : r));
+  const why = whyUnreachable(after);
+  if (why && !whyUnreachable(before)) {
+    throw new UsageError(
+      `That would leave the site with ${why}: add or promote another admin first (rep add --role admin, or rep role --email E --role admin).`,
+    );
+  }
 }

@@ -1,4 +1,4 @@
-import type { Store } from '../storage/store';
+import type { Rep, Store } from '../storage/store';
 
 /** A site whose inquiries could go unseen, and why. */
 export interface Unreachable {
@@ -17,11 +17,17 @@ export interface Unreachable {
 export async function unreachableSites(store: Store): Promise<Unreachable[]> {
   const found: Unreachable[] = [];
   for (const site of await store.listSites()) {
-    const active = (await store.listReps(site.id)).filter((r) => r.active);
-    if (active.length === 0) found.push({ key: site.key, why: 'no active rep' });
-    else if (!active.some((r) => r.role === 'admin')) {
-      found.push({ key: site.key, why: 'no active admin' });
-    }
+    const why = whyUnreachable(await store.listReps(site.id));
+    if (why) found.push({ key: site.key, why });
   }
   return found;
+}
+
+/** Why a site with these reps is unreachable, or null when it is not. */
+export function whyUnreachable(
+  reps: readonly Pick<Rep, 'active' | 'role'>[],
+): Unreachable['why'] | null {
+  const active = reps.filter((r) => r.active);
+  if (active.length === 0) return 'no active rep';
+  return active.some((r) => r.role === 'admin') ? null : 'no active admin';
 }

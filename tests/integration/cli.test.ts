@@ -80,6 +80,34 @@ describe('npm run liaison -- rep', () => {
     );
   });
 
+  it("changes roles and brings reps back, but never takes a site's last active admin", () => {
+    // Mr. Moore Liu is the demo site's only admin (seeded by the test before).
+    for (const args of [
+      ['rep', 'deactivate', '--email', 'moore.liu@example.com'],
+      ['rep', 'role', '--email', 'moore.liu@example.com', '--role', 'rep'],
+    ]) {
+      const refused = liaison(args);
+      expect(refused.code).toBe(1);
+      expect(refused.err).toMatch(
+        /would leave the site with no active (rep|admin): add or promote/,
+      );
+    }
+    expect(liaison(['rep', 'activate', '--email', 'ana@hengda.example']).code).toBe(0);
+    expect(
+      liaison(['rep', 'role', '--email', 'ana@hengda.example', '--role', 'admin']),
+    ).toMatchObject({ code: 0, out: expect.stringMatching(/ana@hengda\.example is now an admin/) });
+    // With another admin, Mr. Moore Liu can step down.
+    expect(liaison(['rep', 'role', '--email', 'moore.liu@example.com', '--role', 'rep']).code).toBe(
+      0,
+    );
+    expect(liaison(['rep', 'list', '--site', 'demo']).out).toMatch(
+      /active\s+admin\s+ana@hengda\.example/,
+    );
+    expect(liaison(['rep', 'role', '--email', 'ana@hengda.example', '--role', 'boss']).err).toMatch(
+      /--role must be one of/,
+    );
+  });
+
   it.each([
     [
       ['rep', 'add', '--site', 'nope', '--email', 'x@y.example', '--name', 'X'],

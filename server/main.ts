@@ -23,9 +23,9 @@ import type { Mailer } from './mail/mailer';
 import { createSmtpMailer } from './mail/smtp-mailer';
 import { createIdFactory } from './ids';
 import { resolveSecret } from './secret';
-import { migrateToLatest, migratorFor } from './storage/migrate';
 import { createLogger } from './ops/log';
 import { createReadinessCheck } from './ops/readiness';
+import { migrateToLatest, migrationState } from './storage/migrate';
 import { openStore } from './storage/open-store';
 import { createPostgresEventBus } from './storage/postgres-events';
 
@@ -113,7 +113,7 @@ async function main() {
     allowPrivateWebhooks: config.webhooksAllowPrivate,
     assets: { widgetDir: join(root, 'dist'), demoDir: join(root, 'demo') },
     logger,
-    readiness: createReadinessCheck({ db, migrator: () => migratorFor(db), logger }),
+    readiness: createReadinessCheck({ db, migrations: () => migrationState(db), logger }),
     metricsToken: config.metricsToken,
     processMetrics: true,
   });

@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from '../config';
-import { migrateToLatest } from '../storage/migrate';
+import type { Kysely } from 'kysely';
+import { migrateToLatest, migrationState } from '../storage/migrate';
 import { openStore } from '../storage/open-store';
 import { readSecretLine } from './read-secret';
 import { REP_HELP, runRepCommand, UsageError } from './rep-commands';
@@ -8,7 +9,7 @@ import { runVisitorCommand, VISITOR_HELP } from './visitor-commands';
 const HELP = `Usage: npm run liaison -- <group> <command> [options]
 
 Groups:
-  rep      add, password, deactivate, list (npm run liaison -- rep --help)
+  rep      add, password, deactivate, activate, role, list (npm run liaison -- rep --help)
   visitor  export, delete one visitor's data (npm run liaison -- visitor --help)
 
 The database is DATABASE_URL's, as for the server.`;
@@ -30,7 +31,7 @@ async function main(args: string[]): Promise<number> {
   const config = loadConfig();
   const { db, store } = openStore(config.database);
   try {
-    await migrateToLatest(db);
+    await readyMigrations(db);
     const io = {
       out: (line: string) => console.log(line),
       readPassword: () => readSecretLine('New password: '),
@@ -40,6 +41,29 @@ async function main(args: string[]): Promise<number> {
     return 0;
   } finally {
     await db.destroy();
+  }
+}
+
+/**
+ * A new database is migrated, so a site can be set up before the server first starts. One at
+ * another release's level is left alone: migrating it under a running server of the older
+ * release breaks that server (its queries meet the new schema), and a newer one's is not ours.
+ */
+async function readyMigrations<T>(db: Kysely<T>): Promise<void> {
+  const { applied, pending, unknown } = await migrationState(db);
+  if (unknown.length > 0) {
+    throw new UsageError(
+      `This database was migrated by a newer release (${unknown.join(', ')}): use that release's command line.`,
+    );
+  }
+  if (applied.length === 0) {
+    await migrateToLatest(db);
+    return;
+  }
+  if (pending.length > 0) {
+    throw new UsageError(
+      `This database lacks this release's migrations (${pending.join(', ')}). Start this release's server first (it migrates as it starts), then run the command again.`,
+    );
   }
 }
 

@@ -1,4 +1,5 @@
-import { type Kysely, type Migrator, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
+import type { MigrationState } from '../storage/migrate';
 import type { Logger } from './log';
 import { within } from '../within';
 
@@ -7,8 +8,8 @@ export type ReadinessCheck = () => Promise<Record<string, string>>;
 
 export interface ReadinessOptions<T> {
   db: Kysely<T>;
-  /** A Migrator of the same migrations start-up runs (server/storage/migrate.ts `migratorFor`). */
-  migrator: () => Promise<Migrator>;
+  /** How the database's migrations compare with this release's (storage/migrate.ts). */
+  migrations: () => Promise<MigrationState>;
   /** A database that does not answer within this is not ready (a hung connection, a full pool). */
   timeoutMs?: number;
   /** Gets the driver's error; the answer names only the part (it may reach the public). */
@@ -16,12 +17,13 @@ export interface ReadinessOptions<T> {
 }
 
 /**
- * Ready when the database answers `select 1` and every migration is applied: a process
- * started before a newer one migrated (or while a migration runs) reports what is missing.
+ * Ready when the database answers `select 1` and holds exactly this release's migrations: a
+ * process started before a newer one migrated reports the migrations it does not know (its
+ * code may fail on the new schema), and one that has not migrated yet what is missing.
  */
 export function createReadinessCheck<T>({
   db,
-  migrator,
+  migrations,
   timeoutMs = 2000,
   logger,
 }: ReadinessOptions<T>): ReadinessCheck {
@@ -33,10 +35,10 @@ export function createReadinessCheck<T>({
       return { database: 'The database does not answer.' };
     }
     try {
-      const migrations = migrator().then((m) => m.getMigrations());
-      const pending = (await within(migrations, timeoutMs, 'the migrations'))
-        .filter((m) => m.executedAt === undefined)
-        .map((m) => m.name);
+      const { pending, unknown } = await within(migrations(), timeoutMs, 'the migrations');
+      if (unknown.length > 0) {
+        return { migrations: `Applied by a newer release: ${unknown.join(', ')}.` };
+      }
       if (pending.length === 0) return {};
       return { migrations: `Not applied: ${pending.join(', ')}.` };
     } catch (err) {

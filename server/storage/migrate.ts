@@ -39,6 +39,38 @@ const migrations = {
 /** Every migration this release knows (also what /readyz compares the database with). */
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };
 
+/** How a database's migrations compare with this release's. */
+export interface MigrationState {
+  /** Applied, of those this release knows. */
+  applied: string[];
+  /** This release's, not applied yet. */
+  pending: string[];
+  /** Applied by a newer release: this one does not know them. */
+  unknown: string[];
+}
+
+/** What is applied to `db`, against this release's migrations; nothing on a new database. */
+export async function migrationState<T>(
+  db: Kysely<T>,
+  provider: MigrationProvider = migrationProvider,
+): Promise<MigrationState> {
+  const known = await (await migratorFor(db, provider)).getMigrations();
+  const names = new Set(known.map((m) => m.name));
+  let recorded: string[] = [];
+  try {
+    // Kysely's bookkeeping table, in the connection's own schema on PostgreSQL.
+    const { rows } = await sql<{ name: string }>`select name from kysely_migration`.execute(db);
+    recorded = rows.map((r) => r.name);
+  } catch {
+    // No such table: a new database.
+  }
+  return {
+    applied: known.filter((m) => m.executedAt !== undefined).map((m) => m.name),
+    pending: known.filter((m) => m.executedAt === undefined).map((m) => m.name),
+    unknown: recorded.filter((name) => !names.has(name)).sort(),
+  };
+}
+
 /** Told as each migration starts and when it has run (its milliseconds), for a progress line. */
 export type MigrationProgress = (name: string, ms: number | null) => void;
 

@@ -2,11 +2,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '../../server/auth/passwords';
 import { seedDemo } from '../../server/demo-seed';
 import { createKyselyStore } from '../../server/storage/kysely-store';
-import { migrateToLatest } from '../../server/storage/migrate';
+import { migrateTo, migrateToLatest, migrationState } from '../../server/storage/migrate';
 import { openSqlite, sqliteSearch } from '../../server/storage/sqlite';
 import { ROOT } from '../support/test-app';
 
@@ -15,10 +16,10 @@ const database = join(dir, 'liaison.sqlite');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs `npm run liaison -- ...args` as an operator would, with `input` on stdin. */
-function liaison(args: string[], input = '') {
+function liaison(args: string[], input = '', file = database) {
   const run = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/main.ts', ...args], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: database },
+    env: { ...process.env, DATABASE_URL: file },
     input,
     encoding: 'utf8',
   });
@@ -162,5 +163,46 @@ describe('npm run liaison -- rep', () => {
     const run = liaison(args);
     expect(run.code).toBe(0);
     expect(run.out).toMatch(/Usage: .*npm run liaison --/);
+  });
+});
+
+describe('npm run liaison -- on a database of another release', () => {
+  const list = (file: string) => liaison(['rep', 'list', '--site', 'demo'], '', file);
+
+  it('migrates a new database, so a site can be set up before the server first starts', () => {
+    const run = list(join(dir, 'new.sqlite'));
+    expect(run).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/No site has the key "demo"/),
+    });
+  });
+
+  it('leaves one an older server runs on as it is, and says to start this release first', async () => {
+    const file = join(dir, 'older.sqlite');
+    const db = openSqlite(file);
+    await migrateTo(db, '0010-delivery-owners');
+    await db.destroy();
+    const run = list(file);
+    expect(run.code).toBe(1);
+    expect(run.err).toMatch(
+      /lacks this release's migrations \(0011-team-turns\)[\s\S]*Start this release's server first/,
+    );
+    const after = openSqlite(file);
+    expect((await migrationState(after)).pending).toEqual(['0011-team-turns']);
+    await after.destroy();
+  });
+
+  it('refuses one a newer release migrated', async () => {
+    const file = join(dir, 'newer.sqlite');
+    const db = openSqlite(file);
+    await migrateToLatest(db);
+    await sql`insert into kysely_migration (name, timestamp) values ('0099-future', '2027-01-01')`.execute(
+      db,
+    );
+    await db.destroy();
+    expect(list(file)).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/migrated by a newer release \(0099-future\)/),
+    });
   });
 });

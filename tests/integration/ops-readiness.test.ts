@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ErrorBody } from '../../contract';
 import { createLogger } from '../../server/ops/log';
 import { createReadinessCheck, type ReadinessCheck } from '../../server/ops/readiness';
-import { migrateToLatest, migratorFor } from '../../server/storage/migrate';
+import { migrateToLatest, migrationState } from '../../server/storage/migrate';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { createTestDatabase, TEST_ENGINE } from '../support/test-database';
 import { opsApp } from './ops-app';
@@ -44,7 +44,7 @@ async function migrate(names: string[]) {
   if (error) throw error;
 }
 
-const migratorOf = (names: string[]) => async () => new Migrator({ db, provider: provider(names) });
+const stateOf = (names: string[]) => () => migrationState(db, provider(names));
 
 const readyz = (readiness?: ReadinessCheck) => opsApp(t, { readiness }).request('/readyz');
 
@@ -52,7 +52,7 @@ describe('/readyz', () => {
   it('is ready when the database answers and every migration is applied', async () => {
     await migrate(['0001-a', '0002-b']);
     const res = await readyz(
-      createReadinessCheck({ db, migrator: migratorOf(['0001-a', '0002-b']) }),
+      createReadinessCheck({ db, migrations: stateOf(['0001-a', '0002-b']) }),
     );
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ ok: true });
@@ -62,7 +62,7 @@ describe('/readyz', () => {
     await migrate(['0001-a']);
     const check = createReadinessCheck({
       db,
-      migrator: migratorOf(['0001-a', '0002-b', '0003-c']),
+      migrations: stateOf(['0001-a', '0002-b', '0003-c']),
     });
     const res = await readyz(check);
     expect(res.status).toBe(503);
@@ -71,8 +71,17 @@ describe('/readyz', () => {
     expect(body.error.message).toContain('0002-b, 0003-c');
   });
 
+  it('is not ready on a database a newer release migrated: its code may fail there', async () => {
+    await migrate(['0001-a', '0002-b', '0003-c']);
+    const res = await readyz(createReadinessCheck({ db, migrations: stateOf(['0001-a']) }));
+    expect(res.status).toBe(503);
+    expect(((await res.json()) as ErrorBody).error.fields).toEqual({
+      migrations: 'Applied by a newer release: 0002-b, 0003-c.',
+    });
+  });
+
   it('counts a database nobody migrated as not ready', async () => {
-    const res = await readyz(createReadinessCheck({ db, migrator: migratorOf(['0001-a']) }));
+    const res = await readyz(createReadinessCheck({ db, migrations: stateOf(['0001-a']) }));
     expect(res.status).toBe(503);
     expect(((await res.json()) as ErrorBody).error.fields).toEqual({
       migrations: 'Not applied: 0001-a.',
@@ -84,7 +93,7 @@ describe('/readyz', () => {
     const logged: string[] = [];
     const check = createReadinessCheck({
       db,
-      migrator: migratorOf(['0001-a']),
+      migrations: stateOf(['0001-a']),
       logger: createLogger({ level: 'warn', write: (l) => logged.push(l) }),
     });
     await db.destroy();
@@ -106,7 +115,7 @@ describe('/readyz', () => {
     const res = await readyz(
       createReadinessCheck({
         db,
-        migrator: async () => new Migrator({ db, provider: hanging }),
+        migrations: () => migrationState(db, hanging),
         timeoutMs: 50,
       }),
     );
@@ -131,7 +140,10 @@ describe('/readyz', () => {
     async () => {
       const fresh = await createTestDatabase('postgres', { migrated: false });
       try {
-        const check = createReadinessCheck({ db: fresh.db, migrator: () => migratorFor(fresh.db) });
+        const check = createReadinessCheck({
+          db: fresh.db,
+          migrations: () => migrationState(fresh.db),
+        });
         const res = await readyz(check);
         expect(res.status).toBe(503);
         const { fields } = ((await res.json()) as ErrorBody).error;

@@ -20,6 +20,7 @@ import { webhooks } from './migrations/0008-webhooks';
 import { searchVocabulary } from './migrations/0009-search-vocabulary';
 import { deliveryOwners } from './migrations/0010-delivery-owners';
 import { teamTurns } from './migrations/0011-team-turns';
+import { ftsSecureDelete } from './migrations/0012-fts-secure-delete';
 
 // Names sort in the order they run; a new migration gets the next number.
 const migrations = {
@@ -34,6 +35,7 @@ const migrations = {
   '0009-search-vocabulary': searchVocabulary,
   '0010-delivery-owners': deliveryOwners,
   '0011-team-turns': teamTurns,
+  '0012-fts-secure-delete': ftsSecureDelete,
 };
 
 /** Every migration this release knows (also what /readyz compares the database with). */

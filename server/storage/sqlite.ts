@@ -193,23 +193,16 @@ export function rowidRanges(rowids: number[], most: number): Array<[number, numb
 }
 
 /**
- * Runs `work` (deleting a visitor's inquiries) so that what it deletes leaves the file: FTS5's
- * secure-delete removes their words from the text index at once (else they stay in older
- * index segments until a merge); then the WAL, which holds pages as they were, is
- * checkpointed and truncated. secure-delete made the inquiry path cost about a quarter more
- * CPU (its text index update), so it is on for erasures only.
+ * Runs `work` (deleting a visitor's inquiries) so that what it deletes leaves the file: the
+ * pages it frees are zeroed (`secure_delete`, always on) and the text index drops their words at
+ * once (FTS5 secure-delete, on since migration 0012); then the WAL, which holds pages as they
+ * were, is checkpointed and truncated.
  */
 export async function erasingSqlite(
   db: Kysely<Database>,
   work: (trx: Transaction<Database>) => Promise<void>,
 ): Promise<void> {
-  const secureDelete = (on: 0 | 1) =>
-    sql`insert into inquiries_fts(inquiries_fts, rank) values ('secure-delete', ${sql.lit(on)})`;
-  await db.transaction().execute(async (trx) => {
-    await secureDelete(1).execute(trx);
-    await work(trx);
-    await secureDelete(0).execute(trx);
-  });
+  await db.transaction().execute(work);
   // Best effort: a reader still in the WAL leaves it to the next checkpoint.
   await sql`pragma wal_checkpoint(truncate)`.execute(db);
 }

@@ -57,17 +57,34 @@ describe('one visitor’s data', () => {
   });
 
   // PostgreSQL's files are the server's; a SQLite file is the operator's, backups included.
-  it.runIf(TEST_ENGINE === 'sqlite')(
-    'leaves no word of it in the SQLite file once deleted',
-    async () => {
-      // Enough other inquiries that the text index has several segments to keep words in.
-      for (let i = 0; i < 40; i++) await sendInquiry(t, { email: `other${i}@buyer.example` });
-      await sendInquiry(t, {
+  // Few others (one small text index segment) or many (several segments to keep words in);
+  // replies rewrite the inquiry's text index row, older versions staying in older segments.
+  it.runIf(TEST_ENGINE === 'sqlite').each([
+    [2, 0],
+    [40, 0],
+    [2, 2],
+    [10, 3],
+  ])(
+    'leaves no word of it in the SQLite file once deleted, among %i others each side, after %i replies',
+    async (others, replies) => {
+      for (let i = 0; i < others; i++) {
+        await sendInquiry(t, { email: `other${i}@buyer.example` });
+      }
+      const jane = await sendInquiry(t, {
         email: 'jane@buyer.example',
         name: 'Jane Quillfeather',
         message: 'Xylophagous beetles ate our pallets: quote 40 steel ones.',
       });
-      for (let i = 40; i < 80; i++) await sendInquiry(t, { email: `other${i}@buyer.example` });
+      for (let i = others; i < 2 * others; i++) {
+        await sendInquiry(t, { email: `other${i}@buyer.example` });
+        if (i - others < replies) {
+          const res = await inboxRequest(t, cookie, 'POST', `/inquiries/${jane.id}/messages`, {
+            body: `Our price, reply ${i}.`,
+            kind: 'reply',
+          });
+          expect(res.status).toBe(201);
+        }
+      }
       const { rows } = await sql<{
         file: string;
       }>`select file from pragma_database_list where name = 'main'`.execute(t.db);

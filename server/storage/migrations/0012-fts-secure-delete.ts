@@ -1,0 +1,48 @@
+import { sql, type Kysely, type Migration } from 'kysely';
+import { engineOf } from './engine';
+
+// SQLite's text index forgets a deleted or rewritten row's words at once (FTS5 secure-delete),
+// so that nothing of an erased visitor stays in the file. Before, only an erasure turned it on:
+// the older versions of a row that a reply had rewritten (its name and email in each) stayed in
+// older index segments until a merge, and an erasure missed them. A new inquiry's row is now
+// written once, by its first message, instead of written and then rewritten: secure-delete
+// costs only when a reply rewrites it. An `optimize` drops what older versions there are.
+// PostgreSQL rewrites its rows in place (tsvector; VACUUM frees the old tuples).
+
+const ROW_OF_MESSAGE = sql`(select rowid from inquiries where id = new.inquiry_id)`;
+
+export const ftsSecureDelete: Migration = {
+  async up(db: Kysely<unknown>) {
+    if (engineOf(db) !== 'sqlite') return;
+    await sql`drop trigger inquiries_fts_insert`.execute(db);
+    await sql`drop trigger inquiries_fts_message`.execute(db);
+    await sql`create trigger inquiries_fts_message after insert on messages begin
+      update inquiries_fts set body = body || ' ' || new.body where rowid = ${ROW_OF_MESSAGE};
+      insert into inquiries_fts(rowid, visitor, company, products, body)
+        select i.rowid, coalesce(i.visitor_name, '') || ' ' || i.visitor_email,
+               coalesce(i.visitor_company, ''), i.products, new.body
+        from inquiries i
+        where i.id = new.inquiry_id
+          and not exists (select 1 from inquiries_fts f where f.rowid = i.rowid);
+    end`.execute(db);
+    await sql`insert into inquiries_fts(inquiries_fts, rank) values ('secure-delete', 1)`.execute(
+      db,
+    );
+    await sql`insert into inquiries_fts(inquiries_fts) values ('optimize')`.execute(db);
+  },
+  async down(db: Kysely<unknown>) {
+    if (engineOf(db) !== 'sqlite') return;
+    await sql`insert into inquiries_fts(inquiries_fts, rank) values ('secure-delete', 0)`.execute(
+      db,
+    );
+    await sql`drop trigger inquiries_fts_message`.execute(db);
+    await sql`create trigger inquiries_fts_insert after insert on inquiries begin
+      insert into inquiries_fts(rowid, visitor, company, products, body)
+      values (new.rowid, coalesce(new.visitor_name, '') || ' ' || new.visitor_email,
+              coalesce(new.visitor_company, ''), new.products, '');
+    end`.execute(db);
+    await sql`create trigger inquiries_fts_message after insert on messages begin
+      update inquiries_fts set body = body || ' ' || new.body where rowid = ${ROW_OF_MESSAGE};
+    end`.execute(db);
+  },
+};

@@ -7,7 +7,9 @@ export const VISITOR_HELP = `Usage: npm run liaison -- visitor <command> --site 
 
 Commands:
   export   prints everything stored about the visitor email on the site, as JSON
-  delete   deletes every inquiry of the visitor email on the site, with its messages`;
+           (npm run --silent liaison -- visitor export ... > file.json)
+  delete   deletes every inquiry of the visitor email on the site, with its messages and
+           files, for good: without --yes it only says how many it would delete`;
 
 /** Runs `visitor <command> ...args`: a visitor's right to their data, and to be forgotten. */
 export async function runVisitorCommand(
@@ -21,11 +23,16 @@ export async function runVisitorCommand(
   if (command !== 'export' && command !== 'delete') {
     throw new UsageError(`Unknown command "visitor ${command}".\n\n${VISITOR_HELP}`);
   }
-  let values: { site?: string; email?: string; help?: boolean };
+  let values: { site?: string; email?: string; yes?: boolean; help?: boolean };
   try {
     values = parseArgs({
       args: rest,
-      options: { site: { type: 'string' }, email: { type: 'string' }, help: { type: 'boolean' } },
+      options: {
+        site: { type: 'string' },
+        email: { type: 'string' },
+        yes: { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
       strict: true,
     }).values;
   } catch (err) {
@@ -40,6 +47,12 @@ export async function runVisitorCommand(
   if (!site) throw new UsageError(`No site has the key "${values.site}".`);
   if (command === 'export') {
     return io.out(JSON.stringify(await exportVisitor(store, site, values.email, now), null, 2));
+  }
+  if (!values.yes) {
+    const found = (await exportVisitor(store, site, values.email, now)).inquiries.length;
+    throw new UsageError(
+      `This would delete ${found} inquir${found === 1 ? 'y' : 'ies'} of ${values.email} on ${site.key} for good. Run it again with --yes to delete.`,
+    );
   }
   const deleted = await deleteVisitor(store, site.id, values.email);
   io.out(

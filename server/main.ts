@@ -6,7 +6,7 @@ import { createClientAddress } from './http/client-address';
 import { ConfigError, loadConfig } from './config';
 import { ConfigFileError, readConfigFile } from './config-file';
 import { applyConfigFile } from './domain/apply-config';
-import { seedDemo } from './demo-seed';
+import { DEMO_SITE_KEY, seedDemo } from './demo-seed';
 import { deliveryHandlers } from './domain/delivery-handlers';
 import { WEBHOOK } from './domain/webhook-events';
 import { createLocalEventBus, withEndableStreams } from './domain/events';
@@ -77,7 +77,11 @@ async function main() {
     publicUrl: config.publicUrl,
   };
 
-  const seeded = await seedDemo(store, config.publicUrl);
+  const file = readConfigFile(config.configFile);
+  // The demo site is for a first look: a config file that declares its own sites only, as in
+  // production, gets none (nor a sign-in link in the log).
+  const wantsDemo = !file || file.sites.some((site) => site.key === DEMO_SITE_KEY);
+  const seeded = wantsDemo ? await seedDemo(store, config.publicUrl) : null;
   if (seeded) {
     const linkId = await createSignInLink(deps, seeded, DEMO_LINK_MS);
     log('[seed] created the demo site "demo" with its rep Mr. Moore Liu <moore.liu@example.com>');
@@ -86,7 +90,6 @@ async function main() {
     log('[seed] or set a password: npm run liaison -- rep password --email moore.liu@example.com');
   }
 
-  const file = readConfigFile(config.configFile);
   if (file) {
     const applying = { ...deps, allowPrivateWebhooks: config.webhooksAllowPrivate };
     for (const line of await applyConfigFile(applying, file, config.configFile))

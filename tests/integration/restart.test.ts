@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InquiryCreated } from '../../contract';
 import { addressOf, startSmtpSink } from '../support/smtp-sink';
+import { configFileWith } from '../support/config-file';
 import { startServerProcess } from '../support/server-process';
 import { inquiryBody } from '../support/test-app';
 import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/test-database';
@@ -78,6 +79,33 @@ describe('start-up', () => {
       await expect(startServerProcess(env)).rejects.toThrow(
         /Refusing to start: inquiries to "demo" that no rep can take now would wait unseen \(no active admin[\s\S]*--role admin/,
       );
+    } finally {
+      await empty.close();
+    }
+  });
+
+  it('seeds no demo site when the config file declares sites of its own', async () => {
+    const empty = await createTestDatabase();
+    const config = configFileWith({
+      sites: [
+        {
+          key: 'acme',
+          name: 'Acme Valves',
+          reps: [{ email: 'boss@acme.example', name: 'Ms. Boss', role: 'admin' }],
+        },
+      ],
+    });
+    try {
+      const server = await startServerProcess({
+        DATABASE_URL: empty.url,
+        LIAISON_CONFIG: config,
+        ...KEY,
+      });
+      const output = server.output();
+      await server.stop();
+      expect(output).not.toContain('[seed]');
+      expect(await empty.store.findSiteByKey('demo')).toBeNull();
+      expect(await empty.store.findSiteByKey('acme')).not.toBeNull();
     } finally {
       await empty.close();
     }

@@ -37,6 +37,10 @@ describe('loadConfig', () => {
     ).toMatchObject({ engine: 'postgres' });
     expect(() => c.databasePath).toThrow(ConfigError);
     expect(() => loadConfig({ DATABASE_URL: url })).toThrow(/SECRET_KEY: required with PostgreSQL/);
+    // The command line signs nothing.
+    expect(loadConfig({ DATABASE_URL: url }, { needsSecret: false }).database.engine).toBe(
+      'postgres',
+    );
   });
 
   it('takes a log level and a metrics token, and names a bad one', () => {

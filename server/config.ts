@@ -119,8 +119,14 @@ function isProxyEntry(entry: string): boolean {
   );
 }
 
-/** Parses `env` (default `process.env`) once; the only reader of the environment. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+/**
+ * Parses `env` (default `process.env`) once; the only reader of the environment. The command
+ * line signs nothing, so it does without SECRET_KEY (`needsSecret: false`).
+ */
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  { needsSecret = true }: { needsSecret?: boolean } = {},
+): Config {
   // Empty values count as unset, as a shell `VAR= npm start` user would expect.
   const present = Object.fromEntries(
     Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
@@ -132,7 +138,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   const database = databaseConfig(e.DATABASE_URL ?? 'data/liaison.sqlite');
-  if (database.engine === 'postgres' && e.SECRET_KEY === undefined) {
+  if (needsSecret && database.engine === 'postgres' && e.SECRET_KEY === undefined) {
     // The generated key lives beside a SQLite file; processes sharing PostgreSQL need one key.
     throw new ConfigError(
       'Invalid configuration:\n  SECRET_KEY: required with PostgreSQL (every process must sign with the same key)',

@@ -28,7 +28,7 @@ async function main(args: string[]): Promise<number> {
     console.log(group === 'rep' ? REP_HELP : VISITOR_HELP);
     return 0;
   }
-  const config = loadConfig();
+  const config = loadConfig(process.env, { needsSecret: false });
   const { db, store } = openStore(config.database);
   try {
     await readyMigrations(db);

@@ -141,7 +141,10 @@ export function readConfigFile(path: string): ConfigFile | null {
   } catch (err) {
     if (err instanceof SyntaxError)
       throw new ConfigFileError(`${path}: not valid JSON: ${err.message}`);
-    throw err;
+    // Permissions (a file kept private to another user), a directory: say which file.
+    throw new ConfigFileError(
+      `${path}: cannot be read: ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
   const parsed = ConfigFile.safeParse(json);
   if (!parsed.success) {

@@ -78,6 +78,7 @@ async function main() {
   };
 
   const file = readConfigFile(config.configFile);
+  if (!file) log(`[config] no ${config.configFile}: sites, reps and rules are those stored`);
   // The demo site is for a first look: a config file that declares its own sites only, as in
   // production, gets none (nor a sign-in link in the log).
   const wantsDemo = !file || file.sites.some((site) => site.key === DEMO_SITE_KEY);

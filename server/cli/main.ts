@@ -2,7 +2,7 @@ import { ConfigError, loadConfig } from '../config';
 import type { Kysely } from 'kysely';
 import { migrateToLatest, migrationState } from '../storage/migrate';
 import { openStore } from '../storage/open-store';
-import { readSecretLine } from './read-secret';
+import { Cancelled, readSecretLine } from './read-secret';
 import { REP_HELP, runRepCommand, UsageError } from './rep-commands';
 import { runVisitorCommand, VISITOR_HELP } from './visitor-commands';
 
@@ -70,8 +70,9 @@ async function readyMigrations<T>(db: Kysely<T>): Promise<void> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (err: unknown) => {
-    if (err instanceof UsageError || err instanceof ConfigError) console.error(err.message);
-    else console.error('liaison: failed:', err);
+    if (err instanceof UsageError || err instanceof ConfigError || err instanceof Cancelled) {
+      console.error(err.message);
+    } else console.error('liaison: failed:', err);
     process.exit(1);
   },
 );

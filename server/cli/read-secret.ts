@@ -1,3 +1,8 @@
+/** Ctrl-C at the prompt: the command stops, with nothing changed. */
+export class Cancelled extends Error {
+  override name = 'Cancelled';
+}
+
 /**
  * Reads one line from stdin: piped input as it comes, or typed input on a terminal without
  * echoing it. Passwords come this way, never as an argument (which `ps` and shell history see).
@@ -22,7 +27,7 @@ export async function readSecretLine(
     const onData = (chunk: Buffer) => {
       for (const ch of chunk.toString('utf8')) {
         if (ch === '\r' || ch === '\n') return done(null);
-        if (ch === '\u0003') return done(new Error('cancelled'));
+        if (ch === '\u0003') return done(new Cancelled('Cancelled: nothing was changed.'));
         if (ch === '\u007f') line = line.slice(0, -1);
         else line += ch;
       }

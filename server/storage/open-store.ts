@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DatabaseConfig } from '../config';
+import { ConfigError, type DatabaseConfig } from '../config';
 import type { Database } from './database';
 import { createKyselyStore } from './kysely-store';
 import { openPostgres, postgresSearch } from './postgres';
@@ -35,6 +35,15 @@ export function openStore(database: DatabaseConfig): OpenedStore {
       }),
     };
   }
-  const db = openSqlite(database.path);
+  let db: Kysely<Database>;
+  try {
+    db = openSqlite(database.path);
+  } catch (err) {
+    // A directory the process may not write, a file that is no database: say which.
+    const why = err instanceof Error ? err.message : String(err);
+    throw new ConfigError(
+      `Invalid configuration:\n  DATABASE_URL: cannot open the SQLite file ${database.path}: ${why}`,
+    );
+  }
   return { db, store: createKyselyStore(db, sqliteSearch, { erase: erasingSqlite }) };
 }

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite from 'better-sqlite3';
 import {
@@ -20,7 +20,11 @@ import {
 
 /** Opens (creating if needed) the SQLite file at `path` as a Kysely instance in WAL mode. */
 export function openSqlite(path: string): Kysely<Database> {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  if (path !== ':memory:') {
+    mkdirSync(dirname(path), { recursive: true });
+    // Visitors' data: a new file is the server user's alone (SQLite gives its WAL the same).
+    closeSync(openSync(path, 'a', 0o600));
+  }
   const sqlite = new BetterSqlite(path);
   // WAL lets readers run beside the one writer; busy_timeout waits out a brief lock
   // instead of failing; foreign keys are off by default in SQLite.

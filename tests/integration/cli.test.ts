@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
@@ -173,12 +173,24 @@ describe('npm run liaison -- rep', () => {
 describe('npm run liaison -- on a database of another release', () => {
   const list = (file: string) => liaison(['rep', 'list', '--site', 'demo'], '', file);
 
+  it('names a DATABASE_URL it cannot open, without a stack trace', () => {
+    const run = list(dir);
+    expect(run.code).toBe(1);
+    expect(run.err).toMatch(/DATABASE_URL: cannot open the SQLite file/);
+    expect(run.err).not.toMatch(/\n\s+at /);
+  });
+
   it('migrates a new database, so a site can be set up before the server first starts', () => {
-    const run = list(join(dir, 'new.sqlite'));
+    const file = join(dir, 'new.sqlite');
+    const run = list(file);
     expect(run).toMatchObject({
       code: 1,
       err: expect.stringMatching(/No site has the key "demo"/),
     });
+    // Visitors' data: the file and its WAL are the server user's alone.
+    for (const f of [file, `${file}-wal`]) {
+      if (existsSync(f)) expect(statSync(f).mode & 0o777, f).toBe(0o600);
+    }
   });
 
   it('leaves one an older server runs on as it is, and says to start this release first', async () => {

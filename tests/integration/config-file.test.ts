@@ -1,3 +1,4 @@
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -52,6 +53,13 @@ describe('liaison.config.json', () => {
 
   it('is optional', () => {
     expect(readConfigFile(join(tmpdir(), 'no-such-liaison.config.json'))).toBeNull();
+  });
+
+  it('names a file it cannot read, without a stack trace', () => {
+    // A directory stands in for a file kept private to another user: both fail to read.
+    const path = mkdtempSync(join(tmpdir(), 'liaison-config-dir-'));
+    expect(() => readConfigFile(path)).toThrow(ConfigFileError);
+    expect(() => readConfigFile(path)).toThrow(new RegExp(`^${path}: cannot be read: `));
   });
 
   const site = (over: Record<string, unknown>) => ({

@@ -43,10 +43,18 @@ export interface PreparedSearch {
   indexed: Expression<SqlBool> | null;
 }
 
-/** The words of a query, as both engines split it: at white space, NULs dropped, at most 12. */
+/**
+ * The words of a query, as both engines split it: at white space, NULs dropped, at most 12.
+ * A word of no letter or digit ("&", "-", "/", an emoji) is no word: neither index holds one,
+ * and as a term it matched nothing, so "Smith & Sons" found nobody.
+ */
 export function searchWords(query: string): string[] {
   // FTS5 reads its query only up to a NUL, and PostgreSQL text cannot hold one at all.
-  return query.replaceAll('\0', ' ').split(/\s+/).filter(Boolean).slice(0, 12);
+  return query
+    .replaceAll('\0', ' ')
+    .split(/\s+/)
+    .filter((word) => /[\p{L}\p{N}]/u.test(word))
+    .slice(0, 12);
 }
 
 /** Past this many indexed words, a query word stays a prefix term. */

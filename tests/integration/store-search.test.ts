@@ -100,6 +100,12 @@ describe(`full-text search`, () => {
     expect(await bothWays('"seawater')).toEqual(['anna']);
   });
 
+  it('passes over words of no letter or digit, as neither index holds one', async () => {
+    expect(await bothWays('rhein & pumpen')).toEqual(['anna']);
+    expect(await bothWays('seawater - pumps / parts')).toEqual(['anna']);
+    expect(await bothWays('rhein 👍 ...')).toEqual(['anna']);
+  });
+
   it('takes a NUL as a space', async () => {
     expect(await bothWays('rhein\0pumpen')).toEqual(['anna']);
     expect(await bothWays('\0')).toEqual(['anna', 'bert']);

@@ -175,7 +175,7 @@ async function main() {
     logError,
   );
   escalation.start();
-  // Closed inquiries past their site's retention period go, hourly.
+  // Closed and spam inquiries past their site's retention period go, hourly.
   const retention = createPeriodic(
     'retention',
     () => purgeExpired(store, new Date()),

@@ -45,7 +45,8 @@ const DAY_MS = 86_400_000;
 const IDEMPOTENCY_DAYS = 90;
 
 /**
- * Deletes closed inquiries past each site's retention period (by their last activity), with
+ * Deletes closed and spam inquiries past each site's retention period (by their last activity
+ * and their last change), with
  * their messages, tokens and deliveries. Sites without a period keep everything. Also forgets
  * unclaimed uploads, expired sessions, old counters and Idempotency-Keys. Returns how many
  * inquiries it deleted.
@@ -56,7 +57,7 @@ export async function purgeExpired(store: Store, now: Date): Promise<number> {
     const days = (await store.findSiteSettings(site.id))?.retentionDays;
     if (!days) continue;
     const cutoff = new Date(now.getTime() - days * DAY_MS).toISOString();
-    deleted += await store.purgeClosedBefore(site.id, cutoff, PURGE_BATCH);
+    deleted += await store.purgeSettledBefore(site.id, cutoff, PURGE_BATCH);
   }
   // Files uploaded for an inquiry that was never sent.
   await store.deleteUnclaimedAttachments(new Date(now.getTime() - UNCLAIMED_MS).toISOString());

@@ -14,7 +14,7 @@ type InquiryQueries = Pick<
   | 'createInquiry'
   | 'writesSettled'
   | 'inquiryIdsOfVisitor'
-  | 'purgeClosedBefore'
+  | 'purgeSettledBefore'
   | 'deleteInquiries'
   | 'findIdempotency'
   | 'findInquiry'
@@ -65,7 +65,7 @@ export function inquiryQueries(
       return rows.map((r) => r.id);
     },
 
-    async purgeClosedBefore(siteId, cutoff, limit) {
+    async purgeSettledBefore(siteId, cutoff, limit) {
       // Chosen and deleted in one transaction, so an inquiry a visitor reopens meanwhile is not
       // deleted: on PostgreSQL the rows are locked as they are chosen, and one being written
       // right then is left for the next run; SQLite writes one transaction at a time.
@@ -74,8 +74,10 @@ export function inquiryQueries(
           .selectFrom('inquiries')
           .select('id')
           .where('siteId', '=', siteId)
-          .where('status', '=', 'closed')
+          .where('status', 'in', ['closed', 'spam'])
           .where('lastActivityAt', '<', cutoff)
+          // Nor touched since (a note, a status change: they move updated_at only).
+          .where('updatedAt', '<', cutoff)
           .limit(limit);
         if (skipLocked) expired = expired.forUpdate().skipLocked();
         const ids = (await expired.execute()).map((r) => r.id);

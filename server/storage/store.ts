@@ -232,10 +232,10 @@ export interface Store extends AttachmentStore, WebhookStore {
   /** Inquiry ids of one visitor email on a site. */
   inquiryIdsOfVisitor(siteId: string, email: string): Promise<string[]>;
   /**
-   * Deletes up to `limit` closed inquiries of a site whose last activity is before `cutoff`,
-   * with everything of theirs, choosing them in the same transaction; returns how many.
+   * Deletes up to `limit` closed or spam inquiries of a site neither active nor changed since
+   * `cutoff`, with everything of theirs, choosing them in the same transaction; returns how many.
    */
-  purgeClosedBefore(siteId: string, cutoff: string, limit: number): Promise<number>;
+  purgeSettledBefore(siteId: string, cutoff: string, limit: number): Promise<number>;
   /**
    * Deletes inquiries and everything of theirs (messages, tokens, deliveries), in one
    * transaction, as a visitor's erasure needs: on SQLite, none of their text is left in the

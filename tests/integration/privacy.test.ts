@@ -135,6 +135,29 @@ describe('retention', () => {
     expect(await t.store.findInquiry(open.id)).not.toBeNull();
   });
 
+  it('keeps a quiet inquiry a rep has just closed with a note; spam goes like closed', async () => {
+    const quiet = await sendInquiry(t, { email: 'quiet@buyer.example' });
+    const junk = await sendInquiry(t, { email: 'junk@buyer.example' });
+    await inboxRequest(t, cookie, 'PATCH', `/inquiries/${junk.id}`, { status: 'spam' });
+    await t.store.updateSite(await siteId(), { retentionDays: 30 });
+    const day = 86_400_000;
+    const start = t.now.value.getTime();
+    // Sixty quiet days later, a rep adds a note and closes it.
+    t.now.value = new Date(start + 60 * day);
+    const later = await signInAsDemoAdmin(t);
+    const noted = await inboxRequest(t, later, 'POST', `/inquiries/${quiet.id}/messages`, {
+      body: 'Called them: project postponed to next year.',
+      kind: 'note',
+    });
+    expect(noted.status).toBe(201);
+    await inboxRequest(t, later, 'PATCH', `/inquiries/${quiet.id}`, { status: 'closed' });
+    expect(await purgeExpired(t.store, new Date(start + 60 * day + 3_600_000))).toBe(1);
+    expect(await t.store.findInquiry(junk.id)).toBeNull();
+    expect(await t.store.findInquiry(quiet.id)).not.toBeNull();
+    expect(await purgeExpired(t.store, new Date(start + 91 * day))).toBe(1);
+    expect(await t.store.findInquiry(quiet.id)).toBeNull();
+  });
+
   // PostgreSQL: the purge runs in every process, beside requests on other connections.
   it.runIf(TEST_ENGINE === 'postgres')(
     'leaves an expired inquiry that a visitor is reopening right then',

@@ -69,7 +69,10 @@ export function inquiryQueries(
       // Chosen and deleted in one transaction, so an inquiry a visitor reopens meanwhile is not
       // deleted: on PostgreSQL the rows are locked as they are chosen, and one being written
       // right then is left for the next run; SQLite writes one transaction at a time.
-      return db.transaction().execute(async (trx) => {
+      // Erased as a visitor's erasure is (on SQLite, the WAL emptied after): nothing of what
+      // the retention period ends stays in the file.
+      let purged = 0;
+      await erase(db, async (trx) => {
         let expired = trx
           .selectFrom('inquiries')
           .select('id')
@@ -82,8 +85,9 @@ export function inquiryQueries(
         if (skipLocked) expired = expired.forUpdate().skipLocked();
         const ids = (await expired.execute()).map((r) => r.id);
         await deleteWithAll(trx, ids);
-        return ids.length;
+        purged = ids.length;
       });
+      return purged;
     },
 
     async deleteInquiries(ids) {

@@ -19,6 +19,19 @@ afterEach(async () => {
 
 const siteId = async () => (await t.store.findSiteByKey('demo'))?.id ?? '';
 
+/** The SQLite file's bytes, and its WAL's, as an operator's copy would hold them. */
+async function fileBytes(): Promise<() => string> {
+  const { rows } = await sql<{
+    file: string;
+  }>`select file from pragma_database_list where name = 'main'`.execute(t.db);
+  const file = rows[0]?.file ?? '';
+  return () =>
+    [file, `${file}-wal`]
+      .filter((f) => existsSync(f))
+      .map((f) => readFileSync(f).toString('latin1'))
+      .join('');
+}
+
 describe('one visitor’s data', () => {
   it('is exported whole, then deleted whole, leaving other visitors alone', async () => {
     const a = await sendInquiry(t, {
@@ -85,15 +98,7 @@ describe('one visitor’s data', () => {
           expect(res.status).toBe(201);
         }
       }
-      const { rows } = await sql<{
-        file: string;
-      }>`select file from pragma_database_list where name = 'main'`.execute(t.db);
-      const file = rows[0]?.file ?? '';
-      const bytes = () =>
-        [file, `${file}-wal`]
-          .filter((f) => existsSync(f))
-          .map((f) => readFileSync(f).toString('latin1'))
-          .join('');
+      const bytes = await fileBytes();
       expect(bytes()).toContain('Xylophagous');
       const del = await inboxRequest(
         t,
@@ -102,6 +107,33 @@ describe('one visitor’s data', () => {
         '/admin/visitor?email=jane@buyer.example',
       );
       expect(await del.json()).toEqual({ deleted: 1 });
+      const left = bytes();
+      for (const word of ['Xylophagous', 'xylophagous', 'Quillfeather', 'quillfeather']) {
+        expect(left.includes(word), word).toBe(false);
+      }
+    },
+  );
+
+  it.runIf(TEST_ENGINE === 'sqlite')(
+    'leaves no word in the SQLite file of what the retention period ends',
+    async () => {
+      for (let i = 0; i < 3; i++) await sendInquiry(t, { email: `other${i}@buyer.example` });
+      const old = await sendInquiry(t, {
+        email: 'jane@buyer.example',
+        name: 'Jane Quillfeather',
+        message: 'Xylophagous beetles ate our pallets: quote 40 steel ones.',
+      });
+      await inboxRequest(t, cookie, 'POST', `/inquiries/${old.id}/messages`, {
+        body: 'Our price: USD 12.50 a pallet.',
+        kind: 'reply',
+      });
+      await inboxRequest(t, cookie, 'PATCH', `/inquiries/${old.id}`, { status: 'closed' });
+      await t.store.updateSite(await siteId(), { retentionDays: 30 });
+      const bytes = await fileBytes();
+      expect(bytes()).toContain('Xylophagous');
+      expect(await purgeExpired(t.store, new Date(t.now.value.getTime() + 31 * 86_400_000))).toBe(
+        1,
+      );
       const left = bytes();
       for (const word of ['Xylophagous', 'xylophagous', 'Quillfeather', 'quillfeather']) {
         expect(left.includes(word), word).toBe(false);

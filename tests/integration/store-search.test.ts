@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchAdapter } from '../../server/storage/search';
 import { postgresSearch } from '../../server/storage/postgres';
 import { rowidRanges, sqliteSearch } from '../../server/storage/sqlite';
-import { sendInquiry } from '../support/inbox-client';
+import { inboxRequest, sendInquiry, signInAsDemoAdmin } from '../support/inbox-client';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { TEST_ENGINE } from '../support/test-database';
 
@@ -104,6 +104,18 @@ describe(`full-text search`, () => {
     expect(await bothWays('rhein & pumpen')).toEqual(['anna']);
     expect(await bothWays('seawater - pumps / parts')).toEqual(['anna']);
     expect(await bothWays('rhein 👍 ...')).toEqual(['anna']);
+  });
+
+  it("finds nothing in the thread's system lines, only in what people wrote", async () => {
+    const cookie = await signInAsDemoAdmin(t);
+    const res = await inboxRequest(t, cookie, 'PATCH', `/inquiries/${ids.bert}`, {
+      status: 'closed',
+    });
+    expect(res.status).toBe(200);
+    // "Status changed to closed by Mr. Moore Liu" is in Bert's thread, as a system line.
+    expect(await bothWays('closed')).toEqual([]);
+    expect(await bothWays('moore')).toEqual([]);
+    expect(await bothWays('peru')).toEqual(['bert']);
   });
 
   it('takes a NUL as a space', async () => {

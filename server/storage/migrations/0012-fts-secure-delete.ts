@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Migration } from 'kysely';
+import { sql, type Kysely, type Migration, type RawBuilder } from 'kysely';
 import { engineOf } from './engine';
 
 // SQLite's text index forgets a deleted or rewritten row's words at once (FTS5 secure-delete),
@@ -8,15 +8,24 @@ import { engineOf } from './engine';
 // written once, by its first message, instead of written and then rewritten: secure-delete
 // costs only when a reply rewrites it. An `optimize` drops what older versions there are.
 // PostgreSQL rewrites its rows in place (tsvector; VACUUM frees the old tuples).
+// On both engines, system lines ("Status changed to closed by Mr. Moore Liu") are no longer
+// indexed: a search for "closed" or a rep's name found every inquiry they touched.
 
 const ROW_OF_MESSAGE = sql`(select rowid from inquiries where id = new.inquiry_id)`;
 
 export const ftsSecureDelete: Migration = {
   async up(db: Kysely<unknown>) {
-    if (engineOf(db) !== 'sqlite') return;
+    if (engineOf(db) !== 'sqlite') {
+      await postgresMessageFunction(
+        db,
+        sql`if new.author_kind = 'system' then return null; end if;`,
+      );
+      return;
+    }
     await sql`drop trigger inquiries_fts_insert`.execute(db);
     await sql`drop trigger inquiries_fts_message`.execute(db);
-    await sql`create trigger inquiries_fts_message after insert on messages begin
+    await sql`create trigger inquiries_fts_message after insert on messages
+    when new.author_kind <> 'system' begin
       update inquiries_fts set body = body || ' ' || new.body where rowid = ${ROW_OF_MESSAGE};
       insert into inquiries_fts(rowid, visitor, company, products, body)
         select i.rowid, coalesce(i.visitor_name, '') || ' ' || i.visitor_email,
@@ -31,7 +40,10 @@ export const ftsSecureDelete: Migration = {
     await sql`insert into inquiries_fts(inquiries_fts) values ('optimize')`.execute(db);
   },
   async down(db: Kysely<unknown>) {
-    if (engineOf(db) !== 'sqlite') return;
+    if (engineOf(db) !== 'sqlite') {
+      await postgresMessageFunction(db, sql``);
+      return;
+    }
     await sql`insert into inquiries_fts(inquiries_fts, rank) values ('secure-delete', 0)`.execute(
       db,
     );
@@ -46,3 +58,16 @@ export const ftsSecureDelete: Migration = {
     end`.execute(db);
   },
 };
+
+// PostgreSQL's trigger function that adds a message to its inquiry's document (full-text.ts),
+// with `skip` first.
+async function postgresMessageFunction(db: Kysely<unknown>, skip: RawBuilder<unknown>) {
+  await sql`create or replace function inquiry_search_message() returns trigger
+    language plpgsql as $$
+    begin
+      ${skip}
+      update inquiry_search set document = document || to_tsvector('simple', new.body)
+      where inquiry_id = new.inquiry_id;
+      return null;
+    end $$`.execute(db);
+}

@@ -91,20 +91,24 @@ export function inquiryQueries(
     },
 
     async deleteInquiries(ids) {
-      await erase(db, async (trx) => {
-        // Locked first, as the purge does: a message being added meanwhile is either in before
-        // (and deleted with them) or finds them gone (addMessage), never a foreign-key error.
-        if (skipLocked && ids.length > 0) {
-          await trx
-            .selectFrom('inquiries')
-            .select('id')
-            .where('id', 'in', ids)
-            .orderBy('id')
-            .forUpdate()
-            .execute();
-        }
-        await deleteWithAll(trx, ids);
-      });
+      await erase(
+        db,
+        async (trx) => {
+          // Locked first, as the purge does: a message being added meanwhile is either in before
+          // (and deleted with them) or finds them gone (addMessage), never a foreign-key error.
+          if (skipLocked && ids.length > 0) {
+            await trx
+              .selectFrom('inquiries')
+              .select('id')
+              .where('id', 'in', ids)
+              .orderBy('id')
+              .forUpdate()
+              .execute();
+          }
+          await deleteWithAll(trx, ids);
+        },
+        { everyWord: true },
+      );
     },
 
     async findInquiry(id) {

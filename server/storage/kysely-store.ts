@@ -33,16 +33,22 @@ export interface StoreOptions {
   /** Advisory locks for `Store.exclusively` (PostgreSQL); SQLite serves one process. */
   advisoryLocks?: boolean;
   /**
-   * How a visitor's erasure runs its deletion, when the engine needs more than a transaction
-   * for deleted text to leave its files (SQLite: `erasingSqlite`).
+   * How an erasure or the retention purge runs its deletion, when the engine needs more than a
+   * transaction for deleted text to leave it (SQLite: `erasingSqlite`; PostgreSQL:
+   * `erasingPostgres`).
    */
   erase?: ErasingTransaction;
 }
 
-/** Runs a deletion in a transaction of its own, thoroughly. */
+/**
+ * Runs a deletion in a transaction of its own, thoroughly. `everyWord`: a visitor's erasure,
+ * which takes every word of theirs out of PostgreSQL's word list, the planner's common ones too
+ * (the retention purge leaves those, which would cost it most; full-text.ts).
+ */
 export type ErasingTransaction = (
   db: Kysely<Database>,
   work: (trx: Transaction<Database>) => Promise<void>,
+  options?: { everyWord?: boolean },
 ) => Promise<void>;
 
 /** The Store on any Kysely dialect; the dialect factory alone knows the engine. */

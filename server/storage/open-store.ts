@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { ConfigError, type DatabaseConfig } from '../config';
 import type { Database } from './database';
 import { createKyselyStore } from './kysely-store';
-import { openPostgres, postgresSearch } from './postgres';
+import { erasingPostgres, openPostgres, postgresSearch } from './postgres';
 import { erasingSqlite, openSqlite, sqliteSearch } from './sqlite';
 import type { Store } from './store';
 
@@ -32,6 +32,7 @@ export function openStore(database: DatabaseConfig): OpenedStore {
         writers: POSTGRES_WRITERS,
         relaxedCounters: true,
         advisoryLocks: true,
+        erase: erasingPostgres,
       }),
     };
   }

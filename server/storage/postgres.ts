@@ -1,6 +1,7 @@
 import { CamelCasePlugin, Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './database';
+import type { ErasingTransaction } from './kysely-store';
 import { ReplaceNulPlugin } from './postgres-nul';
 import { MAX_EXPANSION, prefixRange, searchWords, type SearchAdapter } from './search';
 
@@ -162,3 +163,14 @@ function searchStatistics(db: Kysely<Database>): Promise<SearchStatistics | null
   kept.set(db, { at: Date.now(), statistics });
   return statistics;
 }
+
+/**
+ * Runs a deletion so that, for a visitor's erasure (`everyWord`), the word list keeps none of
+ * their words: the word list's trigger checks common words too while `liaison.erasing` is on
+ * for the transaction (migration 0012).
+ */
+export const erasingPostgres: ErasingTransaction = (db, work, { everyWord = false } = {}) =>
+  db.transaction().execute(async (trx) => {
+    if (everyWord) await sql`set local liaison.erasing = 'on'`.execute(trx);
+    await work(trx);
+  });

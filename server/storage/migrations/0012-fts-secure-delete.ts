@@ -10,6 +10,9 @@ import { engineOf } from './engine';
 // PostgreSQL rewrites its rows in place (tsvector; VACUUM frees the old tuples).
 // On both engines, system lines ("Status changed to closed by Mr. Moore Liu") are no longer
 // indexed: a search for "closed" or a rep's name found every inquiry they touched.
+// PostgreSQL's word list (0009) keeps a deleted inquiry's words that the planner counts as
+// common, which on a small installation can be a buyer's name: a visitor's erasure now sets
+// `liaison.erasing` for its transaction (postgres.ts erasingPostgres), and every word goes.
 
 const ROW_OF_MESSAGE = sql`(select rowid from inquiries where id = new.inquiry_id)`;
 
@@ -19,6 +22,10 @@ export const ftsSecureDelete: Migration = {
       await postgresMessageFunction(
         db,
         sql`if new.author_kind = 'system' then return null; end if;`,
+      );
+      await postgresDropFunction(
+        db,
+        sql`(current_setting('liaison.erasing', true) = 'on' or ${COMMON_KEPT})`,
       );
       return;
     }
@@ -42,6 +49,7 @@ export const ftsSecureDelete: Migration = {
   async down(db: Kysely<unknown>) {
     if (engineOf(db) !== 'sqlite') {
       await postgresMessageFunction(db, sql``);
+      await postgresDropFunction(db, COMMON_KEPT);
       return;
     }
     await sql`insert into inquiries_fts(inquiries_fts, rank) values ('secure-delete', 0)`.execute(
@@ -68,6 +76,25 @@ async function postgresMessageFunction(db: Kysely<unknown>, skip: RawBuilder<unk
       ${skip}
       update inquiry_search set document = document || to_tsvector('simple', new.body)
       where inquiry_id = new.inquiry_id;
+      return null;
+    end $$`.execute(db);
+}
+
+// The word list's delete trigger (full-text.ts createVocabulary) spares the planner's common
+// words, which checking would cost most; `kept` says which words it may take.
+const COMMON_KEPT = sql`k.term <> all (coalesce((select most_common_elems::text::text[]
+  from pg_stats where schemaname = tg_table_schema and tablename = tg_table_name
+    and attname = 'document'), '{}'))`;
+
+async function postgresDropFunction(db: Kysely<unknown>, kept: RawBuilder<unknown>) {
+  await sql`create or replace function inquiry_search_terms_drop() returns trigger
+    language plpgsql as $$
+    begin
+      delete from inquiry_search_terms k
+      where k.term = any (tsvector_to_array(old.document))
+        and ${kept}
+        and not exists (select 1 from inquiry_search s where s.document @@
+          ('''' || replace(replace(k.term, '\\', '\\\\'), '''', '''''') || '''')::tsquery);
       return null;
     end $$`.execute(db);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InboxMessage, InquiryDetail, ReplyInput } from '../contract/inbox';
-import type { InboxApi } from './api';
+import { fakeInboxApi } from './api-fixtures';
 import type { ApiError, ApiResult } from './api-error';
 import { createDrafts, type DraftStorage } from './drafts';
 import { createInquiryActions } from './inquiry-actions';
@@ -50,16 +50,7 @@ function setup(options: { visible?: () => boolean } = {}) {
   const sends: ApiResult<InboxMessage>[] = [];
   const keys: string[] = [];
   const reads: string[] = [];
-  const unused = async () => {
-    throw new Error('not used');
-  };
-  const api: InboxApi = {
-    me: unused,
-    signIn: unused,
-    requestLink: unused,
-    signInWithLink: unused,
-    signOut: unused,
-    inquiries: unused,
+  const api = fakeInboxApi({
     inquiry: async () => (loads.shift() ?? (async () => failure('INTERNAL')))(),
     markRead: async (id) => {
       reads.push(id);
@@ -69,9 +60,7 @@ function setup(options: { visible?: () => boolean } = {}) {
       keys.push(key);
       return sends.shift() ?? failure('NETWORK');
     },
-    update: unused,
-    reps: unused,
-  };
+  });
   const list: ListActions = {
     load: async () => {},
     more: async () => {},

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { InquiryListQuery, InquiryPage, InquirySummary } from '../contract/inbox';
-import type { InboxApi } from './api';
+import { fakeInboxApi } from './api-fixtures';
 import type { ApiResult } from './api-error';
 import { createListActions } from './list-actions';
 import { createState } from './state';
@@ -28,24 +28,7 @@ function fakeApi(rows: () => string[], calls: InquiryListQuery[] = []) {
     const nextCursor = start + 2 < ids.length ? String(start + 2) : null;
     return { ok: true, value: { items, nextCursor, unreadCount: ids.length } };
   };
-  // Only the list is used here; a Proxy would hide typos, so the rest throws.
-  const unused = async () => {
-    throw new Error('not used');
-  };
-  const api: InboxApi = {
-    me: unused,
-    signIn: unused,
-    requestLink: unused,
-    signInWithLink: unused,
-    signOut: unused,
-    inquiries,
-    inquiry: unused,
-    markRead: unused,
-    send: unused,
-    update: unused,
-    reps: unused,
-  };
-  return { api, calls };
+  return { api: fakeInboxApi({ inquiries }), calls };
 }
 
 describe('list actions', () => {

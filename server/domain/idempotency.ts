@@ -57,8 +57,9 @@ export async function replayOf(
 }
 
 /**
- * Runs `create`, which stores `claim` with what it creates. When it fails because a concurrent
- * request with the same key stored it first, answers like that request did.
+ * Answers with what an earlier request with the same key created (`replay`), or runs `create`,
+ * which stores `claim` with what it creates. When that fails because a concurrent request with
+ * the same key stored it first, answers like that request did.
  */
 export async function createOnce<T>(
   store: Store,
@@ -66,6 +67,8 @@ export async function createOnce<T>(
   create: () => Promise<T>,
   replay: (resourceId: string) => Promise<T>,
 ): Promise<T> {
+  const earlier = await replayOf(store, claim);
+  if (earlier !== null) return replay(earlier);
   try {
     return await create();
   } catch (err) {

@@ -12,7 +12,7 @@ import { routingContext } from './routing-context';
 import { turnGiven, withTurnRetries, withTurnsGiven } from './team-turns';
 import type { ConversationDeps } from './conversation';
 import { newConversationToken, rawConversationToken } from './conversation-tokens';
-import { createOnce, idempotencyClaim, replayOf } from './idempotency';
+import { createOnce, idempotencyClaim } from './idempotency';
 import { spamReason } from './spam';
 import { checkAttachments } from './attachments';
 import { REP_NOTIFICATION } from './rep-notification';
@@ -50,10 +50,8 @@ export async function receiveInquiry(
   // of work: a retry solves a fresh challenge and is still the same inquiry.
   const { pow: _solved, ...sent } = input;
   const claim = idempotencyClaim(idempotencyKey, `inquiry:${site.id}`, sent, inquiryId);
-  const earlier = await replayOf(store, claim);
-  if (earlier) return createdAnswer(deps, earlier);
-  // From here on, a request with the same key that stores first makes any failure (a limit it
-  // used up, the attachments it claimed) its answer instead (createOnce).
+  // A repeated key gets the first answer; a request with the same key that stores first makes
+  // any failure here (a limit it used up, the attachments it claimed) its answer instead.
   return createOnce(
     store,
     claim,

@@ -12,7 +12,7 @@ import {
 } from '../domain/visitor-conversation';
 import { applyCors } from './cors';
 import { jsonBody, requireJson } from './json-body';
-import { createOnce, idempotencyClaim, replayOf } from '../domain/idempotency';
+import { createOnce, idempotencyClaim } from '../domain/idempotency';
 import { liveEvents } from './sse';
 
 export type ConversationApiDeps = ConversationDeps & {
@@ -64,8 +64,6 @@ export function conversationApi(deps: ConversationApiDeps) {
         if (!view) throw new Error(`message ${messageId} of an idempotency key is gone`);
         return { message: view };
       };
-      const earlier = await replayOf(store, claim);
-      if (earlier) return c.json(await answer(earlier), 201);
       const created = await createOnce(
         store,
         claim,

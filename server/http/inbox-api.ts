@@ -18,7 +18,7 @@ import { addRepMessage } from '../domain/conversation';
 import type { EventBus } from '../domain/events';
 import { inquiriesCsv } from '../domain/csv-export';
 import { DomainError } from '../domain/errors';
-import { createOnce, idempotencyClaim, replayOf } from '../domain/idempotency';
+import { createOnce, idempotencyClaim } from '../domain/idempotency';
 import { inquiryDetail, listInbox, toInboxMessage } from '../domain/inbox';
 import { markRead, updateInquiry, type InboxDeps } from '../domain/inbox-actions';
 import { linkSignIn, passwordSignIn } from '../domain/sign-in';
@@ -149,8 +149,6 @@ export function inboxApi(deps: InboxApiDeps) {
         if (!stored) throw new Error(`message ${messageId} of an idempotency key is gone`);
         return toInboxMessage(stored, names);
       };
-      const earlier = await replayOf(store, claim);
-      if (earlier) return c.json(await answer(earlier), 201);
       const created = await createOnce(
         store,
         claim,

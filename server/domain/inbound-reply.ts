@@ -41,7 +41,7 @@ export async function receiveInboundReply(
     );
   }
   const id = deps.newId();
-  const claim = mailClaim(reply, text, inquiry, id);
+  const claim = mailClaim(reply, inquiry, id);
   // A copy of a mail already stored (or being stored, in a race) is accepted and adds nothing.
   if (await replayOf(deps.store, claim)) return;
   const once = claim && { id, idempotency: claim };
@@ -101,14 +101,12 @@ async function replyingRep(
  * copies. Hashed into a valid key whatever the Message-ID's length or characters. Null for a
  * mail without one, which is stored each time it comes.
  */
-function mailClaim(
-  reply: InboundReply,
-  text: string,
-  inquiry: Inquiry,
-  id: string,
-): IdempotencyRecord | null {
+function mailClaim(reply: InboundReply, inquiry: Inquiry, id: string): IdempotencyRecord | null {
   if (!reply.messageId) return null;
-  const mail = { messageId: reply.messageId, text };
+  // The mail as it came, not as stored: the notes on its files depend on the room the inquiry
+  // has left, which the first delivery of the same mail used up.
+  const files = reply.files.map((f) => createHash('sha256').update(f.content).digest('hex'));
+  const mail = { messageId: reply.messageId, text: reply.text, files };
   const key = `mail:${createHash('sha256').update(JSON.stringify(mail)).digest('hex')}`;
   return idempotencyClaim(key, `message:${inquiry.id}`, mail, id);
 }

@@ -166,6 +166,29 @@ describe('files attached to a mailed reply', () => {
     );
   });
 
+  it('stores a mail delivered twice once, even when its first delivery filled the inquiry', async () => {
+    const { id, token } = await sendInquiry(t);
+    for (let reply = 1; reply <= 6; reply++) {
+      await mailIn(token, {
+        text: `Photos, part ${reply}.`,
+        attachments: ['a', 'b', 'c'].map((name) => ({ filename: `${name}.png`, content: png() })),
+      });
+    }
+    // The same mail again (a sender's retry after a lost answer): its files no longer fit.
+    const mail = {
+      messageId: '<drawings-7@buyer.example>',
+      text: 'The drawings.',
+      attachments: [
+        { filename: 'a.pdf', content: pdf() },
+        { filename: 'b.pdf', content: pdf() },
+      ],
+    };
+    await mailIn(token, mail);
+    await mailIn(token, mail);
+    const stored = (await detail(id)).messages.filter((m) => m.body.startsWith('The drawings.'));
+    expect(stored).toHaveLength(1);
+  });
+
   it('takes a file without text as a reply, and keeps a file the rep mails', async () => {
     const { id, token } = await sendInquiry(t);
     await mailIn(token, { text: '', attachments: [{ filename: 'spec.pdf', content: pdf() }] });

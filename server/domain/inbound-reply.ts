@@ -106,7 +106,8 @@ function mailClaim(reply: InboundReply, inquiry: Inquiry, id: string): Idempoten
   // The mail as it came, not as stored: the notes on its files depend on the room the inquiry
   // has left, which the first delivery of the same mail used up.
   const files = reply.files.map((f) => createHash('sha256').update(f.content).digest('hex'));
-  const mail = { messageId: reply.messageId, text: reply.text, files };
+  // (A mail without files keys as before files were kept: a retry across an upgrade matches.)
+  const mail = { messageId: reply.messageId, text: reply.text, ...(files.length > 0 && { files }) };
   const key = `mail:${createHash('sha256').update(JSON.stringify(mail)).digest('hex')}`;
   return idempotencyClaim(key, `message:${inquiry.id}`, mail, id);
 }

@@ -6,10 +6,11 @@ import { engineOf } from './engine';
 // the older versions of a row that a reply had rewritten (its name and email in each) stayed in
 // older index segments until a merge, and an erasure missed them. A new inquiry's row is now
 // written once, by its first message, instead of written and then rewritten: secure-delete
-// costs only when a reply rewrites it. An `optimize` drops what older versions there are.
+// costs only when a reply rewrites it. The index is built again, so no older version stays.
 // PostgreSQL rewrites its rows in place (tsvector; VACUUM frees the old tuples).
 // On both engines, system lines ("Status changed to closed by Mr. Moore Liu") are no longer
-// indexed: a search for "closed" or a rep's name found every inquiry they touched.
+// indexed, and those of inquiries already stored leave the index: a search for "closed" or a
+// rep's name found every inquiry they touched.
 // PostgreSQL's word list (0009) keeps a deleted inquiry's words that the planner counts as
 // common, which on a small installation can be a buyer's name: a visitor's erasure now sets
 // `liaison.erasing` for its transaction (postgres.ts erasingPostgres), and every word goes.
@@ -27,10 +28,36 @@ export const ftsSecureDelete: Migration = {
         db,
         sql`(current_setting('liaison.erasing', true) = 'on' or ${COMMON_KEPT})`,
       );
+      await sql`update inquiry_search s set document = to_tsvector('simple',
+          coalesce(i.visitor_name, '') || ' ' || i.visitor_email || ' ' ||
+          translate(i.visitor_email, '@.', '  ') || ' ' || coalesce(i.visitor_company, '') || ' ' ||
+          i.products || ' ' || coalesce((select string_agg(m.body, ' ') from messages m
+            where m.inquiry_id = i.id and m.author_kind <> 'system'), ''))
+        from inquiries i
+        where i.id = s.inquiry_id
+          and exists (select 1 from messages m
+            where m.inquiry_id = i.id and m.author_kind = 'system')`.execute(db);
       return;
     }
-    await sql`drop trigger inquiries_fts_insert`.execute(db);
-    await sql`drop trigger inquiries_fts_message`.execute(db);
+    // Built again: no older version of a row, and no system line, stays in it.
+    for (const old of ['inquiries_fts_insert', 'inquiries_fts_message', 'inquiries_fts_delete']) {
+      await sql`drop trigger ${sql.raw(old)}`.execute(db);
+    }
+    await sql`drop table inquiries_fts_vocab`.execute(db);
+    await sql`drop table inquiries_fts`.execute(db);
+    await sql`create virtual table inquiries_fts using fts5(
+      visitor, company, products, body, tokenize = 'unicode61 remove_diacritics 2')`.execute(db);
+    await sql`insert into inquiries_fts(rowid, visitor, company, products, body)
+      select i.rowid, coalesce(i.visitor_name, '') || ' ' || i.visitor_email,
+             coalesce(i.visitor_company, ''), i.products,
+             coalesce((select group_concat(m.body, ' ') from messages m
+               where m.inquiry_id = i.id and m.author_kind <> 'system'), '')
+      from inquiries i`.execute(db);
+    await sql`create virtual table inquiries_fts_vocab
+      using fts5vocab(inquiries_fts, 'row')`.execute(db);
+    await sql`create trigger inquiries_fts_delete after delete on inquiries begin
+      delete from inquiries_fts where rowid = old.rowid;
+    end`.execute(db);
     await sql`create trigger inquiries_fts_message after insert on messages
     when new.author_kind <> 'system' begin
       update inquiries_fts set body = body || ' ' || new.body where rowid = ${ROW_OF_MESSAGE};
@@ -44,7 +71,6 @@ export const ftsSecureDelete: Migration = {
     await sql`insert into inquiries_fts(inquiries_fts, rank) values ('secure-delete', 1)`.execute(
       db,
     );
-    await sql`insert into inquiries_fts(inquiries_fts) values ('optimize')`.execute(db);
   },
   async down(db: Kysely<unknown>) {
     if (engineOf(db) !== 'sqlite') {

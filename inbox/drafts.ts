@@ -6,9 +6,10 @@ export type DraftStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 
  * update or a sign-in after the session ended loses nothing. Signing out forgets them all.
  */
 export interface Drafts {
-  get(inquiryId: string): string;
+  /** `key`: the rep's and the inquiry's ids (inquiry-actions.ts). */
+  get(key: string): string;
   /** Keeps `text` (an empty one is no draft). */
-  set(inquiryId: string, text: string): void;
+  set(key: string, text: string): void;
   clearAll(): void;
 }
 

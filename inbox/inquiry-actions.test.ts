@@ -150,6 +150,28 @@ describe('inquiry actions', () => {
     expect(reads).toEqual(['i1']);
   });
 
+  it("keeps a rep's drafts from another rep who signs in on the same tab", () => {
+    const { actions, state } = setup();
+    const as = (id: string) => {
+      state.session.value = {
+        state: 'signed-in',
+        me: {
+          id,
+          name: id,
+          email: `${id}@x.example`,
+          role: 'admin',
+          site: { key: 'demo', name: 'Demo' },
+        },
+      };
+    };
+    as('ana');
+    actions.keepDraft('i1', 'Internal: this buyer owes us money.');
+    as('bo');
+    expect(actions.draftOf('i1')).toBe('');
+    as('ana');
+    expect(actions.draftOf('i1')).toBe('Internal: this buyer owes us money.');
+  });
+
   it('keeps drafts per inquiry, in memory where storage throws', () => {
     const { actions } = setup();
     actions.keepDraft('i1', 'Dear Jane,');

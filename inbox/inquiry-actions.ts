@@ -48,6 +48,10 @@ export const createInquiryActions = ({
   newKey = newIdempotencyKey,
 }: InquiryActionsOptions): InquiryActions => {
   const detail = state.detail;
+  const signedInId = () => {
+    const session = state.session.peek();
+    return session.state === 'signed-in' ? session.me.id : '';
+  };
   let currentId: string | null = null;
   let generation = 0;
   // The reply or note not yet answered for good: sending it again reuses its key, so one whose
@@ -161,8 +165,9 @@ export const createInquiryActions = ({
       }
       return result;
     },
-    draftOf: (id) => drafts.get(id),
-    keepDraft: (id, text) => drafts.set(id, text),
+    // Kept per rep too: another who signs in on this tab after a session ended sees none.
+    draftOf: (id) => drafts.get(`${signedInId()}:${id}`),
+    keepDraft: (id, text) => drafts.set(`${signedInId()}:${id}`, text),
     async loadReps() {
       const result = await api.reps();
       if (result.ok) state.reps.value = result.value;

@@ -97,3 +97,15 @@ export async function signInAsDemoAdmin(t: TestApp): Promise<string> {
   await t.store.setPasswordHash(moore.id, await hashPassword('password-123'));
   return signInAs(t, moore.email);
 }
+
+/** GETs `path` of the inbox API as the holder of `cookie`, expecting a 200; its JSON. */
+export async function inboxGet<T>(t: TestApp, cookie: string, path: string): Promise<T> {
+  const res = await inboxRequest(t, cookie, 'GET', path);
+  if (res.status !== 200) throw new Error(`GET ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/** The deliveries of `kind` in the outbox, whatever their state. */
+export function deliveriesOf(t: TestApp, kind: string) {
+  return t.db.selectFrom('deliveries').selectAll().where('kind', '=', kind).execute();
+}

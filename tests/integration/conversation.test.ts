@@ -1,15 +1,14 @@
-import nodemailer from 'nodemailer';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Conversation, ErrorBody, InquiryDetail, MessageCreated } from '../../contract';
-import { isLiveReplyToken, receiveInboundReply } from '../../server/domain/inbound-reply';
 import type { OutboxWorker } from '../../server/domain/outbox';
-import { createInboundServer, type InboundServer } from '../../server/mail/inbound-server';
+import type { InboundServer } from '../../server/mail/inbound-server';
+import { INBOUND_DOMAIN, mailToReceiver, startInboundReceiver } from '../support/inbound-receiver';
 import { inboxRequest, sendInquiry, signInAs, signInAsDemoAdmin } from '../support/inbox-client';
 import { startMailWorker, type MailWorker } from '../support/mail-worker';
 import { addressOf, type SmtpSink } from '../support/smtp-sink';
 import { createTestApp, PUBLIC_URL, rowCounts, SECRET, type TestApp } from '../support/test-app';
 
-const DOMAIN = 'reply.liaison.test';
+const DOMAIN = INBOUND_DOMAIN;
 let t: TestApp;
 let sink: SmtpSink;
 let worker: OutboxWorker;
@@ -22,19 +21,7 @@ beforeEach(async () => {
   t = await createTestApp();
   mail = await startMailWorker(t, DOMAIN);
   ({ worker, sink } = mail);
-  const deps = {
-    store: t.store,
-    clock: () => t.now.value,
-    newId: t.newId,
-    events: t.events,
-  };
-  inbound = createInboundServer({
-    port: 0,
-    domain: DOMAIN,
-    isKnownToken: (token) => isLiveReplyToken(deps, token),
-    onReply: (reply) => receiveInboundReply(deps, reply),
-  });
-  inboundPort = await inbound.listen();
+  ({ inbound, port: inboundPort } = await startInboundReceiver(t));
   cookie = await signInAsDemoAdmin(t);
 });
 afterEach(async () => {
@@ -55,19 +42,8 @@ const detail = async (id: string) =>
   (await (await inboxRequest(t, cookie, 'GET', `/inquiries/${id}`)).json()) as InquiryDetail;
 
 /** Sends a mail as a person's client would, to Liaison's inbound receiver. */
-async function mailIn(to: string, from: string, text: string) {
-  const transport = nodemailer.createTransport({
-    host: '127.0.0.1',
-    port: inboundPort,
-    secure: false,
-    ignoreTLS: true,
-  });
-  try {
-    await transport.sendMail({ from, to, subject: 'Re: your inquiry', text });
-  } finally {
-    transport.close();
-  }
-}
+const mailIn = (to: string, from: string, text: string) =>
+  mailToReceiver(inboundPort, { from, to, text });
 
 const replyToken = (address: string | undefined) =>
   /^reply\+([a-z2-7]{26})@/.exec(address ?? '')?.[1] ?? '';

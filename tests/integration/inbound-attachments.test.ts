@@ -1,19 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InquiryDetail } from '../../contract';
-import { isLiveReplyToken, receiveInboundReply } from '../../server/domain/inbound-reply';
-import { createInboundServer, type InboundServer } from '../../server/mail/inbound-server';
-import { inboxRequest, sendInquiry, signInAsDemoAdmin } from '../support/inbox-client';
+import type { InboundServer } from '../../server/mail/inbound-server';
+import { INBOUND_DOMAIN, mailToReceiver, startInboundReceiver } from '../support/inbound-receiver';
+import { inboxGet, inboxRequest, sendInquiry, signInAsDemoAdmin } from '../support/inbox-client';
 import { startMailWorker, type MailWorker } from '../support/mail-worker';
 import { addressOf } from '../support/smtp-sink';
 import { createTestApp, rowCounts, type TestApp } from '../support/test-app';
 
 // Files attached to mailed replies, through the real receiver on a loopback port into a real
 // database, and out through the inbox API.
-const DOMAIN = 'reply.liaison.test';
+const DOMAIN = INBOUND_DOMAIN;
 const MB = 1024 * 1024;
 let t: TestApp;
 let mail: MailWorker;
@@ -25,16 +24,10 @@ let errors: Error[];
 beforeEach(async () => {
   t = await createTestApp();
   mail = await startMailWorker(t, DOMAIN);
-  const deps = { store: t.store, clock: () => t.now.value, newId: t.newId, events: t.events };
   errors = [];
-  inbound = createInboundServer({
-    port: 0,
-    domain: DOMAIN,
-    isKnownToken: (token) => isLiveReplyToken(deps, token),
-    onReply: (reply) => receiveInboundReply(deps, reply),
+  ({ inbound, port: inboundPort } = await startInboundReceiver(t, {
     onError: (error) => errors.push(error),
-  });
-  inboundPort = await inbound.listen();
+  }));
   cookie = await signInAsDemoAdmin(t);
 });
 afterEach(async () => {
@@ -44,27 +37,14 @@ afterEach(async () => {
 });
 
 /** Sends a mail as the visitor's client would, to the inquiry's reply address. */
-async function mailIn(token: string, options: Mail.Options): Promise<void> {
-  const transport = nodemailer.createTransport({
-    host: '127.0.0.1',
-    port: inboundPort,
-    secure: false,
-    ignoreTLS: true,
+const mailIn = (token: string, options: Mail.Options) =>
+  mailToReceiver(inboundPort, {
+    from: 'Jane Buyer <jane@buyer.example>',
+    to: `reply+${token}@${DOMAIN}`,
+    ...options,
   });
-  try {
-    await transport.sendMail({
-      from: 'Jane Buyer <jane@buyer.example>',
-      to: `reply+${token}@${DOMAIN}`,
-      subject: 'Re: your inquiry',
-      ...options,
-    });
-  } finally {
-    transport.close();
-  }
-}
 
-const detail = async (id: string) =>
-  (await (await inboxRequest(t, cookie, 'GET', `/inquiries/${id}`)).json()) as InquiryDetail;
+const detail = (id: string) => inboxGet<InquiryDetail>(t, cookie, `/inquiries/${id}`);
 
 const download = (id: string, attachmentId: string) =>
   inboxRequest(t, cookie, 'GET', `/inquiries/${id}/attachments/${attachmentId}`);

@@ -11,7 +11,7 @@ import {
 } from '../storage/store';
 import type { KeptFile } from './attachments';
 import { DomainError } from './errors';
-import type { EventBus } from './events';
+import { statusEvent, type EventBus } from './events';
 import { REP_NOTIFICATION } from './rep-notification';
 import { messageFacts, webhookDeliveries } from './webhook-events';
 
@@ -112,15 +112,7 @@ async function post(
     visitorVisible: draft.authorKind === 'visitor' || draft.authorKind === 'rep',
   });
   // Handed on: the former rep's inbox drops it (a rep sees only their own inquiries).
-  if (repId !== inquiry.repId) {
-    events.publish({
-      type: 'status',
-      siteId: inquiry.siteId,
-      repId: inquiry.repId,
-      inquiryId: inquiry.id,
-      visitorVisible: false,
-    });
-  }
+  if (repId !== inquiry.repId) events.publish(statusEvent(inquiry));
   return message;
 }
 

@@ -9,6 +9,22 @@ export interface LiveEvent {
 }
 
 /**
+ * An inbox-only change to `inquiry` (read, handed on) for its rep's inbox and the site's
+ * admins; open widgets are not told.
+ */
+export const statusEvent = (inquiry: {
+  id: string;
+  siteId: string;
+  repId: string | null;
+}): LiveEvent => ({
+  type: 'status',
+  siteId: inquiry.siteId,
+  repId: inquiry.repId,
+  inquiryId: inquiry.id,
+  visitorVisible: false,
+});
+
+/**
  * Fan-out of live events to the connections of this process; on PostgreSQL also to the other
  * processes (`storage/postgres-events.ts`).
  */

@@ -3,6 +3,7 @@ import type { Inquiry, Rep } from '../storage/store';
 import { addSystemMessage, type ConversationDeps } from './conversation';
 import { newConversationToken } from './conversation-tokens';
 import { DomainError } from './errors';
+import { statusEvent } from './events';
 import { arrivalDeliveries } from './inquiries';
 import { REP_NOTIFICATION } from './rep-notification';
 
@@ -15,13 +16,7 @@ export async function markRead({ store, events }: InboxDeps, inquiry: Inquiry): 
     unread: false,
     ...(inquiry.status === 'new' && { status: 'open' }),
   });
-  events.publish({
-    type: 'status',
-    siteId: inquiry.siteId,
-    repId: inquiry.repId,
-    inquiryId: inquiry.id,
-    visitorVisible: false,
-  });
+  events.publish(statusEvent(inquiry));
 }
 
 /** Changes status and (admins) the assigned rep; each change is a system event in the thread. */

@@ -197,16 +197,23 @@ export function rowidRanges(rowids: number[], most: number): Array<[number, numb
 }
 
 /**
- * Runs `work` (deleting a visitor's inquiries) so that what it deletes leaves the file: the
- * pages it frees are zeroed (`secure_delete`, always on) and the text index drops their words at
- * once (FTS5 secure-delete, on since migration 0012); then the WAL, which holds pages as they
- * were, is checkpointed and truncated.
+ * Runs `work` (deleting a visitor's inquiries, or the retention purge) so that what it deletes
+ * leaves the file: the pages it frees are zeroed (`secure_delete`, always on) and the text index
+ * drops their words at once (FTS5 secure-delete, on since migration 0012); then, when it changed
+ * anything, the WAL, which holds pages as they were, is checkpointed and truncated (an hourly
+ * purge that finds nothing leaves the WAL alone).
  */
 export async function erasingSqlite(
   db: Kysely<Database>,
   work: (trx: Transaction<Database>) => Promise<void>,
 ): Promise<void> {
-  await db.transaction().execute(work);
+  const changes = (trx: Transaction<Database>) =>
+    sql<{ n: number }>`select total_changes() as n`.execute(trx).then((r) => r.rows[0]?.n ?? 0);
+  const changed = await db.transaction().execute(async (trx) => {
+    const before = await changes(trx);
+    await work(trx);
+    return (await changes(trx)) !== before;
+  });
   // Best effort: a reader still in the WAL leaves it to the next checkpoint.
-  await sql`pragma wal_checkpoint(truncate)`.execute(db);
+  if (changed) await sql`pragma wal_checkpoint(truncate)`.execute(db);
 }

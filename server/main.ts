@@ -52,11 +52,13 @@ async function main() {
   const { db, store } = openStore(config.database);
   const where = config.database.engine === 'sqlite' ? config.database.path : 'PostgreSQL';
   // A migration that fills in a large table can take a while: say which one runs.
-  const ran = await migrateToLatest(db, (name, ms) =>
+  const ran = await migrateToLatest(db, (name, ms, line) =>
     log(
-      ms === null
-        ? `[db] migrating ${where}: ${name}...`
-        : `[db] ${name} done in ${(ms / 1000).toFixed(1)} s`,
+      line !== undefined
+        ? `[db] ${name}: ${line}`
+        : ms === null
+          ? `[db] migrating ${where}: ${name}...`
+          : `[db] ${name} done in ${(ms / 1000).toFixed(1)} s`,
     ),
   );
   if (ran.length > 0) log(`[db] migrated ${where}: ${ran.map((r) => r.migrationName).join(', ')}`);

@@ -5,6 +5,7 @@ import { insertDeliveries } from './outbox-queries';
 import { groupCommit } from './group-commit';
 import { fromInquiry, patchColumns, toInquiry, toMessage } from './rows';
 import { insertTurn } from './routing-queries';
+import { indexInquiries, indexMessage } from './search-index';
 import { InquiryGone, TurnTaken, type InboxScope, type Store } from './store';
 
 type NewInquiry = Parameters<Store['createInquiry']>[0];
@@ -163,6 +164,9 @@ export function inquiryQueries(
             .execute();
         }
         await trx.insertInto('messages').values(message).execute();
+        if (message.authorKind !== 'system') {
+          await indexMessage(trx, message.inquiryId, message.body);
+        }
         for (const file of attachments) {
           await trx
             .insertInto('attachments')
@@ -255,6 +259,9 @@ async function writeInquiry(
   }
   await trx.insertInto('inquiries').values(fromInquiry(inquiry)).execute();
   await trx.insertInto('messages').values(message).execute();
+  await indexInquiries(trx, [
+    { ...inquiry, body: message.authorKind === 'system' ? '' : message.body },
+  ]);
   for (const t of tokens) {
     await trx
       .insertInto('conversationTokens')

@@ -21,9 +21,15 @@ import { searchVocabulary } from './migrations/0009-search-vocabulary';
 import { deliveryOwners } from './migrations/0010-delivery-owners';
 import { teamTurns } from './migrations/0011-team-turns';
 import { ftsSecureDelete } from './migrations/0012-fts-secure-delete';
+import { searchText } from './migrations/0013-search-text';
+
+/** A migration; a long one may say how far it has come, a line at a time, as it runs. */
+export interface TellingMigration extends Migration {
+  up(db: Kysely<any>, tell?: (line: string) => void): Promise<void>;
+}
 
 // Names sort in the order they run; a new migration gets the next number.
-const migrations = {
+const migrations: Record<string, TellingMigration> = {
   '0001-initial': initial,
   '0002-conversations': conversations,
   '0003-routing': routing,
@@ -36,6 +42,7 @@ const migrations = {
   '0010-delivery-owners': deliveryOwners,
   '0011-team-turns': teamTurns,
   '0012-fts-secure-delete': ftsSecureDelete,
+  '0013-search-text': searchText,
 };
 
 /** Every migration this release knows (also what /readyz compares the database with). */
@@ -73,8 +80,11 @@ export async function migrationState<T>(
   };
 }
 
-/** Told as each migration starts and when it has run (its milliseconds), for a progress line. */
-export type MigrationProgress = (name: string, ms: number | null) => void;
+/**
+ * Told as each migration starts, how far it has come if it says (`line`), and when it has run
+ * (its milliseconds), for progress lines.
+ */
+export type MigrationProgress = (name: string, ms: number | null, line?: string) => void;
 
 /** Brings the schema to the latest version; returns what ran, or throws naming the failed step. */
 export async function migrateToLatest<T>(
@@ -148,7 +158,7 @@ function telling(progress: MigrationProgress): MigrationProvider {
       async up(db) {
         progress(name, null);
         const start = performance.now();
-        await migration.up(db);
+        await migration.up(db, (line) => progress(name, null, line));
         progress(name, performance.now() - start);
       },
       down: migration.down,

@@ -3,7 +3,8 @@ import pg from 'pg';
 import type { Database } from './database';
 import type { ErasingTransaction } from './kysely-store';
 import { ReplaceNulPlugin } from './postgres-nul';
-import { MAX_EXPANSION, prefixRange, searchWords, type SearchAdapter } from './search';
+import { expandable, MAX_EXPANSION, prefixRange, searchTerms, type SearchAdapter } from './search';
+import { tsLexeme } from './search-text';
 
 /** Connections one process keeps to PostgreSQL (the LISTEN client of the event bus is extra). */
 const POOL_SIZE = 10;
@@ -21,70 +22,57 @@ export function openPostgres(url: string): Kysely<Database> {
 }
 
 /**
- * tsquery text: each word becomes a quoted prefix lexeme ('valv':* matches "valves"), joined
- * with &, so no query text is ever read as tsquery syntax. `to_tsquery('simple', ...)` still
- * splits a quoted word the way `to_tsvector('simple', ...)` split the document ("foo-bar" ->
- * foo-bar & foo & bar).
+ * A term as tsquery text: a prefix lexeme ('valv':*), or for several words a phrase whose last
+ * word is a prefix ('ab' <-> '12':*). Quoted, so no query text is read as tsquery syntax.
  */
-export function tsQuery(words: string[]): string {
-  return words
-    .map((word) => `'${word.replaceAll('\\', '\\\\').replaceAll("'", "''")}':*`)
-    .join(' & ');
+export function tsTerm(term: string[]): string {
+  return `${term.map(tsLexeme).join(' <-> ')}:*`;
 }
 
-/** A lexeme as tsquery input, taken as it is (no parser, no dictionary). */
-const lexeme = (term: string) => `'${term.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;
-
 /**
- * Full-text search over `inquiry_search` (one tsvector per inquiry, GIN-indexed, kept by the
- * triggers of migrations 0002 and 0009): who, which company, which products, and every message.
- * A word that the parser reads as one lexeme becomes the lexemes it begins, from
+ * Full-text search over `inquiry_search` (one tsvector per inquiry, GIN-indexed, written by the
+ * store: search-index.ts): who, which company, which products, and every message. A word of
+ * ASCII letters or digits becomes the lexemes it begins, from
  * `inquiry_search_terms` (0009): GIN matches a prefix by collecting every matching entry's
  * whole posting list ("seawater flange" took 60 ms), exact lexemes by seeking (3 ms).
  */
 export const postgresSearch: SearchAdapter = {
   async prepare(db, query) {
-    const words = searchWords(query);
-    if (words.length === 0) return null;
-    // Only a word the parser reads as that one lexeme ("2e10x" is 2e10 and x) is replaced.
-    const asked = words
-      .map((word) => ({ word, ...prefixRange(word.toLowerCase()) }))
-      .filter(({ from }) => /^([a-z][a-z0-9]*|[0-9]+)$/.test(from));
+    const asked = searchTerms(query);
+    if (asked.length === 0) return null;
+    const words = asked.map(expandable).filter((word) => word !== null);
     const { rows } =
-      asked.length === 0
+      words.length === 0
         ? { rows: [] }
-        : await sql<{ word: string; one: boolean; terms: string[] }>`select w.word,
-          tsvector_to_array(to_tsvector('simple', w.word)) = array[w.low] as one,
-          array(select term from inquiry_search_terms where term >= w.low and term < w.high
+        : await sql<{ word: string; terms: string[] }>`select w.word,
+          array(select term from inquiry_search_terms where term >= w.word and term < w.high
             order by term limit ${MAX_EXPANSION + 1}) as terms
-          from unnest(${asked.map((a) => a.word)}::text[], ${asked.map((a) => a.from)}::text[],
-            ${asked.map((a) => a.to)}::text[]) as w(word, low, high)`.execute(db);
-    const vocabulary = new Map(rows.map((r) => [r.word, r.one ? r.terms : null]));
+          from unnest(${words}::text[], ${words.map((w) => prefixRange(w).to)}::text[])
+            as w(word, high)`.execute(db);
+    const vocabulary = new Map(rows.map((r) => [r.word, r.terms]));
     const statistics = await searchStatistics(db);
     const frequency = statistics?.frequency;
-    const prefixes: string[] = [];
-    const expanded: string[] = [];
+    const parts: string[] = [];
     let share: number | null = frequency ? 1 : null;
-    for (const word of words) {
-      const terms = vocabulary.get(word);
+    for (const term of asked) {
+      const word = expandable(term);
+      const terms = word === null ? undefined : vocabulary.get(word);
       // No indexed word starts so: asked as a prefix after all, not answered "nothing". The
       // word list can lag the index (full-text.ts: a new inquiry's word deleted with the last
       // older one holding it), and a prefix no lexeme starts is a quick miss in GIN.
       if (!terms || terms.length === 0 || terms.length > MAX_EXPANSION) {
-        prefixes.push(word);
+        parts.push(tsTerm(term));
         share = null;
         continue;
       }
-      expanded.push(`(${terms.map(lexeme).join(' | ')})`);
+      parts.push(`(${terms.map(tsLexeme).join(' | ')})`);
       if (share !== null && frequency) {
         const seen = terms.reduce((sum, t) => sum + (frequency.get(t) ?? 0), 0);
         share *= Math.min(1, Math.max(seen, RARE));
       }
     }
-    const parts = [];
-    if (prefixes.length > 0) parts.push(sql`to_tsquery('simple', ${tsQuery(prefixes)})`);
-    if (expanded.length > 0) parts.push(sql`${expanded.join(' & ')}::tsquery`);
-    const terms = sql`(${sql.join(parts, sql` && `)})`;
+    const terms = sql`${parts.join(' & ')}::tsquery`;
+
     return {
       share,
       matches: share === null || !statistics ? null : share * statistics.rows,

@@ -1,12 +1,14 @@
 import type { Expression, Kysely, SqlBool } from 'kysely';
 import type { Database } from './database';
+import { searchWordsOf } from './search-text';
 
 /**
  * How an engine finds inquiries by full text (SQLite FTS5, PostgreSQL tsvector); the dialect
- * factory provides it and the store only calls it. A query is prepared once per list request:
- * each word becomes a prefix term, and a word of letters or digits is replaced by the indexed
- * words it begins (the vocabulary, migration 0009), which matches the same inquiries and lets
- * either text index seek instead of merging every word with that prefix.
+ * factory provides it and the store only calls it; search-index.ts writes the index. A query is
+ * prepared once per list request: each term (`searchTerms`) becomes a prefix term or phrase,
+ * and a word of letters or digits is replaced by the indexed words it begins (the vocabulary,
+ * migration 0009), which matches the same inquiries and lets either text index seek instead of
+ * merging every word with that prefix.
  */
 export interface SearchAdapter {
   /** The query ready to run; null when it has no words (then it matches every inquiry). */
@@ -44,17 +46,25 @@ export interface PreparedSearch {
 }
 
 /**
- * The words of a query, as both engines split it: at white space, NULs dropped, at most 12.
- * A word of no letter or digit ("&", "-", "/", an emoji) is no word: neither index holds one,
- * and as a term it matched nothing, so "Smith & Sons" found nobody.
+ * The terms of a query: each of its space-separated parts as the words the index holds
+ * (search-text.ts), at most 12. A part of several words ("AB-1234", "jane@buyer", 阀门) is a
+ * phrase, its last word a prefix; a part of no letter or digit ("&", "-", an emoji) is none, so
+ * "Smith & Sons" asks for smith and sons. A NUL is a space (FTS5 reads a query only up to one,
+ * and PostgreSQL text cannot hold one).
  */
-export function searchWords(query: string): string[] {
-  // FTS5 reads its query only up to a NUL, and PostgreSQL text cannot hold one at all.
+export function searchTerms(query: string): string[][] {
   return query
     .replaceAll('\0', ' ')
     .split(/\s+/)
-    .filter((word) => /[\p{L}\p{N}]/u.test(word))
+    .map(searchWordsOf)
+    .filter((words) => words.length > 0)
     .slice(0, 12);
+}
+
+/** The one word of a term that the word list can replace: ASCII letters and digits only. */
+export function expandable(term: string[]): string | null {
+  const [word] = term;
+  return term.length === 1 && word !== undefined && /^[a-z0-9]+$/.test(word) ? word : null;
 }
 
 /** Past this many indexed words, a query word stays a prefix term. */
@@ -62,7 +72,7 @@ export const MAX_EXPANSION = 32;
 
 /**
  * The half-open range [from, to) of the words that begin with `prefix`, compared byte by byte
- * (a word of ASCII letters or digits, so its last character has a successor).
+ * (an `expandable` word, so its last character has a successor).
  */
 export function prefixRange(prefix: string): { from: string; to: string } {
   const last = prefix.charCodeAt(prefix.length - 1);

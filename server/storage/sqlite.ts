@@ -11,9 +11,10 @@ import {
 } from 'kysely';
 import type { Database } from './database';
 import {
+  expandable,
   MAX_EXPANSION,
   prefixRange,
-  searchWords,
+  searchTerms,
   type PreparedSearch,
   type SearchAdapter,
 } from './search';
@@ -66,7 +67,10 @@ function keepingStatements(sqlite: BetterSqlite.Database): SqliteDatabase {
   };
 }
 
-/** A word quoted as an FTS5 string, so that it is never read as query syntax. */
+/**
+ * Words quoted as an FTS5 string, so that they are never read as query syntax (the `ascii`
+ * tokenizer splits it back into those words: a phrase).
+ */
 const quoted = (word: string) => `"${word.replaceAll('"', '""')}"`;
 
 // Indexed words one FTS5 range query may read, estimated from the share, before the rows of
@@ -76,26 +80,26 @@ const AMONG_BUDGET = 20_000;
 const AMONG_RANGES = 4;
 
 /**
- * Full-text search over the FTS5 table the migrations keep in step with the inquiries. A word of
- * ASCII letters or digits (one token to unicode61) becomes the indexed words it begins, read
+ * Full-text search over the FTS5 table the store keeps in step with the inquiries
+ * (search-index.ts). A word of ASCII letters or digits becomes the indexed words it begins, read
  * with their document counts from `inquiries_fts_vocab` (migration 0009): a prefix term makes
  * FTS5 merge every such word's whole list on each query, an exact term seeks.
  */
 export const sqliteSearch: SearchAdapter = {
   async prepare(db, query) {
-    const words = searchWords(query);
-    if (words.length === 0) return null;
+    const asked = searchTerms(query);
+    if (asked.length === 0) return null;
     const parts: string[] = [];
     let share: number | null = 1;
     let total: number | null = null;
-    for (const word of words) {
-      const prefix = word.toLowerCase();
-      if (!/^[a-z0-9]+$/.test(prefix)) {
-        parts.push(`${quoted(word)}*`);
+    for (const term of asked) {
+      const word = expandable(term);
+      if (word === null) {
+        parts.push(`${quoted(term.join(' '))}*`);
         share = null;
         continue;
       }
-      const { from, to } = prefixRange(prefix);
+      const { from, to } = prefixRange(word);
       const { rows } = await sql<{ term: string; doc: number }>`select term, doc
         from inquiries_fts_vocab where term >= ${from} and term < ${to}
         limit ${MAX_EXPANSION + 1}`.execute(db);

@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../server/storage/database';
 import { engineOf } from '../../server/storage/migrations/engine';
+import type { Product } from '../../server/storage/records';
+import { indexInquiries } from '../../server/storage/search-index';
 
 const COMPANIES = [
   'Rhein Pumpen AG',
@@ -23,7 +25,8 @@ const WORDS =
 
 /**
  * Inserts `count` inquiries (each with one message) for `siteId`/`repId`, in batches, calling
- * `progress(done)` after each batch. Plain inserts, so the full-text triggers still run. On
+ * `progress(done)` after each batch. Plain inserts, and the text index written as the store
+ * writes it. On
  * PostgreSQL, rows go in as column arrays and the secondary indexes are dropped first and
  * built again at the end, as a restore does (`log` says so): the same indexes, faster to load.
  */
@@ -101,6 +104,16 @@ export async function seedInquiries(
         await trx.insertInto('inquiries').values(inquiries).execute();
         await trx.insertInto('messages').values(messages).execute();
       }
+      // As the store indexes an inquiry it stores (search-index.ts).
+      await indexInquiries(
+        trx,
+        rows.map(({ inquiry: i, message }) => ({
+          id: i.id,
+          visitor: { name: i.visitorName, email: i.visitorEmail, company: i.visitorCompany },
+          products: JSON.parse(i.products) as Product[],
+          body: message.body,
+        })),
+      );
     });
     progress(done + n);
   }

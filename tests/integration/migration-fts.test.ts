@@ -5,8 +5,10 @@ import { sqliteSearch } from '../../server/storage/sqlite';
 import { sendInquiry } from '../support/inbox-client';
 import { createTestApp, type TestApp } from '../support/test-app';
 
-// Migration 0012 on a database with inquiries already in the text index: what they say stays
-// found, their system lines leave it, and new inquiries are indexed once. Down and up again.
+// Migrations 0012 and 0013 on a database with inquiries already in the text index, as an
+// earlier release wrote it: what they say stays found (and, after 0013, by any word of it:
+// 阀门 inside a sentence, "cafe" for "Café"), their system lines leave it, and new inquiries are
+// indexed once. Down and up again.
 
 let t: TestApp;
 beforeEach(async () => {
@@ -40,24 +42,29 @@ async function systemLine(inquiryId: string, body: string) {
     .execute();
 }
 
-describe('migration 0012 (the text index)', () => {
-  it('keeps what earlier inquiries say, drops their system lines, and survives down and up', async () => {
-    await migrateTo(t.db, '0011-team-turns');
+describe('migrations 0012 and 0013 (the text index)', () => {
+  it('keep what earlier inquiries say, drop their system lines, and survive down and up', async () => {
     const old = await sendInquiry(t, {
       name: 'Oldname Person',
       email: 'old@oldco.example',
       company: 'Oldco',
-      message: 'Oldmessage: please quote fifty gate valves.',
+      message: 'Oldmessage: please quote fifty gate valves. 我们需要不锈钢阀门。 Café',
+      product: { name: 'Seawater Pump', sku: 'SP-100' },
     });
-    await systemLine(old.id, 'Status changed to closedword by Mr. Moore Liu');
     const names: Record<string, string> = { [old.id]: 'old' };
+    // As a release before 0012 indexed it, with a system line its trigger indexed too.
+    await migrateTo(t.db, '0011-team-turns');
+    await systemLine(old.id, 'Status changed to closedword by Mr. Moore Liu');
     expect(await found('closedword', names)).toEqual(['old']);
 
     await migrateToLatest(t.db);
-    for (const word of ['oldname', 'oldco', 'oldmessage', 'old@oldco']) {
+    for (const word of ['oldname', 'oldco', 'oldmessage', 'old@oldco', 'sp-100', 'cafe', '阀门']) {
       expect(await found(word, names), word).toEqual(['old']);
     }
-    expect(await found('closedword', names)).toEqual([]);
+    // Not the system line, nor the product's JSON keys.
+    for (const word of ['closedword', 'name', 'sku']) {
+      expect(await found(word, names), word).toEqual([]);
+    }
     const fresh = await sendInquiry(t, {
       name: 'Newname Person',
       email: 'new@newco.example',
@@ -70,8 +77,11 @@ describe('migration 0012 (the text index)', () => {
       expect(await found(word, names), word).toEqual(['new']);
     }
 
+    await migrateTo(t.db, '0012-fts-secure-delete');
+    expect(await found('person', names)).toEqual(['new', 'old']);
     await migrateTo(t.db, '0011-team-turns');
     await migrateToLatest(t.db);
     expect(await found('person', names)).toEqual(['new', 'old']);
+    expect(await found('阀门', names)).toEqual(['old']);
   });
 });

@@ -118,6 +118,57 @@ describe(`full-text search`, () => {
     expect(await bothWays('peru')).toEqual(['bert']);
   });
 
+  it('splits and folds words the same way on every engine', async () => {
+    const own = await createTestApp();
+    try {
+      const search = own.engine === 'postgres' ? postgresSearch : sqliteSearch;
+      const zh = await sendInquiry(own, {
+        name: 'Wang Lei',
+        message:
+          '您好，我们需要不锈钢阀门，请报价。Müller-Öl, see https://shop.example/pumps/x9 or A/B.',
+        product: { name: 'Gate Valve', sku: 'GV-2040', url: 'https://hengda.example/gv' },
+      });
+      const ar = await sendInquiry(own, {
+        name: 'أحمد',
+        message: 'مَرْحَبًا، نُرِيدُ مِضَخَّات للمياه',
+        product: { name: 'Pump' },
+      });
+      const names: Record<string, string> = { [zh.id]: 'zh', [ar.id]: 'ar' };
+      const found = async (query: string) => {
+        const prepared = await search.prepare(own.db, query);
+        if (!prepared) throw new Error(`no words in ${query}`);
+        const rows = await own.db
+          .selectFrom('inquiries')
+          .select('id')
+          .where(prepared.filter)
+          .execute();
+        return rows.map((r) => names[r.id] ?? 'demo').sort();
+      };
+      // Chinese is written without spaces: any run of its characters is found, in order.
+      for (const query of ['阀门', '不锈钢阀门', '报价', '阀']) {
+        expect(await found(query), query).toEqual(['zh']);
+      }
+      expect(await found('门阀'), '门阀').toEqual([]);
+      // Accents and Arabic vowel marks fold away, in the text and in the query.
+      for (const query of ['muller', 'MÜLLER-ÖL', 'öl', 'ol']) {
+        expect(await found(query), query).toEqual(['zh']);
+      }
+      for (const query of ['مرحبا', 'مَرْحَبًا', 'احمد', 'مضخات']) {
+        expect(await found(query), query).toEqual(['ar']);
+      }
+      // Parts of SKUs, links and "a/b" in what people wrote are words.
+      for (const query of ['2040', 'gv-2040', 'shop', 'x9', 'pumps/x9', 'a/b']) {
+        expect(await found(query), query).toEqual(['zh']);
+      }
+      // A product's link, and the keys of the stored JSON, are not.
+      for (const query of ['hengda', 'quantity', 'sku']) {
+        expect(await found(query), query).toEqual([]);
+      }
+    } finally {
+      await own.close();
+    }
+  });
+
   it('takes a NUL as a space', async () => {
     expect(await bothWays('rhein\0pumpen')).toEqual(['anna']);
     expect(await bothWays('\0')).toEqual(['anna', 'bert']);

@@ -17,22 +17,25 @@ import { engineOf } from './engine';
 
 const ROW_OF_MESSAGE = sql`(select rowid from inquiries where id = new.inquiry_id)`;
 
+/** PostgreSQL: the document of inquiry `i` as this migration indexes it (no system lines). */
+export const POSTGRES_DOCUMENT = sql`to_tsvector('simple',
+  coalesce(i.visitor_name, '') || ' ' || i.visitor_email || ' ' ||
+  translate(i.visitor_email, '@.', '  ') || ' ' || coalesce(i.visitor_company, '') || ' ' ||
+  i.products || ' ' || coalesce((select string_agg(m.body, ' ') from messages m
+    where m.inquiry_id = i.id and m.author_kind <> 'system'), ''))`;
+
+/** PostgreSQL: what this migration puts first in the message trigger's function. */
+export const SKIP_SYSTEM = sql`if new.author_kind = 'system' then return null; end if;`;
+
 export const ftsSecureDelete: Migration = {
   async up(db: Kysely<unknown>) {
     if (engineOf(db) !== 'sqlite') {
-      await postgresMessageFunction(
-        db,
-        sql`if new.author_kind = 'system' then return null; end if;`,
-      );
+      await postgresMessageFunction(db, SKIP_SYSTEM);
       await postgresDropFunction(
         db,
         sql`(current_setting('liaison.erasing', true) = 'on' or ${COMMON_KEPT})`,
       );
-      await sql`update inquiry_search s set document = to_tsvector('simple',
-          coalesce(i.visitor_name, '') || ' ' || i.visitor_email || ' ' ||
-          translate(i.visitor_email, '@.', '  ') || ' ' || coalesce(i.visitor_company, '') || ' ' ||
-          i.products || ' ' || coalesce((select string_agg(m.body, ' ') from messages m
-            where m.inquiry_id = i.id and m.author_kind <> 'system'), ''))
+      await sql`update inquiry_search s set document = ${POSTGRES_DOCUMENT}
         from inquiries i
         where i.id = s.inquiry_id
           and exists (select 1 from messages m
@@ -45,32 +48,7 @@ export const ftsSecureDelete: Migration = {
     }
     await sql`drop table inquiries_fts_vocab`.execute(db);
     await sql`drop table inquiries_fts`.execute(db);
-    await sql`create virtual table inquiries_fts using fts5(
-      visitor, company, products, body, tokenize = 'unicode61 remove_diacritics 2')`.execute(db);
-    await sql`insert into inquiries_fts(rowid, visitor, company, products, body)
-      select i.rowid, coalesce(i.visitor_name, '') || ' ' || i.visitor_email,
-             coalesce(i.visitor_company, ''), i.products,
-             coalesce((select group_concat(m.body, ' ') from messages m
-               where m.inquiry_id = i.id and m.author_kind <> 'system'), '')
-      from inquiries i`.execute(db);
-    await sql`create virtual table inquiries_fts_vocab
-      using fts5vocab(inquiries_fts, 'row')`.execute(db);
-    await sql`create trigger inquiries_fts_delete after delete on inquiries begin
-      delete from inquiries_fts where rowid = old.rowid;
-    end`.execute(db);
-    await sql`create trigger inquiries_fts_message after insert on messages
-    when new.author_kind <> 'system' begin
-      update inquiries_fts set body = body || ' ' || new.body where rowid = ${ROW_OF_MESSAGE};
-      insert into inquiries_fts(rowid, visitor, company, products, body)
-        select i.rowid, coalesce(i.visitor_name, '') || ' ' || i.visitor_email,
-               coalesce(i.visitor_company, ''), i.products, new.body
-        from inquiries i
-        where i.id = new.inquiry_id
-          and not exists (select 1 from inquiries_fts f where f.rowid = i.rowid);
-    end`.execute(db);
-    await sql`insert into inquiries_fts(inquiries_fts, rank) values ('secure-delete', 1)`.execute(
-      db,
-    );
+    await createSqliteIndex(db);
   },
   async down(db: Kysely<unknown>) {
     if (engineOf(db) !== 'sqlite') {
@@ -93,9 +71,40 @@ export const ftsSecureDelete: Migration = {
   },
 };
 
+/**
+ * SQLite: the text index as this migration builds it (the FTS5 table, filled; its vocabulary;
+ * the triggers; secure-delete on), where there is none.
+ */
+export async function createSqliteIndex(db: Kysely<unknown>): Promise<void> {
+  await sql`create virtual table inquiries_fts using fts5(
+    visitor, company, products, body, tokenize = 'unicode61 remove_diacritics 2')`.execute(db);
+  await sql`insert into inquiries_fts(rowid, visitor, company, products, body)
+    select i.rowid, coalesce(i.visitor_name, '') || ' ' || i.visitor_email,
+           coalesce(i.visitor_company, ''), i.products,
+           coalesce((select group_concat(m.body, ' ') from messages m
+             where m.inquiry_id = i.id and m.author_kind <> 'system'), '')
+    from inquiries i`.execute(db);
+  await sql`create virtual table inquiries_fts_vocab
+    using fts5vocab(inquiries_fts, 'row')`.execute(db);
+  await sql`create trigger inquiries_fts_delete after delete on inquiries begin
+    delete from inquiries_fts where rowid = old.rowid;
+  end`.execute(db);
+  await sql`create trigger inquiries_fts_message after insert on messages
+  when new.author_kind <> 'system' begin
+    update inquiries_fts set body = body || ' ' || new.body where rowid = ${ROW_OF_MESSAGE};
+    insert into inquiries_fts(rowid, visitor, company, products, body)
+      select i.rowid, coalesce(i.visitor_name, '') || ' ' || i.visitor_email,
+             coalesce(i.visitor_company, ''), i.products, new.body
+      from inquiries i
+      where i.id = new.inquiry_id
+        and not exists (select 1 from inquiries_fts f where f.rowid = i.rowid);
+  end`.execute(db);
+  await sql`insert into inquiries_fts(inquiries_fts, rank) values ('secure-delete', 1)`.execute(db);
+}
+
 // PostgreSQL's trigger function that adds a message to its inquiry's document (full-text.ts),
 // with `skip` first.
-async function postgresMessageFunction(db: Kysely<unknown>, skip: RawBuilder<unknown>) {
+export async function postgresMessageFunction(db: Kysely<unknown>, skip: RawBuilder<unknown>) {
   await sql`create or replace function inquiry_search_message() returns trigger
     language plpgsql as $$
     begin

@@ -55,6 +55,18 @@ async function createTsvector(db: Kysely<unknown>): Promise<void> {
   await sql`create index inquiry_search_document on inquiry_search using gin (document)`.execute(
     db,
   );
+  await createTsvectorTriggers(db);
+  await sql`insert into inquiry_search (inquiry_id, document)
+    select i.id, to_tsvector('simple',
+      coalesce(i.visitor_name, '') || ' ' || i.visitor_email || ' ' ||
+      translate(i.visitor_email, '@.', '  ') || ' ' || coalesce(i.visitor_company, '') || ' ' ||
+      i.products || ' ' ||
+      coalesce((select string_agg(m.body, ' ') from messages m where m.inquiry_id = i.id), ''))
+    from inquiries i`.execute(db);
+}
+
+/** PostgreSQL: the triggers that index a new inquiry and each new message (until 0013). */
+export async function createTsvectorTriggers(db: Kysely<unknown>): Promise<void> {
   await sql`create function inquiry_search_insert() returns trigger language plpgsql as $$
     begin
       insert into inquiry_search (inquiry_id, document) values (new.id, to_tsvector('simple',
@@ -73,13 +85,6 @@ async function createTsvector(db: Kysely<unknown>): Promise<void> {
     end $$`.execute(db);
   await sql`create trigger inquiry_search_message after insert on messages
     for each row execute function inquiry_search_message()`.execute(db);
-  await sql`insert into inquiry_search (inquiry_id, document)
-    select i.id, to_tsvector('simple',
-      coalesce(i.visitor_name, '') || ' ' || i.visitor_email || ' ' ||
-      translate(i.visitor_email, '@.', '  ') || ' ' || coalesce(i.visitor_company, '') || ' ' ||
-      i.products || ' ' ||
-      coalesce((select string_agg(m.body, ' ') from messages m where m.inquiry_id = i.id), ''))
-    from inquiries i`.execute(db);
 }
 
 // Migration 0009: the words of the text index, so that a search can replace a prefix by the

@@ -1,0 +1,109 @@
+import { sql, type Kysely } from 'kysely';
+import { engineOf } from './migrations/engine';
+import type { Product } from './records';
+import {
+  inquiryLines,
+  searchLineOf,
+  searchWordsOf,
+  tsvectorOf,
+  type InquiryText,
+} from './search-text';
+
+// Writes the text index (migration 0013): the store, as it stores an inquiry or a message, in
+// its transaction; the migration and the benchmark's seeding, in bulk. The words are
+// search-text.ts's on both engines: SQLite's FTS5 row per inquiry (rowid = the inquiry's
+// rowid; columns visitor, company, products, body) and PostgreSQL's tsvector per inquiry. A
+// deleted inquiry's document goes by trigger (SQLite) or cascade (PostgreSQL).
+
+/** An inquiry to index: what it says of itself and what its people wrote so far. */
+export interface IndexedInquiry extends InquiryText {
+  id: string;
+  /** What its people wrote so far (the messages, oldest first, without system lines). */
+  body: string;
+}
+
+/** Writes the documents of inquiries that have none yet. */
+export async function indexInquiries<T>(db: Kysely<T>, inquiries: IndexedInquiry[]) {
+  if (inquiries.length === 0) return;
+  if (engineOf(db) === 'postgres') {
+    const documents = inquiries.map((i) => {
+      const lines = inquiryLines(i);
+      const words = [lines.visitor, lines.company, lines.products, searchLineOf(i.body)];
+      return tsvectorOf(words.flatMap((line) => (line === '' ? [] : line.split(' '))));
+    });
+    await sql`insert into inquiry_search (inquiry_id, document)
+      select * from unnest(${inquiries.map((i) => i.id)}::text[], ${documents}::tsvector[])`.execute(
+      db,
+    );
+    return;
+  }
+  for (const inquiry of inquiries) {
+    const { visitor, company, products } = inquiryLines(inquiry);
+    await sql`insert into inquiries_fts (rowid, visitor, company, products, body)
+      select rowid, ${visitor}, ${company}, ${products}, ${searchLineOf(inquiry.body)}
+      from inquiries where id = ${inquiry.id}`.execute(db);
+  }
+}
+
+/** Adds a message's words to its inquiry's document (none to add: nothing is written). */
+export async function indexMessage<T>(db: Kysely<T>, inquiryId: string, body: string) {
+  const words = searchWordsOf(body);
+  if (words.length === 0) return;
+  if (engineOf(db) === 'postgres') {
+    await sql`update inquiry_search set document = document || ${tsvectorOf(words)}::tsvector
+      where inquiry_id = ${inquiryId}`.execute(db);
+    return;
+  }
+  await sql`update inquiries_fts set body = body || ' ' || ${words.join(' ')}
+    where rowid = (select rowid from inquiries where id = ${inquiryId})`.execute(db);
+}
+
+/** Inquiries indexed per statement when the whole index is written (migration 0013). */
+const REBUILD_BATCH = 1000;
+
+/**
+ * Writes the document of every inquiry, into an empty index, a batch at a time in id order;
+ * `progress(done)` after each batch.
+ */
+export async function indexEveryInquiry<T>(
+  db: Kysely<T>,
+  progress: (done: number) => void = () => {},
+): Promise<void> {
+  const postgres = engineOf(db) === 'postgres';
+  // The bodies joined by a space, which the words of each end at anyway.
+  const bodies = postgres
+    ? sql`(select string_agg(m.body, ' ' order by m.created_at, m.id) from messages m
+        where m.inquiry_id = i.id and m.author_kind <> 'system')`
+    : sql`(select group_concat(body, ' ') from (select m.body from messages m
+        where m.inquiry_id = i.id and m.author_kind <> 'system' order by m.created_at, m.id))`;
+  // Columns named without an underscore: a caller's CamelCasePlugin would rename them.
+  let after = '';
+  let done = 0;
+  for (;;) {
+    const { rows } = await sql<{
+      id: string;
+      name: string | null;
+      email: string;
+      company: string | null;
+      products: string;
+      bodies: string | null;
+    }>`select i.id, i.visitor_name as name, i.visitor_email as email,
+        i.visitor_company as company, i.products,
+        ${bodies} as bodies
+      from inquiries i where i.id > ${after} order by i.id limit ${REBUILD_BATCH}`.execute(db);
+    await indexInquiries(
+      db,
+      rows.map((r) => ({
+        id: r.id,
+        visitor: { name: r.name, email: r.email, company: r.company },
+        products: JSON.parse(r.products) as Product[],
+        body: r.bodies ?? '',
+      })),
+    );
+    done += rows.length;
+    progress(done);
+    const last = rows[rows.length - 1];
+    if (!last || rows.length < REBUILD_BATCH) return;
+    after = last.id;
+  }
+}

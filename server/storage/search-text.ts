@@ -1,0 +1,97 @@
+import type { Product } from './records';
+
+// The one tokenizer of the text index (migration 0013): what an inquiry's document holds and
+// what a search asks for are both the words of `searchWordsOf`, on either engine. SQLite's FTS5
+// table reads them with its `ascii` tokenizer (every non-ASCII character is part of a word,
+// every ASCII one but letters and digits splits), PostgreSQL's tsvector is built from them as
+// they are, positions and all (no parser): so the engines find the same inquiries, and neither
+// engine's parser has a say (PostgreSQL read "2e10x" as a number and a word, an email or a URL
+// as one token, and kept accents; FTS5 split Arabic at its vowel marks and kept a run of
+// Chinese characters as one word).
+
+// Marks dropped after letters of these scripts, once decomposed: accents (é is e), Greek tonos,
+// Arabic vowel marks and hamza (أ is ا), Hebrew points. Elsewhere a mark is part of its letter
+// (Devanagari vowel signs, Thai tone marks).
+const FOLDED_MARKS =
+  /(?<=[\p{Script=Latin}\p{Script=Greek}\p{Script=Arabic}\p{Script=Hebrew}]\p{M}*)\p{M}/gu;
+// Arabic tatweel (a stretched joining line, ـ), dropped before the marks, which may follow it.
+const TATWEEL = /\u0640/g;
+
+// A word: letters, digits and their marks. Han, Hiragana and Katakana are written without
+// spaces between words, so each of their characters is a word of its own, and a search for
+// 阀门 asks for 阀 followed by 门 (a phrase), wherever in a sentence it stands.
+const WORD =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]\p{M}*|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{N}\p{M}])+/gu;
+
+/**
+ * A word is cut to this many characters, in the index and in a query alike (PostgreSQL refuses
+ * a lexeme over 2 KB; nobody searches by the 65th character of a word).
+ */
+const WORD_MAX = 64;
+
+/** The words of a text, lower-case and folded, in order. */
+export function searchWordsOf(text: string): string[] {
+  // Decomposed first: compatibility forms (𝓐, ㎀, ＦＵＬＬ) may decompose to capitals.
+  const folded = text
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(TATWEEL, '')
+    .replace(FOLDED_MARKS, '')
+    .normalize('NFKC');
+  return Array.from(folded.matchAll(WORD), ([word]) =>
+    word.length > WORD_MAX ? Array.from(word).slice(0, WORD_MAX).join('') : word,
+  );
+}
+
+/** The words of a text as one line, a space between each (what FTS5 is given). */
+export const searchLineOf = (text: string): string => searchWordsOf(text).join(' ');
+
+/** What of an inquiry is indexed besides its messages. */
+export interface InquiryText {
+  visitor: { name: string | null; email: string; company: string | null };
+  products: Product[];
+}
+
+/**
+ * An inquiry's indexed fields, as lines of words: who (name and email), the company, and each
+ * product's name, SKU and category (not its links, quantity or unit, nor the JSON's keys).
+ */
+export function inquiryLines(inquiry: InquiryText): {
+  visitor: string;
+  company: string;
+  products: string;
+} {
+  return {
+    visitor: searchLineOf(`${inquiry.visitor.name ?? ''} ${inquiry.visitor.email}`),
+    company: searchLineOf(inquiry.visitor.company ?? ''),
+    products: searchLineOf(
+      inquiry.products.map((p) => `${p.name} ${p.sku ?? ''} ${p.category ?? ''}`).join(' '),
+    ),
+  };
+}
+
+// PostgreSQL keeps positions up to this one (later words take it) and this many per word.
+const LAST_POSITION = 16_383;
+const POSITIONS_MAX = 256;
+
+/**
+ * The words as a PostgreSQL tsvector literal, each at its position ('valve':3,9 'gate':2): the
+ * document is exactly these words, as FTS5 holds them (`document || more` shifts the positions
+ * of `more` past those of `document`).
+ */
+export function tsvectorOf(words: string[]): string {
+  const positions = new Map<string, number[]>();
+  words.forEach((word, i) => {
+    const at = positions.get(word) ?? [];
+    if (at.length < POSITIONS_MAX) at.push(Math.min(i + 1, LAST_POSITION));
+    positions.set(word, at);
+  });
+  return Array.from(
+    positions,
+    ([word, at]) => `${tsLexeme(word)}:${[...new Set(at)].join(',')}`,
+  ).join(' ');
+}
+
+/** A word as a quoted tsvector or tsquery lexeme, taken as it is. */
+export const tsLexeme = (word: string): string =>
+  `'${word.replaceAll('\\', '\\\\').replaceAll("'", "''")}'`;

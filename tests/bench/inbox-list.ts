@@ -11,7 +11,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { seedDemo } from '../../server/demo-seed';
 import { listInbox } from '../../server/domain/inbox';
-import { migrateToLatest } from '../../server/storage/migrate';
+import { migrateToLatest, type MigrationProgress } from '../../server/storage/migrate';
 import { openStore } from '../../server/storage/open-store';
 import { createTestDatabase } from '../support/test-database';
 import { seedInquiries } from './seed-inquiries';
@@ -124,7 +124,7 @@ try {
 async function openKept(name: string) {
   if (engine === 'sqlite') {
     const opened = openStore({ engine, path: name });
-    await migrateToLatest(opened.db);
+    await migrateToLatest(opened.db, migrating);
     return { ...opened, close: () => opened.db.destroy() };
   }
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error('--keep: a schema name, like bench_1m');
@@ -137,4 +137,11 @@ async function openKept(name: string) {
   const opened = openStore({ engine, url: url.toString() });
   await migrateToLatest(opened.db);
   return { ...opened, close: () => opened.db.destroy() };
+}
+
+/** A kept database's migrations, as the server prints them at start-up. */
+function migrating(...[name, ms, line]: Parameters<MigrationProgress>): void {
+  console.log(
+    line ?? (ms === null ? `migrating: ${name}...` : `${name} done in ${(ms / 1000).toFixed(1)} s`),
+  );
 }

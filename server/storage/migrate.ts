@@ -29,7 +29,7 @@ export interface TellingMigration extends Migration {
 }
 
 // Names sort in the order they run; a new migration gets the next number.
-const migrations: Record<string, TellingMigration> = {
+const migrations = {
   '0001-initial': initial,
   '0002-conversations': conversations,
   '0003-routing': routing,
@@ -43,7 +43,7 @@ const migrations: Record<string, TellingMigration> = {
   '0011-team-turns': teamTurns,
   '0012-fts-secure-delete': ftsSecureDelete,
   '0013-search-text': searchText,
-};
+} satisfies Record<string, TellingMigration>;
 
 /** Every migration this release knows (also what /readyz compares the database with). */
 export const migrationProvider: MigrationProvider = { getMigrations: async () => migrations };

@@ -27,9 +27,9 @@ export async function indexInquiries<T>(db: Kysely<T>, inquiries: IndexedInquiry
   if (inquiries.length === 0) return;
   if (engineOf(db) === 'postgres') {
     const documents = inquiries.map((i) => {
-      const lines = inquiryLines(i);
-      const words = [lines.visitor, lines.company, lines.products, searchLineOf(i.body)];
-      return tsvectorOf(words.flatMap((line) => (line === '' ? [] : line.split(' '))));
+      const { visitor, company, products } = inquiryLines(i);
+      const fields = [visitor, company, products].map((line) => (line ? line.split(' ') : []));
+      return tsvectorOf([...fields, searchWordsOf(i.body)]);
     });
     await sql`insert into inquiry_search (inquiry_id, document)
       select * from unnest(${inquiries.map((i) => i.id)}::text[], ${documents}::tsvector[])`.execute(
@@ -50,7 +50,7 @@ export async function indexMessage<T>(db: Kysely<T>, inquiryId: string, body: st
   const words = searchWordsOf(body);
   if (words.length === 0) return;
   if (engineOf(db) === 'postgres') {
-    await sql`update inquiry_search set document = document || ${tsvectorOf(words)}::tsvector
+    await sql`update inquiry_search set document = document || ${tsvectorOf([words])}::tsvector
       where inquiry_id = ${inquiryId}`.execute(db);
     return;
   }

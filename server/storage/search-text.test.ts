@@ -58,6 +58,8 @@ describe('searchWordsOf (the one tokenizer of both text indexes)', () => {
     ]);
     expect(searchWordsOf('مَرْحَبًا أحمد مـــرحبا')).toEqual(['مرحبا', 'احمد', 'مرحبا']);
     expect(searchWordsOf('Αθήνα')).toEqual(['αθηνα']);
+    // Final sigma is sigma, so that ΣΙΣ begins ΣΙΣΥΦΟΣ as σισ begins σισυφοσ.
+    expect(searchWordsOf('ΣΙΣΥΦΟΣ ΣΙΣ')).toEqual(['σισυφοσ', 'σισ']);
     expect(searchWordsOf('हिन्दी ไทย Москва')).toEqual(['हिन्दी', 'ไทย', 'москва']);
   });
 
@@ -104,19 +106,25 @@ describe('inquiryLines', () => {
 
 describe('tsvectorOf (PostgreSQL documents of exactly these words)', () => {
   it('lists each word once, with its positions', () => {
-    expect(tsvectorOf(['a', 'gate', 'valve', 'a', 'valve'])).toBe("'a':1,4 'gate':2 'valve':3,5");
+    expect(tsvectorOf([['a', 'gate', 'valve', 'a', 'valve']])).toBe("'a':1,4 'gate':2 'valve':3,5");
     expect(tsvectorOf([])).toBe('');
   });
 
+  it('leaves a position out between fields, so that no phrase spans two', () => {
+    expect(tsvectorOf([['jane', 'acme', 'com'], [], ['acme'], ['valve']])).toBe(
+      "'jane':1 'acme':2,5 'com':3 'valve':7",
+    );
+  });
+
   it('quotes what tsvector input would read as syntax', () => {
-    expect(tsvectorOf(["o'b\\c"])).toBe("'o''b\\\\c':1");
+    expect(tsvectorOf([["o'b\\c"]])).toBe("'o''b\\\\c':1");
   });
 
   it('keeps at most 256 positions a word, none past 16383', () => {
-    const many = tsvectorOf(Array.from({ length: 20_000 }, () => 'w'));
+    const many = tsvectorOf([Array.from({ length: 20_000 }, () => 'w')]);
     const positions = many.slice("'w':".length).split(',');
     expect(positions).toHaveLength(256);
-    expect(tsvectorOf([...Array.from({ length: 17_000 }, (_, i) => `w${i}`)])).toContain(
+    expect(tsvectorOf([Array.from({ length: 17_000 }, (_, i) => `w${i}`)])).toContain(
       "'w16999':16383",
     );
   });

@@ -61,10 +61,13 @@ export function searchTerms(query: string): string[][] {
     .slice(0, 12);
 }
 
-/** The one word of a term that the word list can replace: ASCII letters and digits only. */
+/**
+ * The word of a term that the word list can replace by the indexed words it begins: its last
+ * (the prefix), when of ASCII letters and digits only.
+ */
 export function expandable(term: string[]): string | null {
-  const [word] = term;
-  return term.length === 1 && word !== undefined && /^[a-z0-9]+$/.test(word) ? word : null;
+  const word = term[term.length - 1];
+  return word !== undefined && /^[a-z0-9]+$/.test(word) ? word : null;
 }
 
 /** Past this many indexed words, a query word stays a prefix term. */

@@ -93,7 +93,8 @@ export const sqliteSearch: SearchAdapter = {
     let share: number | null = 1;
     let total: number | null = null;
     for (const term of asked) {
-      const word = expandable(term);
+      // A phrase stays a phrase: FTS5 has no OR inside one.
+      const word = term.length === 1 ? expandable(term) : null;
       if (word === null) {
         parts.push(`${quoted(term.join(' '))}*`);
         share = null;

@@ -135,7 +135,7 @@ async function openKept(name: string) {
   const url = new URL(postgresUrl ?? '');
   url.searchParams.set('options', `-c search_path=${name}`);
   const opened = openStore({ engine, url: url.toString() });
-  await migrateToLatest(opened.db);
+  await migrateToLatest(opened.db, migrating);
   return { ...opened, close: () => opened.db.destroy() };
 }
 

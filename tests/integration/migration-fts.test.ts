@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { migrateTo, migrateToLatest } from '../../server/storage/migrate';
+import { migrateTo, migrateToLatest, migrationState } from '../../server/storage/migrate';
 import { postgresSearch } from '../../server/storage/postgres';
 import { sqliteSearch } from '../../server/storage/sqlite';
 import { sendInquiry } from '../support/inbox-client';
@@ -85,3 +85,39 @@ describe('migrations 0012 and 0013 (the text index)', () => {
     expect(await found('阀门', names)).toEqual(['old']);
   });
 });
+
+describe('migration 0013 stopped halfway', () => {
+  it('leaves the database as it was, and runs whole on the next start', async () => {
+    const kept = await sendInquiry(t, {
+      name: 'Keptname Person',
+      message: 'Please quote fifty gate valves.',
+    });
+    const names: Record<string, string> = { [kept.id]: 'kept' };
+    await migrateTo(t.db, '0012-fts-secure-delete');
+    // A row the rebuild cannot read, met after others were indexed.
+    const broken = await sendInquiryAt0012(kept.id);
+    await expect(migrateToLatest(t.db)).rejects.toThrow();
+    expect((await migrationState(t.db)).pending).toEqual(['0013-search-text']);
+    expect(await found('keptname', names)).toEqual(['kept']);
+
+    await t.db.updateTable('inquiries').set({ products: '[]' }).where('id', '=', broken).execute();
+    await migrateToLatest(t.db);
+    expect(await found('keptname', names)).toEqual(['kept']);
+    expect(await found('brokenname', names)).toEqual([broken]);
+  });
+});
+
+/** A copy of inquiry `id` stored at 0012 (its triggers index it) with unreadable products. */
+async function sendInquiryAt0012(id: string): Promise<string> {
+  const row = await t.db
+    .selectFrom('inquiries')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  const copy = `${id}-broken`;
+  await t.db
+    .insertInto('inquiries')
+    .values({ ...row, id: copy, visitorName: 'Brokenname Person', products: '[{"name":' })
+    .execute();
+  return copy;
+}

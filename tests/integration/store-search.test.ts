@@ -65,6 +65,9 @@ describe(`full-text search`, () => {
     expect(await bothWays('agent peru')).toEqual(['bert']);
     expect(await bothWays('agent rhein')).toEqual([]);
     expect(await bothWays("o'brien")).toEqual(['anna']);
+    expect(await bothWays('anna@rhein-pumpen.example')).toEqual(['anna']);
+    // A phrase within one field: the email's end and the company's start are no phrase.
+    expect(await bothWays('example-rhein')).toEqual([]);
   });
 
   it('reads query syntax of either engine as plain words and never fails', async () => {

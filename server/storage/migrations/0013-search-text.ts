@@ -33,21 +33,27 @@ export const searchText: TellingMigration = {
       );
       return;
     }
-    await sql`drop trigger inquiries_fts_message`.execute(db);
-    await sql`drop table inquiries_fts_vocab`.execute(db);
-    await sql`drop table inquiries_fts`.execute(db);
-    // `ascii`: the words come split and folded; every non-ASCII character is part of one.
-    await sql`create virtual table inquiries_fts using fts5(
-      visitor, company, products, body, tokenize = 'ascii')`.execute(db);
-    await sql`insert into inquiries_fts(inquiries_fts, rank) values ('secure-delete', 1)`.execute(
-      db,
-    );
-    await indexEveryInquiry(
-      db,
-      every10s((done) => tell(`${done} inquiries indexed`)),
-    );
-    await sql`create virtual table inquiries_fts_vocab
-      using fts5vocab(inquiries_fts, 'row')`.execute(db);
+    // In one transaction: Kysely runs SQLite's migrations without one, and a rebuild stopped
+    // halfway (a crash, Ctrl-C, a row that cannot be read) would leave a schema this migration
+    // could not start on again.
+    await db.transaction().execute(async (trx) => {
+      // (If exists: a crash after the commit, before the migrator recorded it, runs it again.)
+      await sql`drop trigger if exists inquiries_fts_message`.execute(trx);
+      await sql`drop table if exists inquiries_fts_vocab`.execute(trx);
+      await sql`drop table if exists inquiries_fts`.execute(trx);
+      // `ascii`: the words come split and folded; every non-ASCII character is part of one.
+      await sql`create virtual table inquiries_fts using fts5(
+        visitor, company, products, body, tokenize = 'ascii')`.execute(trx);
+      await sql`insert into inquiries_fts(inquiries_fts, rank) values ('secure-delete', 1)`.execute(
+        trx,
+      );
+      await indexEveryInquiry(
+        trx,
+        every10s((done) => tell(`${done} inquiries indexed`)),
+      );
+      await sql`create virtual table inquiries_fts_vocab
+        using fts5vocab(inquiries_fts, 'row')`.execute(trx);
+    });
   },
   async down(db: Kysely<unknown>) {
     if (engineOf(db) === 'postgres') {
@@ -59,16 +65,19 @@ export const searchText: TellingMigration = {
       });
       return;
     }
-    await sql`drop trigger inquiries_fts_delete`.execute(db);
-    await sql`drop table inquiries_fts_vocab`.execute(db);
-    await sql`drop table inquiries_fts`.execute(db);
-    await createSqliteIndex(db);
+    await db.transaction().execute(async (trx) => {
+      await sql`drop trigger inquiries_fts_delete`.execute(trx);
+      await sql`drop table inquiries_fts_vocab`.execute(trx);
+      await sql`drop table inquiries_fts`.execute(trx);
+      await createSqliteIndex(trx);
+    });
   },
 };
 
 /**
  * PostgreSQL: empties the documents and the word list, has `fill` write every document, then
- * lists their words and builds the GIN index again (faster than keeping both up row by row).
+ * lists their words, builds the GIN index again (faster than keeping both up row by row) and
+ * has the planner read the new documents (in the migrator's transaction, as all of 0013).
  */
 async function fillPostgres(db: Kysely<unknown>, fill: () => Promise<void>): Promise<void> {
   await sql`truncate inquiry_search, inquiry_search_terms`.execute(db);
@@ -81,6 +90,9 @@ async function fillPostgres(db: Kysely<unknown>, fill: () => Promise<void>): Pro
   await sql`create index inquiry_search_document on inquiry_search using gin (document)`.execute(
     db,
   );
+  // The planner's common words (postgres.ts, and the word list's delete trigger) are those of
+  // the documents now, not of the old ones until autovacuum comes by.
+  await sql`analyze inquiry_search`.execute(db);
 }
 
 /** `tell`, at most every ten seconds: a long rebuild says how far it is, a short one nothing. */

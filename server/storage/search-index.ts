@@ -45,13 +45,22 @@ export async function indexInquiries<T>(db: Kysely<T>, inquiries: IndexedInquiry
   }
 }
 
+/** What PostgreSQL's tsvector may hold of its words' bytes (MAXSTRPOS). */
+const TSVECTOR_BYTES = 1 << 20;
+
 /** Adds a message's words to its inquiry's document (none to add: nothing is written). */
 export async function indexMessage<T>(db: Kysely<T>, inquiryId: string, body: string) {
   const words = searchWordsOf(body);
   if (words.length === 0) return;
   if (engineOf(db) === 'postgres') {
+    // A tsvector holds at most 1 MB of distinct words; past that, || fails, and with it the
+    // message's transaction. The message is stored all the same, unindexed: about 130 messages
+    // of 8,000 characters in words never used before.
+    const bytes = Buffer.byteLength([...new Set(words)].join(''));
     await sql`update inquiry_search set document = document || ${tsvectorOf([words])}::tsvector
-      where inquiry_id = ${inquiryId}`.execute(db);
+      where inquiry_id = ${inquiryId}
+        and octet_length(array_to_string(tsvector_to_array(document), '')) + ${bytes}
+          < ${TSVECTOR_BYTES}`.execute(db);
     return;
   }
   await sql`update inquiries_fts set body = body || ' ' || ${words.join(' ')}

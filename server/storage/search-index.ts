@@ -5,6 +5,7 @@ import {
   inquiryLines,
   searchLineOf,
   searchWordsOf,
+  TSVECTOR_BYTES,
   tsvectorOf,
   type InquiryText,
 } from './search-text';
@@ -29,7 +30,10 @@ export async function indexInquiries<T>(db: Kysely<T>, inquiries: IndexedInquiry
     const documents = inquiries.map((i) => {
       const { visitor, company, products } = inquiryLines(i);
       const fields = [visitor, company, products].map((line) => (line ? line.split(' ') : []));
-      return tsvectorOf([...fields, searchWordsOf(i.body)]);
+      // A body of no words still takes its place, so that the next message's words do not
+      // follow the products' as a phrase (on FTS5 they are another column).
+      const body = searchWordsOf(i.body);
+      return tsvectorOf([...fields, body.length > 0 ? body : [NO_WORDS]]).literal;
     });
     await sql`insert into inquiry_search (inquiry_id, document)
       select * from unnest(${inquiries.map((i) => i.id)}::text[], ${documents}::tsvector[])`.execute(
@@ -45,22 +49,23 @@ export async function indexInquiries<T>(db: Kysely<T>, inquiries: IndexedInquiry
   }
 }
 
-/** What PostgreSQL's tsvector may hold of its words' bytes (MAXSTRPOS). */
-const TSVECTOR_BYTES = 1 << 20;
+/** A lexeme no query asks for (no word holds a space), holding the place of a wordless body. */
+const NO_WORDS = ' ';
 
 /** Adds a message's words to its inquiry's document (none to add: nothing is written). */
 export async function indexMessage<T>(db: Kysely<T>, inquiryId: string, body: string) {
   const words = searchWordsOf(body);
   if (words.length === 0) return;
   if (engineOf(db) === 'postgres') {
-    // A tsvector holds at most 1 MB of distinct words; past that, || fails, and with it the
-    // message's transaction. The message is stored all the same, unindexed: about 130 messages
-    // of 8,000 characters in words never used before.
-    const bytes = Buffer.byteLength([...new Set(words)].join(''));
-    await sql`update inquiry_search set document = document || ${tsvectorOf([words])}::tsvector
+    // A tsvector holds at most 1 MB (its words and their positions); past that, || fails, and
+    // with it the message's transaction. The message is stored all the same, unindexed: after
+    // about a hundred messages of 8,000 characters in words never used before.
+    const { literal, bytes } = tsvectorOf([words]);
+    await sql`update inquiry_search set document = document || ${literal}::tsvector
       where inquiry_id = ${inquiryId}
-        and octet_length(array_to_string(tsvector_to_array(document), '')) + ${bytes}
-          < ${TSVECTOR_BYTES}`.execute(db);
+        and (select sum(octet_length(u.lexeme) + octet_length(u.lexeme) % 2 + 2
+              + 2 * cardinality(u.positions)) from unnest(document) u) + ${bytes}
+          <= ${TSVECTOR_BYTES}`.execute(db);
     return;
   }
   await sql`update inquiries_fts set body = body || ' ' || ${words.join(' ')}

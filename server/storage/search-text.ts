@@ -82,28 +82,51 @@ const LAST_POSITION = 16_383;
 const POSITIONS_MAX = 256;
 
 /**
+ * What a tsvector may hold (MAXSTRPOS), counted as PostgreSQL counts it (`tsvectorBytes`): past
+ * it, building one or `||` fails.
+ */
+export const TSVECTOR_BYTES = (1 << 20) - 1;
+
+/** A word's share of a tsvector: its bytes, padded to even, a count and its positions. */
+export const tsvectorBytes = (word: string, positions: number): number => {
+  const bytes = Buffer.byteLength(word);
+  return bytes + (bytes % 2) + 2 + 2 * positions;
+};
+
+/**
  * Fields of words as a PostgreSQL tsvector literal, each word at its position ('valve':3,9
  * 'gate':2): the document is exactly these words, as FTS5 holds them. A position is left out
  * between fields, so that no phrase spans two, as none spans two FTS5 columns (`document ||
- * more` shifts the positions of `more` past those of `document`).
+ * more` shifts the positions of `more` past those of `document`). Words past `TSVECTOR_BYTES`
+ * are left out; `bytes` is the size of what is kept.
  */
-export function tsvectorOf(fields: string[][]): string {
-  const positions = new Map<string, number[]>();
+export function tsvectorOf(fields: string[][]): { literal: string; bytes: number } {
+  const positions = new Map<string, Set<number>>();
   let next = 1;
+  let bytes = 0;
   for (const words of fields) {
     if (words.length === 0) continue;
     for (const word of words) {
-      const at = positions.get(word) ?? [];
-      if (at.length < POSITIONS_MAX) at.push(Math.min(next, LAST_POSITION));
-      positions.set(word, at);
+      const at = positions.get(word);
+      const position = Math.min(next, LAST_POSITION);
       next += 1;
+      if (at) {
+        if (at.size < POSITIONS_MAX && !at.has(position)) {
+          at.add(position);
+          bytes += 2;
+        }
+      } else if (bytes + tsvectorBytes(word, 1) <= TSVECTOR_BYTES) {
+        positions.set(word, new Set([position]));
+        bytes += tsvectorBytes(word, 1);
+      }
     }
     next += 1;
   }
-  return Array.from(
+  const literal = Array.from(
     positions,
-    ([word, at]) => `${tsLexeme(word)}:${[...new Set(at)].join(',')}`,
+    ([word, at]) => `${tsLexeme(word)}:${[...at].join(',')}`,
   ).join(' ');
+  return { literal, bytes };
 }
 
 /** A word as a quoted tsvector or tsquery lexeme, taken as it is. */

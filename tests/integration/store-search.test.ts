@@ -172,6 +172,29 @@ describe(`full-text search`, () => {
     }
   });
 
+  it('finds no phrase across the products and a reply to a message of no words', async () => {
+    const own = await createTestApp();
+    try {
+      const search = own.engine === 'postgres' ? postgresSearch : sqliteSearch;
+      const asked = await sendInquiry(own, {
+        message: '?!?!?!?!?!?!?!?!?!?!?!',
+        product: { name: 'Gate Valve', sku: 'GV1' },
+      });
+      const cookie = await signInAsDemoAdmin(own);
+      const res = await inboxRequest(own, cookie, 'POST', `/inquiries/${asked.id}/messages`, {
+        kind: 'reply',
+        body: 'Flange offer attached below.',
+      });
+      expect(res.status).toBe(201);
+      const found = async (query: string) =>
+        (await (await search.prepare(own.db, query))?.candidates(10)) ?? [];
+      expect(await found('flange offer')).toEqual([asked.id]);
+      expect(await found('gv1-flange')).toEqual([]);
+    } finally {
+      await own.close();
+    }
+  });
+
   it('takes a NUL as a space', async () => {
     expect(await bothWays('rhein\0pumpen')).toEqual(['anna']);
     expect(await bothWays('\0')).toEqual(['anna', 'bert']);

@@ -24,6 +24,8 @@ export interface MessageExtras {
   once?: { id: string; idempotency: IdempotencyRecord } | null;
   /** Files that came with it (a mailed reply's), kept as its inquiry's attachments. */
   files?: KeptFile[];
+  /** The most files its inquiry may hold with these (Store.addMessage: TooManyFiles). */
+  filesMax?: number;
 }
 
 export interface ConversationDeps {
@@ -47,6 +49,7 @@ async function post(
     deliveries: caused = [],
     once = null,
     files = [],
+    filesMax,
   }: MessageExtras & {
     /** The delivery kind that sends this message on (to the rep, to the visitor). */
     notify?: string | null;
@@ -87,6 +90,7 @@ async function post(
       patch,
       deliveries,
       ...(once && { idempotency: once.idempotency }),
+      ...(filesMax !== undefined && { filesMax }),
       attachments: files.map((file) => ({
         ...file,
         id: newId(),

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { MESSAGE_MAX } from '../../contract';
 import { ATTACHMENT_BYTES_MAX, ATTACHMENTS_MAX } from '../../contract/limits';
 import { SmtpRefusal, type InboundReply } from '../mail/inbound-server';
-import type { IdempotencyRecord, Inquiry, Rep } from '../storage/store';
+import { TooManyFiles, type IdempotencyRecord, type Inquiry, type Rep } from '../storage/store';
 import { INQUIRY_FILES_MAX, sortMailedFiles, type KeptFile } from './attachments';
 import { addRepMessage, addVisitorMessage, type ConversationDeps } from './conversation';
 import { resolveConversationToken } from './conversation-tokens';
@@ -48,7 +48,7 @@ export async function receiveInboundReply(
   const rep = record.party === 'rep' ? await replyingRep(deps, record.repId, inquiry) : null;
   // The files join the message's transaction: never one stored without the other (a failure
   // stores neither, and the sender's retry brings both again).
-  const extras = { once, files: kept };
+  const extras = { once, files: kept, filesMax: INQUIRY_FILES_MAX };
   await createOnce(
     deps.store,
     claim,
@@ -57,7 +57,14 @@ export async function receiveInboundReply(
       else await addVisitorMessage(deps, inquiry, text, 'email', extras);
     },
     async () => {},
-  );
+  ).catch((err: unknown) => {
+    // Another mail's files were stored since `held` was read: the sender tries again later,
+    // and this mail's files are then sorted against what the inquiry holds by then.
+    if (err instanceof TooManyFiles) {
+      throw new SmtpRefusal(451, '4.3.0 Files arrived meanwhile, please try again later');
+    }
+    throw err;
+  });
 }
 
 // The thread says which files came with a mailed reply: those kept (downloadable in the inbox,

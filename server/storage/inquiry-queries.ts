@@ -6,7 +6,7 @@ import { groupCommit } from './group-commit';
 import { fromInquiry, patchColumns, toInquiry, toMessage } from './rows';
 import { insertTurn } from './routing-queries';
 import { indexInquiries, indexMessage } from './search-index';
-import { InquiryGone, TurnTaken, type InboxScope, type Store } from './store';
+import { InquiryGone, TooManyFiles, TurnTaken, type InboxScope, type Store } from './store';
 
 type NewInquiry = Parameters<Store['createInquiry']>[0];
 
@@ -132,7 +132,14 @@ export function inquiryQueries(
       return rows.map(toMessage);
     },
 
-    async addMessage({ message, patch, deliveries, idempotency, attachments = [] }) {
+    async addMessage({
+      message,
+      patch,
+      deliveries,
+      idempotency,
+      attachments = [],
+      filesMax = Infinity,
+    }) {
       return db.transaction().execute(async (trx) => {
         if (patch.escalatedAt !== undefined) {
           // Set once: of processes escalating together, the first to write it goes on; on
@@ -157,6 +164,16 @@ export function inquiryQueries(
           .where('id', '=', message.inquiryId)
           .executeTakeFirst();
         if (changed.numUpdatedRows === 0n) throw new InquiryGone(message.inquiryId);
+        if (attachments.length > 0 && filesMax < Infinity) {
+          const held = await trx
+            .selectFrom('attachments')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('inquiryId', '=', message.inquiryId)
+            .executeTakeFirstOrThrow();
+          if (Number(held.n) + attachments.length > filesMax) {
+            throw new TooManyFiles(message.inquiryId);
+          }
+        }
         if (idempotency) {
           await trx
             .insertInto('idempotencyKeys')

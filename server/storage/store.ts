@@ -35,6 +35,17 @@ export type * from './records';
  * Why `addMessage` stored nothing: the inquiry was deleted (the retention purge, a visitor's
  * erasure) after the caller read it.
  */
+/**
+ * A message's files would take its inquiry past the most it may hold (`addMessage`'s
+ * `filesMax`): another message brought files since the caller counted them.
+ */
+export class TooManyFiles extends Error {
+  constructor(inquiryId: string) {
+    super(`inquiry ${inquiryId} got files meanwhile: too many with these`);
+    this.name = 'TooManyFiles';
+  }
+}
+
 export class InquiryGone extends Error {
   constructor(inquiryId: string) {
     super(`inquiry ${inquiryId} was deleted meanwhile`);
@@ -128,6 +139,11 @@ export interface Store extends AttachmentStore, WebhookStore {
     idempotency?: IdempotencyRecord;
     /** Files that came with the message (a mailed reply's), stored as its inquiry's. */
     attachments?: StoredAttachment[];
+    /**
+     * The most files the inquiry may hold with these, counted in the transaction, after the
+     * inquiry's row is written (so two messages count in turn): more throws TooManyFiles.
+     */
+    filesMax?: number;
   }): Promise<boolean>;
   updateInquiry(id: string, patch: InquiryPatch): Promise<void>;
   listInquiries(scope: InboxScope, filter: InquiryListFilter): Promise<Inquiry[]>;

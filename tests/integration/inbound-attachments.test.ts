@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type Mail from 'nodemailer/lib/mailer';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InquiryDetail } from '../../contract';
+import { receiveInboundReply } from '../../server/domain/inbound-reply';
 import type { InboundServer } from '../../server/mail/inbound-server';
 import { INBOUND_DOMAIN, mailToReceiver, startInboundReceiver } from '../support/inbound-receiver';
 import { inboxGet, inboxRequest, sendInquiry, signInAsDemoAdmin } from '../support/inbox-client';
@@ -144,6 +145,49 @@ describe('files attached to a mailed reply', () => {
         '[Attached by mail, not kept: 7c.png. ' +
         'Up to 3 files of 5 MB each are kept, 20 per inquiry: images, PDF, Word or Excel.]',
     );
+  });
+
+  it('counts the files again as it stores them: files stored meanwhile make the sender retry', async () => {
+    const { id, token } = await sendInquiry(t);
+    for (let reply = 1; reply <= 6; reply++) {
+      await mailIn(token, {
+        text: `Photos, part ${reply}.`,
+        attachments: ['a', 'b', 'c'].map((name) => ({
+          filename: `${reply}${name}.png`,
+          content: png(),
+        })),
+      });
+    }
+    // A receiver that reads the inquiry's files as they were before another mail's were stored.
+    await inbound.close();
+    let stale = true;
+    const deps = {
+      store: {
+        ...t.store,
+        listAttachments: async (inquiryId: string) =>
+          stale ? [] : t.store.listAttachments(inquiryId),
+      },
+      clock: () => t.now.value,
+      newId: t.newId,
+      events: t.events,
+    };
+    ({ inbound, port: inboundPort } = await startInboundReceiver(t, {
+      onReply: (reply) => receiveInboundReply(deps, reply),
+      onError: (error) => errors.push(error),
+    }));
+    const late = {
+      text: 'Photos, part 7.',
+      attachments: ['a', 'b', 'c'].map((name) => ({ filename: `7${name}.png`, content: png() })),
+    };
+    await expect(mailIn(token, late)).rejects.toThrow(/451/);
+    expect((await detail(id)).attachments).toHaveLength(18);
+
+    stale = false;
+    await mailIn(token, late);
+    const inquiry = await detail(id);
+    expect(inquiry.attachments).toHaveLength(20);
+    expect(inquiry.messages.at(-1)?.body).toContain('not kept: 7c.png');
+    expect(errors).toEqual([]);
   });
 
   it('stores a mail delivered twice once, even when its first delivery filled the inquiry', async () => {

@@ -58,6 +58,16 @@ describe('searchWordsOf (the one tokenizer of both text indexes)', () => {
     ]);
     expect(searchWordsOf('مَرْحَبًا أحمد مـــرحبا')).toEqual(['مرحبا', 'احمد', 'مرحبا']);
     expect(searchWordsOf('Αθήνα')).toEqual(['αθηνα']);
+    expect(searchWordsOf('Straße ẞ Æble Œuvre Søren Łódź Đorđe Kırmızı')).toEqual([
+      'strasse',
+      'ss',
+      'aeble',
+      'oeuvre',
+      'soren',
+      'lodz',
+      'dorde',
+      'kirmizi',
+    ]);
     // Final sigma is sigma, so that ΣΙΣ begins ΣΙΣΥΦΟΣ as σισ begins σισυφοσ.
     expect(searchWordsOf('ΣΙΣΥΦΟΣ ΣΙΣ')).toEqual(['σισυφοσ', 'σισ']);
     expect(searchWordsOf('हिन्दी ไทย Москва')).toEqual(['हिन्दी', 'ไทย', 'москва']);

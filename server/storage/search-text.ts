@@ -16,6 +16,21 @@ import type { Product } from './records';
 // message of 8,000 of them.)
 const FOLDED_MARKS =
   /([\p{Script=Latin}\p{Script=Greek}\p{Script=Arabic}\p{Script=Hebrew}])\p{M}+/gu;
+// Latin letters that do not decompose, as people type them without the stroke or ligature:
+// Straße is strasse, Łódź is lodz, Søren is soren, Kırmızı is kirmizi.
+const UNDECOMPOSED: Record<string, string> = {
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  ħ: 'h',
+  ı: 'i',
+};
+const UNDECOMPOSED_LETTERS = /[ßæœøłđðħı]/g;
+
 // Arabic tatweel (a stretched joining line, ـ), dropped before the marks, which may follow it.
 const TATWEEL = /\u0640/g;
 
@@ -41,6 +56,7 @@ export function searchWordsOf(text: string): string[] {
     .replace(FOLDED_MARKS, '$1')
     // Greek final sigma is sigma: a query's last letter is not always a word's last.
     .replaceAll('ς', 'σ')
+    .replace(UNDECOMPOSED_LETTERS, (letter) => UNDECOMPOSED[letter] ?? letter)
     .normalize('NFKC');
   return Array.from(folded.matchAll(WORD), ([word]) =>
     word.length > WORD_MAX ? Array.from(word).slice(0, WORD_MAX).join('') : word,

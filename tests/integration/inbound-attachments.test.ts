@@ -56,6 +56,12 @@ const png = () =>
   Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), randomBytes(500)]);
 const exe = () => Buffer.concat([Buffer.from('MZ'), randomBytes(500)]);
 
+/** Reply number `reply` of a buyer mailing photos, three a mail (7a.png, 7b.png, 7c.png). */
+const photos = (reply: number): Mail.Options => ({
+  text: `Photos, part ${reply}.`,
+  attachments: ['a', 'b', 'c'].map((name) => ({ filename: `${reply}${name}.png`, content: png() })),
+});
+
 describe('files attached to a mailed reply', () => {
   it('keeps them with the reply: listed and downloadable in the inbox', async () => {
     const { id, token } = await sendInquiry(t);
@@ -128,15 +134,7 @@ describe('files attached to a mailed reply', () => {
 
   it('keeps at most 20 files per inquiry, however many replies bring them', async () => {
     const { id, token } = await sendInquiry(t);
-    for (let reply = 1; reply <= 7; reply++) {
-      await mailIn(token, {
-        text: `Photos, part ${reply}.`,
-        attachments: ['a', 'b', 'c'].map((name) => ({
-          filename: `${reply}${name}.png`,
-          content: png(),
-        })),
-      });
-    }
+    for (let reply = 1; reply <= 7; reply++) await mailIn(token, photos(reply));
     const inquiry = await detail(id);
     expect(inquiry.attachments).toHaveLength(20);
     expect(inquiry.messages.at(-1)?.body).toBe(
@@ -149,15 +147,7 @@ describe('files attached to a mailed reply', () => {
 
   it('counts the files again as it stores them: files stored meanwhile make the sender retry', async () => {
     const { id, token } = await sendInquiry(t);
-    for (let reply = 1; reply <= 6; reply++) {
-      await mailIn(token, {
-        text: `Photos, part ${reply}.`,
-        attachments: ['a', 'b', 'c'].map((name) => ({
-          filename: `${reply}${name}.png`,
-          content: png(),
-        })),
-      });
-    }
+    for (let reply = 1; reply <= 6; reply++) await mailIn(token, photos(reply));
     // A receiver that reads the inquiry's files as they were before another mail's were stored.
     await inbound.close();
     let stale = true;
@@ -175,10 +165,7 @@ describe('files attached to a mailed reply', () => {
       onReply: (reply) => receiveInboundReply(deps, reply),
       onError: (error) => errors.push(error),
     }));
-    const late = {
-      text: 'Photos, part 7.',
-      attachments: ['a', 'b', 'c'].map((name) => ({ filename: `7${name}.png`, content: png() })),
-    };
+    const late = photos(7);
     await expect(mailIn(token, late)).rejects.toThrow(/451/);
     expect((await detail(id)).attachments).toHaveLength(18);
 

@@ -132,7 +132,12 @@ test('desktop notifications are offered, never asked for on load, and shown when
 test('status filters and search narrow the list', async ({ page, liaison }) => {
   const alpha = uniqueWord('Alpha');
   const beta = uniqueWord('Beta');
-  await createInquiry(liaison, { name: alpha, email: `${alpha}@a.example`, company: alpha });
+  await createInquiry(liaison, {
+    name: alpha,
+    email: `${alpha}@a.example`,
+    company: alpha,
+    message: `您好，我们需要不锈钢阀门，请报价。${alpha}`,
+  });
   const betaId = await createInquiry(liaison, {
     name: beta,
     email: `${beta}@b.example`,
@@ -164,6 +169,12 @@ test('status filters and search narrow the list', async ({ page, liaison }) => {
   await expect(rowOf(page, alpha)).toBeVisible();
   const search = page.getByRole('searchbox', { name: 'Search inquiries' });
   await search.fill(alpha);
+  await search.press('Enter');
+  await expect(rowOf(page, alpha)).toBeVisible();
+  await expect(rowOf(page, beta)).toHaveCount(0);
+
+  // Chinese has no spaces between words: a word inside a sentence is found.
+  await search.fill('阀门');
   await search.press('Enter');
   await expect(rowOf(page, alpha)).toBeVisible();
   await expect(rowOf(page, beta)).toHaveCount(0);

@@ -105,17 +105,26 @@ export async function indexEveryInquiry<T>(
       name: string | null;
       email: string;
       company: string | null;
+      country: string | null;
+      phone: string | null;
       products: string;
       bodies: string | null;
     }>`select i.id, i.visitor_name as name, i.visitor_email as email,
-        i.visitor_company as company, i.products,
+        i.visitor_company as company, i.visitor_country as country, i.visitor_phone as phone,
+        i.products,
         ${bodies} as bodies
       from inquiries i where i.id > ${after} order by i.id limit ${REBUILD_BATCH}`.execute(db);
     await indexInquiries(
       db,
       rows.map((r) => ({
         id: r.id,
-        visitor: { name: r.name, email: r.email, company: r.company },
+        visitor: {
+          name: r.name,
+          email: r.email,
+          company: r.company,
+          country: r.country,
+          phone: r.phone,
+        },
         products: JSON.parse(r.products) as Product[],
         body: r.bodies ?? '',
       })),

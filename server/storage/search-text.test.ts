@@ -91,10 +91,16 @@ describe('searchWordsOf (the one tokenizer of both text indexes)', () => {
 });
 
 describe('inquiryLines', () => {
-  it('indexes who, the company, and each product by name, SKU and category', () => {
+  it('indexes who (with country and phone), the company, and each product by name, SKU and category', () => {
     expect(
       inquiryLines({
-        visitor: { name: null, email: 'li@hengda.example', company: 'Hengda Co.' },
+        visitor: {
+          name: null,
+          email: 'li@hengda.example',
+          company: 'Hengda Co.',
+          country: 'Viet Nam',
+          phone: '+84 (90) 123-45',
+        },
         products: [
           {
             name: 'Gate Valve',
@@ -107,7 +113,7 @@ describe('inquiryLines', () => {
         ],
       }),
     ).toEqual({
-      visitor: 'li hengda example',
+      visitor: 'li hengda example viet nam 84 90 123 45 849012345',
       company: 'hengda co',
       products: 'gate valve gv 2 valves',
     });
@@ -139,5 +145,17 @@ describe('tsvectorOf (PostgreSQL documents of exactly these words)', () => {
     expect(tsvectorOf([Array.from({ length: 17_000 }, (_, i) => `w${i}`)]).literal).toContain(
       "'w16999':16383",
     );
+  });
+});
+
+describe('a phone number', () => {
+  it('is also one word of its digits when written in groups, not when written whole', () => {
+    const visitor = (phone: string) =>
+      inquiryLines({
+        visitor: { name: null, email: 'a@b.example', company: null, country: null, phone },
+        products: [],
+      }).visitor;
+    expect(visitor('+86 138 1234 5678')).toBe('a b example 86 138 1234 5678 8613812345678');
+    expect(visitor('+8613812345678')).toBe('a b example 8613812345678');
   });
 });

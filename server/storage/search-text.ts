@@ -68,26 +68,45 @@ export const searchLineOf = (text: string): string => searchWordsOf(text).join('
 
 /** What of an inquiry is indexed besides its messages. */
 export interface InquiryText {
-  visitor: { name: string | null; email: string; company: string | null };
+  visitor: {
+    name: string | null;
+    email: string;
+    company: string | null;
+    country: string | null;
+    phone: string | null;
+  };
   products: Product[];
 }
 
 /**
- * An inquiry's indexed fields, as lines of words: who (name and email), the company, and each
- * product's name, SKU and category (not its links, quantity or unit, nor the JSON's keys).
+ * An inquiry's indexed fields, as lines of words: who (name, email, country as typed, phone or
+ * WhatsApp number), the company, and each product's name, SKU and category (not its links,
+ * quantity or unit, nor the JSON's keys).
  */
 export function inquiryLines(inquiry: InquiryText): {
   visitor: string;
   company: string;
   products: string;
 } {
+  const { name, email, country, phone } = inquiry.visitor;
   return {
-    visitor: searchLineOf(`${inquiry.visitor.name ?? ''} ${inquiry.visitor.email}`),
+    visitor: searchLineOf(
+      [name, email, country, phone, phoneDigits(phone)].filter((part) => part).join(' '),
+    ),
     company: searchLineOf(inquiry.visitor.company ?? ''),
     products: searchLineOf(
       inquiry.products.map((p) => `${p.name} ${p.sku ?? ''} ${p.category ?? ''}`).join(' '),
     ),
   };
+}
+
+/**
+ * A phone number's digits as one word too, when it is written in groups: "+86 138 1234 5678" is
+ * found by 8613812345678 (as WhatsApp shows it) and by 138 1234 5678 (as it was typed).
+ */
+function phoneDigits(phone: string | null): string {
+  const digits = phone?.replace(/\D/g, '') ?? '';
+  return /\d\D+\d/.test(phone ?? '') ? digits : '';
 }
 
 // PostgreSQL keeps positions up to this one (later words take it) and this many per word. So a

@@ -109,7 +109,13 @@ export async function seedInquiries(
         trx,
         rows.map(({ inquiry: i, message }) => ({
           id: i.id,
-          visitor: { name: i.visitorName, email: i.visitorEmail, company: i.visitorCompany },
+          visitor: {
+            name: i.visitorName,
+            email: i.visitorEmail,
+            company: i.visitorCompany,
+            country: i.visitorCountry,
+            phone: i.visitorPhone,
+          },
           products: JSON.parse(i.products) as Product[],
           body: message.body,
         })),

@@ -127,6 +127,8 @@ describe(`full-text search`, () => {
       const search = own.engine === 'postgres' ? postgresSearch : sqliteSearch;
       const zh = await sendInquiry(own, {
         name: 'Wang Lei',
+        country: '中国',
+        phone: '+86 138 1234 5678',
         message:
           '您好，我们需要不锈钢阀门，请报价。Müller-Öl, Hauptstraße 5, see https://shop.example/pumps/x9 or A/B.',
         product: { name: 'Gate Valve', sku: 'GV-2040', url: 'https://hengda.example/gv' },
@@ -158,6 +160,10 @@ describe(`full-text search`, () => {
       }
       for (const query of ['مرحبا', 'مَرْحَبًا', 'احمد', 'مضخات']) {
         expect(await found(query), query).toEqual(['ar']);
+      }
+      // The country as typed, and the phone number as typed or as its digits.
+      for (const query of ['中国', '8613812345678', '+86 138 1234 5678', '5678']) {
+        expect(await found(query), query).toEqual(['zh']);
       }
       // Parts of SKUs, links and "a/b" in what people wrote are words.
       for (const query of ['2040', 'gv-2040', 'shop', 'x9', 'pumps/x9', 'a/b']) {

@@ -1,4 +1,4 @@
-import type { Product } from './records';
+import type { Inquiry } from './records';
 
 // The one tokenizer of the text index (migration 0013): what an inquiry's document holds and
 // what a search asks for are both the words of `searchWordsOf`, on either engine. SQLite's FTS5
@@ -67,16 +67,7 @@ export function searchWordsOf(text: string): string[] {
 export const searchLineOf = (text: string): string => searchWordsOf(text).join(' ');
 
 /** What of an inquiry is indexed besides its messages. */
-export interface InquiryText {
-  visitor: {
-    name: string | null;
-    email: string;
-    company: string | null;
-    country: string | null;
-    phone: string | null;
-  };
-  products: Product[];
-}
+export type InquiryText = Pick<Inquiry, 'visitor' | 'products'>;
 
 /**
  * An inquiry's indexed fields, as lines of words: who (name, email, country as typed, phone or

@@ -157,5 +157,6 @@ describe('a phone number', () => {
       }).visitor;
     expect(visitor('+86 138 1234 5678')).toBe('a b example 86 138 1234 5678 8613812345678');
     expect(visitor('+8613812345678')).toBe('a b example 8613812345678');
+    expect(visitor('+86 １３８ 1234')).toBe('a b example 86 138 1234 861381234');
   });
 });

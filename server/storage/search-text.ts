@@ -96,8 +96,9 @@ export function inquiryLines(inquiry: InquiryText): {
  * found by 8613812345678 (as WhatsApp shows it) and by 138 1234 5678 (as it was typed).
  */
 function phoneDigits(phone: string | null): string {
-  const digits = phone?.replace(/\D/g, '') ?? '';
-  return /\d\D+\d/.test(phone ?? '') ? digits : '';
+  // Full-width digits (１３８) as the words have them.
+  const typed = phone?.normalize('NFKC') ?? '';
+  return /\d\D+\d/.test(typed) ? typed.replace(/\D/g, '') : '';
 }
 
 // PostgreSQL keeps positions up to this one (later words take it) and this many per word. So a

@@ -32,10 +32,6 @@ import type {
 export type * from './records';
 
 /**
- * Why `addMessage` stored nothing: the inquiry was deleted (the retention purge, a visitor's
- * erasure) after the caller read it.
- */
-/**
  * A message's files would take its inquiry past the most it may hold (`addMessage`'s
  * `filesMax`): another message brought files since the caller counted them.
  */
@@ -46,6 +42,10 @@ export class TooManyFiles extends Error {
   }
 }
 
+/**
+ * Why `addMessage` stored nothing: the inquiry was deleted (the retention purge, a visitor's
+ * erasure) after the caller read it.
+ */
 export class InquiryGone extends Error {
   constructor(inquiryId: string) {
     super(`inquiry ${inquiryId} was deleted meanwhile`);

@@ -172,7 +172,7 @@ describe('fuzzing the inbox list query as a signed-in rep', () => {
     );
 
   // Found by the property below: FTS5 reads its query text up to the first NUL, so the quoted
-  // term ftsQuery builds ends unterminated and SQLite throws "unterminated string" (a 500).
+  // term the search built ends unterminated and SQLite throws "unterminated string" (a 500).
   it('answers a search containing a NUL without a 5xx', async () => {
     const res = await inboxRequest(t, cookie, 'GET', '/inquiries?q=x%00y');
     expect(res.status).toBeLessThan(500);

@@ -1,8 +1,8 @@
-import nodemailer from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createInboundServer, type InboundReply } from '../../server/mail/inbound-server';
 import { replyAddress } from '../../server/mail/reply-address';
+import { mailToReceiver } from '../support/inbound-receiver';
 
 const DOMAIN = 'in.liaison.example';
 const LIVE = 'k7m2q4x6z3b5d7f2h4j6l3n5p7';
@@ -37,23 +37,12 @@ beforeEach(async () => {
 });
 afterEach(() => close());
 
-async function send(mail: Mail.Options): Promise<void> {
-  const transport = nodemailer.createTransport({
-    host: '127.0.0.1',
-    port,
-    secure: false,
-    ignoreTLS: true,
+const send = (mail: Mail.Options): Promise<void> =>
+  mailToReceiver(port, {
+    from: 'Anna Li <anna@example.com>',
+    subject: 'Re: Your inquiry',
+    ...mail,
   });
-  try {
-    await transport.sendMail({
-      from: 'Anna Li <anna@example.com>',
-      subject: 'Re: Your inquiry',
-      ...mail,
-    });
-  } finally {
-    transport.close();
-  }
-}
 
 // The refusal nodemailer reports, as { responseCode, response }.
 async function refusal(mail: Mail.Options): Promise<{ responseCode: unknown; response: unknown }> {

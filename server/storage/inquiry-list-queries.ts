@@ -2,7 +2,8 @@ import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } fro
 import type { Database } from './database';
 import { toInquiry } from './rows';
 import type { PreparedSearch, SearchAdapter } from './search';
-import type { InboxScope, Store } from './store';
+import { rankCeiling, rankFloor } from './search-index';
+import type { Inquiry, Store } from './store';
 
 /** Where a row stands in the list. */
 type ListKey = { awaitingReply: boolean; lastActivityAt: string; id: string };
@@ -13,6 +14,11 @@ function listOrder(a: ListKey, b: ListKey): number {
   if (a.lastActivityAt !== b.lastActivityAt) return a.lastActivityAt > b.lastActivityAt ? -1 : 1;
   return a.id === b.id ? 0 : a.id > b.id ? -1 : 1;
 }
+
+// Matches a search reads from a text index kept in list order (PreparedSearch.ranked, SQLite)
+// before the other plans: a page of a site's common query takes about a page of them; a rep's
+// list or a status that holds few of them would take many more, and walks its own rows instead.
+const RANKED_WALK = 4000;
 
 // Up to this many matches, a search that found too few near the top of the list is driven by
 // the text index, the matches fetched by primary key and sorted here; past it, see below.
@@ -60,6 +66,7 @@ function ordered<O>(query: SelectQueryBuilder<Database, 'inquiries', O>) {
 
 /** Where a search changes plans (the defaults above; tests make them small). */
 export interface SearchThresholds {
+  rankedWalk?: number;
   selectiveSearch?: number;
   sortedSearch?: number;
   sortedWalk?: number;
@@ -72,6 +79,7 @@ export function inquiryListQueries(
   db: Kysely<Database>,
   search: SearchAdapter,
   {
+    rankedWalk = RANKED_WALK,
     selectiveSearch = SELECTIVE_SEARCH,
     sortedSearch = SORTED_SEARCH,
     sortedWalk = SORTED_WALK,
@@ -88,6 +96,63 @@ export function inquiryListQueries(
     if (ids.length === 0) return [];
     const rows = await db.selectFrom('inquiries').selectAll().where('id', 'in', ids).execute();
     return rows.map(toInquiry).sort(listOrder);
+  };
+
+  /**
+   * The page from a text index kept in list order: its matches read newest first and kept
+   * where in scope, until the page is full and every match of its last row's second was read
+   * (the list orders those by id, which their ranks do not); null after `rankedWalk` matches
+   * without that.
+   */
+  const rankedPage = async (
+    ranked: NonNullable<PreparedSearch['ranked']>,
+    shown: (inquiry: Inquiry) => boolean,
+    after: ListKey | undefined,
+    limit: number,
+  ): Promise<Inquiry[] | null> => {
+    const found: Array<{ rank: number; inquiry: Inquiry }> = [];
+    let below = after ? rankCeiling(after) : null;
+    // A page's worth first, then the rest at once: FTS5 merges the lists of a prefix's words
+    // again for each query.
+    let count = Math.min(rankedWalk, limit * 4);
+    for (let walked = 0; walked < rankedWalk; count = rankedWalk - walked) {
+      const ranks = await ranked(below, count);
+      walked += ranks.length;
+      if (ranks.length > 0) {
+        // By rank alone, with the scope checked here (as `byId`): given the scope, SQLite
+        // walks the site's index instead.
+        const rows = await db
+          .selectFrom('inquiries')
+          .selectAll()
+          .select(sql<number>`search_rank`.as('rank'))
+          .where(
+            sql<boolean>`search_rank in
+            (select value from json_each(${JSON.stringify(ranks)}))`,
+          )
+          .execute();
+        for (const row of rows) {
+          const inquiry = toInquiry(row);
+          if (shown(inquiry)) found.push({ rank: Number(row.rank), inquiry });
+        }
+      }
+      const lowest = ranks.at(-1);
+      const nth = found
+        .map((f) => f.rank)
+        .sort((a, b) => b - a)
+        .at(limit - 1);
+      if (
+        lowest === undefined ||
+        ranks.length < count ||
+        (nth !== undefined && lowest <= rankFloor(nth))
+      ) {
+        return found
+          .map((f) => f.inquiry)
+          .sort(listOrder)
+          .slice(0, limit);
+      }
+      below = lowest;
+    }
+    return null;
   };
 
   /**
@@ -159,25 +224,27 @@ export function inquiryListQueries(
         if (key) q = q.where((eb) => afterRow(eb, key));
         return q;
       };
+      // The same, row by row, for rows read by key.
+      const shown = (i: Inquiry) =>
+        i.siteId === scope.siteId &&
+        (scope.repId === undefined || i.repId === scope.repId) &&
+        (!status || i.status === status) &&
+        (!after || listOrder(i, after) > 0);
       let q = listed(after);
       const prepared = query ? await search.prepare(db, query) : null;
       if (prepared) {
         if (prepared.share === 0) return [];
+        if (prepared.ranked && rankedWalk > 0) {
+          const page = await rankedPage(prepared.ranked, shown, after, limit);
+          if (page) return page;
+        }
         const near = await nearMatches(prepared, listed, after, limit);
         if (near?.settled) return byId(near.found.slice(0, limit));
         // A rare query, or fewer matches than a page near the top of the list: the text index
         // says which, reading at most `selectiveSearch` + 1 of its entries.
         const ids = await prepared.candidates(selectiveSearch);
         if (ids !== null) {
-          const found = await byId(ids);
-          return found
-            .filter(
-              (i) =>
-                i.siteId === scope.siteId && (scope.repId === undefined || i.repId === scope.repId),
-            )
-            .filter((i) => !status || i.status === status)
-            .filter((i) => !after || listOrder(i, after) > 0)
-            .slice(0, limit);
+          return (await byId(ids)).filter(shown).slice(0, limit);
         }
         // Not too many matches, and far down the list (as the rows read so far, or else the
         // estimate, say): all of them from the text index, sorted. The + keeps the engine from

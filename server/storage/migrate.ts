@@ -22,6 +22,7 @@ import { deliveryOwners } from './migrations/0010-delivery-owners';
 import { teamTurns } from './migrations/0011-team-turns';
 import { ftsSecureDelete } from './migrations/0012-fts-secure-delete';
 import { searchText } from './migrations/0013-search-text';
+import { searchRank } from './migrations/0014-search-rank';
 
 /** A migration; a long one may say how far it has come, a line at a time, as it runs. */
 export interface TellingMigration extends Migration {
@@ -43,6 +44,7 @@ const migrations = {
   '0011-team-turns': teamTurns,
   '0012-fts-secure-delete': ftsSecureDelete,
   '0013-search-text': searchText,
+  '0014-search-rank': searchRank,
 } satisfies Record<string, TellingMigration>;
 
 /** Every migration this release knows (also what /readyz compares the database with). */

@@ -98,6 +98,7 @@ export const postgresSearch: SearchAdapter = {
           select inquiry_id as id from matches limit ${cap + 1}`.execute(db);
         return rows.length > cap ? null : rows.map((r) => r.id);
       },
+      ranked: null,
       // Checked row by row as the list index is walked, stopping with the page. An IN or EXISTS
       // would be planned as a semi-join, and the planner, which misjudges prefix matches, may
       // hash every match first.

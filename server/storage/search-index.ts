@@ -14,8 +14,35 @@ import {
 // Writes the text index (migration 0013): the store, as it stores an inquiry or a message, in
 // its transaction; the migration and the benchmark's seeding, in bulk. The words are
 // search-text.ts's on both engines: SQLite's FTS5 row per inquiry (rowid = the inquiry's
-// rowid; columns visitor, company, products, body) and PostgreSQL's tsvector per inquiry. A
-// deleted inquiry's document goes by trigger (SQLite) or cascade (PostgreSQL).
+// `search_rank`, LIST_RANK, since migration 0014; columns visitor, company, products, body)
+// and PostgreSQL's tsvector per inquiry. A deleted inquiry's document goes by trigger (SQLite)
+// or cascade (PostgreSQL).
+
+/**
+ * SQLite: an inquiry's `search_rank` (its text index row's rowid), which sorts as the inbox
+ * list does (awaiting a reply first, then newest activity): awaiting * awaitingStep + the
+ * seconds of its last activity since `epoch` * secondStep + its turn among the inquiries of
+ * that second (from 0, in the order they got there; the list orders those by id, which the
+ * reader sorts). Under 2^53, so JavaScript numbers hold it; seconds up to 2156, and 2^20
+ * inquiries a second. Triggers (migration 0014) set it, as the row's place in the list changes.
+ */
+export const LIST_RANK = { awaitingStep: 2 ** 52, secondStep: 2 ** 20, epoch: 1_577_836_800 };
+
+/** The first rank past every inquiry at `key`'s second and awaiting flag; null: unreadable. */
+export function rankCeiling(key: { awaitingReply: boolean; lastActivityAt: string }) {
+  const ms = Date.parse(key.lastActivityAt);
+  if (Number.isNaN(ms)) return null;
+  const { awaitingStep, secondStep, epoch } = LIST_RANK;
+  const second = Math.max(0, Math.floor(ms / 1000) - epoch);
+  return (key.awaitingReply ? awaitingStep : 0) + Math.min(second + 1, 2 ** 32) * secondStep;
+}
+
+/** The first rank of the second `rank` is in. */
+export const rankFloor = (rank: number) =>
+  Math.floor(rank / LIST_RANK.secondStep) * LIST_RANK.secondStep;
+
+/** Which column of an inquiry its FTS5 row's rowid is: `search_rank`, or before 0014 `rowid`. */
+export type FtsKey = 'search_rank' | 'rowid';
 
 /** An inquiry to index: what it says of itself and what its people wrote so far. */
 export interface IndexedInquiry extends InquiryText {
@@ -25,7 +52,11 @@ export interface IndexedInquiry extends InquiryText {
 }
 
 /** Writes the documents of inquiries that have none yet. */
-export async function indexInquiries<T>(db: Kysely<T>, inquiries: IndexedInquiry[]) {
+export async function indexInquiries<T>(
+  db: Kysely<T>,
+  inquiries: IndexedInquiry[],
+  key: FtsKey = 'search_rank',
+) {
   if (inquiries.length === 0) return;
   if (engineOf(db) === 'postgres') {
     const documents = inquiries.map((i) => {
@@ -45,7 +76,7 @@ export async function indexInquiries<T>(db: Kysely<T>, inquiries: IndexedInquiry
   for (const inquiry of inquiries) {
     const { visitor, company, products } = inquiryLines(inquiry);
     await sql`insert into inquiries_fts (rowid, visitor, company, products, body)
-      select rowid, ${visitor}, ${company}, ${products}, ${searchLineOf(inquiry.body)}
+      select ${sql.raw(key)}, ${visitor}, ${company}, ${products}, ${searchLineOf(inquiry.body)}
       from inquiries where id = ${inquiry.id}`.execute(db);
   }
 }
@@ -75,7 +106,7 @@ export async function indexMessage<T>(db: Kysely<T>, inquiryId: string, body: st
     return;
   }
   await sql`update inquiries_fts set body = body || ' ' || ${words.join(' ')}
-    where rowid = (select rowid from inquiries where id = ${inquiryId})`.execute(db);
+    where rowid = (select search_rank from inquiries where id = ${inquiryId})`.execute(db);
 }
 
 /** Inquiries indexed per statement when the whole index is written (migration 0013). */
@@ -88,6 +119,7 @@ const REBUILD_BATCH = 1000;
 export async function indexEveryInquiry<T>(
   db: Kysely<T>,
   progress: (done: number) => void = () => {},
+  key: FtsKey = 'search_rank',
 ): Promise<void> {
   const postgres = engineOf(db) === 'postgres';
   // The bodies joined by a space, which the words of each end at anyway.
@@ -128,6 +160,7 @@ export async function indexEveryInquiry<T>(
         products: JSON.parse(r.products) as Product[],
         body: r.bodies ?? '',
       })),
+      key,
     );
     done += rows.length;
     progress(done);

@@ -16,7 +16,8 @@ export interface SearchAdapter {
 }
 
 /**
- * Ways to run one query, because one plan does not fit all: a common word is fastest matched on
+ * Ways to run one query, because one plan does not fit all: where the text index is in list
+ * order, its first matches in scope (`ranked`); a common word is fastest matched on
  * the newest rows of the list (`among`), a rare one driven by the text index (`candidates`),
  * a few thousand matches far down the list by the text index and a sort (`indexed`), and more
  * by the list's order index with the match as a filter (`filter`).
@@ -36,6 +37,12 @@ export interface PreparedSearch {
   among(ids: string[]): Promise<Set<string> | null>;
   /** The ids of all matches when there are at most `cap` of them; null when there are more. */
   candidates(cap: number): Promise<string[] | null>;
+  /**
+   * The next `count` matches in the list's order, as ranks (`search_rank`) below `below`
+   * (from the top when null), read from a text index kept in that order (SQLite, migration
+   * 0014); null when the engine keeps none (PostgreSQL: GIN has no order).
+   */
+  ranked: ((below: number | null, count: number) => Promise<number[]>) | null;
   /** The match as a condition on `inquiries`, checked row by row as the list is read. */
   filter: Expression<SqlBool>;
   /**

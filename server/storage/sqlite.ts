@@ -6,6 +6,7 @@ import {
   Kysely,
   sql,
   SqliteDialect,
+  type RawBuilder,
   type SqliteDatabase,
   type Transaction,
 } from 'kysely';
@@ -76,8 +77,6 @@ const quoted = (word: string) => `"${word.replaceAll('"', '""')}"`;
 // Indexed words one FTS5 range query may read, estimated from the share, before the rows of
 // the list are matched by the other plans instead.
 const AMONG_BUDGET = 20_000;
-// FTS5 queries per `among`: each costs a few milliseconds when the query has several words.
-const AMONG_RANGES = 4;
 
 /**
  * Full-text search over the FTS5 table the store keeps in step with the inquiries
@@ -118,38 +117,50 @@ export const sqliteSearch: SearchAdapter = {
       }
     }
     const terms = parts.join(' AND ');
+    // The ranks of the matches that also meet `rest` (rowid bounds, order, limit). Bounds cast
+    // in SQL: bound as a JavaScript number, a rowid bound was ignored by FTS5 (every match came
+    // back).
+    const ranksOf = async (rest: RawBuilder<unknown>) => {
+      const { rows } = await sql<{ n: number }>`select rowid as n from inquiries_fts
+        where inquiries_fts match ${terms} and ${rest}`.execute(db);
+      return rows.map((r) => Number(r.n));
+    };
     return {
       share,
       matches: share === null || total === null ? null : share * total,
       async among(ids) {
         if (ids.length === 0) return new Set();
-        const { rows } = await sql<{ id: string; n: number }>`select id, rowid as n
+        const { rows } = await sql<{ id: string; rank: number }>`select id, search_rank as rank
           from inquiries where id in (${sql.join(ids)})`.execute(db);
-        const ranges = rowidRanges(
-          rows.map((r) => Number(r.n)),
-          share === null ? 1 : AMONG_RANGES,
+        // A run of the list is a range of ranks, which holds other scopes' inquiries too: the
+        // FTS5 query reads the matches among all of them.
+        const ranks = rows.map((r) => Number(r.rank));
+        const [lo, hi] = [Math.min(...ranks), Math.max(...ranks)];
+        const cap = Math.ceil(AMONG_BUDGET / (share ?? 1));
+        const { rows: spanned } = await sql<{ n: number }>`select count(*) as n from
+          (select 1 from inquiries where search_rank between ${lo} and ${hi} limit ${cap + 1})`.execute(
+          db,
         );
-        const span = ranges.reduce((n, [lo, hi]) => n + hi - lo + 1, 0);
-        if (span * (share ?? 1) > AMONG_BUDGET) return null;
-        const matched = new Set<number>();
-        for (const [lo, hi] of ranges) {
-          // Cast in SQL: bound as a JavaScript number, a rowid bound was ignored by FTS5 (every
-          // match came back).
-          const found = await sql<{ n: number }>`select rowid as n from inquiries_fts
-            where inquiries_fts match ${terms}
-              and rowid >= cast(${lo} as integer) and rowid <= cast(${hi} as integer)`.execute(db);
-          for (const r of found.rows) matched.add(Number(r.n));
-        }
-        return new Set(rows.filter((r) => matched.has(Number(r.n))).map((r) => r.id));
+        if (Number(spanned[0]?.n ?? 0) > cap) return null;
+        const matched = new Set(
+          (
+            await ranksOf(sql`rowid >= cast(${lo} as integer) and rowid <= cast(${hi} as integer)`)
+          ).map((n) => Number(n)),
+        );
+        return new Set(rows.filter((r) => matched.has(Number(r.rank))).map((r) => r.id));
       },
       async candidates(cap) {
         // CROSS JOIN keeps the text index as the outer loop (SQLite never reorders it).
         const { rows } = await sql<{ id: string }>`select i.id from inquiries_fts f
-          cross join inquiries i on i.rowid = f.rowid
+          cross join inquiries i on i.search_rank = f.rowid
           where f.inquiries_fts match ${terms} limit ${cap + 1}`.execute(db);
         return rows.length > cap ? null : rows.map((r) => r.id);
       },
-      filter: sql<boolean>`inquiries.rowid in
+      async ranked(below, count) {
+        const bound = below === null ? sql`` : sql`and rowid < cast(${below} as integer)`;
+        return ranksOf(sql`1 ${bound} order by rowid desc limit ${count}`);
+      },
+      filter: sql<boolean>`inquiries.search_rank in
         (select rowid from inquiries_fts where inquiries_fts match ${terms})`,
       // With the scope in the query, SQLite walks the site's index instead (it takes an
       // equality on it for ten rows); `filter` reads the list in order, which is no worse.
@@ -164,6 +175,7 @@ const nothing: PreparedSearch = {
   matches: 0,
   among: async () => new Set(),
   candidates: async () => [],
+  ranked: async () => [],
   filter: sql<boolean>`1 = 0`,
   indexed: null,
 };
@@ -174,31 +186,6 @@ async function inquiryCount(db: Kysely<Database>): Promise<number> {
     db,
   );
   return Number(rows[0]?.n ?? 0);
-}
-
-/**
- * The rowids as at most `most` ranges [lo, hi] that cover them all, split at the widest gaps:
- * the newest rows of the list are mostly the newest rows of the table, with a few older
- * inquiries that had news since.
- */
-export function rowidRanges(rowids: number[], most: number): Array<[number, number]> {
-  const sorted = [...rowids].sort((a, b) => a - b);
-  if (sorted.length === 0) return [];
-  const gaps = sorted
-    .slice(1)
-    .map((n, i) => ({ at: i + 1, width: n - (sorted[i] ?? n) }))
-    .sort((a, b) => b.width - a.width)
-    .slice(0, most - 1)
-    .filter((g) => g.width > 1)
-    .map((g) => g.at)
-    .sort((a, b) => a - b);
-  const ranges: Array<[number, number]> = [];
-  let start = 0;
-  for (const end of [...gaps, sorted.length]) {
-    ranges.push([sorted[start] ?? 0, sorted[end - 1] ?? 0]);
-    start = end;
-  }
-  return ranges;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrateTo, migrateToLatest, migrationState } from '../../server/storage/migrate';
 import { postgresSearch } from '../../server/storage/postgres';
@@ -24,6 +25,19 @@ async function found(query: string, names: Record<string, string>): Promise<stri
   const prepared = await search.prepare(t.db, query);
   if (!prepared) throw new Error(`no words in ${query}`);
   const rows = await t.db.selectFrom('inquiries').select('id').where(prepared.filter).execute();
+  return rows.map((r) => names[r.id] ?? r.id).sort();
+}
+
+/**
+ * The inquiries an index of an earlier release finds by one word: on SQLite before 0014, the
+ * FTS5 row is at the inquiry's rowid, which the store's search no longer reads.
+ */
+async function foundBefore0014(word: string, names: Record<string, string>): Promise<string[]> {
+  if (t.engine === 'postgres') return found(word, names);
+  const { rows } = await sql<{ id: string }>`select i.id from inquiries i
+    where i.rowid in (select rowid from inquiries_fts where inquiries_fts match ${word})`.execute(
+    t.db,
+  );
   return rows.map((r) => names[r.id] ?? r.id).sort();
 }
 
@@ -55,7 +69,7 @@ describe('migrations 0012 and 0013 (the text index)', () => {
     // As a release before 0012 indexed it, with a system line its trigger indexed too.
     await migrateTo(t.db, '0011-team-turns');
     await systemLine(old.id, 'Status changed to closedword by Mr. Moore Liu');
-    expect(await found('closedword', names)).toEqual(['old']);
+    expect(await foundBefore0014('closedword', names)).toEqual(['old']);
 
     await migrateToLatest(t.db);
     for (const word of ['oldname', 'oldco', 'oldmessage', 'old@oldco', 'sp-100', 'cafe', '阀门']) {
@@ -77,8 +91,11 @@ describe('migrations 0012 and 0013 (the text index)', () => {
       expect(await found(word, names), word).toEqual(['new']);
     }
 
+    await migrateTo(t.db, '0013-search-text');
+    expect(await foundBefore0014('person', names)).toEqual(['new', 'old']);
+    expect(await foundBefore0014('gizmoprod', names)).toEqual(['new']);
     await migrateTo(t.db, '0012-fts-secure-delete');
-    expect(await found('person', names)).toEqual(['new', 'old']);
+    expect(await foundBefore0014('person', names)).toEqual(['new', 'old']);
     await migrateTo(t.db, '0011-team-turns');
     await migrateToLatest(t.db);
     expect(await found('person', names)).toEqual(['new', 'old']);
@@ -97,8 +114,8 @@ describe('migration 0013 stopped halfway', () => {
     // A row the rebuild cannot read, met after others were indexed.
     const broken = await sendInquiryAt0012(kept.id);
     await expect(migrateToLatest(t.db)).rejects.toThrow();
-    expect((await migrationState(t.db)).pending).toEqual(['0013-search-text']);
-    expect(await found('keptname', names)).toEqual(['kept']);
+    expect((await migrationState(t.db)).pending).toEqual(['0013-search-text', '0014-search-rank']);
+    expect(await foundBefore0014('keptname', names)).toEqual(['kept']);
 
     await t.db.updateTable('inquiries').set({ products: '[]' }).where('id', '=', broken).execute();
     await migrateToLatest(t.db);
@@ -121,3 +138,66 @@ async function sendInquiryAt0012(id: string): Promise<string> {
     .execute();
   return copy;
 }
+
+describe('migration 0014 (SQLite: the text index in list order)', () => {
+  it('ranks inquiries as the list orders them, ties by id, and goes down and up', async () => {
+    if (t.engine === 'postgres') return; // nothing to do there
+    const siteId = (await t.store.findSiteByKey('demo'))?.id ?? '';
+    const ids: string[] = [];
+    for (const k of [0, 1, 2, 3, 4, 5]) {
+      t.now.value = new Date(Date.parse('2026-11-29T08:00:00.000Z') + k * 60_000);
+      ids.push(
+        (
+          await sendInquiry(t, {
+            name: `Rankname${k} Person`,
+            message: 'Please quote ranked valves for us.',
+          })
+        ).id,
+      );
+    }
+    await migrateTo(t.db, '0013-search-text');
+    // Three at one instant (the list orders them by id), one answered (not awaiting a reply).
+    const tied = '2026-11-29T09:00:00.000Z';
+    await t.db
+      .updateTable('inquiries')
+      .set({ lastActivityAt: tied })
+      .where('id', 'in', [ids[1], ids[3], ids[4]] as string[])
+      .execute();
+    await t.db
+      .updateTable('inquiries')
+      .set({ awaitingReply: 0 })
+      .where('id', '=', ids[0] as string)
+      .execute();
+    await migrateToLatest(t.db);
+
+    const listed = async () =>
+      (await t.store.listInquiries({ siteId }, { limit: 50 })).map((i) => i.id);
+    const searched = async (limit: number) => {
+      const found: string[] = [];
+      let after;
+      for (;;) {
+        const page = await t.store.listInquiries({ siteId }, { search: 'valves', limit, after });
+        found.push(...page.map((i) => i.id));
+        if (page.length < limit) return found;
+        after = page.at(-1);
+      }
+    };
+    const order = await listed();
+    expect(order).toHaveLength(6);
+    expect(await searched(50)).toEqual(order);
+    expect(await searched(2)).toEqual(order);
+    const { rows } = await sql<{ rank: number; id: string }>`select search_rank as rank, id
+      from inquiries order by search_rank desc`.execute(t.db);
+    expect(new Set(rows.map((r) => r.rank)).size).toBe(6);
+    // By rank, the list's order but for the tied ones among themselves.
+    expect(rows.map((r) => r.id).filter((id) => ![ids[1], ids[3], ids[4]].includes(id))).toEqual(
+      order.filter((id) => ![ids[1], ids[3], ids[4]].includes(id)),
+    );
+
+    await migrateTo(t.db, '0013-search-text');
+    expect(await foundBefore0014('rankname3', {})).toEqual([ids[3]]);
+    await migrateToLatest(t.db);
+    expect(await searched(2)).toEqual(order);
+    expect(await found('rankname3', {})).toEqual([ids[3]]);
+  });
+});

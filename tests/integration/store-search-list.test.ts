@@ -24,7 +24,12 @@ let database: TestDatabase;
 let siteId: string;
 let all: Inquiry[];
 const bodies = new Map<string, string>();
-const REVIVED = [10, 11, 12, 13, 14, 1500].map((i) => `seed-${String(i).padStart(8, '0')}`);
+const seedId = (i: number) => `seed-${String(i).padStart(8, '0')}`;
+const REVIVED = [10, 11, 12, 13, 14, 1500].map(seedId);
+// Inquiries with news at one and the same instant, which the list orders by id: given it in
+// the opposite order (SQLite ranks them in the order they got there), a third of them then
+// answered by the rep (not awaiting a reply, another part of the list).
+const TIED = Array.from({ length: 40 }, (_, k) => seedId(2400 - k * 7));
 
 // Small thresholds, so that 3,000 inquiries reach every plan; and the store's own.
 // `unknown` hides the engine's estimate of how common a query is, as before PostgreSQL has
@@ -32,12 +37,28 @@ const REVIVED = [10, 11, 12, 13, 14, 1500].map((i) => `seed-${String(i).padStart
 const THRESHOLDS: Array<[string, SearchThresholds & { unknown?: boolean }]> = [
   ['default plans', {}],
   ['default plans, share unknown', { unknown: true }],
-  ['small plans', { selectiveSearch: 40, searchWindow: 60, unknownWindow: 50, sortedWalk: 0 }],
+  [
+    'small plans',
+    { rankedWalk: 0, selectiveSearch: 40, searchWindow: 60, unknownWindow: 50, sortedWalk: 0 },
+  ],
+  [
+    'small plans after a short ranked walk',
+    { rankedWalk: 60, selectiveSearch: 40, searchWindow: 60, unknownWindow: 50, sortedWalk: 0 },
+  ],
   [
     'middle plans',
-    { selectiveSearch: 300, searchWindow: 300, unknownWindow: 150, sortedSearch: 0 },
+    {
+      rankedWalk: 0,
+      selectiveSearch: 300,
+      searchWindow: 300,
+      unknownWindow: 150,
+      sortedSearch: 0,
+    },
   ],
-  ['middle plans, share unknown', { selectiveSearch: 300, unknownWindow: 150, unknown: true }],
+  [
+    'middle plans, share unknown',
+    { rankedWalk: 0, selectiveSearch: 300, unknownWindow: 150, unknown: true },
+  ],
 ];
 
 beforeAll(async () => {
@@ -66,6 +87,22 @@ beforeAll(async () => {
         createdAt: at,
       },
       patch: { lastActivityAt: at, awaitingReply: true },
+      deliveries: [],
+    });
+  }
+  for (const [k, inquiryId] of TIED.entries()) {
+    const at = '2029-06-01T00:00:00.000Z';
+    await database.store.addMessage({
+      message: {
+        id: `tied-${k}`,
+        inquiryId,
+        authorKind: k % 3 ? 'visitor' : 'rep',
+        authorRepId: null,
+        body: 'tiedword here',
+        channel: 'widget',
+        createdAt: at,
+      },
+      patch: { lastActivityAt: at, awaitingReply: k % 3 !== 0 },
       deliveries: [],
     });
   }
@@ -142,6 +179,7 @@ const QUERIES = [
   'ZANZIBAR seawater',
   'qqqq',
   'nothing-like-this',
+  'tiedword',
 ];
 
 describe.each(THRESHOLDS)('search in the inbox list at 3,000 inquiries, %s', (_, thresholds) => {
@@ -171,6 +209,8 @@ describe.each(THRESHOLDS)('search in the inbox list at 3,000 inquiries, %s', (_,
       ['rhein', 'open', 7],
       ['seawater', 'waiting', 10],
       ['valve', undefined, 100],
+      ['tiedword', undefined, 7],
+      ['tiedword', 'open', 3],
     ] as const) {
       const expected = all
         .filter((i) => (!status || i.status === status) && matches(i, query))

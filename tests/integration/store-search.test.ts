@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SearchAdapter } from '../../server/storage/search';
 import { postgresSearch } from '../../server/storage/postgres';
-import { rowidRanges, sqliteSearch } from '../../server/storage/sqlite';
+import { sqliteSearch } from '../../server/storage/sqlite';
 import { inboxRequest, sendInquiry, signInAsDemoAdmin } from '../support/inbox-client';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { TEST_ENGINE } from '../support/test-database';
@@ -213,20 +213,6 @@ describe(`full-text search`, () => {
     const prepared = await search.prepare(t.db, 'example');
     expect(await prepared?.candidates(1)).toBeNull();
     expect(await prepared?.candidates(2)).toHaveLength(2);
-  });
-});
-
-describe('rowidRanges (SQLite: the rowids of a run of the list, as a few FTS5 rowid ranges)', () => {
-  it('covers every rowid, split at the widest gaps', () => {
-    expect(rowidRanges([], 4)).toEqual([]);
-    expect(rowidRanges([7], 4)).toEqual([[7, 7]]);
-    expect(rowidRanges([905, 12, 900, 901, 903, 13, 500], 1)).toEqual([[12, 905]]);
-    expect(rowidRanges([905, 12, 900, 901, 903, 13, 500], 3)).toEqual([
-      [12, 13],
-      [500, 500],
-      [900, 905],
-    ]);
-    expect(rowidRanges([3, 4, 5, 6], 4)).toEqual([[3, 6]]);
   });
 });
 

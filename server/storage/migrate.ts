@@ -23,6 +23,7 @@ import { teamTurns } from './migrations/0011-team-turns';
 import { ftsSecureDelete } from './migrations/0012-fts-secure-delete';
 import { searchText } from './migrations/0013-search-text';
 import { searchRank } from './migrations/0014-search-rank';
+import { searchWords } from './migrations/0015-search-words';
 
 /** A migration; a long one may say how far it has come, a line at a time, as it runs. */
 export interface TellingMigration extends Migration {
@@ -45,6 +46,7 @@ const migrations = {
   '0012-fts-secure-delete': ftsSecureDelete,
   '0013-search-text': searchText,
   '0014-search-rank': searchRank,
+  '0015-search-words': searchWords,
 } satisfies Record<string, TellingMigration>;
 
 /** Every migration this release knows (also what /readyz compares the database with). */

@@ -34,15 +34,18 @@ export function rankCeiling(key: { awaitingReply: boolean; lastActivityAt: strin
   if (Number.isNaN(ms)) return null;
   const { awaitingStep, secondStep, epoch } = LIST_RANK;
   const second = Math.max(0, Math.floor(ms / 1000) - epoch);
-  return (key.awaitingReply ? awaitingStep : 0) + Math.min(second + 1, 2 ** 32) * secondStep;
+  return (key.awaitingReply ? awaitingStep : 0) + (second + 1) * secondStep;
 }
 
 /** The first rank of the second `rank` is in. */
 export const rankFloor = (rank: number) =>
   Math.floor(rank / LIST_RANK.secondStep) * LIST_RANK.secondStep;
 
-/** Which column of an inquiry its FTS5 row's rowid is: `search_rank`, or before 0014 `rowid`. */
-export type FtsKey = 'search_rank' | 'rowid';
+/**
+ * Which SQLite index is written: today's, or migration 0013's (the FTS5 row at the inquiry's
+ * rowid, and no word list: FTS5's vocabulary was).
+ */
+export type SqliteIndex = 'latest' | '0013';
 
 /** An inquiry to index: what it says of itself and what its people wrote so far. */
 export interface IndexedInquiry extends InquiryText {
@@ -55,7 +58,7 @@ export interface IndexedInquiry extends InquiryText {
 export async function indexInquiries<T>(
   db: Kysely<T>,
   inquiries: IndexedInquiry[],
-  key: FtsKey = 'search_rank',
+  at: SqliteIndex = 'latest',
 ) {
   if (inquiries.length === 0) return;
   if (engineOf(db) === 'postgres') {
@@ -75,9 +78,12 @@ export async function indexInquiries<T>(
   }
   for (const inquiry of inquiries) {
     const { visitor, company, products } = inquiryLines(inquiry);
+    const body = searchLineOf(inquiry.body);
     await sql`insert into inquiries_fts (rowid, visitor, company, products, body)
-      select ${sql.raw(key)}, ${visitor}, ${company}, ${products}, ${searchLineOf(inquiry.body)}
+      select ${sql.raw(at === 'latest' ? 'search_rank' : 'rowid')}, ${visitor}, ${company},
+        ${products}, ${body}
       from inquiries where id = ${inquiry.id}`.execute(db);
+    if (at === 'latest') await listWords(db, [visitor, company, products, body].join(' '));
   }
 }
 
@@ -107,6 +113,15 @@ export async function indexMessage<T>(db: Kysely<T>, inquiryId: string, body: st
   }
   await sql`update inquiries_fts set body = body || ' ' || ${words.join(' ')}
     where rowid = (select search_rank from inquiries where id = ${inquiryId})`.execute(db);
+  await listWords(db, words.join(' '));
+}
+
+/** SQLite: adds the words of `line` to the word list (migration 0015), those not yet in it. */
+async function listWords<T>(db: Kysely<T>, line: string) {
+  const words = [...new Set(line.split(' '))].filter((w) => w !== '');
+  if (words.length === 0) return;
+  await sql`insert or ignore into search_words (word)
+    select value from json_each(${JSON.stringify(words)})`.execute(db);
 }
 
 /** Inquiries indexed per statement when the whole index is written (migration 0013). */
@@ -119,7 +134,7 @@ const REBUILD_BATCH = 1000;
 export async function indexEveryInquiry<T>(
   db: Kysely<T>,
   progress: (done: number) => void = () => {},
-  key: FtsKey = 'search_rank',
+  at: SqliteIndex = 'latest',
 ): Promise<void> {
   const postgres = engineOf(db) === 'postgres';
   // The bodies joined by a space, which the words of each end at anyway.
@@ -160,7 +175,7 @@ export async function indexEveryInquiry<T>(
         products: JSON.parse(r.products) as Product[],
         body: r.bodies ?? '',
       })),
-      key,
+      at,
     );
     done += rows.length;
     progress(done);

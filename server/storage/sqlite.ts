@@ -74,47 +74,39 @@ function keepingStatements(sqlite: BetterSqlite.Database): SqliteDatabase {
  */
 const quoted = (word: string) => `"${word.replaceAll('"', '""')}"`;
 
-// Indexed words one FTS5 range query may read, estimated from the share, before the rows of
-// the list are matched by the other plans instead.
+// Inquiries (of any scope) whose ranks one FTS5 range query of `among` may span, before the rows
+// of the list are matched by the other plans instead.
 const AMONG_BUDGET = 20_000;
 
 /**
  * Full-text search over the FTS5 table the store keeps in step with the inquiries
- * (search-index.ts). A word of ASCII letters or digits becomes the indexed words it begins, read
- * with their document counts from `inquiries_fts_vocab` (migration 0009): a prefix term makes
- * FTS5 merge every such word's whole list on each query, an exact term seeks.
+ * (search-index.ts), whose rows are in list order (migration 0014). A word of ASCII letters or
+ * digits becomes the indexed words it begins, read from the word list `search_words` (migration
+ * 0015): a prefix term makes FTS5 merge every such word's whole list on each query, an exact
+ * term seeks. How common a query is stays unknown (`share` null): FTS5 counts a word's
+ * documents only by reading its whole list, which cost more than the search it would plan.
  */
 export const sqliteSearch: SearchAdapter = {
   async prepare(db, query) {
     const asked = searchTerms(query);
     if (asked.length === 0) return null;
     const parts: string[] = [];
-    let share: number | null = 1;
-    let total: number | null = null;
     for (const term of asked) {
       // A phrase stays a phrase: FTS5 has no OR inside one.
       const word = term.length === 1 ? expandable(term) : null;
       if (word === null) {
         parts.push(`${quoted(term.join(' '))}*`);
-        share = null;
         continue;
       }
       const { from, to } = prefixRange(word);
-      const { rows } = await sql<{ term: string; doc: number }>`select term, doc
-        from inquiries_fts_vocab where term >= ${from} and term < ${to}
-        limit ${MAX_EXPANSION + 1}`.execute(db);
+      const { rows } = await sql<{ word: string }>`select word from search_words
+        where word >= ${from} and word < ${to} limit ${MAX_EXPANSION + 1}`.execute(db);
       if (rows.length === 0) return nothing;
-      if (rows.length > MAX_EXPANSION) {
-        parts.push(`${quoted(word)}*`);
-        share = null;
-        continue;
-      }
-      parts.push(`(${rows.map((r) => quoted(r.term)).join(' OR ')})`);
-      if (share !== null) {
-        total ??= await inquiryCount(db);
-        const docs = rows.reduce((n, r) => n + Number(r.doc), 0);
-        share *= Math.min(1, docs / Math.max(1, total));
-      }
+      parts.push(
+        rows.length > MAX_EXPANSION
+          ? `${quoted(word)}*`
+          : `(${rows.map((r) => quoted(r.word)).join(' OR ')})`,
+      );
     }
     const terms = parts.join(' AND ');
     // The ranks of the matches that also meet `rest` (rowid bounds, order, limit). Bounds cast
@@ -126,8 +118,8 @@ export const sqliteSearch: SearchAdapter = {
       return rows.map((r) => Number(r.n));
     };
     return {
-      share,
-      matches: share === null || total === null ? null : share * total,
+      share: null,
+      matches: null,
       async among(ids) {
         if (ids.length === 0) return new Set();
         const { rows } = await sql<{ id: string; rank: number }>`select id, search_rank as rank
@@ -136,16 +128,13 @@ export const sqliteSearch: SearchAdapter = {
         // FTS5 query reads the matches among all of them.
         const ranks = rows.map((r) => Number(r.rank));
         const [lo, hi] = [Math.min(...ranks), Math.max(...ranks)];
-        const cap = Math.ceil(AMONG_BUDGET / (share ?? 1));
         const { rows: spanned } = await sql<{ n: number }>`select count(*) as n from
-          (select 1 from inquiries where search_rank between ${lo} and ${hi} limit ${cap + 1})`.execute(
+          (select 1 from inquiries where search_rank between ${lo} and ${hi} limit ${AMONG_BUDGET + 1})`.execute(
           db,
         );
-        if (Number(spanned[0]?.n ?? 0) > cap) return null;
+        if (Number(spanned[0]?.n ?? 0) > AMONG_BUDGET) return null;
         const matched = new Set(
-          (
-            await ranksOf(sql`rowid >= cast(${lo} as integer) and rowid <= cast(${hi} as integer)`)
-          ).map((n) => Number(n)),
+          await ranksOf(sql`rowid >= cast(${lo} as integer) and rowid <= cast(${hi} as integer)`),
         );
         return new Set(rows.filter((r) => matched.has(Number(r.rank))).map((r) => r.id));
       },
@@ -179,14 +168,6 @@ const nothing: PreparedSearch = {
   filter: sql<boolean>`1 = 0`,
   indexed: null,
 };
-
-/** About how many inquiries there are (rowids are not reused while the newest row stays). */
-async function inquiryCount(db: Kysely<Database>): Promise<number> {
-  const { rows } = await sql<{ n: number | null }>`select max(rowid) as n from inquiries`.execute(
-    db,
-  );
-  return Number(rows[0]?.n ?? 0);
-}
 
 /**
  * Runs `work` (deleting a visitor's inquiries, or the retention purge) so that what it deletes

@@ -96,11 +96,12 @@ try {
     await time('search "rhein"', () => listInbox(store, rep, { q: 'rhein' })),
     await time('search "seawater flange"', () => listInbox(store, rep, { q: 'seawater flange' })),
     await time('search "buyer12345"', () => listInbox(store, rep, { q: 'buyer12345' })),
-    // Not in the list: a later page, a prefix of too many words to expand, two
-    // common words in one inquiry of 60.
+    // Not in the list: a later page, a word in most inquiries, a prefix of too many
+    // words to expand, two common words in one inquiry of 60.
     await time('search "rhein" page 20', () =>
       listInbox(store, rep, { q: 'rhein', cursor: rheinCursor }),
     ),
+    await time('search "valve"', () => listInbox(store, rep, { q: 'valve' })),
     await time('search "buyer1"', () => listInbox(store, rep, { q: 'buyer1' })),
     await time('search "pumpen seawater"', () => listInbox(store, rep, { q: 'pumpen seawater' })),
   ];

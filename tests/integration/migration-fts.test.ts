@@ -114,7 +114,11 @@ describe('migration 0013 stopped halfway', () => {
     // A row the rebuild cannot read, met after others were indexed.
     const broken = await sendInquiryAt0012(kept.id);
     await expect(migrateToLatest(t.db)).rejects.toThrow();
-    expect((await migrationState(t.db)).pending).toEqual(['0013-search-text', '0014-search-rank']);
+    expect((await migrationState(t.db)).pending).toEqual([
+      '0013-search-text',
+      '0014-search-rank',
+      '0015-search-words',
+    ]);
     expect(await foundBefore0014('keptname', names)).toEqual(['kept']);
 
     await t.db.updateTable('inquiries').set({ products: '[]' }).where('id', '=', broken).execute();

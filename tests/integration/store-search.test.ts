@@ -258,9 +258,11 @@ describe('a deleted inquiry and the words of the text index', () => {
 
 /** The words of the engine's word list that begin with `prefix`. */
 async function listedWords(app: TestApp, prefix: string): Promise<string[]> {
-  const table = app.engine === 'postgres' ? 'inquiry_search_terms' : 'inquiries_fts_vocab';
-  const { rows } = await sql<{ term: string }>`select distinct term from ${sql.table(table)}
-    where term >= ${prefix} and term < ${`${prefix}\uffff`} order by term`.execute(app.db);
+  const [table, column] =
+    app.engine === 'postgres' ? ['inquiry_search_terms', 'term'] : ['search_words', 'word'];
+  const { rows } = await sql<{ term: string }>`select distinct ${sql.ref(column)} as term
+    from ${sql.table(table)} where ${sql.ref(column)} >= ${prefix}
+      and ${sql.ref(column)} < ${`${prefix}\uffff`} order by 1`.execute(app.db);
   return rows.map((r) => r.term);
 }
 

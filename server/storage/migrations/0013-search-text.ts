@@ -50,7 +50,7 @@ export const searchText: TellingMigration = {
       await indexEveryInquiry(
         trx,
         every10s((done) => tell(`${done} inquiries indexed`)),
-        'rowid',
+        '0013',
       );
       await sql`create virtual table inquiries_fts_vocab
         using fts5vocab(inquiries_fts, 'row')`.execute(trx);

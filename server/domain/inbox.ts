@@ -133,6 +133,9 @@ function decodeCursor(cursor: string): NonNullable<InquiryListFilter['after']> {
       Array.isArray(value) &&
       (value[0] === 0 || value[0] === 1) &&
       typeof value[1] === 'string' &&
+      // As the server writes times: a time read otherwise here and by the database (an offset,
+      // no zone) would skip rows of a search (SQLite's ranks, migration 0014).
+      /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{1,6})?Z$/.test(value[1]) &&
       typeof value[2] === 'string'
     ) {
       return { awaitingReply: value[0] === 1, lastActivityAt: value[1], id: value[2] };

@@ -110,42 +110,33 @@ export function inquiryListQueries(
     after: ListKey | undefined,
     limit: number,
   ): Promise<Inquiry[] | null> => {
-    const found: Array<{ rank: number; inquiry: Inquiry }> = [];
+    // By id: an inquiry that moved down the list between two reads is read twice; the first
+    // stays.
+    const found = new Map<string, { rank: number; inquiry: Inquiry }>();
     let below = after ? rankCeiling(after) : null;
     // A page's worth first, then the rest at once: FTS5 merges the lists of a prefix's words
     // again for each query.
     let count = Math.min(rankedWalk, limit * 4);
     for (let walked = 0; walked < rankedWalk; count = rankedWalk - walked) {
-      const ranks = await ranked(below, count);
-      walked += ranks.length;
-      if (ranks.length > 0) {
-        // By rank alone, with the scope checked here (as `byId`): given the scope, SQLite
-        // walks the site's index instead.
-        const rows = await db
-          .selectFrom('inquiries')
-          .selectAll()
-          .select(sql<number>`search_rank`.as('rank'))
-          .where(
-            sql<boolean>`search_rank in
-            (select value from json_each(${JSON.stringify(ranks)}))`,
-          )
-          .execute();
-        for (const row of rows) {
-          const inquiry = toInquiry(row);
-          if (shown(inquiry)) found.push({ rank: Number(row.rank), inquiry });
+      const matches = await ranked(below, count);
+      walked += matches.length;
+      // The scope checked here (as `byId`): given the scope, SQLite walks the site's index.
+      for (const { rank, inquiry } of matches) {
+        if (inquiry && shown(inquiry) && !found.has(inquiry.id)) {
+          found.set(inquiry.id, { rank, inquiry });
         }
       }
-      const lowest = ranks.at(-1);
-      const nth = found
+      const lowest = matches.at(-1)?.rank;
+      const nth = [...found.values()]
         .map((f) => f.rank)
         .sort((a, b) => b - a)
         .at(limit - 1);
       if (
         lowest === undefined ||
-        ranks.length < count ||
+        matches.length < count ||
         (nth !== undefined && lowest <= rankFloor(nth))
       ) {
-        return found
+        return [...found.values()]
           .map((f) => f.inquiry)
           .sort(listOrder)
           .slice(0, limit);

@@ -1,5 +1,6 @@
 import type { Expression, Kysely, SqlBool } from 'kysely';
 import type { Database } from './database';
+import type { Inquiry } from './records';
 import { searchWordsOf } from './search-text';
 
 /**
@@ -38,11 +39,16 @@ export interface PreparedSearch {
   /** The ids of all matches when there are at most `cap` of them; null when there are more. */
   candidates(cap: number): Promise<string[] | null>;
   /**
-   * The next `count` matches in the list's order, as ranks (`search_rank`) below `below`
-   * (from the top when null), read from a text index kept in that order (SQLite, migration
-   * 0014); null when the engine keeps none (PostgreSQL: GIN has no order).
+   * The next `count` matches in the list's order, with their ranks (`search_rank`), below
+   * `below` (from the top when null; an inquiry null if none is at its rank), read in one statement from a text index kept in that order
+   * (SQLite, migration 0014); null when the engine keeps none (PostgreSQL: GIN has no order).
    */
-  ranked: ((below: number | null, count: number) => Promise<number[]>) | null;
+  ranked:
+    | ((
+        below: number | null,
+        count: number,
+      ) => Promise<Array<{ rank: number; inquiry: Inquiry | null }>>)
+    | null;
   /** The match as a condition on `inquiries`, checked row by row as the list is read. */
   filter: Expression<SqlBool>;
   /**

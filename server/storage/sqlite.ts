@@ -6,11 +6,13 @@ import {
   Kysely,
   sql,
   SqliteDialect,
-  type RawBuilder,
+  type Selectable,
   type SqliteDatabase,
   type Transaction,
 } from 'kysely';
-import type { Database } from './database';
+import type { Database, InquiriesTable } from './database';
+import { toInquiry } from './rows';
+import { LIST_RANK } from './search-index';
 import {
   expandable,
   MAX_EXPANSION,
@@ -78,6 +80,8 @@ const quoted = (word: string) => `"${word.replaceAll('"', '""')}"`;
 // of the list are matched by the other plans instead.
 const AMONG_BUDGET = 20_000;
 
+const { awaitingStep } = LIST_RANK;
+
 /**
  * Full-text search over the FTS5 table the store keeps in step with the inquiries
  * (search-index.ts), whose rows are in list order (migration 0014). A word of ASCII letters or
@@ -109,34 +113,42 @@ export const sqliteSearch: SearchAdapter = {
       );
     }
     const terms = parts.join(' AND ');
-    // The ranks of the matches that also meet `rest` (rowid bounds, order, limit). Bounds cast
-    // in SQL: bound as a JavaScript number, a rowid bound was ignored by FTS5 (every match came
-    // back).
-    const ranksOf = async (rest: RawBuilder<unknown>) => {
-      const { rows } = await sql<{ n: number }>`select rowid as n from inquiries_fts
-        where inquiries_fts match ${terms} and ${rest}`.execute(db);
-      return rows.map((r) => Number(r.n));
-    };
     return {
       share: null,
       matches: null,
       async among(ids) {
         if (ids.length === 0) return new Set();
-        const { rows } = await sql<{ id: string; rank: number }>`select id, search_rank as rank
+        const { rows } = await sql<{ rank: number }>`select search_rank as rank
           from inquiries where id in (${sql.join(ids)})`.execute(db);
-        // A run of the list is a range of ranks, which holds other scopes' inquiries too: the
-        // FTS5 query reads the matches among all of them.
+        // A run of the list is a range of ranks among those awaiting a reply and one among the
+        // rest, which hold other scopes' inquiries too: the FTS5 query reads the matches among
+        // all of them.
         const ranks = rows.map((r) => Number(r.rank));
-        const [lo, hi] = [Math.min(...ranks), Math.max(...ranks)];
-        const { rows: spanned } = await sql<{ n: number }>`select count(*) as n from
-          (select 1 from inquiries where search_rank between ${lo} and ${hi} limit ${AMONG_BUDGET + 1})`.execute(
-          db,
+        const ranges = [
+          ranks.filter((r) => r >= awaitingStep),
+          ranks.filter((r) => r < awaitingStep),
+        ]
+          .filter((group) => group.length > 0)
+          .map((group) => [Math.min(...group), Math.max(...group)] as const);
+        for (const [lo, hi] of ranges) {
+          const { rows: spanned } = await sql<{ n: number }>`select count(*) as n from
+            (select 1 from inquiries where search_rank between ${lo} and ${hi}
+              limit ${AMONG_BUDGET + 1})`.execute(db);
+          if (Number(spanned[0]?.n ?? 0) > AMONG_BUDGET) return null;
+        }
+        // In one statement with the ranks it reads: a rank taken meanwhile by another inquiry
+        // is never taken for a match.
+        const inRanges = sql.join(
+          ranges.map(
+            ([lo, hi]) =>
+              sql`(rowid >= cast(${lo} as integer) and rowid <= cast(${hi} as integer))`,
+          ),
+          sql` or `,
         );
-        if (Number(spanned[0]?.n ?? 0) > AMONG_BUDGET) return null;
-        const matched = new Set(
-          await ranksOf(sql`rowid >= cast(${lo} as integer) and rowid <= cast(${hi} as integer)`),
-        );
-        return new Set(rows.filter((r) => matched.has(Number(r.rank))).map((r) => r.id));
+        const { rows: matched } = await sql<{ id: string }>`select id from inquiries
+          where id in (${sql.join(ids)}) and search_rank in (select rowid from inquiries_fts
+            where inquiries_fts match ${terms} and (${inRanges}))`.execute(db);
+        return new Set(matched.map((r) => r.id));
       },
       async candidates(cap) {
         // CROSS JOIN keeps the text index as the outer loop (SQLite never reorders it).
@@ -147,7 +159,16 @@ export const sqliteSearch: SearchAdapter = {
       },
       async ranked(below, count) {
         const bound = below === null ? sql`` : sql`and rowid < cast(${below} as integer)`;
-        return ranksOf(sql`1 ${bound} order by rowid desc limit ${count}`);
+        // One statement: the ranks and the rows at them as they are together (an inquiry
+        // answered meanwhile has left its rank, which another may have taken). The text index
+        // is the outer loop (SQLite keeps a LEFT JOIN's order).
+        const { rows } = await sql<Selectable<InquiriesTable> & { rank: number }>`select i.*,
+            f.rank as rank
+          from (select rowid as rank from inquiries_fts where inquiries_fts match ${terms} ${bound}
+            order by rowid desc limit ${count}) f
+          left join inquiries i on i.search_rank = f.rank
+          order by f.rank desc`.execute(db);
+        return rows.map((r) => ({ rank: Number(r.rank), inquiry: r.id ? toInquiry(r) : null }));
       },
       filter: sql<boolean>`inquiries.search_rank in
         (select rowid from inquiries_fts where inquiries_fts match ${terms})`,

@@ -130,6 +130,12 @@ describe('the list', () => {
     ]);
     const bad = await inboxRequest(t, cookie, 'GET', '/inquiries?cursor=bm90LWEtY3Vyc29y');
     expect(bad.status).toBe(400);
+    // A time not as the server writes it (an offset, no zone) would be read two ways.
+    for (const at of ['2026-11-29T09:00:00+02:00', '2026-11-29T08:00:00', 'tomorrow']) {
+      const cursor = Buffer.from(JSON.stringify([1, at, 'x'])).toString('base64url');
+      const odd = await inboxRequest(t, cookie, 'GET', `/inquiries?q=visitor&cursor=${cursor}`);
+      expect(odd.status, at).toBe(400);
+    }
   });
 });
 

@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrateTo, migrateToLatest, migrationState } from '../../server/storage/migrate';
+import { searchRank } from '../../server/storage/migrations/0014-search-rank';
+import { searchWords } from '../../server/storage/migrations/0015-search-words';
 import { postgresSearch } from '../../server/storage/postgres';
 import { sqliteSearch } from '../../server/storage/sqlite';
 import { sendInquiry } from '../support/inbox-client';
@@ -203,5 +205,21 @@ describe('migration 0014 (SQLite: the text index in list order)', () => {
     await migrateToLatest(t.db);
     expect(await searched(2)).toEqual(order);
     expect(await found('rankname3', {})).toEqual([ids[3]]);
+  });
+});
+
+describe('migrations 0014 and 0015 stopped after their commit, before the migrator recorded them', () => {
+  it('run again on the next start, without harm', async () => {
+    if (t.engine === 'postgres') return; // nothing to do there
+    const sent = await sendInquiry(t, { name: 'Rerunname Person' });
+    const names = { [sent.id]: 'sent' };
+    await migrateTo(t.db, '0013-search-text');
+    await searchRank.up(t.db);
+    await migrateToLatest(t.db);
+    expect(await found('rerunname', names)).toEqual(['sent']);
+    await migrateTo(t.db, '0014-search-rank');
+    await searchWords.up(t.db);
+    await migrateToLatest(t.db);
+    expect(await found('rerunname', names)).toEqual(['sent']);
   });
 });

@@ -66,28 +66,34 @@ async function moveIndex(db: Kysely<unknown>, from: Key, to: Key): Promise<void>
     using fts5vocab(inquiries_fts, 'row')`.execute(db);
 }
 
+/** Gives every inquiry its rank and moves its text index row there (one transaction). */
+async function rankEveryInquiry(trx: Kysely<unknown>, tell: (line: string) => void) {
+  await sql`drop trigger inquiries_fts_delete`.execute(trx);
+  await sql`alter table inquiries add column search_rank integer`.execute(trx);
+  tell('ranking the inquiries in list order');
+  // Inquiries of one second take its ranks in id order (the list's order among them).
+  const { awaitingStep, secondStep, epoch } = LIST_RANK;
+  await sql`with ranked as (
+      select rowid as r, row_number() over (partition by b order by id) - 1 + b as rank
+      from (select rowid, id, awaiting_reply * ${sql.lit(awaitingStep)}
+        + max(0, unixepoch(last_activity_at) - ${sql.lit(epoch)}) * ${sql.lit(secondStep)}
+        as b from inquiries))
+    update inquiries set search_rank = ranked.rank from ranked
+    where inquiries.rowid = ranked.r`.execute(trx);
+  await sql`create unique index inquiries_search_rank on inquiries (search_rank)`.execute(trx);
+  tell('moving the text index to list order');
+  await moveIndex(trx, 'rowid', 'search_rank');
+  await createRankTriggers(trx);
+}
+
 export const searchRank: TellingMigration = {
   async up(db: Kysely<unknown>, tell = () => {}) {
     if (engineOf(db) === 'postgres') return;
-    // One transaction, as 0013 (Kysely runs SQLite's migrations without one).
-    await db.transaction().execute(async (trx) => {
-      await sql`drop trigger inquiries_fts_delete`.execute(trx);
-      await sql`alter table inquiries add column search_rank integer`.execute(trx);
-      tell('ranking the inquiries in list order');
-      // Inquiries of one second take its ranks in id order (the list's order among them).
-      const { awaitingStep, secondStep, epoch } = LIST_RANK;
-      await sql`with ranked as (
-          select rowid as r, row_number() over (partition by b order by id) - 1 + b as rank
-          from (select rowid, id, awaiting_reply * ${sql.lit(awaitingStep)}
-            + max(0, unixepoch(last_activity_at) - ${sql.lit(epoch)}) * ${sql.lit(secondStep)}
-            as b from inquiries))
-        update inquiries set search_rank = ranked.rank from ranked
-        where inquiries.rowid = ranked.r`.execute(trx);
-      await sql`create unique index inquiries_search_rank on inquiries (search_rank)`.execute(trx);
-      tell('moving the text index to list order');
-      await moveIndex(trx, 'rowid', 'search_rank');
-      await createRankTriggers(trx);
-    });
+    // One transaction, as 0013 (Kysely runs SQLite's migrations without one). Done already when
+    // the process stopped after its commit, before the migrator recorded it.
+    const { rows: done } = await sql`select 1 from pragma_table_info('inquiries')
+      where name = 'search_rank'`.execute(db);
+    if (done.length === 0) await db.transaction().execute((trx) => rankEveryInquiry(trx, tell));
     await sql`pragma wal_checkpoint(truncate)`.execute(db);
   },
   async down(db: Kysely<unknown>) {

@@ -30,6 +30,10 @@ async function createDeleteTrigger(db: Kysely<unknown>): Promise<void> {
 export const searchWords: TellingMigration = {
   async up(db: Kysely<unknown>, tell = () => {}) {
     if (engineOf(db) === 'postgres') return;
+    // Done already when the process stopped after the commit, before the migrator recorded it.
+    const { rows: done } = await sql`select 1 from sqlite_master
+      where type = 'table' and name = 'search_words'`.execute(db);
+    if (done.length > 0) return;
     await db.transaction().execute(async (trx) => {
       await sql`create table search_words (word text primary key) without rowid`.execute(trx);
       tell('listing the indexed words');

@@ -141,6 +141,8 @@ export interface InquiriesTable {
   consentText: string | null;
   createdAt: string;
   updatedAt: string;
+  /** SQLite only (migration 0014): its place in the list, its text index row's rowid. */
+  searchRank?: number | null;
 }
 
 export interface MessagesTable {

@@ -5,7 +5,7 @@ import { insertDeliveries } from './outbox-queries';
 import { groupCommit } from './group-commit';
 import { fromInquiry, patchColumns, toInquiry, toMessage } from './rows';
 import { insertTurn } from './routing-queries';
-import { indexInquiries, indexMessage } from './search-index';
+import { indexInquiries, indexMessage, rankMoveOf, rankOnInsert } from './search-index';
 import { InquiryGone, TooManyFiles, TurnTaken, type InboxScope, type Store } from './store';
 
 type NewInquiry = Parameters<Store['createInquiry']>[0];
@@ -156,11 +156,13 @@ export function inquiryQueries(
             .executeTakeFirst();
           if (Number(claimed.numUpdatedRows) === 0) return false;
         }
+        // Where the change moves it in the list (SQLite), set with the change.
+        const move = await rankMoveOf(trx, message.inquiryId, patch);
         // The inquiry's change first: no row means it was deleted after the caller read it (on
         // PostgreSQL, a purge or an erasure deleting it holds its row, and this waits to see).
         const changed = await trx
           .updateTable('inquiries')
-          .set(patchColumns(patch, message.createdAt))
+          .set({ ...patchColumns(patch, message.createdAt), ...(move && { searchRank: move.to }) })
           .where('id', '=', message.inquiryId)
           .executeTakeFirst();
         if (changed.numUpdatedRows === 0n) throw new InquiryGone(message.inquiryId);
@@ -181,9 +183,12 @@ export function inquiryQueries(
             .execute();
         }
         await trx.insertInto('messages').values(message).execute();
-        if (message.authorKind !== 'system') {
-          await indexMessage(trx, message.inquiryId, message.body);
-        }
+        await indexMessage(
+          trx,
+          message.inquiryId,
+          message.authorKind === 'system' ? '' : message.body,
+          move,
+        );
         for (const file of attachments) {
           await trx
             .insertInto('attachments')
@@ -274,7 +279,10 @@ async function writeInquiry(
   if (teamTurn) {
     if (!(await insertTurn(trx, teamTurn))) throw new TurnTaken(teamTurn.teamId, teamTurn.turn);
   }
-  await trx.insertInto('inquiries').values(fromInquiry(inquiry)).execute();
+  await trx
+    .insertInto('inquiries')
+    .values({ ...fromInquiry(inquiry), ...rankOnInsert(trx, inquiry) })
+    .execute();
   await trx.insertInto('messages').values(message).execute();
   await indexInquiries(trx, [
     { ...inquiry, body: message.authorKind === 'system' ? '' : message.body },

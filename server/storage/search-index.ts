@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { engineOf } from './migrations/engine';
 import type { Product } from './records';
 import {
@@ -35,6 +35,61 @@ export function rankCeiling(key: { awaitingReply: boolean; lastActivityAt: strin
   const { awaitingStep, secondStep, epoch } = LIST_RANK;
   const second = Math.max(0, Math.floor(ms / 1000) - epoch);
   return (key.awaitingReply ? awaitingStep : 0) + (second + 1) * secondStep;
+}
+
+/**
+ * SQLite: the rank an inquiry at (`awaiting`, `activity`) takes now: its second's first free
+ * one (one inquiry in a second is the usual case: its first). Used by the store, as it writes
+ * an inquiry or a message, and by migration 0014's triggers, for any other writer.
+ */
+export function nextRankOf(awaiting: RawBuilder<unknown>, activity: RawBuilder<unknown>) {
+  const { awaitingStep, secondStep, epoch } = LIST_RANK;
+  return sql<number>`(select b + coalesce((select max(search_rank) + 1 - b from inquiries
+      where search_rank >= b and search_rank < b + ${sql.lit(secondStep)}), 0)
+    from (select ${awaiting} * ${sql.lit(awaitingStep)}
+      + max(0, unixepoch(${activity}) - ${sql.lit(epoch)}) * ${sql.lit(secondStep)} as b))`;
+}
+
+/** The rank column of a new inquiry's row (SQLite; none on PostgreSQL). */
+export function rankOnInsert<T>(
+  db: Kysely<T>,
+  inquiry: { awaitingReply: boolean; lastActivityAt: string },
+): { searchRank?: RawBuilder<number> } {
+  if (engineOf(db) === 'postgres') return {};
+  return {
+    searchRank: nextRankOf(sql.val(inquiry.awaitingReply ? 1 : 0), sql.val(inquiry.lastActivityAt)),
+  };
+}
+
+/** Where a change moves an inquiry in the list: its rank before and after (SQLite). */
+export interface RankMove {
+  from: number;
+  to: number;
+}
+
+/**
+ * SQLite: the move a change of an inquiry's awaiting flag or last activity makes, read before
+ * the change is written (which then sets `search_rank` to `to`, and `indexMessage` moves the
+ * text index row with the message's words, one rewrite); null on PostgreSQL, when the change
+ * moves nothing, or when the inquiry is gone.
+ */
+export async function rankMoveOf<T>(
+  db: Kysely<T>,
+  inquiryId: string,
+  patch: { awaitingReply?: boolean; lastActivityAt?: string },
+): Promise<RankMove | null> {
+  if (engineOf(db) === 'postgres') return null;
+  if (patch.awaitingReply === undefined && patch.lastActivityAt === undefined) return null;
+  const awaiting = patch.awaitingReply === undefined ? null : patch.awaitingReply ? 1 : 0;
+  const { rows } = await sql<{ oldRank: number; newRank: number }>`select
+      search_rank as old_rank,
+      ${nextRankOf(
+        sql`coalesce(${awaiting}, awaiting_reply)`,
+        sql`coalesce(${patch.lastActivityAt ?? null}, last_activity_at)`,
+      )} as new_rank
+    from inquiries where id = ${inquiryId}`.execute(db);
+  const row = rows[0];
+  return row ? { from: Number(row.oldRank), to: Number(row.newRank) } : null;
 }
 
 /** The first rank of the second `rank` is in. */
@@ -93,9 +148,24 @@ const WORD_BYTES_MAX = tsvectorBytes('\u{10000}'.repeat(64), 256);
 /** A lexeme no query asks for (no word holds a space), holding the place of a wordless body. */
 const NO_WORDS = ' ';
 
-/** Adds a message's words to its inquiry's document (none to add: nothing is written). */
-export async function indexMessage<T>(db: Kysely<T>, inquiryId: string, body: string) {
+/**
+ * Adds a message's words to its inquiry's document, and on SQLite moves it as the message's
+ * change of the inquiry did (`rankMoveOf`); with no word to add and no move, nothing is written.
+ */
+export async function indexMessage<T>(
+  db: Kysely<T>,
+  inquiryId: string,
+  body: string,
+  move: RankMove | null = null,
+) {
   const words = searchWordsOf(body);
+  if (move) {
+    const appended = words.length > 0 ? sql`body || ' ' || ${words.join(' ')}` : sql`body`;
+    await sql`update inquiries_fts set rowid = cast(${move.to} as integer), body = ${appended}
+      where rowid = cast(${move.from} as integer)`.execute(db);
+    if (words.length > 0) await listWords(db, words.join(' '));
+    return;
+  }
   if (words.length === 0) return;
   if (engineOf(db) === 'postgres') {
     // A tsvector holds at most 1 MB (its words and their positions); past that, || fails, and

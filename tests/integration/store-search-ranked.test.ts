@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { inquiryListQueries } from '../../server/storage/inquiry-list-queries';
 import type { SearchAdapter } from '../../server/storage/search';
@@ -51,6 +52,69 @@ describe.runIf(TEST_ENGINE === 'sqlite')('a search reading the text index in lis
       );
       expect(reads).toBe(2);
       expect(page.map((i) => i.id)).toEqual([newest, oldest]);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('keeps each inquiry at its rank in the text index, however it changes', async () => {
+    const t = await createTestApp({ ipPerMinute: 100, sitePerMinute: 100 });
+    try {
+      // Every inquiry's row at its rank, and no other row.
+      const unmatched = async () => {
+        const { rows } = await sql<{ n: number }>`select
+            (select count(*) from inquiries i
+              where not exists (select 1 from inquiries_fts f where f.rowid = i.search_rank))
+          + (select count(*) from inquiries_fts f
+              where not exists (select 1 from inquiries i where i.search_rank = f.rowid)) as n`.execute(
+          t.db,
+        );
+        return Number(rows[0]?.n);
+      };
+      const ids: string[] = [];
+      for (let k = 0; k < 4; k++) ids.push((await sendInquiry(t)).id);
+      const [a, b, c, d] = ids as [string, string, string, string];
+      let sent = 0;
+      const at = (s: number) => new Date(Date.parse('2026-11-29T09:00:00.000Z') + s * 1000);
+      const message = (inquiryId: string, authorKind: 'visitor' | 'rep' | 'system', s: number) => ({
+        message: {
+          id: `m-${(sent += 1)}`,
+          inquiryId,
+          authorKind,
+          authorRepId: null,
+          body: authorKind === 'system' ? 'Status changed' : `Message number ${s}`,
+          channel: 'widget' as const,
+          createdAt: at(s).toISOString(),
+        },
+        patch: { lastActivityAt: at(s).toISOString(), awaitingReply: authorKind === 'visitor' },
+        deliveries: [],
+      });
+      await t.store.addMessage(message(a, 'visitor', 1));
+      await t.store.addMessage(message(a, 'visitor', 1)); // again in the same second
+      await t.store.addMessage(message(b, 'rep', 2));
+      await t.store.addMessage(message(c, 'system', 3));
+      await t.store.updateInquiry(d, { awaitingReply: false, status: 'closed' });
+      // A row written by hand, without a rank: the triggers give it one.
+      const row = await t.db
+        .selectFrom('inquiries')
+        .selectAll()
+        .where('id', '=', a)
+        .executeTakeFirstOrThrow();
+      await t.db
+        .insertInto('inquiries')
+        .values({ ...row, id: `${a}-copy`, searchRank: null })
+        .execute();
+      await t.db
+        .updateTable('inquiries')
+        .set({ lastActivityAt: at(9).toISOString() })
+        .where('id', '=', `${a}-copy`)
+        .execute();
+      expect(await unmatched()).toBe(1); // the copy has no text index row: nobody indexed it
+      await t.store.deleteInquiries([`${a}-copy`, d]);
+      expect(await unmatched()).toBe(0);
+      const siteId = (await t.store.findSiteByKey('demo'))?.id ?? '';
+      const found = await t.store.listInquiries({ siteId }, { search: 'message', limit: 10 });
+      expect(found.map((i) => i.id)).toEqual([a, b]);
     } finally {
       await t.close();
     }

@@ -40,7 +40,8 @@ export function rankCeiling(key: { awaitingReply: boolean; lastActivityAt: strin
 /**
  * SQLite: the rank an inquiry at (`awaiting`, `activity`) takes now: its second's first free
  * one (one inquiry in a second is the usual case: its first). Used by the store, as it writes
- * an inquiry or a message, and by migration 0014's triggers, for any other writer.
+ * an inquiry or a message, and by migration 0014's triggers, for any other writer: a change
+ * here needs a migration that creates those triggers again, or the two would disagree.
  */
 export function nextRankOf(awaiting: RawBuilder<unknown>, activity: RawBuilder<unknown>) {
   const { awaitingStep, secondStep, epoch } = LIST_RANK;
@@ -81,15 +82,20 @@ export async function rankMoveOf<T>(
   if (engineOf(db) === 'postgres') return null;
   if (patch.awaitingReply === undefined && patch.lastActivityAt === undefined) return null;
   const awaiting = patch.awaitingReply === undefined ? null : patch.awaitingReply ? 1 : 0;
+  const activity = patch.lastActivityAt ?? null;
+  // The same place (values set as they were) is no move.
   const { rows } = await sql<{ oldRank: number; newRank: number }>`select
       search_rank as old_rank,
-      ${nextRankOf(
-        sql`coalesce(${awaiting}, awaiting_reply)`,
-        sql`coalesce(${patch.lastActivityAt ?? null}, last_activity_at)`,
-      )} as new_rank
+      case when coalesce(${awaiting}, awaiting_reply) = awaiting_reply
+          and coalesce(${activity}, last_activity_at) = last_activity_at then search_rank
+        else ${nextRankOf(
+          sql`coalesce(${awaiting}, awaiting_reply)`,
+          sql`coalesce(${activity}, last_activity_at)`,
+        )} end as new_rank
     from inquiries where id = ${inquiryId}`.execute(db);
   const row = rows[0];
-  return row ? { from: Number(row.oldRank), to: Number(row.newRank) } : null;
+  if (!row || row.oldRank === row.newRank) return null;
+  return { from: Number(row.oldRank), to: Number(row.newRank) };
 }
 
 /** The first rank of the second `rank` is in. */

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import BetterSqlite from 'better-sqlite3';
 import {
   CamelCasePlugin,
+  CompiledQuery,
   Kysely,
   sql,
   SqliteDialect,
@@ -40,9 +41,26 @@ export function openSqlite(path: string): Kysely<Database> {
   // or the retention purge deletes leaves the file (no cost measured on the inquiry path).
   sqlite.pragma('secure_delete = ON');
   return new Kysely<Database>({
-    dialect: new SqliteDialect({ database: keepingStatements(sqlite) }),
+    dialect: new WritingSqliteDialect({ database: keepingStatements(sqlite) }),
     plugins: [new CamelCasePlugin()],
   });
+}
+
+/**
+ * SQLite's dialect with transactions begun `immediate`: each takes the write lock first, waiting
+ * out another process's write (busy_timeout; the command line deleting a visitor beside a
+ * running server). A transaction begun plainly whose first statement reads is answered
+ * SQLITE_BUSY at once when it then writes during another's write: a message, whose transaction
+ * reads where it moves the inquiry first, failed so.
+ */
+class WritingSqliteDialect extends SqliteDialect {
+  override createDriver() {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection) => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    };
+    return driver;
+  }
 }
 
 // Statements kept per connection; queries with `in (...)` lists make a few more SQL texts.

@@ -89,8 +89,14 @@ describe.runIf(TEST_ENGINE === 'sqlite')('a search reading the text index in lis
         patch: { lastActivityAt: at(s).toISOString(), awaitingReply: authorKind === 'visitor' },
         deliveries: [],
       });
+      const rankOf = async (id: string) =>
+        (await t.db.selectFrom('inquiries').selectAll().where('id', '=', id).executeTakeFirst())
+          ?.searchRank;
       await t.store.addMessage(message(a, 'visitor', 1));
-      await t.store.addMessage(message(a, 'visitor', 1)); // again in the same second
+      const ranked = await rankOf(a);
+      // Again at the same instant, still awaiting a reply: the same place, no move.
+      await t.store.addMessage(message(a, 'visitor', 1));
+      expect(await rankOf(a)).toBe(ranked);
       await t.store.addMessage(message(b, 'rep', 2));
       await t.store.addMessage(message(c, 'system', 3));
       await t.store.updateInquiry(d, { awaitingReply: false, status: 'closed' });

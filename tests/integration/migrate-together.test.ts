@@ -43,9 +43,12 @@ describe('migrating', () => {
   it('migrates an empty database, saying as each step starts and ends; a second run finds nothing to do', async () => {
     const names = Object.keys(await migrationProvider.getMigrations());
     const told: string[] = [];
-    const ran = await migrateToLatest(t.db, (name, ms) =>
-      told.push(ms === null ? `${name} starts` : `${name} took ${ms >= 0 ? 'some' : 'no'} time`),
-    );
+    // (A long step's lines on the way, such as 0014's, are not steps.)
+    const ran = await migrateToLatest(t.db, (name, ms, line) => {
+      if (line === undefined) {
+        told.push(ms === null ? `${name} starts` : `${name} took ${ms >= 0 ? 'some' : 'no'} time`);
+      }
+    });
     expect(ran).toHaveLength(names.length);
     expect(told).toEqual(names.flatMap((n) => [`${n} starts`, `${n} took some time`]));
     expect(await migrateToLatest(others[0]!.db)).toEqual([]);

@@ -24,7 +24,8 @@ import {
  * seconds of its last activity since `epoch` * secondStep + its turn among the inquiries of
  * that second (from 0, in the order they got there; the list orders those by id, which the
  * reader sorts). Under 2^53, so JavaScript numbers hold it; seconds up to 2156, and 2^20
- * inquiries a second. Triggers (migration 0014) set it, as the row's place in the list changes.
+ * inquiries a second. The store sets it as it writes an inquiry or a message (`rankOnInsert`,
+ * `rankMoveOf`), and migration 0014's triggers for any other writer.
  */
 export const LIST_RANK = { awaitingStep: 2 ** 52, secondStep: 2 ** 20, epoch: 1_577_836_800 };
 

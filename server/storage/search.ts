@@ -1,6 +1,6 @@
 import type { Expression, Kysely, SqlBool } from 'kysely';
 import type { Database } from './database';
-import type { Inquiry } from './records';
+import type { InboxScope, Inquiry } from './records';
 import { searchWordsOf } from './search-text';
 
 /**
@@ -40,13 +40,15 @@ export interface PreparedSearch {
   candidates(cap: number): Promise<string[] | null>;
   /**
    * The next `count` matches in the list's order, with their ranks (`search_rank`), below
-   * `below` (from the top when null; an inquiry null if none is at its rank), read in one statement from a text index kept in that order
-   * (SQLite, migration 0014); null when the engine keeps none (PostgreSQL: GIN has no order).
+   * `below` (from the top when null), read in one statement from a text index kept in that
+   * order (SQLite, migration 0014), each with its inquiry when that is in `scope` (and has the
+   * status), else null; null when the engine keeps no such index (PostgreSQL: GIN has no order).
    */
   ranked:
     | ((
         below: number | null,
         count: number,
+        scope: InboxScope & { status?: string },
       ) => Promise<Array<{ rank: number; inquiry: Inquiry | null }>>)
     | null;
   /** The match as a condition on `inquiries`, checked row by row as the list is read. */

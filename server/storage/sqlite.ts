@@ -175,8 +175,11 @@ export const sqliteSearch: SearchAdapter = {
           where f.inquiries_fts match ${terms} limit ${cap + 1}`.execute(db);
         return rows.length > cap ? null : rows.map((r) => r.id);
       },
-      async ranked(below, count) {
+      async ranked(below, count, scope) {
         const bound = below === null ? sql`` : sql`and rowid < cast(${below} as integer)`;
+        // Out of scope, only the rank comes back (a rep's own list may hold few of the matches).
+        const rep = scope.repId === undefined ? sql`` : sql`and i.rep_id = ${scope.repId}`;
+        const status = scope.status === undefined ? sql`` : sql`and i.status = ${scope.status}`;
         // One statement: the ranks and the rows at them as they are together (an inquiry
         // answered meanwhile has left its rank, which another may have taken). The text index
         // is the outer loop (SQLite keeps a LEFT JOIN's order).
@@ -184,7 +187,8 @@ export const sqliteSearch: SearchAdapter = {
             f.rank as rank
           from (select rowid as rank from inquiries_fts where inquiries_fts match ${terms} ${bound}
             order by rowid desc limit ${count}) f
-          left join inquiries i on i.search_rank = f.rank
+          left join inquiries i on i.search_rank = f.rank and i.site_id = ${scope.siteId} ${rep}
+            ${status}
           order by f.rank desc`.execute(db);
         return rows.map((r) => ({ rank: Number(r.rank), inquiry: r.id ? toInquiry(r) : null }));
       },

@@ -33,8 +33,8 @@ describe.runIf(TEST_ENGINE === 'sqlite')('a search reading the text index in lis
           if (!prepared || !ranked) throw new Error('no ranked plan');
           return {
             ...prepared,
-            async ranked(below, count) {
-              const read = await ranked(below, count);
+            async ranked(below, count, scope) {
+              const read = await ranked(below, count, scope);
               if (reads++ === 0) {
                 await t.store.updateInquiry(newest, {
                   awaitingReply: false,

@@ -109,7 +109,6 @@ export function inquiryListQueries(
   const rankedPage = async (
     ranked: NonNullable<PreparedSearch['ranked']>,
     scope: Parameters<NonNullable<PreparedSearch['ranked']>>[2],
-    shown: (inquiry: Inquiry) => boolean,
     after: ListKey | undefined,
     limit: number,
   ): Promise<Inquiry[] | null> => {
@@ -117,17 +116,17 @@ export function inquiryListQueries(
     // stays.
     const found = new Map<string, { rank: number; inquiry: Inquiry }>();
     let below = after ? rankCeiling(after) : null;
-    // A page's worth first, then the rest at once: FTS5 merges the lists of a prefix's words
-    // again for each query.
     const whole = scope.repId === undefined && scope.status === undefined;
     const budget = whole ? rankedWalk : Math.ceil(rankedWalk / 8);
+    // A page's worth first, then the rest at once: FTS5 merges the lists of a prefix's words
+    // again for each query.
     let count = Math.min(budget, limit * 4);
     for (let walked = 0; walked < budget; count = budget - walked) {
       const matches = await ranked(below, count, scope);
       walked += matches.length;
-      // The cursor checked here; the scope again, as for rows read by key.
+      // The scope was checked in the statement; the cursor here (its second's other rows).
       for (const { rank, inquiry } of matches) {
-        if (inquiry && shown(inquiry) && !found.has(inquiry.id)) {
+        if (inquiry && (!after || listOrder(inquiry, after) > 0) && !found.has(inquiry.id)) {
           found.set(inquiry.id, { rank, inquiry });
         }
       }
@@ -234,7 +233,6 @@ export function inquiryListQueries(
           const page = await rankedPage(
             prepared.ranked,
             { ...scope, ...(status && { status }) },
-            shown,
             after,
             limit,
           );

@@ -45,11 +45,16 @@ export function rankCeiling(key: { awaitingReply: boolean; lastActivityAt: strin
  * here needs a migration that creates those triggers again, or the two would disagree.
  */
 export function nextRankOf(awaiting: RawBuilder<unknown>, activity: RawBuilder<unknown>) {
-  const { awaitingStep, secondStep, epoch } = LIST_RANK;
   return sql<number>`(select b + coalesce((select max(search_rank) + 1 - b from inquiries
-      where search_rank >= b and search_rank < b + ${sql.lit(secondStep)}), 0)
-    from (select ${awaiting} * ${sql.lit(awaitingStep)}
-      + max(0, unixepoch(${activity}) - ${sql.lit(epoch)}) * ${sql.lit(secondStep)} as b))`;
+      where search_rank >= b and search_rank < b + ${sql.lit(LIST_RANK.secondStep)}), 0)
+    from (select ${rankBaseOf(awaiting, activity)} as b))`;
+}
+
+/** SQLite: the first rank of the second (and awaiting flag) an inquiry at these values is in. */
+export function rankBaseOf(awaiting: RawBuilder<unknown>, activity: RawBuilder<unknown>) {
+  const { awaitingStep, secondStep, epoch } = LIST_RANK;
+  return sql<number>`${awaiting} * ${sql.lit(awaitingStep)}
+    + max(0, unixepoch(${activity}) - ${sql.lit(epoch)}) * ${sql.lit(secondStep)}`;
 }
 
 /** The rank column of a new inquiry's row (SQLite; none on PostgreSQL). */

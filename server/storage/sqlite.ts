@@ -176,6 +176,8 @@ export const sqliteSearch: SearchAdapter = {
         return rows.length > cap ? null : rows.map((r) => r.id);
       },
       async ranked(below, count, scope) {
+        // Rowid bounds cast in SQL (here and in `among`): bound as a JavaScript number, a bound
+        // was once ignored by FTS5 (every match came back).
         const bound = below === null ? sql`` : sql`and rowid < cast(${below} as integer)`;
         // Out of scope, only the rank comes back (a rep's own list may hold few of the matches).
         const rep = scope.repId === undefined ? sql`` : sql`and i.rep_id = ${scope.repId}`;

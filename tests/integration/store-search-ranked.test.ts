@@ -4,22 +4,37 @@ import { inquiryListQueries } from '../../server/storage/inquiry-list-queries';
 import type { SearchAdapter } from '../../server/storage/search';
 import { sqliteSearch } from '../../server/storage/sqlite';
 import { sendInquiry } from '../support/inbox-client';
-import { createTestApp } from '../support/test-app';
+import { createTestApp, type TestApp } from '../support/test-app';
 import { TEST_ENGINE } from '../support/test-database';
 
 // SQLite's search reads its text index in list order (migration 0014), a batch at a time, each
 // batch one statement. An inquiry that moves down the list between two batches (a rep answers
 // it) is read twice; the page lists it once.
 
+/** `count` inquiries a minute apart, each saying `word`; their ids, oldest first. */
+async function sendMinutesApart(t: TestApp, count: number, word: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (let k = 0; k < count; k++) {
+    t.now.value = new Date(Date.parse('2026-11-29T08:00:00.000Z') + k * 60_000);
+    ids.push((await sendInquiry(t, { message: `${word} inquiry number ${k}, please.` })).id);
+  }
+  return ids;
+}
+
+/** Runs `test` on an app of its own. */
+async function withApp(test: (t: TestApp) => Promise<void>): Promise<void> {
+  const t = await createTestApp({ ipPerMinute: 100, sitePerMinute: 100 });
+  try {
+    await test(t);
+  } finally {
+    await t.close();
+  }
+}
+
 describe.runIf(TEST_ENGINE === 'sqlite')('a search reading the text index in list order', () => {
-  it('lists an inquiry once when it moves down the list between two reads', async () => {
-    const t = await createTestApp({ ipPerMinute: 100, sitePerMinute: 100 });
-    try {
-      const ids: string[] = [];
-      for (let k = 0; k < 16; k++) {
-        t.now.value = new Date(Date.parse('2026-11-29T08:00:00.000Z') + k * 60_000);
-        ids.push((await sendInquiry(t, { message: `Dupword inquiry number ${k}, please.` })).id);
-      }
+  it('lists an inquiry once when it moves down the list between two reads', () =>
+    withApp(async (t) => {
+      const ids = await sendMinutesApart(t, 16, 'Dupword');
       const [oldest, newest] = [ids[0] ?? '', ids[15] ?? ''];
       for (const id of [oldest, newest]) await t.store.updateInquiry(id, { status: 'open' });
       const siteId = (await t.store.findSiteByKey('demo'))?.id ?? '';
@@ -52,14 +67,10 @@ describe.runIf(TEST_ENGINE === 'sqlite')('a search reading the text index in lis
       );
       expect(reads).toBe(2);
       expect(page.map((i) => i.id)).toEqual([newest, oldest]);
-    } finally {
-      await t.close();
-    }
-  });
+    }));
 
-  it('keeps each inquiry at its rank in the text index, however it changes', async () => {
-    const t = await createTestApp({ ipPerMinute: 100, sitePerMinute: 100 });
-    try {
+  it('keeps each inquiry at its rank in the text index, however it changes', () =>
+    withApp(async (t) => {
       // Every inquiry's row at its rank, and no other row.
       const unmatched = async () => {
         const { rows } = await sql<{ n: number }>`select
@@ -121,8 +132,20 @@ describe.runIf(TEST_ENGINE === 'sqlite')('a search reading the text index in lis
       const siteId = (await t.store.findSiteByKey('demo'))?.id ?? '';
       const found = await t.store.listInquiries({ siteId }, { search: 'message', limit: 10 });
       expect(found.map((i) => i.id)).toEqual([a, b]);
-    } finally {
-      await t.close();
-    }
-  });
+    }));
+
+  it("finds in a rep's own list only their inquiries", () =>
+    withApp(async (t) => {
+      const ids = await sendMinutesApart(t, 6, 'Scopeword');
+      // Every other one taken from the rep (to the unassigned queue).
+      for (const id of ids.filter((_, k) => k % 2))
+        await t.store.updateInquiry(id, { repId: null });
+      const rep = await t.store.findRepByEmail('moore.liu@example.com');
+      if (!rep) throw new Error('no rep');
+      const page = await t.store.listInquiries(
+        { siteId: rep.siteId, repId: rep.id },
+        { search: 'scopeword', limit: 10 },
+      );
+      expect(page.map((i) => i.id)).toEqual(ids.filter((_, k) => k % 2 === 0).reverse());
+    }));
 });

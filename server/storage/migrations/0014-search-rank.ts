@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { TellingMigration } from '../migrate';
-import { LIST_RANK, nextRankOf } from '../search-index';
+import { nextRankOf, rankBaseOf } from '../search-index';
 import { engineOf } from './engine';
 
 // SQLite: the text index keeps its documents in the inbox's order. Each inquiry has a
@@ -70,12 +70,10 @@ async function rankEveryInquiry(trx: Kysely<unknown>, tell: (line: string) => vo
   await sql`alter table inquiries add column search_rank integer`.execute(trx);
   tell('ranking the inquiries in list order');
   // Inquiries of one second take its ranks in id order (the list's order among them).
-  const { awaitingStep, secondStep, epoch } = LIST_RANK;
+  const base = rankBaseOf(sql.ref('awaiting_reply'), sql.ref('last_activity_at'));
   await sql`with ranked as (
       select rowid as r, row_number() over (partition by b order by id) - 1 + b as rank
-      from (select rowid, id, awaiting_reply * ${sql.lit(awaitingStep)}
-        + max(0, unixepoch(last_activity_at) - ${sql.lit(epoch)}) * ${sql.lit(secondStep)}
-        as b from inquiries))
+      from (select rowid, id, ${base} as b from inquiries))
     update inquiries set search_rank = ranked.rank from ranked
     where inquiries.rowid = ranked.r`.execute(trx);
   await sql`create unique index inquiries_search_rank on inquiries (search_rank)`.execute(trx);

@@ -18,15 +18,18 @@ interface Pending<T> {
 }
 
 /**
- * `write` run in shared transactions: writes that arrive while one transaction is being
- * written wait for it, then go together in the next, each in a savepoint of its own. A write
- * that fails there is rolled back alone and tried once more in a transaction of its own (a
- * neighbour's locks, a deadlock between two shared transactions on PostgreSQL, must not cost
- * it anything); its caller gets that attempt's outcome. When the shared commit itself fails,
- * every write of it is tried once more alone, the same way. Each caller is answered only after the
- * commit that holds its write (so a 201 still means stored). Under load, one commit (on
- * SQLite the WAL append, on PostgreSQL the flush to disk) serves many requests; a lone write
- * gets its own transaction at once, as before.
+ * `write` run in shared transactions. A write waits for the end of the event loop's turn
+ * (`setImmediate`): the writes handed over in that turn, and those that arrive while a
+ * transaction is being written, go together in the next one, each in a savepoint of its own.
+ * Waiting for the turn's end is what makes a group on SQLite: its driver is synchronous, so a
+ * transaction started at once was committed before the next request was even read, and under
+ * load every inquiry paid a commit of its own. A write that fails there is rolled back alone
+ * and tried once more in a transaction of its own (a neighbour's locks, a deadlock between two
+ * shared transactions on PostgreSQL, must not cost it anything); its caller gets that attempt's
+ * outcome. When the shared commit itself fails, every write of it is tried once more alone, the
+ * same way. Each caller is answered only after the commit that holds its write (so a 201 still
+ * means stored). Under load, one commit (on SQLite the WAL append, on PostgreSQL the flush to
+ * disk) serves many requests.
  */
 export function groupCommit<T>(
   db: Kysely<Database>,
@@ -44,6 +47,8 @@ export function groupCommit<T>(
   let waiting: Array<Pending<T>> = [];
   let writing = 0;
   let whenSettled: Array<() => void> = [];
+  // A start is due at the end of this turn.
+  let starting = false;
 
   async function writeGroup(group: Array<Pending<T>>): Promise<void> {
     const failed = new Map<Pending<T>, unknown>();
@@ -86,19 +91,33 @@ export function groupCommit<T>(
       await writeGroup(group);
     }
     writing--;
-    if (writing === 0) {
-      for (const settle of whenSettled) settle();
-      whenSettled = [];
-    }
+    settleIfIdle();
+  }
+
+  function start(): void {
+    starting = false;
+    if (writing < writers && waiting.length > 0) void drain();
+    else settleIfIdle();
+  }
+
+  function settleIfIdle(): void {
+    if (writing > 0 || starting) return;
+    for (const settle of whenSettled) settle();
+    whenSettled = [];
   }
 
   return {
     write: (item) =>
       new Promise<void>((resolve, reject) => {
         waiting.push({ item, resolve, reject });
-        if (writing < writers) void drain();
+        if (!starting && writing < writers) {
+          starting = true;
+          setImmediate(start);
+        }
       }),
     settled: () =>
-      writing === 0 ? Promise.resolve() : new Promise((resolve) => whenSettled.push(resolve)),
+      writing === 0 && !starting
+        ? Promise.resolve()
+        : new Promise((resolve) => whenSettled.push(resolve)),
   };
 }

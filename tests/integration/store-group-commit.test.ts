@@ -21,23 +21,49 @@ afterEach(async () => {
 
 const row = (key: string) => ({ key, failures: 0, windowStart: 'w', lockedUntil: null });
 
-/** Writes `key-first` then `key`: a repeated key fails after its first row is written. */
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Writes `key-first` then `key`: a repeated key fails after its first row is written. A key
+ * beginning "slow" keeps its transaction open for 40 ms. `groups` lists the keys each
+ * transaction was given, in the order the transactions began.
+ */
 function recordingWrites(writers = 1) {
   const transactions: Array<Transaction<Database>> = [];
+  const groups: string[][] = [];
   const { write, settled } = groupCommit(
     t.db,
     async (trx, key: string) => {
-      if (!transactions.includes(trx)) transactions.push(trx);
+      if (!transactions.includes(trx)) {
+        transactions.push(trx);
+        groups.push([]);
+      }
+      groups[transactions.indexOf(trx)]?.push(key);
       await trx
         .insertInto('throttles')
         .values(row(`${key}-first`))
         .execute();
+      if (key.startsWith('slow')) await sleep(40);
       await trx.insertInto('throttles').values(row(key)).execute();
     },
     { writers },
   );
-  return { write, settled, transactions };
+  return { write, settled, transactions, groups };
 }
+
+/**
+ * Hands each key over from a callback of its own, as requests arrive: all in one turn of the
+ * event loop, `ms` from now.
+ */
+const apart = (write: (key: string) => Promise<void>, keys: string[], ms = 0) =>
+  new Promise<void>((resolve, reject) =>
+    setTimeout(() => {
+      const each = keys.map(
+        (k) => new Promise<void>((done, fail) => setImmediate(() => write(k).then(done, fail))),
+      );
+      Promise.all(each).then(() => resolve(), reject);
+    }, ms),
+  );
 
 async function storedKeys(): Promise<string[]> {
   // Through another connection (pool): only what is committed.
@@ -46,28 +72,49 @@ async function storedKeys(): Promise<string[]> {
 }
 
 describe('group commit', () => {
-  it('writes a lone write at once, and the writes that arrive meanwhile in one transaction', async () => {
-    const { write, transactions } = recordingWrites();
+  it('writes what is handed over in one turn of the event loop in one transaction', async () => {
+    // As requests arrive: each from a callback of its own. On SQLite, whose driver does not
+    // wait, a transaction started at once was committed before the next callback ran.
+    const { write, groups } = recordingWrites();
     const keys = Array.from({ length: 10 }, (_, i) => `k${i}`);
-    await Promise.all(keys.map((k) => write(k)));
-    expect(transactions).toHaveLength(2);
+    await apart(write, keys);
+    expect(groups).toEqual([keys]);
     expect(await storedKeys()).toEqual(keys.flatMap((k) => [k, `${k}-first`]).sort());
+  });
+
+  it('writes what arrives during a transaction together in the next', async () => {
+    const { write, groups } = recordingWrites();
+    await Promise.all([write('slow'), apart(write, ['a', 'b', 'c'], 5)]);
+    expect(groups).toEqual([['slow'], ['a', 'b', 'c']]);
+    expect(await storedKeys()).toEqual([
+      'a',
+      'a-first',
+      'b',
+      'b-first',
+      'c',
+      'c-first',
+      'slow',
+      'slow-first',
+    ]);
   });
 
   it('writes up to `writers` transactions at once', async () => {
-    const { write, transactions } = recordingWrites(2);
-    const keys = Array.from({ length: 10 }, (_, i) => `k${i}`);
-    await Promise.all(keys.map((k) => write(k)));
-    // k0 and k1 each at once, in transactions of their own; k2..k9 together after one of them.
-    expect(transactions).toHaveLength(3);
-    expect(await storedKeys()).toEqual(keys.flatMap((k) => [k, `${k}-first`]).sort());
+    const { write, groups } = recordingWrites(2);
+    // slow1 is written while x1..x3 take the second writer; y1..y3 wait for one of the two.
+    await Promise.all([
+      write('slow1'),
+      apart(write, ['x1', 'x2', 'x3'], 5),
+      apart(write, ['y1', 'y2', 'y3'], 10),
+    ]);
+    expect(groups).toEqual([['slow1'], ['x1', 'x2', 'x3'], ['y1', 'y2', 'y3']]);
+    expect(await storedKeys()).toHaveLength(14);
   });
 
   it('rolls a failed write back alone: its caller gets the error, the others are stored', async () => {
-    const { write, transactions } = recordingWrites();
+    const { write, groups } = recordingWrites();
     const results = await Promise.allSettled(['a', 'b', 'c', 'b', 'd'].map((k) => write(k)));
-    // a alone; b, c, b, d together; then the failed b once more, alone (and failing again).
-    expect(transactions).toHaveLength(3);
+    // All five together; then the failed b once more, alone (and failing again).
+    expect(groups).toEqual([['a', 'b', 'c', 'b', 'd'], ['b']]);
     expect(results.map((r) => r.status)).toEqual([
       'fulfilled',
       'fulfilled',
@@ -113,7 +160,7 @@ describe('group commit', () => {
       }
     });
     const results = await Promise.allSettled(['first', 'x', 'poison', 'y'].map((k) => write(k)));
-    // first alone; x, poison, y together, whose commit fails; then each alone.
+    // All four together, whose commit fails; then each alone.
     expect(results.map((r) => r.status)).toEqual([
       'fulfilled',
       'fulfilled',

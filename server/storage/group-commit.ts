@@ -96,8 +96,11 @@ export function groupCommit<T>(
 
   function start(): void {
     starting = false;
-    if (writing < writers && waiting.length > 0) void drain();
-    else settleIfIdle();
+    // Each drain takes its first group before it waits: a burst of more than one group goes
+    // to every free writer.
+    while (writing < writers && waiting.length > 0) void drain();
+    // A running writer may have taken the writes this start was due for.
+    settleIfIdle();
   }
 
   function settleIfIdle(): void {

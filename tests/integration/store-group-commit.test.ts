@@ -1,4 +1,4 @@
-import { sql, type Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/storage/database';
 import { groupCommit } from '../../server/storage/group-commit';
@@ -10,29 +10,52 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
 
 let t: TestDatabase;
 let other: OpenedStore;
+let releaseHeld = () => {};
 beforeEach(async () => {
   t = await createTestDatabase();
   other = openStore(t.config);
 });
 afterEach(async () => {
+  // A test that failed while holding transactions open lets them end.
+  releaseHeld();
   await other.db.destroy();
   await t.close();
 });
 
 const row = (key: string) => ({ key, failures: 0, windowStart: 'w', lockedUntil: null });
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
- * Writes `key-first` then `key`: a repeated key fails after its first row is written. A key
- * beginning "slow" keeps its transaction open for 40 ms. `groups` lists the keys each
- * transaction was given, in the order the transactions began.
+ * Writes `key-first` then `key`: a repeated key fails after its first row is written. While
+ * the gate is closed (`hold`), every write waits there after its first row, its transaction
+ * open. `groups` lists the keys each transaction was given, in the order the transactions
+ * began; `open` counts the transactions begun and not yet ended, `most` the most at once.
  */
 function recordingWrites(writers = 1) {
   const transactions: Array<Transaction<Database>> = [];
   const groups: string[][] = [];
+  const counted = { open: 0, most: 0 };
+  let gate: Promise<void> = Promise.resolve();
+  let release = () => {};
+  const hold = () => {
+    gate = new Promise((resolve) => (release = resolve));
+    releaseHeld = release;
+  };
+  // The database as the group commit sees it, counting its transactions.
+  const counting = {
+    transaction: () => ({
+      execute: async <R>(work: (trx: Transaction<Database>) => Promise<R>): Promise<R> => {
+        counted.open++;
+        counted.most = Math.max(counted.most, counted.open);
+        try {
+          return await t.db.transaction().execute(work);
+        } finally {
+          counted.open--;
+        }
+      },
+    }),
+  } as unknown as Kysely<Database>;
   const { write, settled } = groupCommit(
-    t.db,
+    counting,
     async (trx, key: string) => {
       if (!transactions.includes(trx)) {
         transactions.push(trx);
@@ -43,27 +66,32 @@ function recordingWrites(writers = 1) {
         .insertInto('throttles')
         .values(row(`${key}-first`))
         .execute();
-      if (key.startsWith('slow')) await sleep(40);
+      await gate;
       await trx.insertInto('throttles').values(row(key)).execute();
     },
     { writers },
   );
-  return { write, settled, transactions, groups };
+  return { write, settled, groups, counted, hold, release: () => release() };
 }
 
-/**
- * Hands each key over from a callback of its own, as requests arrive: all in one turn of the
- * event loop, `ms` from now.
- */
-const apart = (write: (key: string) => Promise<void>, keys: string[], ms = 0) =>
-  new Promise<void>((resolve, reject) =>
-    setTimeout(() => {
-      const each = keys.map(
-        (k) => new Promise<void>((done, fail) => setImmediate(() => write(k).then(done, fail))),
-      );
-      Promise.all(each).then(() => resolve(), reject);
-    }, ms),
+/** Hands each key over from a callback of its own, as requests arrive: all in one turn. */
+const apart = (write: (key: string) => Promise<void>, keys: string[]) =>
+  Promise.all(
+    keys.map(
+      (k) => new Promise<void>((done, fail) => setImmediate(() => write(k).then(done, fail))),
+    ),
   );
+
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+/** Lets turns of the event loop pass until `done` (a few seconds at most). */
+async function until(done: () => boolean): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error('waited too long');
+    await turn();
+  }
+}
 
 async function storedKeys(): Promise<string[]> {
   // Through another connection (pool): only what is committed.
@@ -83,31 +111,71 @@ describe('group commit', () => {
   });
 
   it('writes what arrives during a transaction together in the next', async () => {
-    const { write, groups } = recordingWrites();
-    await Promise.all([write('slow'), apart(write, ['a', 'b', 'c'], 5)]);
-    expect(groups).toEqual([['slow'], ['a', 'b', 'c']]);
-    expect(await storedKeys()).toEqual([
-      'a',
-      'a-first',
-      'b',
-      'b-first',
-      'c',
-      'c-first',
-      'slow',
-      'slow-first',
-    ]);
+    const { write, groups, counted, hold, release } = recordingWrites();
+    hold();
+    const first = write('first');
+    await until(() => groups.length === 1);
+    const later = apart(write, ['a', 'b', 'c']);
+    for (let i = 0; i < 5; i++) await turn();
+    expect(groups).toEqual([['first']]);
+    release();
+    await Promise.all([first, later]);
+    expect(groups).toEqual([['first'], ['a', 'b', 'c']]);
+    expect(counted.most).toBe(1);
+    expect(await storedKeys()).toEqual(
+      ['a', 'a-first', 'b', 'b-first', 'c', 'c-first', 'first', 'first-first'].sort(),
+    );
   });
 
   it('writes up to `writers` transactions at once', async () => {
-    const { write, groups } = recordingWrites(2);
-    // slow1 is written while x1..x3 take the second writer; y1..y3 wait for one of the two.
-    await Promise.all([
-      write('slow1'),
-      apart(write, ['x1', 'x2', 'x3'], 5),
-      apart(write, ['y1', 'y2', 'y3'], 10),
-    ]);
-    expect(groups).toEqual([['slow1'], ['x1', 'x2', 'x3'], ['y1', 'y2', 'y3']]);
+    const { write, groups, counted, hold, release } = recordingWrites(2);
+    hold();
+    // The first transaction held open; x1..x3 take the second writer; y1..y3 wait for one.
+    const first = write('first');
+    await until(() => counted.open === 1);
+    const xs = apart(write, ['x1', 'x2', 'x3']);
+    await until(() => counted.open === 2);
+    const ys = apart(write, ['y1', 'y2', 'y3']);
+    for (let i = 0; i < 5; i++) await turn();
+    expect(counted.open).toBe(2);
+    release();
+    await Promise.all([first, xs, ys]);
+    expect(counted.most).toBe(2);
+    expect([...groups].sort()).toEqual([['first'], ['x1', 'x2', 'x3'], ['y1', 'y2', 'y3']]);
     expect(await storedKeys()).toHaveLength(14);
+  });
+
+  it('gives a burst of more than one group to every free writer', async () => {
+    const { write, counted, hold, release } = recordingWrites(2);
+    hold();
+    // More than one transaction takes (64), all in one turn.
+    const burst = apart(
+      write,
+      Array.from({ length: 80 }, (_, i) => `b${i}`),
+    );
+    await until(() => counted.open === 2);
+    release();
+    await burst;
+    expect(counted.most).toBe(2);
+    expect(await storedKeys()).toHaveLength(160);
+  });
+
+  it('says it is done when a write was taken by a running writer before its own could start', async () => {
+    // With two writers, a write handed over while one writes schedules a start of its own; on
+    // SQLite the running writer takes it first and ends before that start comes.
+    let inner: Promise<void> | undefined;
+    const { write, settled } = groupCommit(
+      t.db,
+      async (trx, key: string) => {
+        if (key === 'outer') inner = write('inner');
+        await trx.insertInto('throttles').values(row(key)).execute();
+      },
+      { writers: 2 },
+    );
+    const outer = write('outer');
+    await settled();
+    await Promise.all([outer, inner]);
+    expect(await storedKeys()).toEqual(['inner', 'outer']);
   });
 
   it('rolls a failed write back alone: its caller gets the error, the others are stored', async () => {

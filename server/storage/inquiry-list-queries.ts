@@ -1,7 +1,7 @@
 import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { Database } from './database';
 import { toInquiry } from './rows';
-import type { PreparedSearch, SearchAdapter } from './search';
+import type { PreparedSearch, RankedScope, SearchAdapter } from './search';
 import { rankCeiling, rankFloor } from './search-index';
 import type { Inquiry, Store } from './store';
 
@@ -108,7 +108,7 @@ export function inquiryListQueries(
    */
   const rankedPage = async (
     ranked: NonNullable<PreparedSearch['ranked']>,
-    scope: Parameters<NonNullable<PreparedSearch['ranked']>>[2],
+    scope: RankedScope,
     after: ListKey | undefined,
     limit: number,
   ): Promise<Inquiry[] | null> => {

@@ -3,6 +3,9 @@ import type { Database } from './database';
 import type { InboxScope, Inquiry } from './records';
 import { searchWordsOf } from './search-text';
 
+/** Where a ranked search keeps its matches: a site, or a rep's own list, and a status. */
+export type RankedScope = InboxScope & { status?: string };
+
 /**
  * How an engine finds inquiries by full text (SQLite FTS5, PostgreSQL tsvector); the dialect
  * factory provides it and the store only calls it; search-index.ts writes the index. A query is
@@ -48,7 +51,7 @@ export interface PreparedSearch {
     | ((
         below: number | null,
         count: number,
-        scope: InboxScope & { status?: string },
+        scope: RankedScope,
       ) => Promise<Array<{ rank: number; inquiry: Inquiry | null }>>)
     | null;
   /** The match as a condition on `inquiries`, checked row by row as the list is read. */

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { ROLES, type Role } from './inbox';
 import { PROOF_OF_WORK, type ProofOfWork } from './inquiry';
-import { DISTRIBUTIONS, RuleMatch, WeeklyHours, type Distribution } from './routing';
+import { DISTRIBUTIONS, notNA, RuleMatch, WeeklyHours, type Distribution } from './routing';
 
 // The admin section of the inbox: `/api/inbox/admin/*`, for admins of one site only. Shapes
 // are checked here; references between them (a rule's team, a team's members) by the server.
@@ -69,7 +69,7 @@ export const RepProfileInput = z.strictObject({
   languages: z.array(LanguageTag).check(z.maxLength(50)),
   countries: z
     .array(z.string().check(z.trim(), z.minLength(2), z.maxLength(60)))
-    .check(z.maxLength(300)),
+    .check(z.maxLength(300), notNA),
   /** Null: no hours set, always on duty. */
   hours: z.nullable(WeeklyHours),
   away: z.boolean(),

@@ -29,6 +29,16 @@ export const WeeklyHours = z.strictObject({
 });
 export type WeeklyHours = z.infer<typeof WeeklyHours>;
 
+/**
+ * A list of countries (a rule's or a rep's) may not say `NA`: it named North America until
+ * migration 0016 rewrote it so, and is Namibia's ISO code, so a list written for either meaning
+ * is refused rather than read in the other (server/domain/countries.ts).
+ */
+export const notNA = z.refine<string[]>(
+  (list) => !list.some((entry) => entry.trim().toUpperCase() === 'NA'),
+  'NA is ambiguous: write "Namibia" or "North America".',
+);
+
 /** What a rule looks at; every condition given must hold (an empty rule matches everything). */
 export const RuleMatch = z.strictObject({
   /** Page URL glob: `*` is any run of characters, e.g. "https://example.com/valves/*". */
@@ -39,7 +49,7 @@ export const RuleMatch = z.strictObject({
   category: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
   /** ISO 3166 alpha-2 codes or country names, or region names ("EU", "LATAM", "MENA"...). */
   countries: z.optional(
-    z.array(z.string().check(z.minLength(2), z.maxLength(60))).check(z.maxLength(300)),
+    z.array(z.string().check(z.minLength(2), z.maxLength(60))).check(z.maxLength(300), notNA),
   ),
   /** Language tags; "es" matches "es-MX". */
   languages: z.optional(

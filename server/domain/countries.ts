@@ -2,6 +2,12 @@
 // language: "Germany", "DE", "germany ", "Deutschland", "德国") against a rule's list of ISO
 // codes, country names or region names.
 
+/**
+ * The regions a rule or a rep may name, by name: none is two letters but `EU`, which ISO
+ * reserves for the European Union, so that any other two letters are a country's code. North
+ * America was `NA` until migration 0016, which is Namibia's code; a list may no longer say `NA`
+ * (contract/routing.ts `CountryList`).
+ */
 const REGIONS: Record<string, string[]> = {
   EU: [
     'AT',
@@ -80,7 +86,7 @@ const REGIONS: Record<string, string[]> = {
     'GB',
     'VA',
   ],
-  NA: ['US', 'CA', 'MX'],
+  'NORTH AMERICA': ['US', 'CA', 'MX'],
   LATAM: [
     'AR',
     'BO',
@@ -269,7 +275,7 @@ export function countryMatches(
   if (!visitor?.trim()) return false;
   const code = countryCode(visitor);
   return entries.some((entry) => {
-    const region = REGIONS[entry.trim().toUpperCase()];
+    const region = REGIONS[normal(entry).replace(/_/g, ' ').toUpperCase()];
     if (region) return code !== null && region.includes(code);
     const wanted = countryCode(entry);
     return wanted !== null ? wanted === code : normal(entry) === normal(visitor);

@@ -24,6 +24,7 @@ import { ftsSecureDelete } from './migrations/0012-fts-secure-delete';
 import { searchText } from './migrations/0013-search-text';
 import { searchRank } from './migrations/0014-search-rank';
 import { searchWords } from './migrations/0015-search-words';
+import { northAmerica } from './migrations/0016-north-america';
 
 /** A migration; a long one may say how far it has come, a line at a time, as it runs. */
 export interface TellingMigration extends Migration {
@@ -47,6 +48,7 @@ const migrations = {
   '0013-search-text': searchText,
   '0014-search-rank': searchRank,
   '0015-search-words': searchWords,
+  '0016-north-america': northAmerica,
 } satisfies Record<string, TellingMigration>;
 
 /** Every migration this release knows (also what /readyz compares the database with). */

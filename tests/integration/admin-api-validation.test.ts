@@ -65,6 +65,12 @@ describe('bad input gets 400 with field messages and changes nothing', () => {
       'profile.whatsapp',
       /\+8613800000000/,
     ],
+    [
+      'NA among its countries (Namibia or North America?)',
+      { profile: { ...repInput().profile, countries: ['MX', ' na '] } },
+      'profile.countries',
+      /NA is ambiguous: write "Namibia" or "North America"/,
+    ],
     ['an email another account has', { email: MOORE.toUpperCase() }, 'email', /Another account/],
     ['a handle another rep has', { handle: 'moore-liu' }, 'handle', /Another rep/],
     ['a handle with spaces', { handle: 'Ana Wu' }, 'handle', /lower-case/],
@@ -127,6 +133,17 @@ describe('bad input gets 400 with field messages and changes nothing', () => {
       'rules.1.target.repId': 'Choose a rep of this site.',
       'rules.2.target.teamId': 'Choose a team of this site.',
       'rules.3.id': 'No such rule of this site.',
+    });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('rules: NA among the countries is refused as ambiguous', async () => {
+    const before = await snapshot();
+    const error = await refused('PUT', '/rules', {
+      rules: [{ name: 'x', match: { countries: ['NA'] }, target: { repId: moore.id } }],
+    });
+    expect(error.fields).toEqual({
+      'rules.0.match.countries': 'NA is ambiguous: write "Namibia" or "North America".',
     });
     expect(await snapshot()).toEqual(before);
   });

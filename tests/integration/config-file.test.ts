@@ -104,6 +104,14 @@ describe('liaison.config.json', () => {
       /sites\[0\]\.rules\[0\]\.to\.team: no team named "Valves"/,
     ],
     [site({ defaultRep: 'ghost@example.com' }), /sites\[0\]\.defaultRep: no rep ghost@example.com/],
+    [
+      site({ reps: [{ email: 'a@b.co', name: 'A', countries: ['US', 'NA'] }] }),
+      /sites\[0\]\.reps\[0\]\.countries: NA is ambiguous: write "Namibia" or "North America"/,
+    ],
+    [
+      site({ rules: [{ name: 'r', match: { countries: ['na'] }, to: { rep: 'a@b.co' } }] }),
+      /sites\[0\]\.rules\[0\]\.match\.countries: NA is ambiguous/,
+    ],
   ])('refuses %j naming the entry', async (content, message) => {
     await expect(apply(content)).rejects.toThrow(ConfigFileError);
     await expect(apply(content)).rejects.toThrow(message);

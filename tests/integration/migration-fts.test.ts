@@ -120,6 +120,7 @@ describe('migration 0013 stopped halfway', () => {
       '0013-search-text',
       '0014-search-rank',
       '0015-search-words',
+      '0016-north-america',
     ]);
     expect(await foundBefore0014('keptname', names)).toEqual(['kept']);
 

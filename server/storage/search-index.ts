@@ -218,51 +218,86 @@ export async function indexEveryInquiry<T>(
   progress: (done: number) => void = () => {},
   at: SqliteIndex = 'latest',
 ): Promise<void> {
-  const postgres = engineOf(db) === 'postgres';
-  // The bodies joined by a space, which the words of each end at anyway.
-  const bodies = postgres
-    ? sql`(select string_agg(m.body, ' ' order by m.created_at, m.id) from messages m
-        where m.inquiry_id = i.id and m.author_kind <> 'system')`
-    : sql`(select group_concat(body, ' ') from (select m.body from messages m
-        where m.inquiry_id = i.id and m.author_kind <> 'system' order by m.created_at, m.id))`;
-  // Columns named without an underscore: a caller's CamelCasePlugin would rename them.
   let after = '';
   let done = 0;
   for (;;) {
-    const { rows } = await sql<{
-      id: string;
-      name: string | null;
-      email: string;
-      company: string | null;
-      country: string | null;
-      phone: string | null;
-      products: string;
-      bodies: string | null;
-    }>`select i.id, i.visitor_name as name, i.visitor_email as email,
-        i.visitor_company as company, i.visitor_country as country, i.visitor_phone as phone,
-        i.products,
-        ${bodies} as bodies
-      from inquiries i where i.id > ${after} order by i.id limit ${REBUILD_BATCH}`.execute(db);
-    await indexInquiries(
+    const batch = await inquiriesToIndex(
       db,
-      rows.map((r) => ({
-        id: r.id,
-        visitor: {
-          name: r.name,
-          email: r.email,
-          company: r.company,
-          country: r.country,
-          phone: r.phone,
-        },
-        products: JSON.parse(r.products) as Product[],
-        body: r.bodies ?? '',
-      })),
-      at,
+      sql`i.id > ${after} order by i.id limit ${REBUILD_BATCH}`,
     );
-    done += rows.length;
+    await indexInquiries(db, batch, at);
+    done += batch.length;
     progress(done);
-    const last = rows[rows.length - 1];
-    if (!last || rows.length < REBUILD_BATCH) return;
+    const last = batch[batch.length - 1];
+    if (!last || batch.length < REBUILD_BATCH) return;
     after = last.id;
   }
+}
+
+/**
+ * Writes the documents of these inquiries again, from what they hold now (migration 0017, after
+ * a change of the words a text is split into); `progress(done)` after each batch.
+ */
+export async function indexAgain<T>(
+  db: Kysely<T>,
+  ids: string[],
+  progress: (done: number) => void = () => {},
+): Promise<void> {
+  const postgres = engineOf(db) === 'postgres';
+  for (let done = 0; done < ids.length;) {
+    const batch = ids.slice(done, done + REBUILD_BATCH);
+    const list = sql.join(batch);
+    // PostgreSQL's deletion trigger takes along the words no other document holds; SQLite's
+    // word list keeps them (its caller clears what it changed).
+    await (
+      postgres
+        ? sql`delete from inquiry_search where inquiry_id in (${list})`
+        : sql`delete from inquiries_fts where rowid in
+          (select search_rank from inquiries where id in (${list}))`
+    ).execute(db);
+    await indexInquiries(db, await inquiriesToIndex(db, sql`i.id in (${list})`));
+    done += batch.length;
+    progress(done);
+  }
+}
+
+/** The inquiries `where` (a condition on `i`, and its order) chooses, as they are indexed. */
+async function inquiriesToIndex<T>(
+  db: Kysely<T>,
+  where: RawBuilder<unknown>,
+): Promise<IndexedInquiry[]> {
+  // The bodies joined by a space, which the words of each end at anyway.
+  const bodies =
+    engineOf(db) === 'postgres'
+      ? sql`(select string_agg(m.body, ' ' order by m.created_at, m.id) from messages m
+        where m.inquiry_id = i.id and m.author_kind <> 'system')`
+      : sql`(select group_concat(body, ' ') from (select m.body from messages m
+        where m.inquiry_id = i.id and m.author_kind <> 'system' order by m.created_at, m.id))`;
+  // Columns named without an underscore: a caller's CamelCasePlugin would rename them.
+  const { rows } = await sql<{
+    id: string;
+    name: string | null;
+    email: string;
+    company: string | null;
+    country: string | null;
+    phone: string | null;
+    products: string;
+    bodies: string | null;
+  }>`select i.id, i.visitor_name as name, i.visitor_email as email,
+      i.visitor_company as company, i.visitor_country as country, i.visitor_phone as phone,
+      i.products,
+      ${bodies} as bodies
+    from inquiries i where ${where}`.execute(db);
+  return rows.map((r) => ({
+    id: r.id,
+    visitor: {
+      name: r.name,
+      email: r.email,
+      company: r.company,
+      country: r.country,
+      phone: r.phone,
+    },
+    products: JSON.parse(r.products) as Product[],
+    body: r.bodies ?? '',
+  }));
 }

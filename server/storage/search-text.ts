@@ -34,11 +34,30 @@ const UNDECOMPOSED_LETTERS = /[ßæœøłđðħı]/g;
 // Arabic tatweel (a stretched joining line, ـ), dropped before the marks, which may follow it.
 const TATWEEL = /\u0640/g;
 
-// A word: letters, digits and their marks. Han, Hiragana and Katakana are written without
-// spaces between words, so each of their characters is a word of its own, and a search for
-// 阀门 asks for 阀 followed by 门 (a phrase), wherever in a sentence it stands.
-const WORD =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]\p{M}*|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{N}\p{M}])+/gu;
+// A word: letters, digits and their marks. Han, Hiragana and Katakana, Thai, Lao, Khmer and
+// Myanmar are written without spaces between words, so each of their characters (with the marks
+// that follow it: a Thai vowel or tone mark, a Khmer subscript sign) is a word of its own, and a
+// search for 阀门 asks for 阀 followed by 门 (a phrase), wherever in a sentence it stands; ปั๊ม
+// (pump) asks for ปั๊ followed by ม. (A dictionary, as `Intl.Segmenter` has, may split the same
+// letters one way in a sentence and another in a query of a word or two.)
+const UNSPACED = String.raw`\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}`;
+const WORD = new RegExp(
+  String.raw`[${UNSPACED}]\p{M}*|(?:(?![${UNSPACED}])[\p{L}\p{N}\p{M}])+`,
+  'gu',
+);
+
+/**
+ * The letters of the scripts above that were parts of longer words before migration 0017 (which
+ * indexes again the inquiries holding any): Thai, Lao, Myanmar and Khmer, by Unicode block.
+ */
+export const RESPLIT_BLOCKS = [
+  [0x0e00, 0x0eff],
+  [0x1000, 0x109f],
+  [0x1780, 0x17ff],
+  [0x19e0, 0x19ff],
+  [0xa9e0, 0xa9ff],
+  [0xaa60, 0xaa7f],
+] as const;
 
 /**
  * A word is cut to this many characters, in the index and in a query alike (PostgreSQL refuses

@@ -121,6 +121,7 @@ describe('migration 0013 stopped halfway', () => {
       '0014-search-rank',
       '0015-search-words',
       '0016-north-america',
+      '0017-unspaced-scripts',
     ]);
     expect(await foundBefore0014('keptname', names)).toEqual(['kept']);
 

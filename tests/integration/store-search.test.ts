@@ -138,7 +138,13 @@ describe(`full-text search`, () => {
         message: 'مَرْحَبًا، نُرِيدُ مِضَخَّات للمياه',
         product: { name: 'Pump' },
       });
-      const names: Record<string, string> = { [zh.id]: 'zh', [ar.id]: 'ar' };
+      const th = await sendInquiry(own, {
+        name: 'Somchai',
+        company: 'ម៉ាស៊ីនបូមទឹក',
+        message: 'ขายปั๊มน้ำ ราคาเท่าไหร่ ရေစုပ်စက် ປໍ້ານ້ຳ',
+        product: { name: 'Pump' },
+      });
+      const names: Record<string, string> = { [zh.id]: 'zh', [ar.id]: 'ar', [th.id]: 'th' };
       const found = async (query: string) => {
         const prepared = await search.prepare(own.db, query);
         if (!prepared) throw new Error(`no words in ${query}`);
@@ -154,6 +160,11 @@ describe(`full-text search`, () => {
         expect(await found(query), query).toEqual(['zh']);
       }
       expect(await found('门阀'), '门阀').toEqual([]);
+      // So are Thai, Lao, Khmer and Myanmar.
+      for (const query of ['ปั๊ม', 'ปั๊มน้ำ', 'ราคา', 'បូមទឹក', 'စုပ်', 'ນ້ຳ']) {
+        expect(await found(query), query).toEqual(['th']);
+      }
+      expect(await found('มปั๊'), 'มปั๊').toEqual([]);
       // Accents and Arabic vowel marks fold away, in the text and in the query.
       for (const query of ['muller', 'MÜLLER-ÖL', 'öl', 'ol', 'hauptstrasse', 'HAUPTSTRASSE']) {
         expect(await found(query), query).toEqual(['zh']);

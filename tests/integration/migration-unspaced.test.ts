@@ -1,0 +1,87 @@
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { migrateTo, migrateToLatest } from '../../server/storage/migrate';
+import { postgresSearch } from '../../server/storage/postgres';
+import { tsvectorOf } from '../../server/storage/search-text';
+import { sqliteSearch } from '../../server/storage/sqlite';
+import { sendInquiry } from '../support/inbox-client';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+// Migration 0017: inquiries indexed when a run of Thai, Lao, Khmer or Myanmar letters was one
+// word are indexed again, letter by letter, and found by a word inside a sentence; the word
+// list loses the old long words; inquiries without such letters keep their documents.
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await createTestApp();
+});
+afterEach(async () => {
+  await t.close();
+});
+
+async function found(query: string, names: Record<string, string>): Promise<string[]> {
+  const search = t.engine === 'postgres' ? postgresSearch : sqliteSearch;
+  const prepared = await search.prepare(t.db, query);
+  if (!prepared) throw new Error(`no words in ${query}`);
+  const rows = await t.db.selectFrom('inquiries').select('id').where(prepared.filter).execute();
+  return rows.map((r) => names[r.id] ?? 'demo').sort();
+}
+
+/** Replaces an inquiry's document by these words, as an earlier release split them. */
+async function writeDocument(id: string, company: string[], body: string[]) {
+  if (t.engine === 'postgres') {
+    const { literal } = tsvectorOf([['buyer'], company, [], body]);
+    await sql`update inquiry_search set document = ${literal}::tsvector
+      where inquiry_id = ${id}`.execute(t.db);
+    return;
+  }
+  await sql`update inquiries_fts set visitor = 'buyer', company = ${company.join(' ')},
+      products = '', body = ${body.join(' ')}
+    where rowid = (select search_rank from inquiries where id = ${id})`.execute(t.db);
+  await sql`insert or ignore into search_words (word)
+    select value from json_each(${JSON.stringify([...company, ...body])})`.execute(t.db);
+}
+
+/** Which of `words` the word list (the engine's) holds. */
+async function listed(words: string[]): Promise<string[]> {
+  const { rows } =
+    t.engine === 'postgres'
+      ? await sql<{ word: string }>`select distinct term as word from inquiry_search_terms
+          where term = any(${words}::text[])`.execute(t.db)
+      : await sql<{ word: string }>`select word from search_words
+          where word in (select value from json_each(${JSON.stringify(words)}))`.execute(t.db);
+  return rows.map((r) => r.word).sort();
+}
+
+const OLD_WORDS = ['ขายปั๊มน้ำ', 'ราคา', 'โปรดเสนอราคาให้ด้วย', 'ម៉ាស៊ីនបូមទឹក'];
+
+describe('migration 0017 (letters of unspaced scripts as words)', () => {
+  it('indexes again the inquiries holding them, and only those', async () => {
+    const th = await sendInquiry(t, {
+      email: 'somchai@buyer.example',
+      company: 'ម៉ាស៊ីនបូមទឹក',
+      message: 'ขายปั๊มน้ำ ราคา โปรดเสนอราคาให้ด้วย',
+    });
+    const en = await sendInquiry(t, {
+      email: 'ed@buyer.example',
+      message: 'Please quote fifty valves',
+    });
+    const names = { [th.id]: 'th', [en.id]: 'en' };
+    await migrateTo(t.db, '0016-north-america');
+    // As an earlier release indexed them; the other inquiry's document is marked, to show
+    // that it is not written again.
+    await writeDocument(th.id, ['ម៉ាស៊ីនបូមទឹក'], ['ขายปั๊มน้ำ', 'ราคา', 'โปรดเสนอราคาให้ด้วย']);
+    await writeDocument(en.id, [], ['please', 'quote', 'fifty', 'valves', 'handword']);
+    expect(await found('ปั๊ม', names)).toEqual([]);
+    expect(await listed(OLD_WORDS)).toEqual([...OLD_WORDS].sort());
+
+    await migrateToLatest(t.db);
+    for (const query of ['ปั๊ม', 'ปั๊มน้ำ', 'น้ำ', 'ขายปั๊มน้ำ ราคา', 'เสนอราคา', 'បូមទឹក', 'ម៉ាស៊ីន']) {
+      expect(await found(query, names), query).toEqual(['th']);
+    }
+    expect(await found('มปั๊', names)).toEqual([]);
+    expect(await found('handword', names)).toEqual(['en']);
+    expect(await listed(OLD_WORDS)).toEqual([]);
+    expect(await listed(['ปั๊', 'ม'])).toEqual(['ปั๊', 'ม'].sort());
+  });
+});

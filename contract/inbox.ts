@@ -84,6 +84,14 @@ export interface InquiryPage {
 export type InboxMessageKind = 'visitor' | 'rep' | 'system' | 'note';
 export type Channel = 'widget' | 'email' | 'inbox' | 'api';
 
+/** A visitor's file: downloadable in the inbox only, at `.../attachments/{id}`. */
+export interface InboxFile {
+  id: string;
+  filename: string;
+  contentType: string;
+  size: number;
+}
+
 /** One message of the thread as reps see it, notes and system events included. */
 export interface InboxMessage {
   id: string;
@@ -92,6 +100,8 @@ export interface InboxMessage {
   body: string;
   channel: Channel;
   createdAt: string;
+  /** The files that came with it (a reply mailed with files). */
+  attachments: InboxFile[];
 }
 
 /** `GET /api/inbox/inquiries/{id}`. */
@@ -115,8 +125,8 @@ export interface InquiryDetail {
     quantity?: number;
     unit?: string;
   }>;
-  /** The visitor's files: downloadable here only, at `.../attachments/{attachmentId}`. */
-  attachments: Array<{ id: string; filename: string; contentType: string; size: number }>;
+  /** The files sent with the inquiry (those of later messages are with their message). */
+  attachments: InboxFile[];
   /** The inquiry's quantity when it names no product. */
   quantity: number | null;
   unit: string | null;

@@ -38,6 +38,7 @@ const sent = (id: string): ApiResult<InboxMessage> => ({
     authorName: 'Moore',
     body: 'x',
     channel: 'inbox',
+    attachments: [],
     createdAt: '2026-11-29T09:00:00.000Z',
   },
 });

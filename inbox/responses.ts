@@ -3,6 +3,7 @@ import {
   STATUSES,
   type Channel,
   type InboxEvent,
+  type InboxFile,
   type InboxMessage,
   type InboxMessageKind,
   type InquiryDetail,
@@ -74,6 +75,18 @@ export function readPage(body: unknown): InquiryPage | null {
   };
 }
 
+const readAttachment = (value: unknown): InboxFile | null => {
+  if (!isRecord(value) || typeof value.id !== 'string' || typeof value.filename !== 'string') {
+    return null;
+  }
+  return {
+    id: value.id,
+    filename: value.filename,
+    contentType: stringOrNull(value.contentType) ?? '',
+    size: numberOrNull(value.size) ?? 0,
+  };
+};
+
 /** Reads one message of a thread. */
 export function readMessage(body: unknown): InboxMessage | null {
   if (!isRecord(body)) return null;
@@ -87,6 +100,7 @@ export function readMessage(body: unknown): InboxMessage | null {
     body: stringOrNull(body.body) ?? '',
     channel: oneOf(CHANNELS, body.channel) ?? 'inbox',
     createdAt,
+    attachments: listOf(body.attachments, readAttachment) ?? [],
   };
 }
 
@@ -99,18 +113,6 @@ const readProduct = (value: unknown): InquiryDetail['products'][number] | null =
   if (typeof value.quantity === 'number') product.quantity = value.quantity;
   if (typeof value.unit === 'string') product.unit = value.unit;
   return product;
-};
-
-const readAttachment = (value: unknown): InquiryDetail['attachments'][number] | null => {
-  if (!isRecord(value) || typeof value.id !== 'string' || typeof value.filename !== 'string') {
-    return null;
-  }
-  return {
-    id: value.id,
-    filename: value.filename,
-    contentType: stringOrNull(value.contentType) ?? '',
-    size: numberOrNull(value.size) ?? 0,
-  };
 };
 
 /** Reads `GET /api/inbox/inquiries/{id}` and the PATCH answer. */

@@ -82,7 +82,7 @@ export function InquiryView({ state, actions, me, focusOnLoad }: InquiryViewProp
       <div class="inquiry-body">
         <section class="conversation" aria-labelledby="thread-title">
           <h3 id="thread-title">Conversation</h3>
-          <Thread messages={inquiry.messages} visitorName={name} />
+          <Thread inquiryId={inquiry.id} messages={inquiry.messages} visitorName={name} />
           <h3 class="visually-hidden">Reply</h3>
           <ReplyBox
             key={inquiry.id}

@@ -1,8 +1,10 @@
 import type { InboxMessage } from '../../contract/inbox';
 import { dateTime } from '../format';
+import { FileList } from './file-list';
 
 /** The thread and the names to show for authors the server left unnamed. */
 export interface ThreadProps {
+  inquiryId: string;
   messages: InboxMessage[];
   visitorName: string;
 }
@@ -13,7 +15,7 @@ function author(message: InboxMessage, visitorName: string): string {
 }
 
 /** The whole conversation, oldest first: visitor, replies, internal notes and system events. */
-export function Thread({ messages, visitorName }: ThreadProps) {
+export function Thread({ inquiryId, messages, visitorName }: ThreadProps) {
   if (messages.length === 0) return <p class="empty">No messages yet.</p>;
   return (
     <ol class="thread">
@@ -38,6 +40,9 @@ export function Thread({ messages, visitorName }: ThreadProps) {
             <p class="msg-body" dir="auto">
               {message.body}
             </p>
+            {message.attachments.length > 0 && (
+              <FileList inquiryId={inquiryId} files={message.attachments} />
+            )}
           </li>
         );
       })}

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { InquiryDetail } from '../../contract/inbox';
 import { mailtoHref } from '../format';
 import { ExternalLink } from './external-link';
+import { FileList } from './file-list';
 
 /** A `tel:` link for numbers that look like one; anything else stays text. */
 function telHref(phone: string): string | null {
@@ -17,12 +18,6 @@ function Row({ term, children }: { term: string; children: ComponentChildren }) 
     </div>
   );
 }
-
-/** "820 KB", "3.4 MB". */
-const sizeLabel = (bytes: number): string =>
-  bytes < 1024 * 1024
-    ? `${Math.max(1, Math.round(bytes / 1024))} KB`
-    : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** Who wrote, about what, from which page, and why it reached this rep. */
 export function VisitorDetails({ inquiry }: { inquiry: InquiryDetail }) {
@@ -65,20 +60,7 @@ export function VisitorDetails({ inquiry }: { inquiry: InquiryDetail }) {
       )}
       {inquiry.attachments.length > 0 && (
         <Row term={inquiry.attachments.length === 1 ? 'Attachment' : 'Attachments'}>
-          <ul class="attachments">
-            {inquiry.attachments.map((file) => (
-              <li key={file.id}>
-                {/* Served as a download, never shown inline: it is the visitor's file. */}
-                <a
-                  href={`/api/inbox/inquiries/${encodeURIComponent(inquiry.id)}/attachments/${encodeURIComponent(file.id)}`}
-                  download={file.filename}
-                >
-                  {file.filename}
-                </a>
-                <span class="size"> · {sizeLabel(file.size)}</span>
-              </li>
-            ))}
-          </ul>
+          <FileList inquiryId={inquiry.id} files={inquiry.attachments} />
         </Row>
       )}
       {inquiry.quantity !== null && (

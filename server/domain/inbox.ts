@@ -1,4 +1,5 @@
 import type {
+  InboxFile,
   InboxMessage,
   InquiryDetail,
   InquiryListQuery,
@@ -6,6 +7,7 @@ import type {
   InquirySummary,
 } from '../../contract';
 import { formatLocalTime } from '../mail/local-time';
+import type { InquiryFile } from '../storage/attachment-queries';
 import type { Inquiry, InquiryListFilter, Message, Rep, Store } from '../storage/store';
 import { scopeOf } from './access';
 import { DomainError } from './errors';
@@ -65,7 +67,10 @@ export async function inquiryDetail(
     unread: inquiry.unread,
     visitor: inquiry.visitor,
     products: inquiry.products,
-    attachments,
+    // A later message's files go with it; one whose message is not listed stays here.
+    attachments: attachments
+      .filter((f) => !f.messageId || !messages.some((m) => m.id === f.messageId))
+      .map(toInboxFile),
     quantity: inquiry.quantity,
     unit: inquiry.unit,
     page: inquiry.page,
@@ -73,12 +78,22 @@ export async function inquiryDetail(
     assignmentReason: inquiry.assignmentReason,
     rep: assignee && { id: assignee.id, name: assignee.name },
     createdAt: inquiry.createdAt,
-    messages: messages.map((m) => toInboxMessage(m, names)),
+    messages: messages.map((m) =>
+      toInboxMessage(
+        m,
+        names,
+        attachments.filter((f) => f.messageId === m.id),
+      ),
+    ),
   };
 }
 
-/** A message as reps see it. */
-export function toInboxMessage(m: Message, names: Map<string, string>): InboxMessage {
+/** A message as reps see it, with the files it brought. */
+export function toInboxMessage(
+  m: Message,
+  names: Map<string, string>,
+  files: InquiryFile[] = [],
+): InboxMessage {
   return {
     id: m.id,
     kind: m.authorKind,
@@ -86,8 +101,16 @@ export function toInboxMessage(m: Message, names: Map<string, string>): InboxMes
     body: m.body,
     channel: m.channel,
     createdAt: m.createdAt,
+    attachments: files.map(toInboxFile),
   };
 }
+
+const toInboxFile = ({ id, filename, contentType, size }: InquiryFile): InboxFile => ({
+  id,
+  filename,
+  contentType,
+  size,
+});
 
 function toSummary(i: Inquiry, firstMessage: string, names: Map<string, string>): InquirySummary {
   return {

@@ -141,6 +141,7 @@ export const InboxMessageSchema = z.object({
   body: str,
   channel: z.enum(['widget', 'email', 'inbox', 'api']),
   createdAt: str,
+  attachments: z.array(AttachmentCreatedSchema),
 });
 
 export const InquiryDetailSchema = z.object({

@@ -16,13 +16,18 @@ export interface StoredAttachment extends AttachmentInfo {
   createdAt: string;
 }
 
+/** A file of an inquiry: its own (`messageId` null), or one a later message brought. */
+export interface InquiryFile extends AttachmentInfo {
+  messageId: string | null;
+}
+
 /** The visitors' files (the Store's part; see domain/attachments.ts). */
 export interface AttachmentStore {
   /** Keeps an uploaded file, claimed by no inquiry yet. */
   createAttachment(attachment: StoredAttachment): Promise<void>;
   /** Which of `ids` are files of the site that no inquiry has claimed. */
   unclaimedAttachmentIds(siteId: string, ids: string[]): Promise<string[]>;
-  listAttachments(inquiryId: string): Promise<AttachmentInfo[]>;
+  listAttachments(inquiryId: string): Promise<InquiryFile[]>;
   /** One file of an inquiry, bytes and all; null when the inquiry has no such file. */
   findAttachment(inquiryId: string, id: string): Promise<StoredAttachment | null>;
   /** Deletes files no inquiry claimed that were uploaded before `before`; returns how many. */
@@ -39,7 +44,7 @@ export function attachmentQueries(db: Kysely<Database>): AttachmentStore {
     async createAttachment(attachment) {
       await db
         .insertInto('attachments')
-        .values({ ...attachment, inquiryId: null })
+        .values({ ...attachment, inquiryId: null, messageId: null })
         .execute();
     },
 
@@ -58,7 +63,7 @@ export function attachmentQueries(db: Kysely<Database>): AttachmentStore {
     async listAttachments(inquiryId) {
       return db
         .selectFrom('attachments')
-        .select(INFO)
+        .select([...INFO, 'messageId'])
         .where('inquiryId', '=', inquiryId)
         .orderBy('createdAt')
         .orderBy('id')

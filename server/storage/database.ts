@@ -189,6 +189,8 @@ export interface AttachmentsTable {
   siteId: string;
   /** Null until the inquiry that names it is stored. */
   inquiryId: string | null;
+  /** The later message it came with (a mailed reply); null for the inquiry's own (0018). */
+  messageId: string | null;
   filename: string;
   contentType: string;
   size: number;

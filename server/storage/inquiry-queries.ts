@@ -192,7 +192,7 @@ export function inquiryQueries(
         for (const file of attachments) {
           await trx
             .insertInto('attachments')
-            .values({ ...file, inquiryId: message.inquiryId })
+            .values({ ...file, inquiryId: message.inquiryId, messageId: message.id })
             .execute();
         }
         if (patch.firstReplyAt) {

@@ -26,6 +26,7 @@ import { searchRank } from './migrations/0014-search-rank';
 import { searchWords } from './migrations/0015-search-words';
 import { northAmerica } from './migrations/0016-north-america';
 import { unspacedScripts } from './migrations/0017-unspaced-scripts';
+import { messageFiles } from './migrations/0018-message-files';
 
 /** A migration; a long one may say how far it has come, a line at a time, as it runs. */
 export interface TellingMigration extends Migration {
@@ -51,6 +52,7 @@ const migrations = {
   '0015-search-words': searchWords,
   '0016-north-america': northAmerica,
   '0017-unspaced-scripts': unspacedScripts,
+  '0018-message-files': messageFiles,
 } satisfies Record<string, TellingMigration>;
 
 /** Every migration this release knows (also what /readyz compares the database with). */

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import nodemailer from 'nodemailer';
+import type Mail from 'nodemailer/lib/mailer';
 import type { Page } from '@playwright/test';
 import { addressOf } from '../support/smtp-sink';
 import { expect, MOORE, test, type Liaison } from './fixtures';
@@ -18,7 +21,13 @@ async function signIn(page: Page, liaison: Liaison) {
 }
 
 /** Sends a mail to Liaison's inbound receiver, as the visitor's mail client would. */
-async function mailIn(liaison: Liaison, to: string, from: string, text: string) {
+async function mailIn(
+  liaison: Liaison,
+  to: string,
+  from: string,
+  text: string,
+  attachments: Mail.Attachment[] = [],
+) {
   const transport = nodemailer.createTransport({
     host: '127.0.0.1',
     port: liaison.inbound.port,
@@ -26,7 +35,7 @@ async function mailIn(liaison: Liaison, to: string, from: string, text: string) 
     ignoreTLS: true,
   });
   try {
-    await transport.sendMail({ from, to, subject: 'Re: your inquiry', text });
+    await transport.sendMail({ from, to, subject: 'Re: your inquiry', text, attachments });
   } finally {
     transport.close();
   }
@@ -88,15 +97,24 @@ test('an inquiry, a reply, an answer by mail and a follow-up, each reaching the 
   const link = /(http:\/\/\S+\/c\/[a-z2-7]{26})/.exec(mail.text ?? '')?.[1];
   expect(link).toBeTruthy();
 
-  // The visitor answers that mail; the answer appears in the open inbox thread.
+  // The visitor answers that mail, with a drawing; the answer appears in the open inbox thread,
+  // the drawing with it.
   const answer = `Thanks, please send the proforma invoice (ref ${id}).`;
+  const drawing = readFileSync(join(import.meta.dirname, '../fixtures/attachments/spec.pdf'));
   await mailIn(
     liaison,
     replyTo,
     `Pieter de Vries <${visitorEmail}>`,
     `${answer}\n\nOn Sun, 29 Nov 2026 at 10:00, Mr. Moore Liu wrote:\n> ${reply}`,
+    [{ filename: 'drawing.pdf', content: drawing }],
   );
   await expect(article.getByText(answer)).toBeVisible();
+  const answered = article.getByRole('listitem').filter({ hasText: answer });
+  const [download] = await Promise.all([
+    inbox.waitForEvent('download'),
+    answered.getByRole('link', { name: 'drawing.pdf' }).click(),
+  ]);
+  expect(readFileSync(await download.path())).toEqual(drawing);
   await expect(article.getByText(`> ${reply}`)).toHaveCount(0);
   await expect(thread.getByText(answer)).toBeVisible();
 

@@ -47,6 +47,12 @@ const mailIn = (token: string, options: Mail.Options) =>
 
 const detail = (id: string) => inboxGet<InquiryDetail>(t, cookie, `/inquiries/${id}`);
 
+/** Every file of an inquiry: its own, then those of its messages, oldest first. */
+const filesOf = (inquiry: InquiryDetail) => [
+  ...inquiry.attachments,
+  ...inquiry.messages.flatMap((m) => m.attachments),
+];
+
 const download = (id: string, attachmentId: string) =>
   inboxRequest(t, cookie, 'GET', `/inquiries/${id}/attachments/${attachmentId}`);
 
@@ -76,7 +82,9 @@ describe('files attached to a mailed reply', () => {
       ],
     });
     const inquiry = await detail(id);
-    expect(inquiry.attachments).toEqual([
+    // With the message they came with, in the thread; not among the inquiry's own.
+    expect(inquiry.attachments).toEqual([]);
+    expect(inquiry.messages.at(-1)?.attachments).toEqual([
       {
         id: expect.any(String),
         filename: 'drawing.pdf',
@@ -97,7 +105,7 @@ describe('files attached to a mailed reply', () => {
         'Here is our drawing and a photo of the part.\n\n' +
         '[Attached by mail, kept for the sales team only: drawing.pdf, part photo.png]',
     });
-    const [first, second] = inquiry.attachments;
+    const [first, second] = filesOf(inquiry);
     for (const [file, bytes] of [
       [first, drawing],
       [second, photo],
@@ -123,7 +131,7 @@ describe('files attached to a mailed reply', () => {
       ],
     });
     const inquiry = await detail(id);
-    expect(inquiry.attachments.map((f) => f.filename)).toEqual(['a.pdf', 'b.pdf', 'c.png']);
+    expect(filesOf(inquiry).map((f) => f.filename)).toEqual(['a.pdf', 'b.pdf', 'c.png']);
     expect(inquiry.messages.at(-1)?.body).toBe(
       'Files attached.\n\n' +
         '[Attached by mail, kept for the sales team only: a.pdf, b.pdf, c.png]\n\n' +
@@ -136,7 +144,7 @@ describe('files attached to a mailed reply', () => {
     const { id, token } = await sendInquiry(t);
     for (let reply = 1; reply <= 7; reply++) await mailIn(token, photos(reply));
     const inquiry = await detail(id);
-    expect(inquiry.attachments).toHaveLength(20);
+    expect(filesOf(inquiry)).toHaveLength(20);
     expect(inquiry.messages.at(-1)?.body).toBe(
       'Photos, part 7.\n\n' +
         '[Attached by mail, kept for the sales team only: 7a.png, 7b.png]\n\n' +
@@ -167,12 +175,12 @@ describe('files attached to a mailed reply', () => {
     }));
     const late = photos(7);
     await expect(mailIn(token, late)).rejects.toThrow(/451/);
-    expect((await detail(id)).attachments).toHaveLength(18);
+    expect(filesOf(await detail(id))).toHaveLength(18);
 
     stale = false;
     await mailIn(token, late);
     const inquiry = await detail(id);
-    expect(inquiry.attachments).toHaveLength(20);
+    expect(filesOf(inquiry)).toHaveLength(20);
     expect(inquiry.messages.at(-1)?.body).toContain('not kept: 7c.png');
     expect(errors).toEqual([]);
   });
@@ -216,7 +224,7 @@ describe('files attached to a mailed reply', () => {
       attachments: [{ filename: 'quotation.pdf', content: pdf() }],
     });
     const inquiry = await detail(id);
-    expect(inquiry.attachments.map((f) => f.filename)).toEqual(['spec.pdf', 'quotation.pdf']);
+    expect(filesOf(inquiry).map((f) => f.filename)).toEqual(['spec.pdf', 'quotation.pdf']);
     expect(inquiry.messages.at(-1)).toMatchObject({
       kind: 'rep',
       body: 'Our quotation, Jane.\n\n[Attached by mail, kept for the sales team only: quotation.pdf]',
@@ -236,7 +244,7 @@ describe('files attached to a mailed reply', () => {
     await expect(mailIn(token, reply)).rejects.toMatchObject({ responseCode: 451 });
     expect(errors).toHaveLength(1);
     expect(await rowCounts(t.db)).toEqual(before);
-    expect((await detail(id)).attachments).toEqual([]);
+    expect(filesOf(await detail(id))).toEqual([]);
 
     // The sending server retries the same mail: stored now, once, with its file.
     await failAttachmentInserts(t, false);
@@ -244,7 +252,7 @@ describe('files attached to a mailed reply', () => {
     await mailIn(token, reply);
     const inquiry = await detail(id);
     expect(inquiry.messages.filter((m) => m.body.startsWith('Drawing attached.'))).toHaveLength(1);
-    expect(inquiry.attachments.map((f) => f.filename)).toEqual(['drawing.pdf']);
+    expect(filesOf(inquiry).map((f) => f.filename)).toEqual(['drawing.pdf']);
   });
 
   it('refuses a reply the notes of its files make too long, and stores nothing', async () => {
@@ -263,7 +271,7 @@ describe('files attached to a mailed reply', () => {
       response: expect.stringMatching(/^552 5\.3\.4 Reply longer than 8000 characters/),
     });
     expect(await rowCounts(t.db)).toEqual(before);
-    expect((await detail(id)).attachments).toEqual([]);
+    expect(filesOf(await detail(id))).toEqual([]);
   });
 });
 

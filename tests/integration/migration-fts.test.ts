@@ -122,6 +122,7 @@ describe('migration 0013 stopped halfway', () => {
       '0015-search-words',
       '0016-north-america',
       '0017-unspaced-scripts',
+      '0018-message-files',
     ]);
     expect(await foundBefore0014('keptname', names)).toEqual(['kept']);
 

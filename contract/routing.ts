@@ -47,7 +47,7 @@ export const RuleMatch = z.strictObject({
   sku: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
   /** Product category, as the embed's data-product-category says it. */
   category: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
-  /** ISO 3166 alpha-2 codes or country names, or region names ("EU", "LATAM", "MENA"...). */
+  /** ISO 3166 alpha-2 codes or country names, or region names ("EU", "LATAM", "North America"...); never "NA" (`notNA`). */
   countries: z.optional(
     z.array(z.string().check(z.minLength(2), z.maxLength(60))).check(z.maxLength(300), notNA),
   ),

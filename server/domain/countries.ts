@@ -6,7 +6,7 @@
  * The regions a rule or a rep may name, by name: none is two letters but `EU`, which ISO
  * reserves for the European Union, so that any other two letters are a country's code. North
  * America was `NA` until migration 0016, which is Namibia's code; a list may no longer say `NA`
- * (contract/routing.ts `CountryList`).
+ * (contract/routing.ts `notNA`).
  */
 const REGIONS: Record<string, string[]> = {
   EU: [

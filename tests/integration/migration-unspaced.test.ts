@@ -28,18 +28,23 @@ async function found(query: string, names: Record<string, string>): Promise<stri
 }
 
 /** Replaces an inquiry's document by these words, as an earlier release split them. */
-async function writeDocument(id: string, company: string[], body: string[]) {
+async function writeDocument(
+  id: string,
+  { visitor = ['buyer'], company = [], products = [], body = [] }: Record<string, string[]>,
+) {
   if (t.engine === 'postgres') {
-    const { literal } = tsvectorOf([['buyer'], company, [], body]);
+    const { literal } = tsvectorOf([visitor, company, products, body]);
     await sql`update inquiry_search set document = ${literal}::tsvector
       where inquiry_id = ${id}`.execute(t.db);
     return;
   }
-  await sql`update inquiries_fts set visitor = 'buyer', company = ${company.join(' ')},
-      products = '', body = ${body.join(' ')}
+  await sql`update inquiries_fts set visitor = ${visitor.join(' ')}, company = ${company.join(' ')},
+      products = ${products.join(' ')}, body = ${body.join(' ')}
     where rowid = (select search_rank from inquiries where id = ${id})`.execute(t.db);
   await sql`insert or ignore into search_words (word)
-    select value from json_each(${JSON.stringify([...company, ...body])})`.execute(t.db);
+    select value from json_each(${JSON.stringify([...visitor, ...company, ...products, ...body])})`.execute(
+    t.db,
+  );
 }
 
 /** Which of `words` the word list (the engine's) holds. */
@@ -53,33 +58,65 @@ async function listed(words: string[]): Promise<string[]> {
   return rows.map((r) => r.word).sort();
 }
 
-const OLD_WORDS = ['ขายปั๊มน้ำ', 'ราคา', 'โปรดเสนอราคาให้ด้วย', 'ម៉ាស៊ីនបូមទឹក'];
+const OLD_WORDS = ['ขายปั๊มน้ำ', 'ราคา', 'โปรดเสนอราคาให้ด้วย', 'ម៉ាស៊ីនបូមទឹក', 'ရေစုပ်စက်'];
 
 describe('migration 0017 (letters of unspaced scripts as words)', () => {
   it('indexes again the inquiries holding them, and only those', async () => {
+    const ascii = 'Please quote fifty valves';
     const th = await sendInquiry(t, {
       email: 'somchai@buyer.example',
-      company: 'ម៉ាស៊ីនបូមទឹក',
       message: 'ขายปั๊มน้ำ ราคา โปรดเสนอราคาให้ด้วย',
     });
-    const en = await sendInquiry(t, {
-      email: 'ed@buyer.example',
-      message: 'Please quote fifty valves',
+    // The letters in one field only, the message in ASCII: found by the inquiry's columns.
+    const km = await sendInquiry(t, {
+      email: 'km@buyer.example',
+      company: 'ម៉ាស៊ីនបូមទឹក',
+      message: ascii,
     });
-    const names = { [th.id]: 'th', [en.id]: 'en' };
+    const lo = await sendInquiry(t, {
+      email: 'lo@buyer.example',
+      product: { name: 'ປໍ້ານ້ຳ' },
+      message: ascii,
+    });
+    const my = await sendInquiry(t, { email: 'my@buyer.example', name: 'ရေစုပ်စက်', message: ascii });
+    // Myanmar Extended-C (Unicode 16), beyond the main block.
+    const pao = await sendInquiry(t, {
+      email: 'pao@buyer.example',
+      name: '\u{116D1}\u{116D2}',
+      message: ascii,
+    });
+    const en = await sendInquiry(t, { email: 'ed@buyer.example', message: ascii });
+    const names = {
+      [th.id]: 'th',
+      [km.id]: 'km',
+      [lo.id]: 'lo',
+      [my.id]: 'my',
+      [pao.id]: 'pao',
+      [en.id]: 'en',
+    };
     await migrateTo(t.db, '0016-north-america');
-    // As an earlier release indexed them; the other inquiry's document is marked, to show
-    // that it is not written again.
-    await writeDocument(th.id, ['ម៉ាស៊ីនបូមទឹក'], ['ขายปั๊มน้ำ', 'ราคา', 'โปรดเสนอราคาให้ด้วย']);
-    await writeDocument(en.id, [], ['please', 'quote', 'fifty', 'valves', 'handword']);
+    // As an earlier release indexed them; the last inquiry's document is marked, to show that
+    // it is not written again.
+    const words = ascii.toLowerCase().split(' ');
+    await writeDocument(th.id, { body: ['ขายปั๊มน้ำ', 'ราคา', 'โปรดเสนอราคาให้ด้วย'] });
+    await writeDocument(km.id, { company: ['ម៉ាស៊ីនបូមទឹក'], body: words });
+    await writeDocument(lo.id, { products: ['ປໍ້ານ້ໍາ'], body: words });
+    await writeDocument(my.id, { visitor: ['ရေစုပ်စက်'], body: words });
+    await writeDocument(pao.id, { visitor: ['\u{116D1}\u{116D2}'], body: words });
+    await writeDocument(en.id, { body: [...words, 'handword'] });
     expect(await found('ปั๊ม', names)).toEqual([]);
+    expect(await found('\u{116D2}', names)).toEqual([]);
     expect(await listed(OLD_WORDS)).toEqual([...OLD_WORDS].sort());
 
     await migrateToLatest(t.db);
-    for (const query of ['ปั๊ม', 'ปั๊มน้ำ', 'น้ำ', 'ขายปั๊มน้ำ ราคา', 'เสนอราคา', 'បូមទឹក', 'ម៉ាស៊ីន']) {
+    for (const query of ['ปั๊ม', 'ปั๊มน้ำ', 'น้ำ', 'ขายปั๊มน้ำ ราคา', 'เสนอราคา']) {
       expect(await found(query, names), query).toEqual(['th']);
     }
     expect(await found('มปั๊', names)).toEqual([]);
+    expect(await found('បូមទឹក', names)).toEqual(['km']);
+    expect(await found('ນ້ຳ', names)).toEqual(['lo']);
+    expect(await found('စုပ်', names)).toEqual(['my']);
+    expect(await found('\u{116D2}', names)).toEqual(['pao']);
     expect(await found('handword', names)).toEqual(['en']);
     expect(await listed(OLD_WORDS)).toEqual([]);
     expect(await listed(['ปั๊', 'ม'])).toEqual(['ปั๊', 'ม'].sort());

@@ -15,7 +15,15 @@ const renamed =
     entries.map((entry) => (typeof entry === 'string' && from(entry) ? to : entry));
 
 const isNA = (entry: string) => entry.trim().toUpperCase() === 'NA';
-const isNorthAmerica = (entry: string) => entry === 'North America';
+// Any spelling the region matches by (server/domain/countries.ts): "north america",
+// NORTH_AMERICA, "North-America" were written since, and mean it to an older release only as NA.
+const isNorthAmerica = (entry: string) =>
+  entry
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toUpperCase()
+    .replace(/[\s,()_.'’-]+/g, ' ')
+    .trim() === 'NORTH AMERICA';
 
 /** Rewrites the lists of both tables; only rows whose JSON holds a changed entry are written. */
 async function rewriteLists(db: Kysely<unknown>, rewrite: Rewrite): Promise<void> {

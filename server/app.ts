@@ -34,14 +34,28 @@ export type AppDeps = PublicApiDeps &
   InboxApiDeps & { assets: AssetOptions } & OpsDeps &
   Pick<AdminApiDeps, 'allowPrivateWebhooks'>;
 
-/** Largest JSON body any API route accepts. */
+/** Largest JSON body an API route accepts, but an inquiry's. */
 export const MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * Largest inquiry body. Every body the contract takes fits: 20 basket lines of 4,500 characters
+ * (name, SKU, category, two links of 2,000), 8,000 of message, 4,100 of page, and the rest, about
+ * 108,000 characters, under 650 KB even with every one escaped as \uXXXX. A smaller limit
+ * refused valid baskets (20 lines with long non-ASCII links pass 64 KB), before the site's CORS
+ * headers: the widget saw no answer, and kept sending the inquiry on every page view.
+ */
+export const MAX_INQUIRY_BYTES = 1024 * 1024;
 
 const jsonLimit = limitBody({
   maxSize: MAX_BODY_BYTES,
   onError: (c) => errorJson(c, 'PAYLOAD_TOO_LARGE', 'The request body is over 64 KB.'),
 });
+const inquiryLimit = limitBody({
+  maxSize: MAX_INQUIRY_BYTES,
+  onError: (c) => errorJson(c, 'PAYLOAD_TOO_LARGE', 'The request body is over 1 MB.'),
+});
 const isUpload = (path: string) => /^\/api\/v1\/sites\/[^/]+\/attachments$/.test(path);
+const isInquiry = (path: string) => /^\/api\/v1\/sites\/[^/]+\/inquiries$/.test(path);
 
 /** Builds the whole HTTP app from its dependencies (reads the built widget once). */
 export function createApp(deps: AppDeps) {
@@ -77,11 +91,11 @@ export function createHttp(deps: AppDeps) {
       }),
     )
     .use('/api/*', (c, next) =>
-      // An attached file has its own, larger limit (public-api.ts); every other body, 64 KB.
-      // GET and HEAD carry none, and asking for one would build a whole Request object.
+      // An attached file has its own, larger limit (public-api.ts), an inquiry 1 MB; every other
+      // body, 64 KB. GET and HEAD carry none, and asking for one would build a whole Request.
       c.req.method === 'GET' || c.req.method === 'HEAD' || isUpload(c.req.path)
         ? next()
-        : jsonLimit(c, next),
+        : (isInquiry(c.req.path) ? inquiryLimit : jsonLimit)(c, next),
     )
     .get('/api/openapi.json', (c) => c.json(openApi))
     .route('/api/v1', publicApi(all, { answers }))

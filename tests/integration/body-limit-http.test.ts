@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ATTACHMENT_BYTES_MAX } from '../../contract/limits';
-import { MAX_BODY_BYTES } from '../../server/app';
+import { MAX_BODY_BYTES, MAX_INQUIRY_BYTES } from '../../server/app';
 import { listen, nodeListener } from '../support/http-listener';
 import { ORIGIN } from '../support/inbox-client';
 import { createTestApp, inquiryBody, rowCounts, type TestApp } from '../support/test-app';
@@ -68,14 +68,55 @@ describe('body limits over HTTP', () => {
     expect((await rowCounts(t.db)).inquiries).toBe(2);
   });
 
-  it('refuses a JSON body over 64 KB, by its length or as it arrives, storing nothing', async () => {
-    const big = inquiry({ message: 'x'.repeat(MAX_BODY_BYTES) });
+  it('takes the largest inquiry the contract allows: 20 lines at every limit, in Chinese', async () => {
+    const chinese = (n: number) => '泵'.repeat(n);
+    const link = (n: number) => `https://hengda.example/${chinese(n - 23)}`;
+    const line = {
+      name: chinese(300),
+      sku: chinese(100),
+      category: chinese(100),
+      url: link(2000),
+      image: link(2000),
+      quantity: 1_000_000_000,
+      unit: 'square meters',
+    };
+    const body = inquiry({
+      name: chinese(200),
+      company: chinese(200),
+      country: chinese(100),
+      message: chinese(8000),
+      product: undefined,
+      quantity: undefined,
+      unit: undefined,
+      products: Array.from({ length: 20 }, () => line),
+      page: { url: link(2000), referrer: link(2000), language: 'zh-CN', timezone: 'Asia/Shanghai' },
+      consent: chinese(1000),
+    });
+    // Over 64 KB many times: the limit every other route keeps.
+    expect(body.length).toBeGreaterThan(4 * MAX_BODY_BYTES);
+    for (const chunked of [false, true]) {
+      const res = await post('/api/v1/sites/demo/inquiries', body, JSON_TYPE, { chunked });
+      expect(res.status, res.body).toBe(201);
+    }
+    expect((await rowCounts(t.db)).inquiries).toBe(2);
+  });
+
+  it('refuses an inquiry over 1 MB, and another body over 64 KB, by length or as it arrives', async () => {
+    const big = inquiry({ message: 'x'.repeat(MAX_INQUIRY_BYTES) });
     for (const chunked of [false, true]) {
       const res = await post('/api/v1/sites/demo/inquiries', big, JSON_TYPE, { chunked });
       expect(res.status).toBe(413);
       expect(JSON.parse(res.body)).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE' } });
     }
     expect((await rowCounts(t.db)).inquiries).toBe(0);
+    const token = 'a'.repeat(26);
+    const message = Buffer.from(JSON.stringify({ body: 'x'.repeat(MAX_BODY_BYTES) }));
+    for (const chunked of [false, true]) {
+      const res = await post(`/api/v1/conversations/${token}/messages`, message, JSON_TYPE, {
+        chunked,
+      });
+      expect(res.status).toBe(413);
+    }
   });
 
   it('refuses a file over 5 MB by its length, and takes one within', async () => {

@@ -198,8 +198,8 @@ describe('POST inquiries', () => {
       'UNSUPPORTED_MEDIA_TYPE',
     ],
     [
-      'a body over 64 KB',
-      () => post(inquiryBody({ message: 'x'.repeat(70_000) })),
+      'a body over 1 MB',
+      () => post(inquiryBody({ message: 'x'.repeat(1_100_000) })),
       413,
       'PAYLOAD_TOO_LARGE',
     ],

@@ -55,7 +55,10 @@ export function createSmtpMailer({
           throw new Error(`SMTP send abandoned after ${sendTimeoutMs} ms`, { cause: err });
         }
         if (refusedForGood(err)) throw new RecipientRefused(String(err), { cause: err });
-        throw err;
+        // Anything else is tried again. nodemailer marks every 5xx but 503 `permanent`, which
+        // the outbox would take as final: a rotated password (535), a sender refused at MAIL
+        // FROM or a day's quota (550) then failed every mail for good at its first attempt.
+        throw new Error(err instanceof Error ? err.message : String(err), { cause: err });
       }
     },
     close() {

@@ -11,6 +11,9 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
 // later) is not. A final refusal fails the delivery at once, instead of eight tries over half
 // an hour before the site's admins hear of it.
 
+const refusal = (code: number, text: string) =>
+  Object.assign(new Error(text), { responseCode: code });
+
 let server: SMTPServer;
 let url: string;
 let t: TestDatabase;
@@ -22,9 +25,14 @@ beforeEach(async () => {
     disabledCommands: ['STARTTLS'],
     authOptional: true,
     logger: false,
+    onMailFrom(address, _session, done) {
+      // The server's own trouble, for every recipient: a quota reached.
+      if (address.address.startsWith('quota@')) {
+        return done(refusal(550, '5.4.5 Daily sending quota exceeded'));
+      }
+      done();
+    },
     onRcptTo(address, _session, done) {
-      const refusal = (code: number, text: string) =>
-        Object.assign(new Error(text), { responseCode: code });
       if (address.address.startsWith('nobody@')) return done(refusal(550, 'No such user'));
       if (address.address.startsWith('busy@')) return done(refusal(450, 'Mailbox busy'));
       done();
@@ -73,6 +81,25 @@ describe('a recipient refused by the mail server', () => {
   it('for now (450) is tried again later', async () => {
     expect(await deliverOnce('busy@example.com')).toMatchObject({ outcome: 'retry' });
     expect(await t.store.findDelivery('d-1')).toMatchObject({ state: 'pending', attempts: 1 });
+  });
+
+  it('is not what the server answers to the sender (a quota, 550): tried again later', async () => {
+    const mailerAsQuota = createSmtpMailer({
+      url,
+      from: 'Liaison <quota@localhost>',
+      timeoutMs: 5000,
+    });
+    try {
+      await enqueueOne(t.store);
+      const worker = createOutboxWorker({
+        store: t.store,
+        handlers: { mail: () => mailerAsQuota.send(to('rep@example.com')) },
+      });
+      expect((await worker.runOnce())[0]).toMatchObject({ outcome: 'retry' });
+      expect(await t.store.findDelivery('d-1')).toMatchObject({ state: 'pending', attempts: 1 });
+    } finally {
+      mailerAsQuota.close();
+    }
   });
 
   it('is not a refusal of a mailbox that exists', async () => {

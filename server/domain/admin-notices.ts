@@ -1,4 +1,5 @@
 import { escapeHtml } from '../mail/html';
+import { RecipientRefused } from '../mail/mailer';
 import type { Delivery, Inquiry, Rep, Store } from '../storage/store';
 import { messageIdFor, payloadString, type MailContext } from './mail-context';
 import type { DeliveryHandler } from './outbox';
@@ -32,14 +33,27 @@ async function notify(
   subject: string,
   lines: string[],
 ): Promise<void> {
-  for (const [i, rep] of to.entries()) {
-    await ctx.mailer.send({
-      messageId: messageIdFor(ctx, `${delivery.id}-${i}`),
-      to: { name: rep.name, address: rep.email },
-      subject,
-      text: lines.join('\n'),
-      html: lines.map((l) => `<p>${escapeHtml(l)}</p>`).join(''),
-    });
+  // A mailbox refused for good (a rep who left) does not keep the notice from the others: an
+  // escalation's rep comes first, and the admins must still hear of it. Only when every one was
+  // refused does the delivery fail; any other error has it tried again (a recipient already
+  // mailed gets the same Message-ID, by person, however the list changed meanwhile).
+  const refused: string[] = [];
+  for (const rep of to) {
+    try {
+      await ctx.mailer.send({
+        messageId: messageIdFor(ctx, `${delivery.id}-${rep.id}`),
+        to: { name: rep.name, address: rep.email },
+        subject,
+        text: lines.join('\n'),
+        html: lines.map((l) => `<p>${escapeHtml(l)}</p>`).join(''),
+      });
+    } catch (err) {
+      if (!(err instanceof RecipientRefused)) throw err;
+      refused.push(rep.email);
+    }
+  }
+  if (refused.length > 0 && refused.length === to.length) {
+    throw new RecipientRefused(`every recipient refused: ${refused.join(', ')}`);
   }
 }
 

@@ -98,7 +98,9 @@ export async function reassignInquiry(
             siteId: inquiry.siteId,
             inquiryId: inquiry.id,
             payload: { inquiryId: inquiry.id, messageId: first.id },
-            dedupeKey: `${REP_NOTIFICATION}:${first.id}:${target.id}`,
+            // By the new token: a rep the inquiry comes back to (A, B, then A again) is mailed
+            // again, with a Reply-To that works; the first mail's token was revoked.
+            dedupeKey: `${REP_NOTIFICATION}:${first.id}:${target.id}:${record.id}`,
           },
         ]
       : [],

@@ -267,6 +267,34 @@ describe('the conversation by mail', () => {
   });
 });
 
+describe('an inquiry handed back to a rep who had it', () => {
+  it('mails them again, with a reply address that works', async () => {
+    const { id } = await sendInquiry(t);
+    await worker.runOnce();
+    const moore = await t.store.findRepByEmail('moore.liu@example.com');
+    await t.store.createRep({
+      ...moore!,
+      id: 'rep-ana',
+      handle: 'ana',
+      email: 'ana@hengda.example',
+      name: 'Ms. Ana Wu',
+      role: 'rep',
+    });
+    for (const repId of ['rep-ana', moore!.id]) {
+      const res = await inboxRequest(t, cookie, 'PATCH', `/inquiries/${id}`, { repId });
+      expect(res.status).toBe(200);
+      await worker.runOnce();
+    }
+    expect(sink.mails.filter((m) => addressOf(m.to) === 'ana@hengda.example')).toHaveLength(1);
+    const toMoore = sink.mails.filter((m) => addressOf(m.to) === 'moore.liu@example.com');
+    expect(toMoore).toHaveLength(2);
+    const token = replyToken(addressOf(toMoore[1]?.replyTo));
+    await mailIn(`reply+${token}@${DOMAIN}`, 'moore.liu@example.com', 'Back with me: quoting now.');
+    const thread = await t.store.listMessages(id);
+    expect(thread.at(-1)).toMatchObject({ authorKind: 'rep', body: 'Back with me: quoting now.' });
+  });
+});
+
 describe('visitor HTML in mail', () => {
   const PAYLOADS = [
     '<script>alert(1)</script>',

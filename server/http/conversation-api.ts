@@ -10,7 +10,9 @@ import {
   toThreadMessage,
   type VisitorThread,
 } from '../domain/visitor-conversation';
+import { DomainError } from '../domain/errors';
 import { applyCors } from './cors';
+import { requestHeader } from './node-headers';
 import { jsonBody, requireJson } from './json-body';
 import { createOnce, idempotencyClaim } from '../domain/idempotency';
 import { liveEvents } from './sse';
@@ -27,11 +29,23 @@ interface ThreadEnv {
 
 /**
  * Opens the thread named by the token in the path and applies its site's CORS policy; the
- * conversation page on our own origin is allowed too. An unknown token is 404 for everyone.
+ * conversation page on our own origin is allowed too. An unknown token is 404 for everyone, and
+ * readable by any origin: a site's widget holding the token of a deleted or purged inquiry must
+ * hear "not found" and forget it, not take the answer the browser hid for a network failure
+ * (and keep retrying). It tells nothing: every unknown token answers the same.
  */
 const threadAccess = ({ store, publicUrl }: ConversationApiDeps): MiddlewareHandler<ThreadEnv> =>
   async function threadAccess(c, next) {
-    const thread = await openVisitorThread(store, c.req.param('token') ?? '');
+    let thread: VisitorThread;
+    try {
+      thread = await openVisitorThread(store, c.req.param('token') ?? '');
+    } catch (err) {
+      if (!(err instanceof DomainError && err.code === 'CONVERSATION_NOT_FOUND')) throw err;
+      const origin = requestHeader(c, 'origin');
+      const preflight = applyCors(c, origin === undefined ? [] : [origin]);
+      if (preflight) return preflight;
+      throw err;
+    }
     c.set('thread', thread);
     const preflight = applyCors(c, [...thread.site.allowedOrigins, new URL(publicUrl).origin]);
     if (preflight) return preflight;

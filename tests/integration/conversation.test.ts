@@ -131,6 +131,26 @@ describe('the visitor side of a conversation', () => {
     expect(evil.status).toBe(403);
   });
 
+  it('says "not found" of a deleted conversation to the page asking, where its widget can read it', async () => {
+    const { id, token } = await sendInquiry(t);
+    await t.store.deleteInquiries([id]);
+    expect(await t.store.findInquiry(id)).toBeNull();
+    const origin = { Origin: 'http://localhost:3000' };
+    const read = await conversation(token, origin);
+    expect(read.status).toBe(404);
+    expect(read.headers.get('Access-Control-Allow-Origin')).toBe('http://localhost:3000');
+    expect(((await read.json()) as ErrorBody).error.code).toBe('CONVERSATION_NOT_FOUND');
+    // A follow-up's preflight passes, so that its 404 is read too.
+    const preflight = await t.app.request(`/api/v1/conversations/${token}/messages`, {
+      method: 'OPTIONS',
+      headers: { ...origin, 'Access-Control-Request-Method': 'POST' },
+    });
+    expect(preflight.status).toBe(204);
+    const sent = await followUp(token, { body: 'still there?' }, origin);
+    expect(sent.status).toBe(404);
+    expect(sent.headers.get('Access-Control-Allow-Origin')).toBe('http://localhost:3000');
+  });
+
   it('serves the conversation page with the widget, for the right site', async () => {
     const { token } = await sendInquiry(t);
     const res = await t.app.request(`/c/${token}`);

@@ -74,7 +74,7 @@ export async function requestSignInLink(
     delivery: {
       id: deps.newId(),
       kind: SIGN_IN_LINK,
-      payload: { linkId: id },
+      payload: { linkId: id, expiresAt: new Date(now.getTime() + SIGN_IN_LINK_MS).toISOString() },
       dedupeKey: `${SIGN_IN_LINK}:${id}`,
     },
     now: now.toISOString(),
@@ -86,9 +86,15 @@ export function signInUrl(publicUrl: string, secret: string, id: string): string
   return `${publicUrl}/inbox/link#${deriveToken(secret, PURPOSE, id)}`;
 }
 
-/** Mails the link. */
+/**
+ * Mails the link, unless it has expired meanwhile (the mail server was down for longer than a
+ * link lasts, and the retries outlasted it): a dead link is not mailed, the rep asks again.
+ */
 export const signInLinkHandler = (ctx: MailContext): DeliveryHandler =>
   async function signInLink(delivery: Delivery) {
+    const expiresAt = delivery.payload.expiresAt;
+    const now = (ctx.clock?.() ?? new Date()).toISOString();
+    if (typeof expiresAt === 'string' && expiresAt <= now) return;
     const rep = await ctx.store.findRep(payloadString(delivery.payload, 'repId'));
     if (!rep) throw new Error('sign-in link for a missing rep');
     const url = signInUrl(ctx.publicUrl, ctx.secret, payloadString(delivery.payload, 'linkId'));

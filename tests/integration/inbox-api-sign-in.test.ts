@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ErrorBody, Me } from '../../contract';
 import { deliveriesOf, inboxGet, inboxRequest, signInAsDemoAdmin } from '../support/inbox-client';
+import { startMailWorker } from '../support/mail-worker';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 // The inbox API's sign-in: password and mailed link, the session cookie, and the throttle
@@ -93,6 +94,28 @@ describe('sign-in', () => {
     expect(first.status).toBe(200);
     const again = await inboxRequest(t, null, 'POST', '/auth/link/sign-in', { token });
     expect(again.status).toBe(401);
+  });
+
+  it('mails a link while it works, and not once it has expired', async () => {
+    const mail = await startMailWorker(t);
+    try {
+      expect((await inboxRequest(t, null, 'POST', '/auth/link', { email: MOORE })).status).toBe(
+        202,
+      );
+      await mail.worker.runOnce();
+      expect(mail.sink.mails.map((m) => m.subject)).toEqual(['Your Liaison sign-in link']);
+      // Another, whose mail waits past the link's 15 minutes (the mail server was down).
+      t.now.value = new Date(t.now.value.getTime() + 10 * 60_000);
+      expect((await inboxRequest(t, null, 'POST', '/auth/link', { email: MOORE })).status).toBe(
+        202,
+      );
+      t.now.value = new Date(t.now.value.getTime() + 16 * 60_000);
+      const [result] = await mail.worker.runOnce();
+      expect(result).toMatchObject({ outcome: 'sent' });
+      expect(mail.sink.mails).toHaveLength(1);
+    } finally {
+      await mail.close();
+    }
   });
 });
 

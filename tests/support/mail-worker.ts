@@ -33,6 +33,7 @@ export async function startMailWorker(
       secret: SECRET,
       publicUrl: PUBLIC_URL,
       inboundDomain,
+      clock: () => t.now.value,
     }),
     ...(reportFailures && {
       onFailed: (delivery) =>

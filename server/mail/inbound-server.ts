@@ -31,6 +31,11 @@ export interface InboundOptions {
   domain: string;
   /** Largest message accepted, in bytes (default 10 MB); bigger ones get 552. */
   maxBytes?: number;
+  /**
+   * How long `close()` waits for open sessions before it ends them (default 5 s: within the
+   * server's stop grace and a container's 10 s, where smtp-server's own 30 s were not).
+   */
+  closeTimeoutMs?: number;
   /** Whether the token is live (known, not revoked); called at RCPT TO so unknown tokens are refused before DATA. */
   isKnownToken(token: string): Promise<boolean>;
   /**
@@ -47,7 +52,7 @@ export interface InboundOptions {
 export interface InboundServer {
   /** Starts listening; resolves with the actual port. */
   listen(): Promise<number>;
-  /** Stops accepting; waits for open sessions (smtp-server ends them after 30 s). */
+  /** Stops accepting; waits for open sessions, ending them after `closeTimeoutMs`. */
   close(): Promise<void>;
 }
 
@@ -79,6 +84,7 @@ export function createInboundServer({
   host = '127.0.0.1',
   domain,
   maxBytes = 10 * MB,
+  closeTimeoutMs = 5_000,
   isKnownToken,
   onReply,
   onError = (error) => console.error('[inbound]', error),
@@ -92,6 +98,9 @@ export function createInboundServer({
     logger: false,
     // Advertised and checked against a declared SIZE at MAIL FROM; the actual size at DATA.
     size: maxBytes,
+    // A sender still connected when the server stops is cut off after this; it retries later
+    // (a stored reply was answered already, and a copy adds nothing: its Message-ID).
+    closeTimeout: closeTimeoutMs,
     // smtp-server callbacks must never throw: every outcome goes back through `callback`.
     onRcptTo(address, session, callback) {
       checkRecipient(address.address, session).then(

@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import type Mail from 'nodemailer/lib/mailer';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createInboundServer, type InboundReply } from '../../server/mail/inbound-server';
@@ -36,6 +37,25 @@ beforeEach(async () => {
   close = () => server.close();
 });
 afterEach(() => close());
+
+describe('stopping', () => {
+  it('ends a session left open once its close timeout is over', async () => {
+    const server = createInboundServer({
+      port: 0,
+      domain: DOMAIN,
+      closeTimeoutMs: 100,
+      isKnownToken: async () => true,
+      onReply: async () => {},
+    });
+    const at = await server.listen();
+    // A sender that connected and says nothing more.
+    const socket = connect(at, '127.0.0.1');
+    await new Promise((resolve) => socket.once('data', resolve));
+    const ended = new Promise((resolve) => socket.once('close', resolve));
+    await server.close();
+    await ended;
+  });
+});
 
 const send = (mail: Mail.Options): Promise<void> =>
   mailToReceiver(port, {

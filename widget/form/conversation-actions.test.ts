@@ -227,6 +227,23 @@ describe('sendReply', () => {
     expect(thread.conversation.value?.messages.map((m) => m.id)).toEqual(['m1', 'm2']);
   });
 
+  test('what the visitor types while it is sending stays in the box', async () => {
+    const { replies, thread, actions } = await ready();
+    replies.push({ ok: true, message: message('m2', 'visitor', 'Also DN65?') });
+    actions.setDraft('Also DN65?');
+    actions.sendReply();
+    actions.setDraft('Also DN65? And DN80, please.');
+    await settle();
+    expect(thread.draft.value).toBe('And DN80, please.');
+    expect(thread.conversation.value?.messages.map((m) => m.id)).toEqual(['m1', 'm2']);
+    // Rewritten meanwhile: all of it stays.
+    replies.push({ ok: true, message: message('m3', 'visitor', 'And DN80, please.') });
+    actions.sendReply();
+    actions.setDraft('Sorry, DN100.');
+    await settle();
+    expect(thread.draft.value).toBe('Sorry, DN100.');
+  });
+
   test('a failure keeps the draft and says why', async () => {
     const { replies, thread, actions } = await ready();
     replies.push({ ok: false, code: 'NETWORK' });

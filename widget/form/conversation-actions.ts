@@ -163,7 +163,9 @@ export const createConversationActions = ({
       const { message } = result;
       const conversation = thread.conversation.value;
       batch(() => {
-        thread.draft.value = '';
+        // Only the text sent goes: what the visitor typed on meanwhile stays in the box.
+        const draft = thread.draft.value.trim();
+        thread.draft.value = draft.startsWith(body) ? draft.slice(body.length).trim() : draft;
         thread.replyPhase.value = 'editing';
         thread.replyAttempts.value++;
         if (message && conversation) {

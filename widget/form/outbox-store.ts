@@ -31,7 +31,11 @@ export interface OutboxStore {
   read(): Submission | null;
   /** False when storage is unavailable or full: then nothing is kept. */
   write(submission: Submission): boolean;
-  clear(): void;
+  /**
+   * Forgets what is kept; given a submission's key, only that one: another tab of the site may
+   * have kept its own since.
+   */
+  clear(key?: string): void;
 }
 
 /** Which site, and where to keep its outbox (the page's localStorage unless a test says). */
@@ -73,8 +77,11 @@ export const createOutboxStore = ({
         store.setItem(key, toJson(submission));
         return true;
       }) ?? false,
-    clear() {
-      attempt((store) => store.removeItem(key));
+    clear(only) {
+      attempt((store) => {
+        const kept = only === undefined ? null : parse(store.getItem(key));
+        if (!kept || kept.key === only) store.removeItem(key);
+      });
     },
   };
 };

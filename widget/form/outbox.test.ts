@@ -61,6 +61,26 @@ describe('createOutbox', () => {
     expect(sent).toHaveLength(2);
   });
 
+  test("one tab's answer leaves what another tab kept since", async () => {
+    const storage = memoryStorage();
+    const tab = (answer: SubmitResult) =>
+      createOutbox({
+        store: createOutboxStore({ site: 'demo', storage: () => storage }),
+        send: async () => answer,
+        onSettled: () => {},
+        events: new EventTarget(),
+        random: () => 0.5,
+      });
+    const first = tab(created);
+    const second = tab(offline);
+    first.keep(submission);
+    second.keep({ ...submission, key: 'key-2' });
+    await first.retryNow();
+    expect(first.pending()).toBeNull();
+    const kept = createOutboxStore({ site: 'demo', storage: () => storage }).read();
+    expect(kept?.key).toBe('key-2');
+  });
+
   test('the server failing keeps it; a refusal (4xx) settles it', async () => {
     const refused: SubmitResult = { ok: false, code: 'VALIDATION_FAILED', fields: { email: 'x' } };
     const { outbox, items, sent, settled } = setup({ ok: false, code: 'INTERNAL' }, refused);

@@ -69,8 +69,8 @@ export function createOutbox({
   const stop = () => {
     clearTimeout(timer);
     events.removeEventListener('online', onOnline);
+    store.clear(pending?.key);
     pending = null;
-    store.clear();
   };
 
   const schedule = () => {

@@ -22,10 +22,17 @@ test('products added on one page are asked about together from another, each wit
   );
   await expect(page.getByRole('dialog')).toHaveCount(0);
 
-  // Another page of the site: the basket is still there, and opens the form with it.
+  // Another page of the site: the basket is still there, and opens the form with it; closed,
+  // the form gives the focus back to it.
   await page.goto(liaison.server.url + '/demo/contact.html');
-  await page.getByRole('button', { name: 'Inquiry basket (2)' }).click();
+  const kept = page.getByRole('button', { name: 'Inquiry basket (2)' });
+  await kept.click();
   const form = page.getByRole('dialog', { name: 'Send an inquiry to Mr. Moore Liu' });
+  await expect(form).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(form).toBeHidden();
+  await expect(kept).toBeFocused();
+  await kept.press('Enter');
   const products = form.getByRole('group', { name: 'Products' });
   const lines = products.getByRole('listitem');
   await expect(lines).toHaveCount(2);

@@ -4,8 +4,10 @@ import type { WidgetState } from './state';
 
 /**
  * The inquiry basket at the foot of the screen, on every page of the site while it holds
- * products and the dialog is closed; it opens the form. The live region beside it says each
- * product that joins, so a screen reader hears what the page's "Add to inquiry" button did.
+ * products; it opens the form. It stays under the open dialog's backdrop: removed, it could not
+ * take the focus back when the dialog closes, and the visitor's place would be lost. The live
+ * region beside it says each product that joins, so a screen reader hears what the page's "Add
+ * to inquiry" button did.
  */
 export function BasketButton({
   state,
@@ -19,7 +21,7 @@ export function BasketButton({
   const count = state.lines.value.length;
   return (
     <div lang={locale.lang} dir={locale.dir} style={state.config.value?.site.theme ?? undefined}>
-      {count > 0 && !state.open.value && (
+      {count > 0 && (
         <button
           type="button"
           class="btn primary basket-btn"

@@ -79,3 +79,24 @@ test('a product removed from the basket is not sent, and focus stays in the form
   // Emptied by the visitor: nothing kept.
   expect(await page.evaluate((key) => localStorage.getItem(key), BASKET_KEY)).toBeNull();
 });
+
+test('products added in two tabs of the site are all kept', async ({ page, liaison }) => {
+  const other = await page.context().newPage();
+  const add = (tab: typeof page, name: string) =>
+    tab
+      .locator('.product', { hasText: name })
+      .getByRole('button', { name: 'Add to inquiry' })
+      .click();
+  await page.goto(liaison.server.url + '/');
+  await other.goto(liaison.server.url + '/');
+  await add(page, 'Stainless Steel Ball Valve');
+  await expect(page.getByRole('button', { name: 'Inquiry basket (1)' })).toBeVisible();
+  await add(other, 'Cast Iron Gate Valve');
+  await expect(other.getByRole('button', { name: 'Inquiry basket (2)' })).toBeVisible();
+  // The first tab heard of the second's product: its next one joins both.
+  await expect(page.getByRole('button', { name: 'Inquiry basket (2)' })).toBeVisible();
+  await add(page, 'Butterfly Valve');
+  await expect(page.getByRole('button', { name: 'Inquiry basket (3)' })).toBeVisible();
+  await expect(other.getByRole('button', { name: 'Inquiry basket (3)' })).toBeVisible();
+  await other.close();
+});

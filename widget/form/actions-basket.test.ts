@@ -45,6 +45,33 @@ describe('the inquiry basket', () => {
     expect(first.storage.items.size).toBe(0);
   });
 
+  test("products added in two tabs at once are both kept: each reads the other's", () => {
+    const storage = memoryStorage();
+    // Both tabs' windows hear the other's writes, as browsers tell other tabs (not the writer).
+    const windows = [new EventTarget(), new EventTarget()];
+    const tab = (i: number) => {
+      const basket = createBasketStore({
+        site: 'demo',
+        storage: () => storage,
+        events: windows[i],
+      });
+      const write = basket.write;
+      basket.write = (lines) => {
+        write(lines);
+        const other = windows[1 - i];
+        other?.dispatchEvent(Object.assign(new Event('storage'), { key: 'liaison:demo:basket' }));
+      };
+      return setup([], { basket });
+    };
+    const [one, two] = [tab(0), tab(1)];
+    one.actions.add(gate);
+    two.actions.add(pump);
+    expect(two.state.lines.value.map((line) => line.product)).toEqual([gate, pump]);
+    expect(one.state.lines.value.map((line) => line.product)).toEqual([gate, pump]);
+    const later = setup([], withBasket(storage));
+    expect(later.state.lines.value.map((line) => line.product)).toEqual([gate, pump]);
+  });
+
   test("the first product takes the form's quantity; a removed one goes with its errors", () => {
     const { state, actions, fill } = setup([], withBasket());
     actions.prefill({ quantity: '50', unit: 'sets' });

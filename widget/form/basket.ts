@@ -70,6 +70,8 @@ export interface BasketStore {
   read(): Line[];
   /** Writes `lines`; an empty basket leaves nothing behind. */
   write(lines: Line[]): void;
+  /** Calls `changed` when another tab of the site changes the basket. */
+  watch(changed: () => void): void;
 }
 
 /**
@@ -79,9 +81,12 @@ export interface BasketStore {
 export function createBasketStore({
   site,
   storage = () => window.localStorage,
+  events = globalThis.window,
 }: {
   site: string;
   storage?: () => StorageLike;
+  /** Where another tab's change is heard (`storage` events): the window (none in unit tests). */
+  events?: Pick<EventTarget, 'addEventListener'> | undefined;
 }): BasketStore {
   const key = basketKey(site);
   return {
@@ -101,6 +106,11 @@ export function createBasketStore({
       } catch {
         // See above: this page view keeps it in memory.
       }
+    },
+    watch(changed) {
+      events?.addEventListener('storage', (event) => {
+        if ((event as StorageEvent).key === key) changed();
+      });
     },
   };
 }

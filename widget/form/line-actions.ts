@@ -11,7 +11,8 @@ const withoutLineErrors = (errors: FieldErrors): FieldErrors =>
 /**
  * What the visitor does to the inquiry's products (the basket): each change is kept for the
  * site's other pages at once; an earlier page's basket is read here, and never written until
- * the visitor changes it.
+ * the visitor changes it. Another tab's change is read again as it happens, so that a product
+ * added there is not written over by the next change here.
  */
 export function createLineActions({
   state,
@@ -20,7 +21,10 @@ export function createLineActions({
   state: Pick<WidgetState, 'lines' | 'values' | 'errors'>;
   basket?: BasketStore | undefined;
 }) {
-  if (basket) state.lines.value = basket.read();
+  if (basket) {
+    state.lines.value = basket.read();
+    basket.watch(() => (state.lines.value = basket.read()));
+  }
   const setLines = (lines: Line[]) => {
     state.lines.value = lines;
     basket?.write(lines);

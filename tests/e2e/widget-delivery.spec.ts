@@ -153,15 +153,19 @@ test('an inquiry whose answer was lost is stored once, though sent twice', async
   );
 });
 
-test('a kept inquiry the server refuses leaves the queue; the form shows why', async ({ page }) => {
+test('a kept inquiry the server refuses is not sent again; the form shows why, on any page', async ({
+  page,
+}) => {
   await page.route('**/inquiries', (route) => route.abort('internetdisconnected'));
   const dialog = await fillForm(page, 'refused@nowak.example');
   await dialog.getByRole('button', { name: 'Send inquiry' }).click();
   await expect(dialog.getByText(SAVED)).toBeVisible();
 
   await page.unroute('**/inquiries');
-  await page.route('**/inquiries', (route) =>
-    route.fulfill({
+  let asked = 0;
+  await page.route('**/inquiries', (route) => {
+    asked++;
+    return route.fulfill({
       status: 422,
       contentType: 'application/json',
       body: JSON.stringify({
@@ -171,11 +175,14 @@ test('a kept inquiry the server refuses leaves the queue; the form shows why', a
           fields: { message: 'Please name the valve size you need.' },
         },
       }),
-    }),
-  );
+    });
+  });
   await page.reload();
-  await expect.poll(() => stored(page, OUTBOX)).toBeNull();
+  // Refused while nobody looked: kept on the device with the refusal, for whichever page the
+  // visitor opens the form on next, and not sent again there.
+  await expect.poll(() => stored(page, OUTBOX)).toContain('"refused"');
   await expect(page.getByRole('dialog')).toBeHidden();
+  await page.reload();
 
   await page.getByRole('button', { name: 'Leave a message' }).click();
   const message = page.getByRole('dialog').getByLabel('Message');
@@ -183,6 +190,9 @@ test('a kept inquiry the server refuses leaves the queue; the form shows why', a
   await expect(message).toHaveAccessibleDescription(/Please name the valve size you need/);
   await expect(message).toBeFocused();
   await expect(page.getByRole('dialog').getByLabel('Email')).toHaveValue('refused@nowak.example');
+  expect(asked).toBe(1);
+  // Seen: no longer kept.
+  await expect.poll(() => stored(page, OUTBOX)).toBeNull();
 });
 
 test('sent at the first try, the browser keeps only the conversation token', async ({ page }) => {

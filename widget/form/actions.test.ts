@@ -296,18 +296,48 @@ describe('delivery', () => {
     await settle();
     expect(sent).toEqual([kept.body]);
     expect(keys).toEqual(['kept-key']);
-    expect(storage.items.size).toBe(0);
     expect(state.errors.value.message).toBe('Please name the valve size.');
-    // The dialog was closed: opening it shows the refused inquiry, product and all.
-    expect(actions.holding()).toBe(true);
-    const attempts = state.attempts.value;
-    actions.open();
-    expect(state.lines.value).toEqual([
-      { product: { name: 'Ball Valve' }, quantity: '200', unit: 'sets' },
-    ]);
-    expect(state.values.value.message).toBe('We need 200 ball valves, DN50, PN40.');
-    expect(state.attempts.value).toBe(attempts + 1);
-    expect(actions.holding()).toBe(false);
+    // The dialog was closed: the refused inquiry stays on the device, not to be sent again, so
+    // that a page the visitor moves on to shows it too.
+    const next = setup([], { outbox: withOutbox(storage).outbox });
+    next.actions.resume();
+    await settle();
+    expect(next.sent).toEqual([]);
+    expect(next.state.errors.value.message).toBe('Please name the valve size.');
+    expect(next.state.values.value.message).toBe('We need 200 ball valves, DN50, PN40.');
+    // Opening it shows the refused inquiry, product and all; seen, it is no longer kept.
+    for (const page of [{ state, actions }, next]) {
+      expect(page.actions.holding()).toBe(true);
+      const attempts = page.state.attempts.value;
+      page.actions.open();
+      expect(page.state.lines.value).toEqual([
+        { product: { name: 'Ball Valve' }, quantity: '200', unit: 'sets' },
+      ]);
+      expect(page.state.values.value.message).toBe('We need 200 ball valves, DN50, PN40.');
+      expect(page.state.attempts.value).toBe(attempts + 1);
+      expect(page.actions.holding()).toBe(false);
+    }
+    expect(storage.items.size).toBe(0);
+  });
+
+  test('a refusal without field messages is kept and shown as a failure on the next page', async () => {
+    const { storage, outbox } = withOutbox();
+    storage.items.set(
+      'liaison:demo:outbox',
+      JSON.stringify({
+        key: 'kept-key',
+        body: { email: 'anna@example.de', message: 'We need 200 ball valves, DN50, PN40.' },
+        since: 0,
+      }),
+    );
+    const first = setup([{ ok: false, code: 'SITE_NOT_FOUND' }], { outbox });
+    first.actions.resume();
+    await settle();
+    const next = setup([], { outbox: withOutbox(storage).outbox });
+    next.actions.resume();
+    expect(next.state.phase.value).toBe('failed');
+    expect(next.state.failure.value).toBe('SITE_NOT_FOUND');
+    expect(next.sent).toEqual([]);
   });
 
   test('resume without a kept inquiry changes nothing', () => {

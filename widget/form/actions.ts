@@ -150,8 +150,11 @@ export const createActions = ({
     createOutbox({
       ...keeping,
       send: submit,
-      onSettled(result) {
+      onSettled(result, submission) {
         refused = !result.ok && !state.open.value;
+        // Answered while nobody looked: it waits on the device too, for the next page's form.
+        if (!result.ok && refused)
+          outbox?.hold(submission, { code: result.code, fields: result.fields });
         settle(result);
       },
     });
@@ -230,8 +233,12 @@ export const createActions = ({
           if (product) lines.add(product);
         }
         state.open.value = true;
-        // Focus goes to what the server refused, as after a send the visitor watched.
-        if (refused) state.attempts.value++;
+        // Focus goes to what the server refused, as after a send the visitor watched; seen,
+        // it is no longer kept on the device.
+        if (refused) {
+          state.attempts.value++;
+          if (last) outbox?.forget(last.key);
+        }
         refused = false;
       });
     },
@@ -333,6 +340,11 @@ export const createActions = ({
         const { products, product, quantity, unit } = kept.body;
         state.lines.value = linesOf(products ?? (product ? [{ ...product, quantity, unit }] : []));
         state.phase.value = 'queued';
+        // Refused on an earlier page, unseen: shown as refused when the visitor opens the form.
+        if (kept.refused) {
+          refused = true;
+          settle({ ok: false, ...kept.refused });
+        }
       });
     },
     holding: held,

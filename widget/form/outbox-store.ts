@@ -1,6 +1,6 @@
 import { toJson } from '../json';
 import type { InquiryInput } from '../../contract/inquiry';
-import { isRecord } from '../responses';
+import { isRecord, type AnswerCode } from '../responses';
 import { checkInquiry } from './check-inquiry';
 import { outboxKey } from '../unsent-inquiry';
 import type { StorageLike } from './token-store';
@@ -12,6 +12,17 @@ export interface Submission {
   body: InquiryInput;
   /** When it was first tried (epoch ms). */
   since: number;
+  /**
+   * The server's refusal of it, answered while the visitor was not looking (a resend on a later
+   * page): kept, not sent again, until the visitor opens the form and sees why.
+   */
+  refused?: Refusal;
+}
+
+/** A refusal as the form shows it: its code, and the server's word on each field. */
+export interface Refusal {
+  code: AnswerCode;
+  fields?: Record<string, string>;
 }
 
 // What an earlier page view (perhaps of an older release) stored is read as unknown and checked:
@@ -22,7 +33,24 @@ const asSubmission = (value: unknown): Submission | null => {
   if (typeof since !== 'number' || !isRecord(body)) return null;
   if (typeof body.email !== 'string' || typeof body.message !== 'string') return null;
   const input = body as unknown as InquiryInput;
-  return checkInquiry(input).length === 0 ? { key: value.key, body: input, since } : null;
+  if (checkInquiry(input).length > 0) return null;
+  const { refused } = value;
+  if (!isRecord(refused) || typeof refused.code !== 'string') {
+    return { key: value.key, body: input, since };
+  }
+  const fields = isRecord(refused.fields)
+    ? Object.fromEntries(
+        Object.entries(refused.fields).filter(
+          (entry): entry is [string, string] => typeof entry[1] === 'string',
+        ),
+      )
+    : undefined;
+  return {
+    key: value.key,
+    body: input,
+    since,
+    refused: { code: refused.code as AnswerCode, fields },
+  };
 };
 
 /** Keeps the one inquiry that could not be sent, across page views. */

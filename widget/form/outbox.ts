@@ -2,7 +2,7 @@ import type { AnswerCode } from '../responses';
 import type { SubmitResult } from '../api';
 import { report } from '../guard';
 import { retryDelay } from './backoff';
-import type { OutboxStore, Submission } from './outbox-store';
+import type { OutboxStore, Refusal, Submission } from './outbox-store';
 
 // Answers after which a kept inquiry is tried again: none at all, the server's own trouble, or
 // a proof of work this attempt could not give (its challenge did not come). Any other refusal
@@ -26,6 +26,13 @@ export interface Outbox {
   retryNow(): Promise<boolean>;
   /** Forgets the kept submission (the visitor sends an edited one instead). */
   drop(): void;
+  /**
+   * Keeps a submission the server refused while the visitor was not looking, without sending it
+   * again (`restore` gives it back with its refusal), until `forget`.
+   */
+  hold(submission: Submission, refused: Refusal): void;
+  /** Forgets the held submission of `key` (the visitor has seen it). */
+  forget(key: string): void;
 }
 
 /** Where the outbox keeps its submission, how it sends, and whom it tells of a final answer. */
@@ -120,11 +127,16 @@ export function createOutbox({
         store.clear();
         return null;
       }
+      if (kept.refused) return kept;
       take(kept);
       retryNow().catch(report);
       return kept;
     },
     retryNow,
     drop: stop,
+    hold(submission, refused) {
+      store.write({ ...submission, refused });
+    },
+    forget: store.clear,
   };
 }

@@ -79,7 +79,14 @@ export const unassignedNoticeHandler = (ctx: MailContext): DeliveryHandler =>
 export const escalationNoticeHandler = (ctx: MailContext): DeliveryHandler =>
   async function escalationNotice(delivery) {
     const inquiry = await ctx.store.findInquiry(payloadString(delivery.payload, 'inquiryId'));
-    if (!inquiry || inquiry.status === 'spam') return;
+    // Answered or closed since it was escalated (the mail waited in the outbox): no alarm.
+    if (
+      !inquiry ||
+      (inquiry.status !== 'new' && inquiry.status !== 'open') ||
+      !inquiry.awaitingReply
+    ) {
+      return;
+    }
     const hours = payloadString(delivery.payload, 'hours');
     const rep = inquiry.repId ? await ctx.store.findRep(inquiry.repId) : null;
     const to = [

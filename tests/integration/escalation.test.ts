@@ -169,6 +169,26 @@ describe('escalation by several processes at once', () => {
 });
 
 describe('escalation racing a reply', () => {
+  it('mails no escalation notice about an inquiry answered or closed before it went out', async () => {
+    await addRep(t, { email: 'boss@hengda.example', name: 'Ms. Boss', role: 'admin' });
+    const moore = await t.store.findRepByEmail(MOORE);
+    await t.store.setPasswordHash(moore?.id ?? '', await hashPassword('password-123'));
+    const cookie = await signInAs(t, MOORE);
+    const answered = await sendInquiry(t, { email: 'a@buyer.example' });
+    const closed = await sendInquiry(t, { email: 'b@buyer.example' });
+    await worker.runOnce();
+    hours(25);
+    expect(await escalateOverdue(deps())).toBe(2);
+    // The notices wait in the outbox (the mail server is slow) while the rep acts.
+    await inboxRequest(t, cookie, 'POST', `/inquiries/${answered.id}/messages`, {
+      body: 'Quote attached.',
+      kind: 'reply',
+    });
+    await inboxRequest(t, cookie, 'PATCH', `/inquiries/${closed.id}`, { status: 'closed' });
+    await worker.runOnce();
+    expect(sink.mails.filter((m) => (m.subject ?? '').startsWith('No reply within'))).toEqual([]);
+  });
+
   it('leaves an inquiry answered, closed or marked spam after it was found overdue', async () => {
     const ana = await reassigningToAna();
     const moore = await t.store.findRepByEmail(MOORE);

@@ -53,11 +53,18 @@ const IDEMPOTENCY_DAYS = 90;
  */
 export async function purgeExpired(store: Store, now: Date): Promise<number> {
   let deleted = 0;
+  // A site whose purge fails does not keep the others, nor the rest below, from theirs; the
+  // first failure is thrown at the end, to be reported.
+  let failure: unknown = null;
   for (const site of await store.listSites()) {
     const days = (await store.findSiteSettings(site.id))?.retentionDays;
     if (!days) continue;
     const cutoff = new Date(now.getTime() - days * DAY_MS).toISOString();
-    deleted += await store.purgeSettledBefore(site.id, cutoff, PURGE_BATCH);
+    try {
+      deleted += await store.purgeSettledBefore(site.id, cutoff, PURGE_BATCH);
+    } catch (err) {
+      failure ??= err;
+    }
   }
   // Files uploaded for an inquiry that was never sent.
   await store.deleteUnclaimedAttachments(new Date(now.getTime() - UNCLAIMED_MS).toISOString());
@@ -67,5 +74,6 @@ export async function purgeExpired(store: Store, now: Date): Promise<number> {
   // again under its key).
   const ago = (ms: number) => new Date(now.getTime() - ms).toISOString();
   await store.forgetExpired(now.toISOString(), ago(DAY_MS), ago(IDEMPOTENCY_DAYS * DAY_MS));
+  if (failure) throw failure;
   return deleted;
 }

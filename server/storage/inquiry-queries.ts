@@ -251,13 +251,21 @@ export function inquiryQueries(
 /** Deletes inquiries and all that hangs on them, in the caller's transaction. */
 async function deleteWithAll(trx: Transaction<Database>, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
-  const messageIds = (
-    await trx.selectFrom('messages').select('id').where('inquiryId', 'in', ids).execute()
-  ).map((m) => m.id);
   await trx.deleteFrom('deliveries').where('inquiryId', 'in', ids).execute();
+  // The messages' keys by a subquery: as a list of ids, a long thread passed the engines' limit
+  // of bound values (SQLite's 32,766), and the purge failed on it every hour.
   await trx
     .deleteFrom('idempotencyKeys')
-    .where('resourceId', 'in', [...ids, ...messageIds])
+    .where((eb) =>
+      eb.or([
+        eb('resourceId', 'in', ids),
+        eb(
+          'resourceId',
+          'in',
+          eb.selectFrom('messages').select('id').where('inquiryId', 'in', ids),
+        ),
+      ]),
+    )
     .execute();
   await trx.deleteFrom('conversationTokens').where('inquiryId', 'in', ids).execute();
   await trx.deleteFrom('attachments').where('inquiryId', 'in', ids).execute();

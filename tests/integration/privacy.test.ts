@@ -196,6 +196,32 @@ describe('retention', () => {
     expect(await t.store.findInquiry(open.id)).not.toBeNull();
   });
 
+  it('deletes an inquiry of a long thread whole (66,000 messages, past either engine’s bound values)', async () => {
+    const long = await sendInquiry(t, { email: 'long@buyer.example' });
+    const at = t.now.value.toISOString();
+    for (let from = 0; from < 66_000; from += 2_000) {
+      await t.db
+        .insertInto('messages')
+        .values(
+          Array.from({ length: 2_000 }, (_, i) => ({
+            id: `m-long-${from + i}`,
+            inquiryId: long.id,
+            authorKind: 'system' as const,
+            authorRepId: null,
+            body: 'Status changed',
+            channel: 'inbox' as const,
+            createdAt: at,
+          })),
+        )
+        .execute();
+    }
+    await inboxRequest(t, cookie, 'PATCH', `/inquiries/${long.id}`, { status: 'closed' });
+    await t.store.updateSite(await siteId(), { retentionDays: 30 });
+    expect(await purgeExpired(t.store, new Date(t.now.value.getTime() + 31 * 86_400_000))).toBe(1);
+    expect(await t.store.findInquiry(long.id)).toBeNull();
+    expect((await rowCounts(t.db)).messages).toBe(0);
+  });
+
   it('keeps a quiet inquiry a rep has just closed with a note; spam goes like closed', async () => {
     const quiet = await sendInquiry(t, { email: 'quiet@buyer.example' });
     const junk = await sendInquiry(t, { email: 'junk@buyer.example' });

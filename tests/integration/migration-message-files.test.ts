@@ -1,7 +1,9 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrateTo, migrateToLatest } from '../../server/storage/migrate';
 import { sendInquiry } from '../support/inbox-client';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { TEST_ENGINE } from '../support/test-database';
 
 // Migration 0018: a file mailed with a reply before it goes with that reply (matched by the
 // time both were stored); a file sent with the inquiry stays the inquiry's own.
@@ -65,4 +67,27 @@ describe('migration 0018 (files of their message)', () => {
     const kept = await t.db.selectFrom('attachments').select('id').orderBy('id').execute();
     expect(kept.map((f) => f.id)).toEqual(['f-lone', 'f-mailed', 'f-own']);
   });
+
+  it.runIf(TEST_ENGINE === 'sqlite')(
+    'stopped halfway on SQLite, leaves no column behind and runs whole the next time',
+    async () => {
+      await sendInquiry(t);
+      await migrateTo(t.db, '0017-unspaced-scripts');
+      await sql`create trigger fail_files before update on attachments
+        begin select raise(abort, 'stopped'); end`.execute(t.db);
+      await sql`insert into attachments (id, site_id, inquiry_id, filename, content_type, size, data,
+          created_at) select 'f-1', site_id, id, 'a.pdf', 'application/pdf', 1, x'00', '9999'
+        from inquiries`.execute(t.db);
+      await expect(migrateToLatest(t.db)).rejects.toThrow(/stopped/);
+      await sql`drop trigger fail_files`.execute(t.db);
+      await migrateToLatest(t.db);
+      expect(
+        (
+          await t.store.listAttachments(
+            (await t.db.selectFrom('inquiries').select('id').executeTakeFirstOrThrow()).id,
+          )
+        ).map((f) => f.messageId),
+      ).toEqual([null]);
+    },
+  );
 });

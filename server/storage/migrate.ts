@@ -27,6 +27,7 @@ import { searchWords } from './migrations/0015-search-words';
 import { northAmerica } from './migrations/0016-north-america';
 import { unspacedScripts } from './migrations/0017-unspaced-scripts';
 import { messageFiles } from './migrations/0018-message-files';
+import { visitorEmailCase } from './migrations/0019-visitor-email-case';
 
 /** A migration; a long one may say how far it has come, a line at a time, as it runs. */
 export interface TellingMigration extends Migration {
@@ -53,6 +54,7 @@ const migrations = {
   '0016-north-america': northAmerica,
   '0017-unspaced-scripts': unspacedScripts,
   '0018-message-files': messageFiles,
+  '0019-visitor-email-case': visitorEmailCase,
 } satisfies Record<string, TellingMigration>;
 
 /** Every migration this release knows (also what /readyz compares the database with). */

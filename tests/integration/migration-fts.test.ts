@@ -123,6 +123,7 @@ describe('migration 0013 stopped halfway', () => {
       '0016-north-america',
       '0017-unspaced-scripts',
       '0018-message-files',
+      '0019-visitor-email-case',
     ]);
     expect(await foundBefore0014('keptname', names)).toEqual(['kept']);
 

@@ -9,12 +9,15 @@ import { REP_NOTIFICATION } from './rep-notification';
 
 export type InboxDeps = ConversationDeps & { secret: string };
 
-/** The rep opened the inquiry: it is read, and a new one becomes open. */
+/**
+ * The rep opened the inquiry: it is read, and a new one becomes open, if it is still new when
+ * written (a spam mark or a reply committed since, from the read, stays).
+ */
 export async function markRead({ store, events }: InboxDeps, inquiry: Inquiry): Promise<void> {
   if (!inquiry.unread && inquiry.status !== 'new') return;
   await store.updateInquiry(inquiry.id, {
     unread: false,
-    ...(inquiry.status === 'new' && { status: 'open' }),
+    ...(inquiry.status === 'new' && { status: 'open', statusFrom: ['new'] }),
   });
   events.publish(statusEvent(inquiry));
 }

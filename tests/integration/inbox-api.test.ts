@@ -12,7 +12,8 @@ import {
   signInAs,
   signInAsDemoAdmin,
 } from '../support/inbox-client';
-import { createTestApp, type TestApp } from '../support/test-app';
+import { markRead } from '../../server/domain/inbox-actions';
+import { createTestApp, SECRET, type TestApp } from '../support/test-app';
 
 let t: TestApp;
 let cookie: string;
@@ -136,6 +137,16 @@ describe('the list', () => {
       const odd = await inboxRequest(t, cookie, 'GET', `/inquiries?q=visitor&cursor=${cursor}`);
       expect(odd.status, at).toBe(400);
     }
+  });
+});
+
+describe('marking an inquiry read', () => {
+  it('leaves a status changed since it was read: a new one becomes open only if still new', async () => {
+    const { id } = await sendInquiry(t);
+    const stale = await t.store.findInquiry(id);
+    await t.store.updateInquiry(id, { status: 'spam' });
+    await markRead({ ...t, secret: SECRET, clock: () => t.now.value }, stale!);
+    expect(await t.store.findInquiry(id)).toMatchObject({ status: 'spam', unread: false });
   });
 });
 

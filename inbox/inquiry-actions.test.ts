@@ -83,7 +83,7 @@ function setup(options: { visible?: () => boolean } = {}) {
       throw new Error('no storage here');
     }),
   });
-  return { actions, state, loads, sends, keys, reads };
+  return { actions, state, loads, sends, keys, reads, api };
 }
 
 /** An answer the test releases when it likes. */
@@ -136,6 +136,29 @@ describe('inquiry actions', () => {
     await actions.send({ ...reply, body: 'Our price is USD 12.00.' });
     await actions.send({ ...reply, kind: 'note' });
     expect(keys).toEqual(['key-1', 'key-1', 'key-1', 'key-2', 'key-3', 'key-4']);
+  });
+
+  it("the rep's own change back to New stays new when its event reloads the inquiry", async () => {
+    const { actions, loads, reads, api } = setup();
+    const line = (id: string): InboxMessage => ({
+      id,
+      kind: 'system',
+      authorName: null,
+      body: 'Status changed',
+      channel: 'inbox',
+      attachments: [],
+      createdAt: '2026-11-29T09:00:00.000Z',
+    });
+    loads.push(async () => ({ ok: true, value: detail('i1', { messages: [line('m1')] }) }));
+    await actions.open('i1');
+    await settle();
+    const back = detail('i1', { status: 'new', messages: [line('m1'), line('m2')] });
+    api.update = async () => ({ ok: true, value: back });
+    expect((await actions.update({ status: 'new' })).ok).toBe(true);
+    loads.push(async () => ({ ok: true, value: back }));
+    await actions.reload();
+    await settle();
+    expect(reads).toEqual([]);
   });
 
   it('an inquiry updated in a hidden tab is marked read only once the tab is seen', async () => {

@@ -160,6 +160,9 @@ export const createInquiryActions = ({
       const result = await api.update(id, input);
       if (result.ok && currentId === id) {
         generation++;
+        // The thread as it stands after the rep's own change is read: "back to New" must not
+        // be made open again by the reload its event brings.
+        readAt = `${id}:${result.value.messages.length}`;
         detail.inquiry.value = result.value;
         list.refresh().catch(report);
       }

@@ -91,10 +91,11 @@ async function onEvent(event: InboxEvent) {
   // already running when the event came).
   const found = await api.inquiry(event.inquiryId);
   if (!found.ok) return;
-  const { id, visitor, messages } = found.value;
-  // News is the visitor's own words: not a colleague's reply, note or a system line.
+  const { id, visitor, messages, status } = found.value;
+  // News is the visitor's own words: not a colleague's reply, note or a system line, nor what
+  // waits in the Spam folder (a bot's text on the rep's desktop, whose mail is held back too).
   const last = messages.at(-1);
-  if (last?.kind !== 'visitor') return;
+  if (last?.kind !== 'visitor' || status === 'spam') return;
   const text = last.body.length > 140 ? `${last.body.slice(0, 139)}…` : last.body;
   notifications.show({
     title: event.type === 'inquiry' ? 'New inquiry' : 'New message',

@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures';
+import { inquiryBody } from '../support/inquiry-body';
 import {
   createInquiry,
   fileInquiry,
@@ -127,6 +128,21 @@ test('desktop notifications are offered, never asked for on load, and shown when
   await visitorFollowUp(liaison, token, 'And DN100, please.');
   await expect.poll(log).toContain(`New message: ${name}: And DN100, please.`);
   expect(await log()).not.toContain('Check stock');
+
+  // Held as spam (a bot filled the hidden field): no notification, as no mail.
+  const bot = uniqueWord('Bot');
+  const held = await fetch(`${liaison.server.url}/api/v1/sites/demo/inquiries`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(
+      inquiryBody({ name: bot, email: `${bot}@b.example`, client: { honeypot: 'win big' } }),
+    ),
+  });
+  expect(held.status).toBe(201);
+  const after = uniqueWord('After');
+  await fileInquiry(liaison, { name: after, email: `${after}@n.example`, company: 'After' });
+  await expect.poll(log).toContain(`New inquiry: ${after}:`);
+  expect(await log()).not.toContain(bot);
 });
 
 test('status filters and search narrow the list', async ({ page, liaison }) => {

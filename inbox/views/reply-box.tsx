@@ -56,8 +56,9 @@ export function ReplyBox({ inquiryId, visitorEmail, actions }: ReplyBoxProps) {
       .send(parsed.data)
       .then((result) => {
         if (result.ok) {
-          // Words typed while it was sending are the next message's: they stay.
-          if (actions.draftOf(inquiryId) === body) setBody('');
+          // Words typed while it was sending are the next message's: they stay, and only they.
+          const draft = actions.draftOf(inquiryId);
+          if (draft.startsWith(body)) setBody(draft.slice(body.length).trimStart());
           setError('');
           setNotice(kind === 'reply' ? `Reply sent to ${visitorEmail}.` : 'Internal note added.');
         } else if (result.error.fields?.body) {

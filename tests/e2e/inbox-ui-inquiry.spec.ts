@@ -98,6 +98,21 @@ test('an inquiry shows its details and thread; a reply is mailed, a note is not'
   await expect(page.getByText('Internal note added.')).toBeVisible();
   const note = thread.getByRole('listitem').filter({ hasText: 'check stock first' });
   await expect(note).toContainText('Internal note');
+
+  // Words added while a note is sending stay in the box, without the part sent.
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/messages', async (route) => {
+    await released;
+    await route.continue();
+  });
+  await box.fill('Stock checked: 600 in the warehouse.');
+  await article.getByRole('button', { name: 'Add internal note' }).click();
+  await box.press('End');
+  await box.pressSequentially(' Ship Monday?');
+  release();
+  await expect(thread).toContainText('Stock checked: 600 in the warehouse.');
+  await expect(box).toHaveValue('Ship Monday?');
 });
 
 test('visitor-supplied text is shown as text, never as markup', async ({ page, liaison }) => {

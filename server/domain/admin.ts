@@ -125,21 +125,24 @@ export async function createRep(
   input: RepInput,
 ): Promise<AdminRep> {
   const { store, newId } = deps;
-  refuse(await repProblems(store, siteId, input, null));
-  const rep: Rep = {
-    id: newId(),
-    siteId,
-    handle: input.handle,
-    name: input.name,
-    title: input.title || null,
-    photoUrl: null,
-    email: input.email,
-    active: input.active,
-    role: input.role,
-  };
-  await store.createRep(rep);
-  await store.updateRepProfile(rep.id, input.profile);
-  return toAdminRep(rep, input.profile);
+  // Checked and written one at a time: two requests at once for one email gave a 201 and a 500.
+  return store.exclusively(`admin:${siteId}`, async () => {
+    refuse(await repProblems(store, siteId, input, null));
+    const rep: Rep = {
+      id: newId(),
+      siteId,
+      handle: input.handle,
+      name: input.name,
+      title: input.title || null,
+      photoUrl: null,
+      email: input.email,
+      active: input.active,
+      role: input.role,
+    };
+    await store.createRep(rep);
+    await store.updateRepProfile(rep.id, input.profile);
+    return toAdminRep(rep, input.profile);
+  });
 }
 
 /** Changes a rep of the admin's site; an admin cannot demote or deactivate themselves. */
@@ -150,6 +153,15 @@ export async function updateRep(
   input: RepInput,
 ): Promise<AdminRep> {
   const { store } = deps;
+  return store.exclusively(`admin:${admin.siteId}`, () => changeRep(store, admin, repId, input));
+}
+
+async function changeRep(
+  store: AdminDeps['store'],
+  admin: Rep,
+  repId: string,
+  input: RepInput,
+): Promise<AdminRep> {
   const rep = await store.findRep(repId);
   if (!rep || rep.siteId !== admin.siteId) throw notFound('rep');
   const fields = await repProblems(store, admin.siteId, input, rep);
@@ -185,8 +197,20 @@ export async function adminTeams({ store }: AdminDeps, siteId: string): Promise<
   return (await store.listTeams(siteId)).map(toAdminTeam);
 }
 
-/** Creates a team (`teamId` null) or replaces one of the site's teams. */
-export async function saveTeam(
+/**
+ * Creates a team (`teamId` null) or replaces one of the site's teams; checked and written one
+ * at a time (two requests at once for "Sales" and "sales" made two teams no one could save).
+ */
+export function saveTeam(
+  deps: AdminDeps,
+  siteId: string,
+  teamId: string | null,
+  input: TeamInput,
+): Promise<AdminTeam> {
+  return deps.store.exclusively(`admin:${siteId}`, () => writeTeam(deps, siteId, teamId, input));
+}
+
+async function writeTeam(
   { store, newId }: AdminDeps,
   siteId: string,
   teamId: string | null,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { RepInput } from '../../contract';
+import type { ErrorBody } from '../../contract';
 import {
+  call,
   MOORE,
   moore,
   ok,
@@ -135,6 +137,25 @@ describe('bad input gets 400 with field messages and changes nothing', () => {
       'rules.3.id': 'No such rule of this site.',
     });
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('two requests at once for one team name, or one email, make one; the other is told why', async () => {
+    const teams = await Promise.all(
+      ['Sales', 'sales'].map((name) =>
+        call('POST', '/teams', { name, distribution: 'round-robin', memberIds: [] }),
+      ),
+    );
+    expect(teams.map((r) => r.status).sort()).toEqual([201, 400]);
+    const reps = await Promise.all(
+      [1, 2].map((n) =>
+        call('POST', '/reps', repInput({ email: 'twice@hengda.example', handle: `twice-${n}` })),
+      ),
+    );
+    expect(reps.map((r) => r.status).sort()).toEqual([201, 400]);
+    const refusedRep = reps.find((r) => r.status === 400);
+    expect(((await refusedRep?.json()) as ErrorBody).error.fields?.email).toMatch(
+      /Another account/,
+    );
   });
 
   it('rules: NA among the countries is refused as ambiguous', async () => {

@@ -6,8 +6,10 @@ import type {
   NewDelivery,
   Product,
   Site,
+  TeamTurn,
 } from '../storage/store';
-import { route } from './router';
+import { holdAssignment, withAssigning } from './open-counts';
+import { route, type RoutingDecision } from './router';
 import { routingContext } from './routing-context';
 import { turnGiven, withTurnRetries, withTurnsGiven } from './team-turns';
 import type { ConversationDeps } from './conversation';
@@ -69,10 +71,12 @@ export async function receiveInquiry(
     const products = productsOf(input);
     const attachmentIds = await checkAttachments(store, site.id, input.attachments);
     const context = await routingContext(store, site, input.email.toLowerCase());
-    // No await from here to turnGiven: the turn read is the turn taken (team-turns.ts).
+    // No await from here to turnGiven and holdAssignment: the turn read is the turn taken
+    // (team-turns.ts), and the open counts read are those passed on (open-counts.ts).
     const teams = withTurnsGiven(store, context.teams);
     const decision = route({
       ...context,
+      reps: withAssigning(store, context.reps),
       teams,
       inquiry: {
         requestedHandle: input.rep,
@@ -84,8 +88,42 @@ export async function receiveInquiry(
       now: clock(),
     });
     const turn = turnGiven(store, teams, decision);
-    const assigned = decision.repId ? context.reps.find((r) => r.id === decision.repId) : undefined;
+    const written = holdAssignment(store, decision.repId);
+    try {
+      const assigned = context.reps.find((r) => r.id === decision.repId);
+      return await writeRouted({
+        decision,
+        turn,
+        takeTurn,
+        spam,
+        products,
+        attachmentIds,
+        assigned,
+      });
+    } finally {
+      written();
+    }
+  }
 
+  /** Writes the inquiry as routed (storeRouted), with everything stored with it. */
+  async function writeRouted({
+    decision,
+    turn,
+    takeTurn,
+    spam,
+    products,
+    attachmentIds,
+    assigned,
+  }: {
+    decision: RoutingDecision;
+    turn: TeamTurn | null;
+    takeTurn: boolean;
+    spam: string | null;
+    products: Product[];
+    attachmentIds: string[];
+    /** The rep it goes to, if any. */
+    assigned: { name: string } | undefined;
+  }): Promise<InquiryCreated> {
     const now = clock().toISOString();
     const inquiry: Inquiry = {
       id: inquiryId,

@@ -64,8 +64,10 @@ export function createKyselyStore(
   }: StoreOptions = {},
 ): Store {
   const turns: ReturnType<Store['givenTurns']> = new Map();
+  const assigning = new Map<string, number>();
   return {
     givenTurns: () => turns,
+    assigning: () => assigning,
     ...siteQueries(db),
     ...inquiryQueries(db, { writers, skipLocked, erase }),
     ...inquiryListQueries(db, search),

@@ -92,6 +92,11 @@ export interface Store extends AttachmentStore, WebhookStore {
    */
   givenTurns(): Map<string, Omit<TeamTurn, 'teamId'>>;
   /**
+   * How many inquiries this process has routed to each rep and not yet written (kept and read
+   * by domain/open-counts.ts). One map per store, shared by every wrapper of it.
+   */
+  assigning(): Map<string, number>;
+  /**
    * Stores a team's round-robin turn given outside an inquiry's write (a reassignment on
    * escalation); false when that number was stored already, by another process.
    */

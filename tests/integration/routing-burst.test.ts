@@ -1,0 +1,53 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addRep, sendInquiry } from '../support/inbox-client';
+import { createTestApp, type TestApp } from '../support/test-app';
+
+// Inquiries arriving together are routed before any of them is written (they share a commit):
+// a rep's open count, read before routing, must count those this process is still writing.
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await createTestApp();
+});
+afterEach(async () => {
+  await t.close();
+});
+
+const burst = (n: number) =>
+  Promise.all(
+    Array.from({ length: n }, (_, i) => sendInquiry(t, { email: `buyer${i}@burst.example` })),
+  );
+
+const assignedTo = async () => {
+  const rows = await t.db.selectFrom('inquiries').select('repId').execute();
+  const counts = new Map<string | null, number>();
+  for (const { repId } of rows) counts.set(repId, (counts.get(repId) ?? 0) + 1);
+  return counts;
+};
+
+describe('a burst of inquiries', () => {
+  it("keeps to a rep's cap on open inquiries", async () => {
+    const moore = await t.store.findRepByEmail('moore.liu@example.com');
+    await t.store.updateRepProfile(moore!.id, { maxOpen: 1 });
+    await burst(5);
+    // One for Moore; the rest wait in the unassigned queue.
+    expect((await assignedTo()).get(moore!.id)).toBe(1);
+  });
+
+  it('is spread over a least-open team', async () => {
+    const moore = await t.store.findRepByEmail('moore.liu@example.com');
+    const ana = await addRep(t, { email: 'ana@hengda.example', name: 'Ms. Ana Wu' });
+    const site = await t.store.findSiteByKey('demo');
+    await t.store.saveTeam({
+      id: 'team-sales',
+      siteId: site!.id,
+      name: 'Sales',
+      distribution: 'least-open',
+      memberIds: [moore!.id, ana.id],
+    });
+    await t.store.updateSite(site!.id, { defaultTeamId: 'team-sales', defaultRepId: null });
+    await burst(6);
+    const counts = await assignedTo();
+    expect([counts.get(moore!.id), counts.get(ana.id)]).toEqual([3, 3]);
+  });
+});

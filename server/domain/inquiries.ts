@@ -6,10 +6,9 @@ import type {
   NewDelivery,
   Product,
   Site,
-  TeamTurn,
 } from '../storage/store';
 import { holdAssignment, withAssigning } from './open-counts';
-import { route, type RoutingDecision } from './router';
+import { route } from './router';
 import { routingContext } from './routing-context';
 import { turnGiven, withTurnRetries, withTurnsGiven } from './team-turns';
 import type { ConversationDeps } from './conversation';
@@ -90,130 +89,112 @@ export async function receiveInquiry(
     const turn = turnGiven(store, teams, decision);
     const written = holdAssignment(store, decision.repId);
     try {
-      const assigned = context.reps.find((r) => r.id === decision.repId);
-      return await writeRouted({
-        decision,
-        turn,
-        takeTurn,
-        spam,
-        products,
-        attachmentIds,
-        assigned,
-      });
+      return await writeInquiry();
     } finally {
       written();
     }
-  }
 
-  /** Writes the inquiry as routed (storeRouted), with everything stored with it. */
-  async function writeRouted({
-    decision,
-    turn,
-    takeTurn,
-    spam,
-    products,
-    attachmentIds,
-    assigned,
-  }: {
-    decision: RoutingDecision;
-    turn: TeamTurn | null;
-    takeTurn: boolean;
-    spam: string | null;
-    products: Product[];
-    attachmentIds: string[];
-    /** The rep it goes to, if any. */
-    assigned: { name: string } | undefined;
-  }): Promise<InquiryCreated> {
-    const now = clock().toISOString();
-    const inquiry: Inquiry = {
-      id: inquiryId,
-      siteId: site.id,
-      repId: decision.repId,
-      status: spam ? 'spam' : 'new',
-      visitor: {
-        name: given(input.name),
-        // One buyer, however they type it: returning-buyer routing and exports match on it.
-        email: input.email.toLowerCase(),
-        company: given(input.company),
-        country: given(input.country),
-        phone: given(input.phone),
-      },
-      // The inquiry's own quantity only when it names no product: else each product has its own.
-      quantity: products.length === 0 ? (input.quantity ?? null) : null,
-      unit: products.length === 0 && input.quantity !== undefined ? (input.unit ?? null) : null,
-      products,
-      page: {
-        url: given(input.page?.url),
-        referrer: given(input.page?.referrer),
-        language: given(input.page?.language),
-        timezone: given(input.page?.timezone),
-      },
-      assignmentReason: spam ? `held as spam (${spam}); ${decision.reason}` : decision.reason,
-      consentText: given(input.consent),
-      unread: !spam,
-      awaitingReply: true,
-      lastActivityAt: now,
-      createdAt: now,
-    };
-    const message: Message = {
-      id: newId(),
-      inquiryId: inquiry.id,
-      authorKind: 'visitor',
-      authorRepId: null,
-      body: input.message,
-      channel: input.page ? 'widget' : 'api',
-      createdAt: now,
-    };
-    // The visitor's token answers the 201 and rides in their mails; the rep's brings the rep's
-    // mailed answers back into this thread.
-    const visitor = newConversationToken(secret, {
-      id: newId(),
-      inquiryId: inquiry.id,
-      party: 'visitor',
-      repId: null,
-    });
-    const tokens: NewConversationToken[] = [visitor.record];
-    if (decision.repId) {
-      tokens.push(
-        newConversationToken(secret, {
-          id: newId(),
-          inquiryId: inquiry.id,
-          party: 'rep',
-          repId: decision.repId,
-        }).record,
-      );
+    /** The rest of storeRouted: the inquiry as routed, written with all that goes with it. */
+    async function writeInquiry(): Promise<InquiryCreated> {
+      const assigned = decision.repId
+        ? context.reps.find((r) => r.id === decision.repId)
+        : undefined;
+
+      const now = clock().toISOString();
+      const inquiry: Inquiry = {
+        id: inquiryId,
+        siteId: site.id,
+        repId: decision.repId,
+        status: spam ? 'spam' : 'new',
+        visitor: {
+          name: given(input.name),
+          // One buyer, however they type it: returning-buyer routing and exports match on it.
+          email: input.email.toLowerCase(),
+          company: given(input.company),
+          country: given(input.country),
+          phone: given(input.phone),
+        },
+        // The inquiry's own quantity only when it names no product: else each product has its own.
+        quantity: products.length === 0 ? (input.quantity ?? null) : null,
+        unit: products.length === 0 && input.quantity !== undefined ? (input.unit ?? null) : null,
+        products,
+        page: {
+          url: given(input.page?.url),
+          referrer: given(input.page?.referrer),
+          language: given(input.page?.language),
+          timezone: given(input.page?.timezone),
+        },
+        assignmentReason: spam ? `held as spam (${spam}); ${decision.reason}` : decision.reason,
+        consentText: given(input.consent),
+        unread: !spam,
+        awaitingReply: true,
+        lastActivityAt: now,
+        createdAt: now,
+      };
+      const message: Message = {
+        id: newId(),
+        inquiryId: inquiry.id,
+        authorKind: 'visitor',
+        authorRepId: null,
+        body: input.message,
+        channel: input.page ? 'widget' : 'api',
+        createdAt: now,
+      };
+      // The visitor's token answers the 201 and rides in their mails; the rep's brings the rep's
+      // mailed answers back into this thread.
+      const visitor = newConversationToken(secret, {
+        id: newId(),
+        inquiryId: inquiry.id,
+        party: 'visitor',
+        repId: null,
+      });
+      const tokens: NewConversationToken[] = [visitor.record];
+      if (decision.repId) {
+        tokens.push(
+          newConversationToken(secret, {
+            id: newId(),
+            inquiryId: inquiry.id,
+            party: 'rep',
+            repId: decision.repId,
+          }).record,
+        );
+      }
+      // Suspect submissions wait in the Spam folder: no rep mail, no mail to their address, no
+      // webhook ("Not spam" sends them).
+      const deliveries = spam
+        ? []
+        : [
+            ...arrivalDeliveries(newId, inquiry, message.id),
+            ...(await webhookDeliveries(
+              { store, newId },
+              site.id,
+              [createdFact(inquiry)],
+              inquiry.id,
+            )),
+          ];
+
+      await store.createInquiry({
+        inquiry,
+        message,
+        tokens,
+        deliveries,
+        ...(takeTurn && turn && { teamTurn: turn }),
+        ...(claim && { idempotency: claim }),
+        attachmentIds,
+      });
+      events.publish({
+        type: 'inquiry',
+        siteId: site.id,
+        repId: inquiry.repId,
+        inquiryId: inquiry.id,
+        visitorVisible: true,
+      });
+      return {
+        id: inquiry.id,
+        rep: assigned ? { name: assigned.name } : null,
+        token: visitor.token,
+      };
     }
-    // Suspect submissions wait in the Spam folder: no rep mail, no mail to their address, no
-    // webhook ("Not spam" sends them).
-    const deliveries = spam
-      ? []
-      : [
-          ...arrivalDeliveries(newId, inquiry, message.id),
-          ...(await webhookDeliveries(
-            { store, newId },
-            site.id,
-            [createdFact(inquiry)],
-            inquiry.id,
-          )),
-        ];
-
-    await store.createInquiry({
-      inquiry,
-      message,
-      tokens,
-      deliveries,
-      ...(takeTurn && turn && { teamTurn: turn }),
-      ...(claim && { idempotency: claim }),
-      attachmentIds,
-    });
-    events.publish({
-      type: 'inquiry',
-      siteId: site.id,
-      repId: inquiry.repId,
-      inquiryId: inquiry.id,
-      visitorVisible: true,
-    });
-    return { id: inquiry.id, rep: assigned ? { name: assigned.name } : null, token: visitor.token };
   }
 }
 

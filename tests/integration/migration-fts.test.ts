@@ -3,9 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrateTo, migrateToLatest, migrationState } from '../../server/storage/migrate';
 import { searchRank } from '../../server/storage/migrations/0014-search-rank';
 import { searchWords } from '../../server/storage/migrations/0015-search-words';
-import { postgresSearch } from '../../server/storage/postgres';
-import { sqliteSearch } from '../../server/storage/sqlite';
 import { sendInquiry } from '../support/inbox-client';
+import { foundBySearch } from '../support/search-found';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 // Migrations 0012 and 0013 on a database with inquiries already in the text index, as an
@@ -22,13 +21,7 @@ afterEach(async () => {
 });
 
 /** The inquiries a search finds, by the visitor names given. */
-async function found(query: string, names: Record<string, string>): Promise<string[]> {
-  const search = t.engine === 'postgres' ? postgresSearch : sqliteSearch;
-  const prepared = await search.prepare(t.db, query);
-  if (!prepared) throw new Error(`no words in ${query}`);
-  const rows = await t.db.selectFrom('inquiries').select('id').where(prepared.filter).execute();
-  return rows.map((r) => names[r.id] ?? r.id).sort();
-}
+const found = (query: string, names: Record<string, string>) => foundBySearch(t, query, names);
 
 /**
  * The inquiries an index of an earlier release finds by one word: on SQLite before 0014, the

@@ -1,10 +1,9 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrateTo, migrateToLatest } from '../../server/storage/migrate';
-import { postgresSearch } from '../../server/storage/postgres';
 import { tsvectorOf } from '../../server/storage/search-text';
-import { sqliteSearch } from '../../server/storage/sqlite';
 import { sendInquiry } from '../support/inbox-client';
+import { foundBySearch } from '../support/search-found';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 // Migration 0017: inquiries indexed when a run of Thai, Lao, Khmer or Myanmar letters was one
@@ -19,13 +18,8 @@ afterEach(async () => {
   await t.close();
 });
 
-async function found(query: string, names: Record<string, string>): Promise<string[]> {
-  const search = t.engine === 'postgres' ? postgresSearch : sqliteSearch;
-  const prepared = await search.prepare(t.db, query);
-  if (!prepared) throw new Error(`no words in ${query}`);
-  const rows = await t.db.selectFrom('inquiries').select('id').where(prepared.filter).execute();
-  return rows.map((r) => names[r.id] ?? 'demo').sort();
-}
+const found = (query: string, names: Record<string, string>) =>
+  foundBySearch(t, query, names, () => 'demo');
 
 /** Replaces an inquiry's document by these words, as an earlier release split them. */
 async function writeDocument(

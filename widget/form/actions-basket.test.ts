@@ -70,6 +70,12 @@ describe('the inquiry basket', () => {
     expect(one.state.lines.value.map((line) => line.product)).toEqual([gate, pump]);
     const later = setup([], withBasket(storage));
     expect(later.state.lines.value.map((line) => line.product)).toEqual([gate, pump]);
+    // While a tab's form is sending its inquiry, its lines are that inquiry's.
+    one.fill();
+    one.actions.submit();
+    expect(one.state.phase.value).toBe('sending');
+    two.actions.add({ name: 'Pipe Fittings' });
+    expect(one.state.lines.value.map((line) => line.product)).toEqual([gate, pump]);
   });
 
   test("the first product takes the form's quantity; a removed one goes with its errors", () => {

@@ -281,7 +281,7 @@ describe('delivery', () => {
         product: { name: 'Ball Valve' },
         client: { elapsedMs: 9_000 },
       },
-      since: 0,
+      since: Date.now(),
     };
     storage.items.set('liaison:demo:outbox', JSON.stringify(kept));
     const refusal: SubmitResult = {
@@ -327,7 +327,7 @@ describe('delivery', () => {
       JSON.stringify({
         key: 'kept-key',
         body: { email: 'anna@example.de', message: 'We need 200 ball valves, DN50, PN40.' },
-        since: 0,
+        since: Date.now(),
       }),
     );
     const first = setup([{ ok: false, code: 'SITE_NOT_FOUND' }], { outbox });

@@ -102,7 +102,7 @@ export const createActions = ({
   const uploadAll = createUploads(upload);
   // The honeypot of the last send: Try again after a failed upload sends the form again.
   let lastHoneypot = '';
-  const lines = createLineActions({ state, basket });
+  const lines = createLineActions({ state, basket, holding: () => held() });
 
   const showErrors = (errors: FieldErrors) => {
     const count = invalidCount(errors);

@@ -17,13 +17,18 @@ const withoutLineErrors = (errors: FieldErrors): FieldErrors =>
 export function createLineActions({
   state,
   basket,
+  holding = () => false,
 }: {
   state: Pick<WidgetState, 'lines' | 'values' | 'errors'>;
   basket?: BasketStore | undefined;
+  /** While the form shows an inquiry in flight, kept or refused, its lines are that inquiry's. */
+  holding?: () => boolean;
 }) {
   if (basket) {
     state.lines.value = basket.read();
-    basket.watch(() => (state.lines.value = basket.read()));
+    basket.watch(() => {
+      if (!holding()) state.lines.value = basket.read();
+    });
   }
   const setLines = (lines: Line[]) => {
     state.lines.value = lines;

@@ -61,6 +61,41 @@ describe('createOutbox', () => {
     expect(sent).toHaveLength(2);
   });
 
+  test('a tab with nothing kept leaves what another tab kept, and holds no refusal over it', () => {
+    const storage = memoryStorage();
+    const tab = () =>
+      createOutbox({
+        store: createOutboxStore({ site: 'demo', storage: () => storage }),
+        send: async () => offline,
+        onSettled: () => {},
+        events: new EventTarget(),
+      });
+    const [first, second] = [tab(), tab()];
+    first.keep(submission);
+    second.drop();
+    second.hold({ ...submission, key: 'key-2' }, { code: 'VALIDATION_FAILED' });
+    const kept = createOutboxStore({ site: 'demo', storage: () => storage }).read();
+    expect(kept).toMatchObject({ key: 'key-1' });
+    expect(kept?.refused).toBeUndefined();
+  });
+
+  test('an inquiry refused unseen is kept a week from its first try, then forgotten', () => {
+    const storage = memoryStorage();
+    const store = createOutboxStore({ site: 'demo', storage: () => storage });
+    store.write({ ...submission, since: 0, refused: { code: 'VALIDATION_FAILED' } });
+    const at = (now: number) =>
+      createOutbox({
+        store,
+        send: async () => offline,
+        onSettled: () => {},
+        events: new EventTarget(),
+        now: () => now,
+      });
+    expect(at(7 * 24 * 3600 * 1000).restore()?.refused).toEqual({ code: 'VALIDATION_FAILED' });
+    expect(at(7 * 24 * 3600 * 1000 + 1).restore()).toBeNull();
+    expect(storage.items.size).toBe(0);
+  });
+
   test("one tab's answer leaves what another tab kept since", async () => {
     const storage = memoryStorage();
     const tab = (answer: SubmitResult) =>

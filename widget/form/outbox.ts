@@ -44,7 +44,11 @@ export interface OutboxOptions {
   /** Where `online` fires: the window unless a test says. */
   events?: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;
   random?: () => number;
+  now?: () => number;
 }
+
+/** How long an inquiry refused unseen is kept for the visitor to see (from its first try). */
+const HELD_MS = 7 * 24 * 3600 * 1000;
 
 /**
  * Creates the outbox: retries after 5 s, 10 s, 20 s... (at most 5 min apart), and at once when
@@ -57,6 +61,7 @@ export function createOutbox({
   onSettled,
   events = window,
   random = Math.random,
+  now = Date.now,
 }: OutboxOptions): Outbox {
   let pending: Submission | null = null;
   let failures = 0;
@@ -76,7 +81,8 @@ export function createOutbox({
   const stop = () => {
     clearTimeout(timer);
     events.removeEventListener('online', onOnline);
-    store.clear(pending?.key);
+    // Only its own: with none kept here, what is stored is another tab's.
+    if (pending) store.clear(pending.key);
     pending = null;
   };
 
@@ -127,7 +133,15 @@ export function createOutbox({
         store.clear();
         return null;
       }
-      if (kept.refused) return kept;
+      if (kept.refused) {
+        // Shown on any page until the visitor opens the form; after a week they moved on, and
+        // the form module is no longer loaded on every page view for it.
+        if (now() - kept.since > HELD_MS) {
+          store.clear(kept.key);
+          return null;
+        }
+        return kept;
+      }
       take(kept);
       retryNow().catch(report);
       return kept;
@@ -135,7 +149,9 @@ export function createOutbox({
     retryNow,
     drop: stop,
     hold(submission, refused) {
-      store.write({ ...submission, refused });
+      // Not over an inquiry another tab kept since.
+      const kept = store.read();
+      if (!kept || kept.key === submission.key) store.write({ ...submission, refused });
     },
     forget: store.clear,
   };

@@ -141,6 +141,7 @@ async function main() {
       secret,
       publicUrl: config.publicUrl,
       inboundDomain: config.inbound?.domain ?? null,
+      clock: deps.clock,
     },
     {
       allowPrivate: config.webhooksAllowPrivate,

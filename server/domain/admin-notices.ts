@@ -34,9 +34,10 @@ async function notify(
   lines: string[],
 ): Promise<void> {
   // A mailbox refused for good (a rep who left) does not keep the notice from the others: an
-  // escalation's rep comes first, and the admins must still hear of it. Only when every one was
-  // refused does the delivery fail; any other error has it tried again (a recipient already
-  // mailed gets the same Message-ID, by person, however the list changed meanwhile).
+  // escalation's rep comes first, and the admins must still hear of it. Then the delivery fails
+  // for good, naming the refused, so that the admins are told of them as of any mail not
+  // delivered; any other error has it tried again (a recipient already mailed gets the same
+  // Message-ID, by person, however the list changed meanwhile).
   const refused: string[] = [];
   for (const rep of to) {
     try {
@@ -52,8 +53,8 @@ async function notify(
       refused.push(rep.email);
     }
   }
-  if (refused.length > 0 && refused.length === to.length) {
-    throw new RecipientRefused(`every recipient refused: ${refused.join(', ')}`);
+  if (refused.length > 0) {
+    throw new RecipientRefused(`refused by the mail server: ${refused.join(', ')}`);
   }
 }
 

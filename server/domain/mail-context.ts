@@ -10,8 +10,8 @@ export interface MailContext {
   publicUrl: string;
   /** Reply addresses' domain when the inbound receiver runs; null: replies go to people directly. */
   inboundDomain: string | null;
-  /** The outbox worker's clock (the real one unless a test moves it). */
-  clock?: () => Date;
+  /** The server's clock (the outbox worker's; tests move it). */
+  clock: () => Date;
 }
 
 /** A stable Message-ID for a delivery: a resend after a crash is the same message. */

@@ -93,7 +93,7 @@ export function signInUrl(publicUrl: string, secret: string, id: string): string
 export const signInLinkHandler = (ctx: MailContext): DeliveryHandler =>
   async function signInLink(delivery: Delivery) {
     const expiresAt = delivery.payload.expiresAt;
-    const now = (ctx.clock?.() ?? new Date()).toISOString();
+    const now = ctx.clock().toISOString();
     if (typeof expiresAt === 'string' && expiresAt <= now) return;
     const rep = await ctx.store.findRep(payloadString(delivery.payload, 'repId'));
     if (!rep) throw new Error('sign-in link for a missing rep');

@@ -11,7 +11,6 @@ export const VISITOR_ACK = 'visitor-ack';
 export interface VisitorAckContext extends MailContext {
   /** When the rep is next on duty after `at`; null when on duty then, or unknown. */
   backAt: (repId: string, at: Date) => Promise<Date | null>;
-  clock?: () => Date;
 }
 
 /**
@@ -21,7 +20,7 @@ export interface VisitorAckContext extends MailContext {
  */
 export const visitorAckHandler = (ctx: VisitorAckContext): DeliveryHandler =>
   async function visitorAck(delivery: Delivery) {
-    const { store, clock = () => new Date() } = ctx;
+    const { store, clock } = ctx;
     const inquiryId = payloadString(delivery.payload, 'inquiryId');
     const inquiry = await store.findInquiry(inquiryId);
     if (!inquiry) throw new Error(`inquiry ${inquiryId} not found`);

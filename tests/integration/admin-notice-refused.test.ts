@@ -56,6 +56,7 @@ async function notice(): Promise<() => Promise<void>> {
     secret: SECRET,
     publicUrl: PUBLIC_URL,
     inboundDomain: null,
+    clock: () => t.now.value,
   });
   const delivery = {
     id: 'n-1',
@@ -66,13 +67,12 @@ async function notice(): Promise<() => Promise<void>> {
 }
 
 describe('an admin notice with a refused mailbox', () => {
-  it('still reaches the other admins', async () => {
+  it('still reaches the other admins, then fails naming the refused', async () => {
     // First by name, before Mr. Moore Liu, the demo's admin.
     await addRep(t, { email: 'gone@hengda.example', name: 'Aaron Gone', role: 'admin' });
     await addRep(t, { email: 'boss@hengda.example', name: 'Ms. Boss', role: 'admin' });
-    await (
-      await notice()
-    )();
+    const send = await notice();
+    await expect(send()).rejects.toThrow(/refused by the mail server: gone@/);
     expect(delivered.sort()).toEqual(['boss@hengda.example', 'moore.liu@example.com']);
   });
 

@@ -261,6 +261,7 @@ describe('undelivered mail', () => {
         secret: SECRET,
         publicUrl: PUBLIC_URL,
         inboundDomain: null,
+        clock: () => t.now.value,
       }),
       onFailed: (delivery) => reportUndelivered(deps(), delivery),
     });

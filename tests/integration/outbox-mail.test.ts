@@ -32,6 +32,7 @@ function workerFor(smtpUrl: string, maxAttempts = 3) {
       secret: SECRET,
       publicUrl: PUBLIC_URL,
       inboundDomain: null,
+      clock: () => t.now.value,
     }),
   });
   return { worker, close: () => mailer.close() };

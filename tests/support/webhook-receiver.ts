@@ -83,6 +83,7 @@ export function webhookWorker(
         secret: SECRET,
         publicUrl: PUBLIC_URL,
         inboundDomain: null,
+        clock: () => t.now.value,
       },
       { allowPrivate, timeoutMs: 5000 },
     ),

@@ -7,7 +7,7 @@ import type {
   Product,
   Site,
 } from '../storage/store';
-import { holdAssignment, withAssigning } from './open-counts';
+import { routeCounted } from './open-counts';
 import { route } from './router';
 import { routingContext } from './routing-context';
 import { turnGiven, withTurnRetries, withTurnsGiven } from './team-turns';
@@ -69,25 +69,27 @@ export async function receiveInquiry(
     const spam = spamReason(input.client, minFormMs);
     const products = productsOf(input);
     const attachmentIds = await checkAttachments(store, site.id, input.attachments);
-    const context = await routingContext(store, site, input.email.toLowerCase());
-    // No await from here to turnGiven and holdAssignment: the turn read is the turn taken
-    // (team-turns.ts), and the open counts read are those passed on (open-counts.ts).
-    const teams = withTurnsGiven(store, context.teams);
-    const decision = route({
-      ...context,
-      reps: withAssigning(store, context.reps),
-      teams,
-      inquiry: {
-        requestedHandle: input.rep,
-        country: input.country,
-        language: input.page?.language,
-        pageUrl: input.page?.url,
-        products: products.map(({ sku, category }) => ({ sku, category })),
-      },
-      now: clock(),
+    const { context, decision, turn, written } = await routeCounted(store, async (routing) => {
+      const context = await routingContext(store, site, input.email.toLowerCase());
+      // No await from here on: the turn read is the turn taken (team-turns.ts), and the open
+      // counts read are those held (open-counts.ts).
+      const teams = withTurnsGiven(store, context.teams);
+      const decision = route({
+        ...context,
+        reps: routing.counted(context.reps),
+        teams,
+        inquiry: {
+          requestedHandle: input.rep,
+          country: input.country,
+          language: input.page?.language,
+          pageUrl: input.page?.url,
+          products: products.map(({ sku, category }) => ({ sku, category })),
+        },
+        now: clock(),
+      });
+      const turn = turnGiven(store, teams, decision);
+      return { context, decision, turn, written: routing.hold(decision.repId) };
     });
-    const turn = turnGiven(store, teams, decision);
-    const written = holdAssignment(store, decision.repId);
     try {
       return await writeInquiry();
     } finally {

@@ -10,7 +10,7 @@ import { routingQueries } from './routing-queries';
 import type { SearchAdapter } from './search';
 import { siteQueries } from './site-queries';
 import { tokenQueries } from './token-queries';
-import type { Store } from './store';
+import type { Assigning, Store } from './store';
 import { webhookQueries } from './webhook-queries';
 
 /** What the engine can do beyond the SQL both engines share. */
@@ -64,7 +64,7 @@ export function createKyselyStore(
   }: StoreOptions = {},
 ): Store {
   const turns: ReturnType<Store['givenTurns']> = new Map();
-  const assigning = new Map<string, number>();
+  const assigning: Assigning = { held: new Map(), written: [], reading: [], next: 0 };
   return {
     givenTurns: () => turns,
     assigning: () => assigning,

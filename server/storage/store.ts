@@ -65,6 +65,18 @@ export class TurnTaken extends Error {
 }
 
 /** Everything the domain asks of storage. One Kysely implementation serves every engine. */
+/** Assignments in flight in this process (domain/open-counts.ts). */
+export interface Assigning {
+  /** Inquiries routed to each rep, not yet written. */
+  held: Map<string, number>;
+  /** Those written since, numbered, while a routing that began before them may not see them. */
+  written: Array<{ at: number; repId: string }>;
+  /** The routings reading now, by the number each began at. */
+  reading: number[];
+  /** The next number. */
+  next: number;
+}
+
 export interface Store extends AttachmentStore, WebhookStore {
   findSite(id: string): Promise<Site | null>;
   findSiteByKey(key: string): Promise<Site | null>;
@@ -92,10 +104,11 @@ export interface Store extends AttachmentStore, WebhookStore {
    */
   givenTurns(): Map<string, Omit<TeamTurn, 'teamId'>>;
   /**
-   * How many inquiries this process has routed to each rep and not yet written (kept and read
-   * by domain/open-counts.ts). One map per store, shared by every wrapper of it.
+   * The inquiries this process has routed and not yet written, and those written while a
+   * routing was reading (kept and read by domain/open-counts.ts). One per store, shared by
+   * every wrapper of it.
    */
-  assigning(): Map<string, number>;
+  assigning(): Assigning;
   /**
    * Stores a team's round-robin turn given outside an inquiry's write (a reassignment on
    * escalation); false when that number was stored already, by another process.

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { InquiryInput } from '../../contract';
+import { receiveInquiry } from '../../server/domain/inquiries';
 import { addRep, sendInquiry } from '../support/inbox-client';
-import { createTestApp, type TestApp } from '../support/test-app';
+import { createTestApp, inquiryBody, SECRET, type TestApp } from '../support/test-app';
 
 // Inquiries arriving together are routed before any of them is written (they share a commit):
 // a rep's open count, read before routing, must count those this process is still writing.
@@ -31,6 +33,31 @@ describe('a burst of inquiries', () => {
     await t.store.updateRepProfile(moore!.id, { maxOpen: 1 });
     await burst(5);
     // One for Moore; the rest wait in the unassigned queue.
+    expect((await assignedTo()).get(moore!.id)).toBe(1);
+  });
+
+  it('counts an inquiry written while another routing was still reading', async () => {
+    const moore = await t.store.findRepByEmail('moore.liu@example.com');
+    await t.store.updateRepProfile(moore!.id, { maxOpen: 1 });
+    const site = (await t.store.findSiteByKey('demo'))!;
+    // A's read of the open counts is held until B has been routed and written.
+    const read = t.store.openCounts.bind(t.store);
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let reads = 0;
+    t.store.openCounts = async (siteId) => {
+      const counts = await read(siteId);
+      if (++reads === 1) await gate;
+      return counts;
+    };
+    const deps = { ...t, secret: SECRET, clock: () => t.now.value };
+    const receive = (email: string) =>
+      receiveInquiry(deps, site, InquiryInput.parse(inquiryBody({ email })), { minFormMs: 0 });
+    const a = receive('a@burst.example');
+    while (reads === 0) await new Promise((resolve) => setImmediate(resolve));
+    await receive('b@burst.example');
+    release();
+    await a;
     expect((await assignedTo()).get(moore!.id)).toBe(1);
   });
 

@@ -6,7 +6,11 @@ import { ReplaceNulPlugin } from './postgres-nul';
 import { expandable, MAX_EXPANSION, prefixRange, searchTerms, type SearchAdapter } from './search';
 import { tsLexeme } from './search-text';
 
-/** Connections one process keeps to PostgreSQL (the LISTEN client of the event bus is extra). */
+/**
+ * Connections one process keeps to PostgreSQL (the LISTEN client of the event bus is extra).
+ * `Store.exclusively` holds one more of them per name while its work runs on another: admins of
+ * ten sites saving at the same moment would take the whole pool.
+ */
 const POOL_SIZE = 10;
 
 /** A Kysely instance on the PostgreSQL database at `url` (postgres://user:pass@host:port/db). */

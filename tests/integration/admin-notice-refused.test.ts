@@ -7,7 +7,8 @@ import { createSmtpMailer } from '../../server/mail/smtp-mailer';
 import type { Delivery } from '../../server/storage/store';
 import { addRep } from '../support/inbox-client';
 import { enqueueOne } from '../support/one-delivery';
-import { createTestApp, PUBLIC_URL, SECRET, type TestApp } from '../support/test-app';
+import { createTestApp, type TestApp } from '../support/test-app';
+import { mailContextOf } from '../support/mail-worker';
 
 // An admin notice goes to each admin in turn (an escalation to the rep first): a mailbox the
 // mail server refuses for good (someone who left) does not keep it from the others.
@@ -50,14 +51,7 @@ afterEach(async () => {
 async function notice(): Promise<() => Promise<void>> {
   const site = await t.store.findSiteByKey('demo');
   await enqueueOne(t.store, { id: 'd-failed' });
-  const handler = deliveryFailedNoticeHandler({
-    store: t.store,
-    mailer,
-    secret: SECRET,
-    publicUrl: PUBLIC_URL,
-    inboundDomain: null,
-    clock: () => t.now.value,
-  });
+  const handler = deliveryFailedNoticeHandler(mailContextOf(t, mailer));
   const delivery = {
     id: 'n-1',
     kind: 'delivery-failed-notice',

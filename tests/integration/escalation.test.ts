@@ -9,9 +9,9 @@ import { createOutboxWorker, type OutboxWorker } from '../../server/domain/outbo
 import { createSmtpMailer } from '../../server/mail/smtp-mailer';
 import { freePort } from '../support/server-process';
 import { addRep, inboxRequest, sendInquiry, signInAs } from '../support/inbox-client';
-import { startMailWorker, type MailWorker } from '../support/mail-worker';
+import { mailContextOf, startMailWorker, type MailWorker } from '../support/mail-worker';
 import { addressOf, type SmtpSink } from '../support/smtp-sink';
-import { createTestApp, PUBLIC_URL, SECRET, type TestApp } from '../support/test-app';
+import { createTestApp, SECRET, type TestApp } from '../support/test-app';
 
 let t: TestApp;
 let sink: SmtpSink;
@@ -251,18 +251,16 @@ describe('undelivered mail', () => {
       store: t.store,
       clock: () => t.now.value,
       maxAttempts: 1,
-      handlers: deliveryHandlers({
-        store: t.store,
-        mailer: createSmtpMailer({
-          url: `smtp://127.0.0.1:${await freePort()}`,
-          from: 'x@localhost',
-          timeoutMs: 2000,
-        }),
-        secret: SECRET,
-        publicUrl: PUBLIC_URL,
-        inboundDomain: null,
-        clock: () => t.now.value,
-      }),
+      handlers: deliveryHandlers(
+        mailContextOf(
+          t,
+          createSmtpMailer({
+            url: `smtp://127.0.0.1:${await freePort()}`,
+            from: 'x@localhost',
+            timeoutMs: 2000,
+          }),
+        ),
+      ),
       onFailed: (delivery) => reportUndelivered(deps(), delivery),
     });
     expect((await down.runOnce()).map((r) => r.outcome)).toEqual(['failed', 'failed']);

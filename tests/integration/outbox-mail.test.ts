@@ -6,7 +6,8 @@ import { createOutboxWorker, retryDelayMs } from '../../server/domain/outbox';
 import { deliveryHandlers } from '../../server/domain/delivery-handlers';
 import { createSmtpMailer } from '../../server/mail/smtp-mailer';
 import { addressOf, startSmtpSink, type SmtpSink } from '../support/smtp-sink';
-import { createTestApp, inquiryBody, PUBLIC_URL, SECRET, type TestApp } from '../support/test-app';
+import { createTestApp, inquiryBody, PUBLIC_URL, type TestApp } from '../support/test-app';
+import { mailContextOf } from '../support/mail-worker';
 
 let t: TestApp;
 let sink: SmtpSink;
@@ -26,14 +27,7 @@ function workerFor(smtpUrl: string, maxAttempts = 3) {
     clock: () => t.now.value,
     random: () => 0.5,
     maxAttempts,
-    handlers: deliveryHandlers({
-      store: t.store,
-      mailer,
-      secret: SECRET,
-      publicUrl: PUBLIC_URL,
-      inboundDomain: null,
-      clock: () => t.now.value,
-    }),
+    handlers: deliveryHandlers(mailContextOf(t, mailer)),
   });
   return { worker, close: () => mailer.close() };
 }

@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { reportUndelivered } from '../../server/domain/admin-notices';
 import { deliveryHandlers } from '../../server/domain/delivery-handlers';
 import { createOutboxWorker, type OutboxWorker } from '../../server/domain/outbox';
-import { PUBLIC_URL, SECRET, type TestApp } from './test-app';
+import type { TestApp } from './test-app';
+import { mailContextOf } from './mail-worker';
 
 /** One request a receiver got. */
 export interface ReceivedCall {
@@ -76,15 +77,8 @@ export function webhookWorker(
     onFailed: (delivery) =>
       reportUndelivered({ store: t.store, newId: t.newId, clock: () => t.now.value }, delivery),
     handlers: deliveryHandlers(
-      {
-        store: t.store,
-        // Mail is another test's subject: here it goes nowhere.
-        mailer: { send: async () => {} },
-        secret: SECRET,
-        publicUrl: PUBLIC_URL,
-        inboundDomain: null,
-        clock: () => t.now.value,
-      },
+      // Mail is another test's subject: here it goes nowhere.
+      mailContextOf(t, { send: async () => {} }),
       { allowPrivate, timeoutMs: 5000 },
     ),
   });

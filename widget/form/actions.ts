@@ -7,7 +7,8 @@ import type {
   ProductInput,
 } from '../../contract/inquiry';
 import type { InquiryApi, SubmitResult, UploadResult } from '../api';
-import { ATTACHMENT_MB, chooseFiles, createUploads, type UploadsResult } from './attachments';
+import { createUploads } from './attachments';
+import { createFileActions } from './file-actions';
 import { linesOf, type BasketStore } from './basket';
 import { createLineActions } from './line-actions';
 import { buildInquiry, formValues, type FormValues } from './build-inquiry';
@@ -193,19 +194,7 @@ export const createActions = ({
     send(submission).catch(report);
   };
 
-  // A file the server refused is the visitor's to replace; anything else, Try again.
-  const uploadFailed = ({ code, file }: Extract<UploadsResult, { ok: false }>) => {
-    const { name } = file;
-    if (code === 'PAYLOAD_TOO_LARGE') {
-      return showErrors({
-        attachments: fill(texts['invalid.fileSize'], { name, size: ATTACHMENT_MB }),
-      });
-    }
-    if (code === 'UNSUPPORTED_MEDIA_TYPE') {
-      return showErrors({ attachments: fill(texts['invalid.fileType'], { name }) });
-    }
-    settle({ ok: false, code });
-  };
+  const files = createFileActions({ state, texts, showErrors, settle });
 
   // Mid-send or kept, the form shows that inquiry: its product is not swapped for another.
   const held = () => state.phase.value === 'sending' || state.phase.value === 'queued' || refused;
@@ -279,19 +268,8 @@ export const createActions = ({
     },
     removeLine: lines.remove,
     setLine: lines.set,
-    addFiles(chosen) {
-      const { files, error } = chooseFiles(state.files.value, chosen, texts);
-      batch(() => {
-        state.files.value = files;
-        state.errors.value = { ...state.errors.value, attachments: error };
-      });
-    },
-    removeFile(index) {
-      batch(() => {
-        state.files.value = state.files.value.filter((_, i) => i !== index);
-        state.errors.value = { ...state.errors.value, attachments: undefined };
-      });
-    },
+    addFiles: files.add,
+    removeFile: files.remove,
     submit(honeypot = '') {
       if (state.phase.value === 'sending') return;
       lastHoneypot = honeypot;
@@ -308,16 +286,16 @@ export const createActions = ({
       };
       const issues = checkInquiry(input);
       if (issues.length > 0) return showErrors(issuesToErrors(issues, texts));
-      const files = state.files.value;
+      const chosen = state.files.value;
       // Without files, in this task: the form shows "Sending" at once.
-      if (files.length === 0) return sendBody(input);
+      if (chosen.length === 0) return sendBody(input);
       // Try again after a failed upload sends this form again, not an older submission.
       last = null;
       state.phase.value = 'sending';
-      uploadAll(files)
+      uploadAll(chosen)
         .then((uploads) => {
           if (uploads.ok) sendBody({ ...input, attachments: uploads.ids });
-          else uploadFailed(uploads);
+          else files.uploadFailed(uploads);
         })
         .catch(() => settle({ ok: false, code: 'NETWORK' }));
     },

@@ -57,6 +57,7 @@ export async function inquiryDetail(
     store.listMessages(inquiry.id),
     store.listAttachments(inquiry.id),
   ]);
+  const listed = new Set(messages.map((m) => m.id));
   const [names, assignee] = await Promise.all([
     repNames(store, messages),
     inquiry.repId ? store.findRep(inquiry.repId) : null,
@@ -69,7 +70,7 @@ export async function inquiryDetail(
     products: inquiry.products,
     // A later message's files go with it; one whose message is not listed stays here.
     attachments: attachments
-      .filter((f) => !f.messageId || !messages.some((m) => m.id === f.messageId))
+      .filter((f) => !f.messageId || !listed.has(f.messageId))
       .map(toInboxFile),
     quantity: inquiry.quantity,
     unit: inquiry.unit,

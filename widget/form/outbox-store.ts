@@ -1,6 +1,6 @@
 import { toJson } from '../json';
 import type { InquiryInput } from '../../contract/inquiry';
-import { isRecord, type AnswerCode } from '../responses';
+import { isRecord, readError } from '../responses';
 import { checkInquiry } from './check-inquiry';
 import { outboxKey } from '../unsent-inquiry';
 import type { StorageLike } from './token-store';
@@ -20,10 +20,7 @@ export interface Submission {
 }
 
 /** A refusal as the form shows it: its code, and the server's word on each field. */
-export interface Refusal {
-  code: AnswerCode;
-  fields?: Record<string, string>;
-}
+export type Refusal = ReturnType<typeof readError>;
 
 // What an earlier page view (perhaps of an older release) stored is read as unknown and checked:
 // a body the form itself would refuse is not sent.
@@ -34,23 +31,12 @@ const asSubmission = (value: unknown): Submission | null => {
   if (typeof body.email !== 'string' || typeof body.message !== 'string') return null;
   const input = body as unknown as InquiryInput;
   if (checkInquiry(input).length > 0) return null;
+  const kept = { key: value.key, body: input, since };
+  // Kept as the server's error answer said it, and read back the same way.
   const { refused } = value;
-  if (!isRecord(refused) || typeof refused.code !== 'string') {
-    return { key: value.key, body: input, since };
-  }
-  const fields = isRecord(refused.fields)
-    ? Object.fromEntries(
-        Object.entries(refused.fields).filter(
-          (entry): entry is [string, string] => typeof entry[1] === 'string',
-        ),
-      )
-    : undefined;
-  return {
-    key: value.key,
-    body: input,
-    since,
-    refused: { code: refused.code as AnswerCode, fields },
-  };
+  return isRecord(refused) && typeof refused.code === 'string'
+    ? { ...kept, refused: readError({ error: refused }) }
+    : kept;
 };
 
 /** Keeps the one inquiry that could not be sent, across page views. */

@@ -132,8 +132,13 @@ function testProjects(): TestProjectInlineConfiguration[] {
         'server/storage/**/*.test.ts',
         'tests/postgres/**/*.test.ts',
       ],
-      // The CLI opens SQLite only; the widget's size has nothing to do with the engine.
-      exclude: ['tests/integration/cli.test.ts', 'tests/integration/widget-size.test.ts'],
+      // The CLI opens SQLite only; the widget's size and the test SMTP sink have nothing to do
+      // with the engine.
+      exclude: [
+        'tests/integration/cli.test.ts',
+        'tests/integration/widget-size.test.ts',
+        'tests/integration/smtp-sink.test.ts',
+      ],
       env: { TEST_DATABASE: 'postgres' },
     },
   };

@@ -10,6 +10,8 @@ export interface SmtpClient {
   readonly closed: boolean;
   close(): void;
   abort(): void;
+  /** Hangs up with a TCP reset, as the kernel does for a process killed mid-mail. */
+  reset(): void;
 }
 
 /** A plain SMTP client on a raw socket: sends exactly what it is given, reads reply codes. */
@@ -62,6 +64,7 @@ export async function openSmtp(port: number): Promise<SmtpClient> {
     },
     close: () => socket.end(),
     abort: () => socket.destroy(),
+    reset: () => socket.resetAndDestroy(),
   };
 }
 

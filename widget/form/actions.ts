@@ -154,8 +154,7 @@ export const createActions = ({
       onSettled(result, submission) {
         refused = !result.ok && !state.open.value;
         // Answered while nobody looked: it waits on the device too, for the next page's form.
-        if (!result.ok && refused)
-          outbox?.hold(submission, { code: result.code, fields: result.fields });
+        if (!result.ok && refused) outbox?.hold(submission, result);
         settle(result);
       },
     });

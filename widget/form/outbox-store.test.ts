@@ -16,19 +16,48 @@ const submission: Submission = {
 };
 
 describe('createOutboxStore', () => {
-  test('keeps one submission per site, under its own key, until cleared', () => {
+  test('keeps submissions per site, under its own key, until cleared', () => {
     const storage = memoryStorage();
     const demo = createOutboxStore({ site: 'demo', storage: () => storage });
     const other = createOutboxStore({ site: 'other', storage: () => storage });
-    expect(demo.read()).toBeNull();
+    expect(demo.read()).toEqual([]);
     expect(storage.items.size).toBe(0);
     expect(demo.write(submission)).toBe(true);
     expect([...storage.items.keys()]).toEqual(['liaison:demo:outbox']);
-    expect(demo.read()).toEqual(submission);
-    expect(other.read()).toBeNull();
+    expect(demo.read()).toEqual([submission]);
+    expect(other.read()).toEqual([]);
     demo.clear();
-    expect(demo.read()).toBeNull();
+    expect(demo.read()).toEqual([]);
     expect(storage.items.size).toBe(0);
+  });
+
+  test("keeps each tab's submission beside the others, and forgets one by its key", () => {
+    const storage = memoryStorage();
+    // Two tabs: each with its own store over the same storage.
+    const [first, second] = [0, 1].map(() =>
+      createOutboxStore({ site: 'demo', storage: () => storage }),
+    );
+    const later = { ...submission, key: 'second-tab', since: submission.since + 1 };
+    first?.write(submission);
+    second?.write(later);
+    expect(first?.read()).toEqual([submission, later]);
+    // Written again (held with its refusal): in place of itself, not beside.
+    const refused = { ...submission, refused: { code: 'VALIDATION_FAILED' as const } };
+    first?.write(refused);
+    expect(second?.read()).toEqual([later, refused]);
+    second?.clear('second-tab');
+    expect(first?.read()).toEqual([refused]);
+    first?.clear(submission.key);
+    expect(storage.items.size).toBe(0);
+  });
+
+  test("reads an earlier release's single submission as a list of it", () => {
+    const storage = memoryStorage();
+    storage.items.set('liaison:demo:outbox', JSON.stringify(submission));
+    const store = createOutboxStore({ site: 'demo', storage: () => storage });
+    expect(store.read()).toEqual([submission]);
+    store.write({ ...submission, key: 'new' });
+    expect(store.read().map((kept) => kept.key)).toEqual([submission.key, 'new']);
   });
 
   test('what cannot be read back as a submission reads as nothing', () => {
@@ -39,10 +68,14 @@ describe('createOutboxStore', () => {
       '42',
       '{"key":"k"}',
       JSON.stringify({ ...submission, key: '' }),
+      '[null, 7, {"key":"k"}]',
     ]) {
       storage.items.set('liaison:demo:outbox', junk);
-      expect(store.read(), junk).toBeNull();
+      expect(store.read(), junk).toEqual([]);
     }
+    // Beside a readable one, what cannot be read is skipped.
+    storage.items.set('liaison:demo:outbox', JSON.stringify([{ key: 'k' }, submission]));
+    expect(store.read()).toEqual([submission]);
   });
 
   test('blocked storage keeps nothing and says so', () => {
@@ -53,7 +86,7 @@ describe('createOutboxStore', () => {
       },
     });
     expect(store.write(submission)).toBe(false);
-    expect(store.read()).toBeNull();
+    expect(store.read()).toEqual([]);
     store.clear();
   });
 
@@ -64,6 +97,6 @@ describe('createOutboxStore', () => {
     };
     const store = createOutboxStore({ site: 'demo', storage: () => storage });
     expect(store.write(submission)).toBe(false);
-    expect(store.read()).toBeNull();
+    expect(store.read()).toEqual([]);
   });
 });

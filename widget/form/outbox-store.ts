@@ -39,16 +39,19 @@ const asSubmission = (value: unknown): Submission | null => {
     : kept;
 };
 
-/** Keeps the one inquiry that could not be sent, across page views. */
+/**
+ * Keeps the inquiries that could not be sent, across page views: a list, as each tab of the site
+ * may keep one of its own (the visitor sent from two tabs while offline, then closed one).
+ */
 export interface OutboxStore {
-  /** The kept submission; null when there is none or it cannot be read. */
-  read(): Submission | null;
-  /** False when storage is unavailable or full: then nothing is kept. */
-  write(submission: Submission): boolean;
+  /** The kept submissions that can be read, oldest first; none when storage is unavailable. */
+  read(): Submission[];
   /**
-   * Forgets what is kept; given a submission's key, only that one: another tab of the site may
-   * have kept its own since.
+   * Keeps `submission` beside the others, in place of one of the same key. False when storage
+   * is unavailable or full: then it is not kept.
    */
+  write(submission: Submission): boolean;
+  /** Forgets the submission of `key` only, or, without a key, everything kept (unreadable). */
   clear(key?: string): void;
 }
 
@@ -59,13 +62,16 @@ export interface OutboxStoreOptions {
   storage?: () => StorageLike;
 }
 
-const parse = (text: string | null): Submission | null => {
-  if (text === null) return null;
+// An earlier release kept one submission, not a list: read as a list of it.
+const parse = (text: string | null): Submission[] => {
   try {
-    return asSubmission(JSON.parse(text));
+    const value: unknown = JSON.parse(text ?? '[]');
+    return (Array.isArray(value) ? value : [value])
+      .map(asSubmission)
+      .filter((kept) => kept !== null);
   } catch {
     // Not JSON (another script's value under our key): nothing of ours to send.
-    return null;
+    return [];
   }
 };
 
@@ -83,19 +89,24 @@ export const createOutboxStore = ({
       return undefined;
     }
   };
+  // Read and written back in one go: another tab may have kept its own since this one read.
+  // Without `only`, everything kept goes; with it, the submission of that key (then `add`).
+  const change = (only?: string, add?: Submission) =>
+    attempt((store) => {
+      const kept = parse(store.getItem(key)).filter(
+        (other) => only !== undefined && other.key !== only,
+      );
+      if (add) kept.push(add);
+      if (kept.length > 0) store.setItem(key, toJson(kept));
+      else store.removeItem(key);
+      return true;
+    }) ?? false;
 
   return {
-    read: () => parse(attempt((store) => store.getItem(key)) ?? null),
-    write: (submission) =>
-      attempt((store) => {
-        store.setItem(key, toJson(submission));
-        return true;
-      }) ?? false,
+    read: () => attempt((store) => parse(store.getItem(key))) ?? [],
+    write: (submission) => change(submission.key, submission),
     clear(only) {
-      attempt((store) => {
-        const kept = only === undefined ? null : parse(store.getItem(key));
-        if (!kept || kept.key === only) store.removeItem(key);
-      });
+      change(only);
     },
   };
 };

@@ -61,7 +61,7 @@ describe('createOutbox', () => {
     expect(sent).toHaveLength(2);
   });
 
-  test('a tab with nothing kept leaves what another tab kept, and holds no refusal over it', () => {
+  test('a tab with nothing kept leaves what another tab kept, and holds its refusal beside it', () => {
     const storage = memoryStorage();
     const tab = () =>
       createOutbox({
@@ -75,8 +75,10 @@ describe('createOutbox', () => {
     second.drop();
     second.hold({ ...submission, key: 'key-2' }, { code: 'VALIDATION_FAILED' });
     const kept = createOutboxStore({ site: 'demo', storage: () => storage }).read();
-    expect(kept).toMatchObject({ key: 'key-1' });
-    expect(kept?.refused).toBeUndefined();
+    expect(kept.map(({ key, refused }) => ({ key, refused }))).toEqual([
+      { key: 'key-1', refused: undefined },
+      { key: 'key-2', refused: { code: 'VALIDATION_FAILED' } },
+    ]);
   });
 
   test('an inquiry refused unseen is kept a week from its first try, then forgotten', () => {
@@ -113,7 +115,67 @@ describe('createOutbox', () => {
     await first.retryNow();
     expect(first.pending()).toBeNull();
     const kept = createOutboxStore({ site: 'demo', storage: () => storage }).read();
-    expect(kept?.key).toBe('key-2');
+    expect(kept.map(({ key }) => key)).toEqual(['key-2']);
+  });
+
+  test('two tabs that kept an inquiry each, both closed: the next page view sends both', async () => {
+    const storage = memoryStorage();
+    const sent: string[] = [];
+    const settled: string[] = [];
+    const tab = (...answers: SubmitResult[]) =>
+      createOutbox({
+        store: createOutboxStore({ site: 'demo', storage: () => storage }),
+        send: async ({ key }) => {
+          sent.push(key);
+          return answers.shift() ?? offline;
+        },
+        onSettled: (_result, { key }) => void settled.push(key),
+        events: new EventTarget(),
+        random: () => 0.5,
+      });
+    // Offline, the visitor sends from two tabs, then closes both.
+    tab().keep(submission);
+    tab().keep({ ...submission, key: 'key-2' });
+    expect(storage.items.size).toBe(1);
+    // Back online, a page view takes up the first to show and sends the other unseen.
+    const next = tab(created, created);
+    expect(next.restore()?.key).toBe('key-1');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sent.sort()).toEqual(['key-1', 'key-2']);
+    expect(settled).toEqual(['key-1']);
+    expect(storage.items.size).toBe(0);
+  });
+
+  test("another tab's inquiry sent unseen: refused, it is held; unanswered, kept", async () => {
+    const storage = memoryStorage();
+    const store = createOutboxStore({ site: 'demo', storage: () => storage });
+    const refusal: SubmitResult = { ok: false, code: 'VALIDATION_FAILED', fields: { email: 'x' } };
+    const page = (answers: Record<string, SubmitResult>) =>
+      createOutbox({
+        store,
+        send: async ({ key }) => answers[key] ?? offline,
+        onSettled: () => {},
+        events: new EventTarget(),
+        random: () => 0.5,
+        // Within the week a refusal is held.
+        now: () => submission.since,
+      });
+    for (const key of ['key-1', 'key-2', 'key-3']) store.write({ ...submission, key });
+    page({ 'key-1': created, 'key-2': refusal }).restore();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(store.read().map(({ key, refused }) => ({ key, refused }))).toEqual([
+      { key: 'key-3', refused: undefined },
+      { key: 'key-2', refused: { code: 'VALIDATION_FAILED', fields: { email: 'x' } } },
+    ]);
+    // The next page view takes up the unanswered one first; the refusal waits its turn.
+    expect(page({}).restore()?.key).toBe('key-3');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(page({ 'key-3': created }).restore()?.key).toBe('key-3');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(page({}).restore()).toMatchObject({
+      key: 'key-2',
+      refused: { code: 'VALIDATION_FAILED' },
+    });
   });
 
   test('the server failing keeps it; a refusal (4xx) settles it', async () => {

@@ -14,21 +14,29 @@ const TRANSIENT: ReadonlySet<AnswerCode> = new Set([
   'PROOF_OF_WORK_REQUIRED',
 ]);
 
-/** The inquiry that got no answer, kept and sent again until the server answers it. */
+/**
+ * The inquiries that got no answer, kept and sent again until the server answers them. This
+ * tab's own (or the one it took up) is retried with backoff and shown in the form; others kept
+ * beside it (another tab's) are sent once on each page view that takes the kept ones up.
+ */
 export interface Outbox {
-  /** The kept submission, or null. */
+  /** This tab's kept submission, or null. */
   pending(): Submission | null;
   /** Keeps a submission that got no answer and retries it with backoff; false if not stored. */
   keep(submission: Submission): boolean;
-  /** Takes up what an earlier page view kept, trying it at once; null when nothing was kept. */
+  /**
+   * Takes up what earlier page views kept: the first unanswered submission is this tab's to
+   * retry and show, the other unanswered ones are sent once, unseen; with none unanswered, a
+   * held refusal is given back to show. Null when nothing was kept.
+   */
   restore(): Submission | null;
   /** Tries the kept submission now; resolves true while it is still kept afterwards. */
   retryNow(): Promise<boolean>;
   /** Forgets the kept submission (the visitor sends an edited one instead). */
   drop(): void;
   /**
-   * Keeps a submission the server refused while the visitor was not looking, without sending it
-   * again (`restore` gives it back with its refusal), until `forget`.
+   * Keeps a submission the server refused while the visitor was not looking, beside any other
+   * kept, without sending it again (`restore` gives it back with its refusal), until `forget`.
    */
   hold(submission: Submission, refused: Refusal): void;
   /** Forgets the held submission of `key` (the visitor has seen it). */
@@ -104,6 +112,10 @@ export function createOutbox({
     return false;
   };
 
+  const hold = (submission: Submission, { code, fields }: Refusal) => {
+    store.write({ ...submission, refused: { code, fields } });
+  };
+
   const retryNow = (): Promise<boolean> => {
     const submission = pending;
     if (!submission) return Promise.resolve(false);
@@ -127,32 +139,35 @@ export function createOutbox({
     },
     restore() {
       const kept = store.read();
-      if (!kept) {
-        // Unreadable (an older release's shape, another script's value): it would make the
-        // loader load the form on every page view for nothing.
-        store.clear();
-        return null;
-      }
-      if (kept.refused) {
-        // Shown on any page until the visitor opens the form; after a week they moved on, and
-        // the form module is no longer loaded on every page view for it.
-        if (now() - kept.since > HELD_MS) {
-          store.clear(kept.key);
-          return null;
-        }
-        return kept;
-      }
-      take(kept);
+      // Nothing readable (an older release's shape, another script's value): it would make the
+      // loader load the form on every page view for nothing.
+      if (kept.length === 0) store.clear();
+      // A refusal is shown on any page until the visitor opens the form; after a week they
+      // moved on, and the form module is no longer loaded on every page view for it.
+      const live = kept.filter((submission) => {
+        const expired = submission.refused && now() - submission.since > HELD_MS;
+        if (expired) store.clear(submission.key);
+        return !expired;
+      });
+      const [first, ...others] = live.filter((submission) => !submission.refused);
+      if (!first) return live[0] ?? null;
+      take(first);
       retryNow().catch(report);
-      return kept;
+      // Kept by other tabs: answered, each is forgotten, or held if refused; else kept for the
+      // next page view. Their Idempotency-Keys make a tab still retrying its own harmless.
+      for (const other of others) {
+        send(other)
+          .then((result) => {
+            if (result.ok) store.clear(other.key);
+            else if (!TRANSIENT.has(result.code)) hold(other, result);
+          })
+          .catch(report);
+      }
+      return first;
     },
     retryNow,
     drop: stop,
-    hold(submission, refused) {
-      // Not over an inquiry another tab kept since.
-      const kept = store.read();
-      if (!kept || kept.key === submission.key) store.write({ ...submission, refused });
-    },
+    hold,
     forget: store.clear,
   };
 }

@@ -97,6 +97,36 @@ test('sent without a connection: kept, said so, and Try again reuses the key', a
   expect(await storedKeys(page)).toEqual([CONVERSATION]);
 });
 
+test('inquiries kept offline in two tabs are both sent by a later page view', async ({
+  page,
+  liaison,
+}) => {
+  const context = page.context();
+  await context.route('**/inquiries', (route) => route.abort('internetdisconnected'));
+  const second = await context.newPage();
+  await second.goto(liaison.server.url + '/');
+  // Both forms filled in, then both sent. (A form opened after the other tab kept its
+  // inquiry shows that one, which the visitor then edits: one inquiry, not two.)
+  const dialogs = [
+    await fillForm(page, 'first-tab@nowak.example'),
+    await fillForm(second, 'second-tab@nowak.example'),
+  ];
+  for (const dialog of dialogs) {
+    await dialog.getByRole('button', { name: 'Send inquiry' }).click();
+    await expect(dialog.getByText(SAVED)).toBeVisible();
+  }
+  expect(JSON.parse((await stored(page, OUTBOX)) ?? '[]')).toHaveLength(2);
+
+  // Both tabs go before the connection is back; a page view after it finds both inquiries.
+  await second.close();
+  await page.goto('about:blank');
+  await context.unroute('**/inquiries');
+  await page.goto(liaison.server.url + '/');
+  await repMailAbout(liaison, 'first-tab@nowak.example');
+  await repMailAbout(liaison, 'second-tab@nowak.example');
+  await expect.poll(() => stored(page, OUTBOX)).toBeNull();
+});
+
 test('an inquiry kept offline is sent after a reload, without the dialog opening', async ({
   page,
   liaison,

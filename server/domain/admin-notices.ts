@@ -33,25 +33,29 @@ async function notify(
   subject: string,
   lines: string[],
 ): Promise<void> {
-  // A mailbox refused for good (a rep who left) does not keep the notice from the others: an
-  // escalation's rep comes first, and the admins must still hear of it. Then the delivery fails
-  // for good, naming the refused, so that the admins are told of them as of any mail not
-  // delivered; any other error has it tried again (a recipient already mailed gets the same
-  // Message-ID, by person, however the list changed meanwhile).
-  const refused: string[] = [];
-  for (const rep of to) {
-    try {
-      await ctx.mailer.send({
+  // All at once: one after another, a slow mail server's sends (up to its timeout each) would
+  // add up past the outbox's lease for a site with a few admins, and another worker would
+  // take the notice over and send it again. A mailbox refused for good (a rep who left) does
+  // not keep the notice from the others; then the delivery fails for good, naming the refused,
+  // so that the admins are told of them as of any mail not delivered. Any other error has it
+  // tried again (a recipient already mailed gets the same Message-ID, by person, however the
+  // list changed meanwhile).
+  const sent = await Promise.allSettled(
+    to.map((rep) =>
+      ctx.mailer.send({
         messageId: messageIdFor(ctx, `${delivery.id}-${rep.id}`),
         to: { name: rep.name, address: rep.email },
         subject,
         text: lines.join('\n'),
         html: lines.map((l) => `<p>${escapeHtml(l)}</p>`).join(''),
-      });
-    } catch (err) {
-      if (!(err instanceof RecipientRefused)) throw err;
-      refused.push(rep.email);
-    }
+      }),
+    ),
+  );
+  const refused: string[] = [];
+  for (const [i, outcome] of sent.entries()) {
+    if (outcome.status === 'fulfilled') continue;
+    if (!(outcome.reason instanceof RecipientRefused)) throw outcome.reason;
+    refused.push(to[i]?.email ?? '');
   }
   if (refused.length > 0) {
     throw new RecipientRefused(`refused by the mail server: ${refused.join(', ')}`);

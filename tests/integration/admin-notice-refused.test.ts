@@ -10,16 +10,21 @@ import { enqueueOne } from '../support/one-delivery';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { mailContextOf } from '../support/mail-worker';
 
-// An admin notice goes to each admin in turn (an escalation to the rep first): a mailbox the
+// An admin notice goes to every admin at once (an escalation to the rep too): a mailbox the
 // mail server refuses for good (someone who left) does not keep it from the others.
 
 let server: SMTPServer;
 let mailer: ReturnType<typeof createSmtpMailer>;
 let t: TestApp;
 let delivered: string[];
+// Mails whose DATA the server holds until this many are in at once (0: none held).
+let holdUntil: number;
+let held: Array<() => void>;
 
 beforeEach(async () => {
   delivered = [];
+  holdUntil = 0;
+  held = [];
   server = new SMTPServer({
     // The package's built-in certificate has expired: plain SMTP on loopback only.
     disabledCommands: ['STARTTLS'],
@@ -33,7 +38,8 @@ beforeEach(async () => {
       stream.resume();
       stream.on('end', () => {
         delivered.push(...session.envelope.rcptTo.map((r) => r.address));
-        done();
+        held.push(() => done());
+        if (held.length >= holdUntil) for (const release of held.splice(0)) release();
       });
     },
   });
@@ -76,5 +82,23 @@ describe('an admin notice with a refused mailbox', () => {
     await addRep(t, { email: 'gone@hengda.example', name: 'Aaron Gone', role: 'admin' });
     await expect((await notice())()).rejects.toBeInstanceOf(RecipientRefused);
     expect(delivered).toEqual([]);
+  });
+});
+
+describe('an admin notice to several admins', () => {
+  it('mails them all at once, so that slow sends do not add up past the outbox lease', async () => {
+    await addRep(t, { email: 'boss@hengda.example', name: 'Ms. Boss', role: 'admin' });
+    await addRep(t, { email: 'chief@hengda.example', name: 'Mr. Chief', role: 'admin' });
+    // The server answers none of them until all three are being sent: one at a time, the
+    // first would wait for its send timeout and the notice fail.
+    holdUntil = 3;
+    await (
+      await notice()
+    )();
+    expect(delivered.sort()).toEqual([
+      'boss@hengda.example',
+      'chief@hengda.example',
+      'moore.liu@example.com',
+    ]);
   });
 });

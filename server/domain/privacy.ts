@@ -12,7 +12,11 @@ export interface VisitorExport {
   inquiries: Array<Record<string, unknown> & { messages: Array<Record<string, unknown>> }>;
 }
 
-/** Collects every inquiry of `email` on the site with its whole thread, notes included. */
+/**
+ * Collects every inquiry of `email` on the site with its whole thread, notes included, and its
+ * files, their bytes in base64 (`contentBase64`): the visitor's own, and those mailed with a
+ * message (`messageId`).
+ */
 export async function exportVisitor(
   store: Store,
   site: { id: string; key: string },
@@ -24,10 +28,19 @@ export async function exportVisitor(
   for (const id of ids) {
     const inquiry = await store.findInquiry(id);
     if (!inquiry) continue;
-    const [messages, attachments] = await Promise.all([
+    const [messages, files] = await Promise.all([
       store.listMessages(id),
       store.listAttachments(id),
     ]);
+    const attachments = [];
+    // One at a time: a file may be 5 MB.
+    for (const file of files) {
+      const stored = await store.findAttachment(id, file.id);
+      attachments.push({
+        ...file,
+        contentBase64: Buffer.from(stored?.data ?? []).toString('base64'),
+      });
+    }
     inquiries.push({ ...inquiry, attachments, messages: messages.map((m) => ({ ...m })) });
   }
   return { site: site.key, email, exportedAt: now.toISOString(), inquiries };

@@ -5,7 +5,7 @@ import type { AttachmentCreated, ErrorBody, InquiryCreated, InquiryDetail } from
 import { ATTACHMENT_BYTES_MAX } from '../../contract/limits';
 import { receiveAttachment } from '../../server/domain/attachments';
 import { DomainError } from '../../server/domain/errors';
-import { purgeExpired } from '../../server/domain/privacy';
+import { purgeExpired, type VisitorExport } from '../../server/domain/privacy';
 import { renderRepNotification } from '../../server/mail/rep-notification-mail';
 import { addRep, inboxRequest, ORIGIN, signInAs, signInAsDemoAdmin } from '../support/inbox-client';
 import { createTestApp, inquiryBody, rowCounts, type TestApp } from '../support/test-app';
@@ -156,6 +156,26 @@ describe('an inquiry with files', () => {
       expect(Object.keys(body.error.fields ?? {})).toEqual(['attachments']);
       expect(await rowCounts(t.db)).toEqual(before);
     }
+  });
+
+  it("come with the visitor's export, bytes and all", async () => {
+    const pdf = await uploaded('spec.pdf');
+    const res = await inquire([pdf.id]);
+    expect(res.status).toBe(201);
+    const cookie = await signInAsDemoAdmin(t);
+    const exported = await inboxRequest(
+      t,
+      cookie,
+      'GET',
+      '/admin/visitor?email=jane@buyer.example',
+    );
+    const { inquiries } = (await exported.json()) as VisitorExport;
+    const files = inquiries.flatMap((i) => i.attachments as Array<Record<string, unknown>>);
+    expect(files).toEqual([
+      expect.objectContaining({ id: pdf.id, filename: 'spec.pdf', messageId: null }),
+    ]);
+    const bytes = Buffer.from(String(files[0]?.contentBase64), 'base64');
+    expect(new Uint8Array(bytes)).toEqual(new Uint8Array(fixture('spec.pdf')));
   });
 
   it('more than three files is a validation error', async () => {

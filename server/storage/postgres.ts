@@ -8,17 +8,31 @@ import { tsLexeme } from './search-text';
 
 /**
  * Connections one process keeps to PostgreSQL (the LISTEN client of the event bus is extra).
- * `Store.exclusively` holds one more of them per name while its work runs on another: admins of
- * ten sites saving at the same moment would take the whole pool.
+ * `Store.exclusively` holds one of them per lock while its work runs on the others; it holds at
+ * most `MAX_HELD_LOCKS` at once (exclusive-queries.ts), so the rest stay for the work.
  */
 const POOL_SIZE = 10;
 
+/**
+ * How long a query waits for a free connection before it fails: a pool held up by something
+ * not foreseen answers errors (and /readyz 503) instead of hanging every request for good.
+ */
+const CONNECT_WAIT_MS = 30_000;
+
 /** A Kysely instance on the PostgreSQL database at `url` (postgres://user:pass@host:port/db). */
 export function openPostgres(url: string): Kysely<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE });
-  // An idle client that loses its server (a restart, a failover) emits 'error' on the pool;
-  // unhandled, that would end the process. The next query opens a new connection.
-  pool.on('error', (err) => console.error('[db] idle PostgreSQL connection lost:', err.message));
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: POOL_SIZE,
+    connectionTimeoutMillis: CONNECT_WAIT_MS,
+  });
+  // A connection that loses its server (a restart, a failover, a terminated backend) emits
+  // 'error'; unhandled, that would end the process. The pool listens only while a client is
+  // idle, so each client gets a listener of its own for the time it is checked out: its query
+  // then fails (a request answers 500, a transaction rolls back) and the pool drops it.
+  const lost = (err: Error) => console.error('[db] PostgreSQL connection lost:', err.message);
+  pool.on('error', lost);
+  pool.on('connect', (client) => client.on('error', lost));
   return new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin(), new ReplaceNulPlugin()],

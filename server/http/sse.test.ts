@@ -35,7 +35,7 @@ function countingBus(): EventBus & { listeners(): number; miss(): void } {
 }
 
 let bus: ReturnType<typeof countingBus>;
-let allowed = true;
+let allowed: boolean | 'fails' = true;
 let server: ServerType;
 let port: number;
 const sockets = new Set<Socket>();
@@ -47,7 +47,10 @@ beforeEach(async () => {
     .get('/events', (c) => liveEvents(c, bus, (e) => ({ type: e.type, inquiryId: e.inquiryId })))
     .get('/checked', (c) =>
       liveEvents(c, bus, (e) => ({ type: e.type }), {
-        stillAllowed: async () => allowed,
+        stillAllowed: async () => {
+          if (allowed === 'fails') throw new Error('database unavailable');
+          return allowed;
+        },
         heartbeatMs: 20,
       }),
     );
@@ -175,6 +178,13 @@ describe('liveEvents whose access can end', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(bus.listeners()).toBe(1);
     allowed = false;
+    await within(stream.ended, 2_000, 'end of the stream');
+    expect(bus.listeners()).toBe(0);
+  });
+
+  it('ends the stream and lets go of the bus when the check itself fails', async () => {
+    const stream = await openStream('/checked');
+    allowed = 'fails';
     await within(stream.ended, 2_000, 'end of the stream');
     expect(bus.listeners()).toBe(0);
   });

@@ -61,17 +61,23 @@ export function liveEvents(
       listening = false;
     };
     stream.onAbort(unsubscribe);
-    await stream.write(': connected\n\n');
-    while (!stream.aborted && !stream.closed) {
-      await stream.sleep(heartbeatMs);
-      if (stream.aborted || stream.closed) break;
-      // The client reconnects as who it is now (the inbox: a 401 sends it to sign in).
-      if (stillAllowed && !(await stillAllowed())) {
-        stream.abort();
-        break;
+    try {
+      await stream.write(': connected\n\n');
+      while (!stream.aborted && !stream.closed) {
+        await stream.sleep(heartbeatMs);
+        if (stream.aborted || stream.closed) break;
+        // The client reconnects as who it is now (the inbox: a 401 sends it to sign in). A
+        // check that fails (the database away a moment) ends the stream the same way.
+        if (stillAllowed && !(await stillAllowed().catch(() => false))) {
+          stream.abort();
+          break;
+        }
+        await stream.write(': ping\n\n');
       }
-      await stream.write(': ping\n\n');
+    } finally {
+      // However the stream ends (a write that failed too): a listener left behind would take
+      // every later event, for a stream nobody reads, for as long as the process runs.
+      unsubscribe();
     }
-    unsubscribe();
   });
 }

@@ -17,6 +17,9 @@ export interface MetricsOptions {
   processMetrics?: boolean;
 }
 
+/** How long a scrape waits for the outbox figures before it keeps the last ones. */
+const OUTBOX_READ_MS = 1000;
+
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 
 /** Metrics in a registry of their own, so that several apps in one process never collide. */
@@ -43,13 +46,38 @@ export function createMetrics({ store, processMetrics = false }: MetricsOptions)
     labelNames: ['status'] as const,
     registers: [registry],
   });
-  // Outbox figures live in the database, shared by every process: read when scraped.
+  // Outbox figures live in the database, shared by every process: read when scraped, both in
+  // one go. A read that fails or hangs (the database away) keeps the last figures and is
+  // counted, within a second: prom-client fails the whole scrape when one series does, and
+  // every other series would be gone just when it is wanted.
+  let reading: Promise<{ pending: number; failed: number } | null> | null = null;
+  const readOutbox = () =>
+    (reading ??= (async () => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('outbox read timed out')), OUTBOX_READ_MS);
+      });
+      try {
+        const [pending, failed] = await Promise.race([
+          Promise.all([store.countDeliveries('pending'), store.countDeliveries('failed')]),
+          late,
+        ]);
+        return { pending, failed };
+      } catch {
+        readErrors.inc();
+        return null;
+      } finally {
+        clearTimeout(timer);
+        reading = null;
+      }
+    })());
   new Gauge({
     name: 'liaison_outbox_pending',
     help: 'Deliveries waiting to be sent (due now or retrying later): the outbox backlog.',
     registers: [registry],
     async collect() {
-      this.set(await store.countDeliveries('pending'));
+      const read = await readOutbox();
+      if (read) this.set(read.pending);
     },
   });
   new Gauge({
@@ -57,7 +85,17 @@ export function createMetrics({ store, processMetrics = false }: MetricsOptions)
     help: 'Deliveries given up for good after their last attempt.',
     registers: [registry],
     async collect() {
-      this.set(await store.countDeliveries('failed'));
+      const read = await readOutbox();
+      if (read) this.set(read.failed);
+    },
+  });
+  const readErrors = new Counter({
+    name: 'liaison_outbox_read_errors_total',
+    help: 'Scrapes whose outbox figures could not be read from the database (last ones kept).',
+    registers: [registry],
+    // Written once this scrape's read is done, so that it counts that read too.
+    async collect() {
+      await readOutbox();
     },
   });
 

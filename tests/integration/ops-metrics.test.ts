@@ -69,6 +69,34 @@ describe('/metrics', () => {
     expect(sample(text, 'liaison_outbox_failed')).toBe(1);
   });
 
+  it('still answers when the database cannot be read: the outbox keeps its last figures', async () => {
+    // The store as it is while the database is away (a PostgreSQL restart): its reads fail.
+    let away = false;
+    const store = new Proxy(t.store, {
+      get: (target, name, receiver) =>
+        name === 'countDeliveries' && away
+          ? () => Promise.reject(new Error('Connection terminated unexpectedly'))
+          : Reflect.get(target, name, receiver),
+    });
+    const a = app({ store });
+    await postInquiry(a, 'key-3');
+    const before = await (await a.request('/metrics')).text();
+    const pending = sample(before, 'liaison_outbox_pending');
+    expect(pending).toBeGreaterThan(0);
+    away = true;
+    const res = await a.request('/metrics');
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(sample(text, 'liaison_outbox_pending')).toBe(pending);
+    expect(sample(text, 'liaison_outbox_read_errors_total')).toBe(1);
+    expect(
+      sample(
+        text,
+        'liaison_http_requests_total{method="POST",route="/api/v1/sites/:siteKey/inquiries",status="201"}',
+      ),
+    ).toBe(1);
+  });
+
   it('keeps each app in a registry of its own', async () => {
     const first = app();
     const second = app();

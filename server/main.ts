@@ -14,7 +14,7 @@ import { reportUndelivered } from './domain/admin-notices';
 import { escalateOverdue } from './domain/escalation';
 import { purgeExpired } from './domain/privacy';
 import { unreachableSites } from './domain/reachability';
-import { createOutboxWorker } from './domain/outbox';
+import { createOutboxWorker, type DeliveryHandler } from './domain/outbox';
 import { createPeriodic } from './domain/periodic';
 import { createSignInLink, signInUrl } from './domain/sign-in-link';
 import { isLiveReplyToken, receiveInboundReply } from './domain/inbound-reply';
@@ -36,8 +36,6 @@ const noMailer: Mailer = {
   send: () => Promise.reject(new Error('SMTP_URL is not set')),
 };
 
-const pick = <T>(all: Record<string, T>, keys: string[]): Record<string, T> =>
-  Object.fromEntries(keys.flatMap((k) => (all[k] ? [[k, all[k]] as const] : [])));
 const DEMO_LINK_MS = 7 * 24 * 60 * 60 * 1000;
 /** How long a stop waits for requests under way: within `docker stop`'s 10 s before SIGKILL. */
 const STOP_GRACE_MS = 8_000;
@@ -148,22 +146,32 @@ async function main() {
       timeoutMs: Math.min(10_000, Math.floor(config.outboxLeaseMs / 3)),
     },
   );
-  const worker = createOutboxWorker({
-    store,
-    pollMs: config.outboxPollMs,
-    leaseMs: config.outboxLeaseMs,
-    onFailed: (delivery) => reportUndelivered(deps, delivery),
-    onError: logError,
-    handlers: mailer ? handlers : pick(handlers, [WEBHOOK]),
-    onResult: (d, r) => {
-      if (r.outcome === 'retry' || r.outcome === 'failed') {
-        logger.warn(`[outbox] ${d.kind} ${d.id}: ${r.outcome}`, { error: r.error });
-      }
-    },
-  });
-  worker.start();
+  // Mail and webhooks in workers of their own: each works through its due rows one at a time,
+  // and a receiver that never answers (10 s a call) would hold the reps' mail up behind it.
+  // Without SMTP there is only the webhooks' worker, and mail waits in the outbox until a
+  // process with SMTP_URL sends it.
+  const workerFor = (kinds: Record<string, DeliveryHandler>) =>
+    createOutboxWorker({
+      store,
+      pollMs: config.outboxPollMs,
+      leaseMs: config.outboxLeaseMs,
+      onFailed: (delivery) => reportUndelivered(deps, delivery),
+      onError: logError,
+      handlers: kinds,
+      onResult: (d, r) => {
+        if (r.outcome === 'retry' || r.outcome === 'failed') {
+          logger.warn(`[outbox] ${d.kind} ${d.id}: ${r.outcome}`, { error: r.error });
+        }
+      },
+    });
+  const { [WEBHOOK]: webhook, ...mail } = handlers;
+  const workers = [
+    ...(webhook ? [workerFor({ [WEBHOOK]: webhook })] : []),
+    ...(mailer ? [workerFor(mail)] : []),
+  ];
+  for (const worker of workers) worker.start();
   const stopOutbox = async () => {
-    await worker.stop();
+    await Promise.all(workers.map((worker) => worker.stop()));
     mailer?.close();
   };
   if (!mailer) {

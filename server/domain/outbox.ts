@@ -49,13 +49,21 @@ export interface OutboxWorker {
 }
 
 /**
- * Delay before retry number `attempt` (1-based): exponential from 10 s, capped at one hour,
+ * Delay before retry number `attempt` (1-based): exponential from 10 s, capped at two hours,
  * with "equal jitter" (half fixed, half random) so that many failures do not retry in step.
  */
 export function retryDelayMs(attempt: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(10_000 * 2 ** (attempt - 1), 3_600_000);
+  const ceiling = Math.min(10_000 * 2 ** (attempt - 1), 7_200_000);
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
+
+/**
+ * Attempts before a delivery fails for good, by default: 20 run 10-21 hours (delays of 5-10 s
+ * doubling, then 1-2 hours), so a mail server or a webhook receiver down for a night is waited
+ * for, as mail servers among themselves do. (8 gave up after 11-21 minutes: a receiver's deploy
+ * lost every event made meanwhile.)
+ */
+export const MAX_ATTEMPTS = 20;
 
 /** The outbox worker: claims due deliveries, runs their handler, records the outcome. */
 export function createOutboxWorker({
@@ -65,7 +73,7 @@ export function createOutboxWorker({
   random = Math.random,
   pollMs = 1000,
   batchSize = 20,
-  maxAttempts = 8,
+  maxAttempts = MAX_ATTEMPTS,
   leaseMs = 120_000,
   onResult,
   onFailed,

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InquiryCreated } from '../../contract';
-import { createOutboxWorker, retryDelayMs } from '../../server/domain/outbox';
+import { createOutboxWorker, MAX_ATTEMPTS, retryDelayMs } from '../../server/domain/outbox';
 import { deliveryHandlers } from '../../server/domain/delivery-handlers';
 import { createSmtpMailer } from '../../server/mail/smtp-mailer';
 import { addressOf, startSmtpSink, type SmtpSink } from '../support/smtp-sink';
@@ -182,11 +182,21 @@ describe('rep notification mail', () => {
 });
 
 describe('retryDelayMs', () => {
-  it('grows exponentially, is capped at an hour, and jitters within the upper half', () => {
+  it('grows exponentially, is capped at two hours, and jitters within the upper half', () => {
     expect(retryDelayMs(1, () => 0)).toBe(5_000);
     expect(retryDelayMs(1, () => 1)).toBe(10_000);
     expect(retryDelayMs(3, () => 1)).toBe(40_000);
-    expect(retryDelayMs(30, () => 1)).toBe(3_600_000);
-    expect(retryDelayMs(30, () => 0)).toBe(1_800_000);
+    expect(retryDelayMs(30, () => 1)).toBe(7_200_000);
+    expect(retryDelayMs(30, () => 0)).toBe(3_600_000);
+  });
+
+  it("waits out a night's outage over the worker's attempts", () => {
+    const window = (random: () => number) =>
+      Array.from({ length: MAX_ATTEMPTS - 1 }, (_, i) => retryDelayMs(i + 1, random)).reduce(
+        (a, b) => a + b,
+      );
+    const hours = (ms: number) => ms / 3_600_000;
+    expect(hours(window(() => 0))).toBeGreaterThan(10);
+    expect(hours(window(() => 1))).toBeLessThan(21);
   });
 });

@@ -203,7 +203,7 @@ async function main() {
       host: '0.0.0.0',
       domain: config.inbound.domain,
       isKnownToken: (token) => isLiveReplyToken(deps, token),
-      onReply: (reply) => receiveInboundReply(deps, reply),
+      onReply: (reply) => receiveInboundReply(deps, reply, config.abuse),
       onError: (err) => logError('[inbound] SMTP receiver error', err),
     });
     const port = await inbound.listen();

@@ -6,7 +6,9 @@ import { TooManyFiles, type IdempotencyRecord, type Inquiry, type Rep } from '..
 import { INQUIRY_FILES_MAX, sortMailedFiles, type KeptFile } from './attachments';
 import { addRepMessage, addVisitorMessage, type ConversationDeps } from './conversation';
 import { resolveConversationToken } from './conversation-tokens';
+import { DomainError } from './errors';
 import { createOnce, idempotencyClaim, replayOf } from './idempotency';
+import { withinMinuteLimits } from './rate-limit';
 
 /** Whether a reply address's token is live: the receiver refuses others before DATA. */
 export async function isLiveReplyToken(deps: ConversationDeps, token: string): Promise<boolean> {
@@ -18,11 +20,13 @@ export async function isLiveReplyToken(deps: ConversationDeps, token: string): P
  * follow-up, the rep's as a reply (mailed on to the visitor). The token alone decides who it
  * is; a token revoked since (the inquiry was reassigned) is refused like an unknown one.
  * What no retry can change is refused for good (550), so the sender bounces it at once.
- * Its files are kept by the widget's rule, with the message, for the inbox only.
+ * Its files are kept by the widget's rule, with the message, for the inbox only. A visitor's
+ * follow-ups count against the conversation's limit, as the widget's do: each mails the rep.
  */
 export async function receiveInboundReply(
   deps: ConversationDeps,
   reply: InboundReply,
+  { messagesPerMinute }: { messagesPerMinute: number },
 ): Promise<void> {
   const record = await resolveConversationToken(deps.store, reply.token);
   const inquiry = record ? await deps.store.findInquiry(record.inquiryId) : null;
@@ -46,6 +50,21 @@ export async function receiveInboundReply(
   if (await replayOf(deps.store, claim)) return;
   const once = claim && { id, idempotency: claim };
   const rep = record.party === 'rep' ? await replyingRep(deps, record.repId, inquiry) : null;
+  // Over the limit, the sender's server is asked to try again later: a flood arrives a few a
+  // minute at most (the widget's 429), and nothing sent in earnest is lost.
+  if (!rep) {
+    await withinMinuteLimits(
+      deps.store,
+      [[`message:inquiry:${inquiry.id}`, messagesPerMinute]],
+      deps.clock(),
+      'too many messages',
+    ).catch((err: unknown) => {
+      if (err instanceof DomainError && err.code === 'TOO_MANY_ATTEMPTS') {
+        throw new SmtpRefusal(451, '4.7.0 Too many messages to this conversation, try again later');
+      }
+      throw err;
+    });
+  }
   // The files join the message's transaction: never one stored without the other (a failure
   // stores neither, and the sender's retry brings both again).
   const extras = { once, files: kept, filesMax: INQUIRY_FILES_MAX };

@@ -49,7 +49,7 @@ beforeAll(async () => {
     domain: DOMAIN,
     maxBytes: MAX_BYTES,
     isKnownToken: (token) => isLiveReplyToken(deps, token),
-    onReply: (reply) => receiveInboundReply(deps, reply),
+    onReply: (reply) => receiveInboundReply(deps, reply, { messagesPerMinute: 10_000 }),
     onError: (error) => {
       if (isHangUp(error)) hangUps++;
       else errors.push(error);

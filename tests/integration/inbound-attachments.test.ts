@@ -170,7 +170,7 @@ describe('files attached to a mailed reply', () => {
       events: t.events,
     };
     ({ inbound, port: inboundPort } = await startInboundReceiver(t, {
-      onReply: (reply) => receiveInboundReply(deps, reply),
+      onReply: (reply) => receiveInboundReply(deps, reply, { messagesPerMinute: 10_000 }),
       onError: (error) => errors.push(error),
     }));
     const late = photos(7);

@@ -24,16 +24,20 @@ let inbound: InboundServer;
 let port: number;
 let sessions: SmtpSessions[];
 let raw: SmtpClient[];
+// The conversation's follow-ups a minute (RATE_LIMIT_MESSAGES_PER_MINUTE); lifted unless a test
+// sets it.
+let messagesPerMinute: number;
 
 beforeEach(async () => {
   t = await createTestApp();
   mail = await startMailWorker(t, DOMAIN);
+  messagesPerMinute = 10_000;
   const deps = { store: t.store, clock: () => t.now.value, newId: t.newId, events: t.events };
   inbound = createInboundServer({
     port: 0,
     domain: DOMAIN,
     isKnownToken: (token) => isLiveReplyToken(deps, token),
-    onReply: (reply) => receiveInboundReply(deps, reply),
+    onReply: (reply) => receiveInboundReply(deps, reply, { messagesPerMinute }),
     onError: () => {},
   });
   port = await inbound.listen();
@@ -93,6 +97,36 @@ async function repMailsAbout(text: string): Promise<number> {
     (m) => addressOf(m.to) === 'moore.liu@example.com' && (m.text ?? '').includes(text),
   ).length;
 }
+
+describe('follow-ups by mail', () => {
+  it("count against the conversation's limit as the widget's do: past it, try again later", async () => {
+    messagesPerMinute = 2;
+    const { id, token } = await sendInquiry(t);
+    const to = replyAddress(token, DOMAIN);
+    const codes = [];
+    for (const n of [1, 2, 3]) {
+      codes.push(await deliver(to, message(to, `Follow-up ${n}.`, `<flood-${n}@buyer.example>`)));
+    }
+    expect(codes).toEqual([250, 250, 451]);
+    expect(await threadBodies(id)).not.toContain('Follow-up 3.');
+    expect(await repMailsAbout('Follow-up 3.')).toBe(0);
+    // A minute on, the sending server's retry is taken.
+    t.now.value = new Date(t.now.value.getTime() + 61_000);
+    expect(await deliver(to, message(to, 'Follow-up 3.', '<flood-3@buyer.example>'))).toBe(250);
+    expect(await threadBodies(id)).toContain('Follow-up 3.');
+  });
+
+  it("leave the rep's mailed replies alone", async () => {
+    messagesPerMinute = 1;
+    const { id } = await sendInquiry(t);
+    const to = replyAddress(await repToken(id), DOMAIN);
+    for (const n of [1, 2, 3]) {
+      expect(await deliver(to, message(to, `Answer ${n}.`, `<answer-${n}@acme.example>`))).toBe(
+        250,
+      );
+    }
+  });
+});
 
 describe('a mail delivered again', () => {
   it('is stored once and notifies the rep once, by its Message-ID', async () => {

@@ -24,7 +24,7 @@ export async function startInboundReceiver(
     port: 0,
     domain: INBOUND_DOMAIN,
     isKnownToken: (token) => isLiveReplyToken(deps, token),
-    onReply: (reply) => receiveInboundReply(deps, reply),
+    onReply: (reply) => receiveInboundReply(deps, reply, { messagesPerMinute: 10_000 }),
     ...over,
   });
   return { inbound, port: await inbound.listen() };

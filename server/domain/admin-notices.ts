@@ -93,7 +93,12 @@ export const escalationNoticeHandler = (ctx: MailContext): DeliveryHandler =>
       return;
     }
     const hours = payloadString(delivery.payload, 'hours');
-    const rep = inquiry.repId ? await ctx.store.findRep(inquiry.repId) : null;
+    // The rep who let it wait (notices queued by earlier releases name none: its rep now).
+    const waitedId =
+      typeof delivery.payload.repId === 'string' ? delivery.payload.repId : inquiry.repId;
+    const rep = waitedId ? await ctx.store.findRep(waitedId) : null;
+    const now =
+      inquiry.repId && inquiry.repId !== rep?.id ? await ctx.store.findRep(inquiry.repId) : null;
     const to = [
       // Not a rep who has left (deactivated): the admins alone, told so below.
       ...(rep?.active ? [rep] : []),
@@ -106,9 +111,11 @@ export const escalationNoticeHandler = (ctx: MailContext): DeliveryHandler =>
       `No reply within ${hours} hours: ${summary(inquiry)}`.slice(0, 200),
       [
         `The inquiry from ${summary(inquiry)} has had no reply within the ${hours} hours promised.`,
-        rep
-          ? `It is assigned to ${rep.name}${rep.active ? '' : ', who is deactivated: reassign it'}.`
-          : 'It is in the unassigned queue.',
+        now
+          ? `${rep ? `It was assigned to ${rep.name}` : 'It was in the unassigned queue'}; it has been handed to ${now.name}.`
+          : rep
+            ? `It is assigned to ${rep.name}${rep.active ? '' : ', who is deactivated: reassign it'}.`
+            : 'It is in the unassigned queue.',
         `Answer it: ${ctx.publicUrl}/inbox/inquiries/${inquiry.id}`,
       ],
     );

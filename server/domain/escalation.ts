@@ -38,7 +38,12 @@ export async function escalateOverdue(deps: InboxDeps): Promise<number> {
             kind: ESCALATION_NOTICE,
             siteId: inquiry.siteId,
             inquiryId: inquiry.id,
-            payload: { inquiryId: inquiry.id, hours: String(hours) },
+            // The rep who let it wait: a reassignment below must not make the notice theirs.
+            payload: {
+              inquiryId: inquiry.id,
+              hours: String(hours),
+              ...(inquiry.repId && { repId: inquiry.repId }),
+            },
             dedupeKey: `${ESCALATION_NOTICE}:${inquiry.id}`,
           },
         ],
@@ -47,7 +52,10 @@ export async function escalateOverdue(deps: InboxDeps): Promise<number> {
       if (settings.escalationReassign) {
         const repId = await reassignTo(deps, site, inquiry, now);
         const target = repId && repId !== inquiry.repId ? await store.findRep(repId) : null;
-        if (target) await reassignInquiry(deps, inquiry, target, 'on escalation');
+        // Not over a reply, or an admin's reassignment, that came since `inquiry` was read.
+        if (target) {
+          await reassignInquiry(deps, inquiry, target, 'on escalation', { whileUnanswered: true });
+        }
       }
       count++;
     }

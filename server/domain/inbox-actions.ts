@@ -64,20 +64,21 @@ export async function updateInquiry(
 /**
  * Hands an inquiry to `target`, saying why in the thread ("by Mr. Moore Liu"). The new rep gets
  * a reply token of their own and the first message by mail; the previous rep's token stops
- * working, so their mailed answers no longer land in this thread.
+ * working, so their mailed answers no longer land in this thread. `whileUnanswered`: only if
+ * the inquiry is still with the rep it was read with, unanswered, new or open (an escalation);
+ * answers whether it was handed over.
  */
 export async function reassignInquiry(
   deps: InboxDeps,
   inquiry: Inquiry,
   target: Rep,
   why: string,
-): Promise<void> {
+  { whileUnanswered = false }: { whileUnanswered?: boolean } = {},
+): Promise<boolean> {
   const { store, clock, newId, secret } = deps;
   const now = clock().toISOString();
-  if (inquiry.repId) {
-    const old = await store.findPartyToken(inquiry.id, 'rep', inquiry.repId);
-    if (old) await store.revokeConversationToken(old.id, now);
-  }
+  // The new rep's token first: should the change not be made, it is revoked again (and a token
+  // of a rep the inquiry is not with opens nothing by mail meanwhile).
   const { record } = newConversationToken(secret, {
     id: newId(),
     inquiryId: inquiry.id,
@@ -88,11 +89,11 @@ export async function reassignInquiry(
   // The new rep's mail of the first message, written with the change; none for an inquiry
   // held as spam, whose mails wait for "Not spam" (which then mails the rep it has).
   const [first] = await store.listMessages(inquiry.id);
-  await addSystemMessage(
+  const moved = await addSystemMessage(
     deps,
     inquiry,
     `Reassigned to ${target.name} ${why}`,
-    { repId: target.id },
+    { repId: target.id, ...(whileUnanswered && { whileUnansweredBy: inquiry.repId }) },
     first && inquiry.status !== 'spam'
       ? [
           {
@@ -108,4 +109,13 @@ export async function reassignInquiry(
         ]
       : [],
   );
+  if (!moved) {
+    await store.revokeConversationToken(record.id, now);
+    return false;
+  }
+  if (inquiry.repId) {
+    const old = await store.findPartyToken(inquiry.id, 'rep', inquiry.repId);
+    if (old) await store.revokeConversationToken(old.id, now);
+  }
+  return true;
 }

@@ -156,6 +156,19 @@ export function inquiryQueries(
             .executeTakeFirst();
           if (Number(claimed.numUpdatedRows) === 0) return false;
         }
+        if (patch.whileUnansweredBy !== undefined) {
+          // Checked on the row itself, locked on PostgreSQL until the end of the transaction.
+          const held = patch.whileUnansweredBy;
+          const still = await trx
+            .updateTable('inquiries')
+            .set({ repId: patch.repId ?? null })
+            .where('id', '=', message.inquiryId)
+            .where((eb) => (held === null ? eb('repId', 'is', null) : eb('repId', '=', held)))
+            .where('firstReplyAt', 'is', null)
+            .where('status', 'in', ['new', 'open'])
+            .executeTakeFirst();
+          if (Number(still.numUpdatedRows) === 0) return false;
+        }
         // Where the change moves it in the list (SQLite), set with the change.
         const move = await rankMoveOf(trx, message.inquiryId, patch);
         // The inquiry's change first: no row means it was deleted after the caller read it (on

@@ -217,6 +217,13 @@ export interface InquiryPatch {
    * escalated already (by another process, on PostgreSQL).
    */
   escalatedAt?: string;
+  /**
+   * With `repId`: only while the inquiry is still held by this rep (null: by none) and still
+   * unanswered, new or open, decided when the change is written; else addMessage stores
+   * nothing and answers false. (An escalation's new rep, chosen from a read that a reply or an
+   * admin's reassignment may have overtaken.)
+   */
+  whileUnansweredBy?: string | null;
 }
 
 export interface Throttle {

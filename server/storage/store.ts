@@ -148,7 +148,7 @@ export interface Store extends AttachmentStore, WebhookStore {
   /**
    * Stores a message, what it changes on its inquiry, and its deliveries, in one transaction;
    * false when nothing was stored (the patch sets escalatedAt, and the inquiry was escalated
-   * already, has a reply, or is no longer new or open).
+   * already, has a reply, or is no longer new or open; or whileUnansweredBy, and it is not).
    */
   addMessage(input: {
     message: Message;

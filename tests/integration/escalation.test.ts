@@ -226,6 +226,46 @@ describe('escalation racing a reply', () => {
   });
 });
 
+describe('reassignment on escalation racing a reply', () => {
+  it('leaves the inquiry with the rep who answered while its new rep was chosen', async () => {
+    await reassigningToAna();
+    const moore = await t.store.findRepByEmail(MOORE);
+    await t.store.setPasswordHash(moore?.id ?? '', await hashPassword('password-123'));
+    const cookie = await signInAs(t, MOORE);
+    const { id } = await sendInquiry(t);
+    hours(25);
+    // Moore's reply commits while the router reads the rules for his successor.
+    const rules = t.store.listRules.bind(t.store);
+    t.store.listRules = async (...args) => {
+      const reply = await inboxRequest(t, cookie, 'POST', `/inquiries/${id}/messages`, {
+        body: 'Sorry for the wait: quote attached.',
+        kind: 'reply',
+      });
+      expect(reply.status).toBe(201);
+      return rules(...args);
+    };
+    expect(await escalateOverdue(deps())).toBe(1);
+    expect((await t.store.findInquiry(id))?.repId).toBe(moore?.id);
+    const bodies = (await t.store.listMessages(id)).map((m) => m.body);
+    expect(bodies.some((b) => b.startsWith('Reassigned to'))).toBe(false);
+    // His mailed answers still land in the thread.
+    expect(await t.store.findPartyToken(id, 'rep', moore?.id ?? '')).not.toBeNull();
+  });
+
+  it('mails the notice to the rep who let it wait, naming the one it went to', async () => {
+    await reassigningToAna();
+    await sendInquiry(t);
+    await worker.runOnce();
+    hours(25);
+    await escalateOverdue(deps());
+    await worker.runOnce();
+    const notices = sink.mails.filter((m) => (m.subject ?? '').startsWith('No reply within'));
+    expect(notices.map((m) => addressOf(m.to))).toContain(MOORE);
+    expect(notices.map((m) => addressOf(m.to))).not.toContain('ana@hengda.example');
+    expect(notices[0]?.text).toContain('handed to Ms. Ana Wu');
+  });
+});
+
 describe('the unassigned queue', () => {
   it('mails the site’s admins when nobody can take an inquiry', async () => {
     const moore = await t.store.findRepByEmail(MOORE);

@@ -44,7 +44,8 @@ export type WebhookFact = z.infer<typeof WebhookFact>;
 /**
  * The events one message sets off (conversation.ts `post`): the message itself (the visitor's
  * or a rep's; notes and system lines stay inside), a status change, a new rep. An inquiry held
- * as spam sends nothing until "Not spam", which is its `inquiry.created`.
+ * as spam sends nothing until "Not spam", which is its `inquiry.created` (if it was never
+ * announced) and a status change from spam.
  */
 /** The status `patch` leaves an inquiry of status `current` in (InquiryPatch.statusFrom). */
 export function statusAfter(current: InquiryStatus, patch: InquiryPatch): InquiryStatus {
@@ -61,7 +62,13 @@ export function messageFacts(
   const repId = patch.repId === undefined ? inquiry.repId : patch.repId;
   const base = { at: message.createdAt, inquiryId: inquiry.id, status, repId };
   if (inquiry.status === 'spam') {
-    return status === 'spam' ? [] : [{ ...base, type: 'inquiry.created' }];
+    if (status === 'spam') return [];
+    // "Not spam": new to a receiver that never heard of it (once per inquiry), and back from
+    // spam to one that heard it marked so; both carry its rep, who may have changed meanwhile.
+    return [
+      { ...base, type: 'inquiry.created' },
+      { ...base, type: 'inquiry.status_changed', previousStatus: 'spam' },
+    ];
   }
   const facts: WebhookFact[] = [];
   if (message.authorKind === 'visitor' || message.authorKind === 'rep') {

@@ -198,7 +198,31 @@ describe('webhook events', () => {
     });
     expect(res.status).toBe(200);
     await drain();
-    expect(types(receiver.callsTo('/all'))).toEqual(['inquiry.created']);
+    expect(types(inOrder(receiver.callsTo('/all')))).toEqual([
+      'inquiry.created',
+      'inquiry.status_changed',
+    ]);
+  });
+
+  it('an inquiry marked spam and then "Not spam" is heard back from spam', async () => {
+    const { secret } = await addHook('/all');
+    const inquiry = await sendInquiry(t);
+    for (const status of ['spam', 'open']) {
+      const res = await inboxRequest(t, admin, 'PATCH', `/inquiries/${inquiry.id}`, { status });
+      expect(res.status).toBe(200);
+    }
+    await drain();
+    const calls = inOrder(receiver.callsTo('/all'));
+    // Announced once: "Not spam" sends no second inquiry.created.
+    expect(types(calls)).toEqual([
+      'inquiry.created',
+      'inquiry.status_changed',
+      'inquiry.status_changed',
+    ]);
+    expect(verified(secret, calls[2]!).data).toMatchObject({
+      previousStatus: 'spam',
+      inquiry: { status: 'open' },
+    });
   });
 
   it('a rotated secret signs what is sent afterwards', async () => {

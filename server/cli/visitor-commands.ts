@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { deleteVisitor, exportVisitor } from '../domain/privacy';
+import { countVisitorInquiries, deleteVisitor, visitorExport } from '../domain/privacy';
 import type { Store } from '../storage/store';
 import { UsageError, type CliIo } from './rep-commands';
 
@@ -46,10 +46,12 @@ export async function runVisitorCommand(
   const site = await store.findSiteByKey(values.site);
   if (!site) throw new UsageError(`No site has the key "${values.site}".`);
   if (command === 'export') {
-    return io.out(JSON.stringify(await exportVisitor(store, site, values.email, now), null, 2));
+    // A piece at a time (an inquiry, a file): whitespace between them keeps it one JSON text.
+    for await (const piece of visitorExport(store, site, values.email, now)) io.out(piece);
+    return;
   }
   if (!values.yes) {
-    const found = (await exportVisitor(store, site, values.email, now)).inquiries.length;
+    const found = await countVisitorInquiries(store, site.id, values.email);
     throw new UsageError(
       `This would delete ${found} inquir${found === 1 ? 'y' : 'ies'} of ${values.email} on ${site.key} for good. Run it again with --yes to delete.`,
     );

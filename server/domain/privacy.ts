@@ -13,42 +13,54 @@ export interface VisitorExport {
 }
 
 /**
- * Collects every inquiry of `email` on the site with its whole thread, notes included, and its
- * files, their bytes in base64 (`contentBase64`): the visitor's own, and those mailed with a
- * message (`messageId`).
+ * Every inquiry of `email` on the site with its whole thread, notes included, and its files,
+ * their bytes in base64 (`contentBase64`): the visitor's own, and those mailed with a message
+ * (`messageId`). As pieces of JSON text (a `VisitorExport` once joined), an inquiry and then a
+ * file at a time: a visitor's files may come to hundreds of MB, more than one string holds.
  */
-export async function exportVisitor(
+export async function* visitorExport(
   store: Store,
   site: { id: string; key: string },
   email: string,
   now: Date,
-): Promise<VisitorExport> {
-  const ids = await store.inquiryIdsOfVisitor(site.id, email.toLowerCase().trim());
-  const inquiries = [];
-  for (const id of ids) {
+): AsyncGenerator<string> {
+  const head = { site: site.key, email, exportedAt: now.toISOString() };
+  yield `${JSON.stringify(head).slice(0, -1)},"inquiries":[`;
+  let first = true;
+  for (const id of await store.inquiryIdsOfVisitor(site.id, visitorKey(email))) {
     const inquiry = await store.findInquiry(id);
     if (!inquiry) continue;
     const [messages, files] = await Promise.all([
       store.listMessages(id),
       store.listAttachments(id),
     ]);
-    const attachments = [];
-    // One at a time: a file may be 5 MB.
-    for (const file of files) {
+    const whole = JSON.stringify({ ...inquiry, messages });
+    yield `${first ? '' : ','}${whole.slice(0, -1)},"attachments":[`;
+    first = false;
+    for (const [i, file] of files.entries()) {
       const stored = await store.findAttachment(id, file.id);
-      attachments.push({
-        ...file,
-        contentBase64: Buffer.from(stored?.data ?? []).toString('base64'),
-      });
+      const contentBase64 = Buffer.from(stored?.data ?? []).toString('base64');
+      yield `${i === 0 ? '' : ','}${JSON.stringify({ ...file, contentBase64 })}`;
     }
-    inquiries.push({ ...inquiry, attachments, messages: messages.map((m) => ({ ...m })) });
+    yield ']}';
   }
-  return { site: site.key, email, exportedAt: now.toISOString(), inquiries };
+  yield ']}';
 }
+
+/** How many inquiries of `email` the site holds. */
+export async function countVisitorInquiries(
+  store: Store,
+  siteId: string,
+  email: string,
+): Promise<number> {
+  return (await store.inquiryIdsOfVisitor(siteId, visitorKey(email))).length;
+}
+
+const visitorKey = (email: string) => email.toLowerCase().trim();
 
 /** Deletes every inquiry of `email` on the site and all that hangs on them; returns how many. */
 export async function deleteVisitor(store: Store, siteId: string, email: string): Promise<number> {
-  const ids = await store.inquiryIdsOfVisitor(siteId, email.toLowerCase().trim());
+  const ids = await store.inquiryIdsOfVisitor(siteId, visitorKey(email));
   await store.deleteInquiries(ids);
   return ids.length;
 }

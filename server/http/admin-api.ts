@@ -23,7 +23,7 @@ import {
   type AdminDeps,
 } from '../domain/admin';
 import { DomainError } from '../domain/errors';
-import { deleteVisitor, exportVisitor } from '../domain/privacy';
+import { deleteVisitor, visitorExport } from '../domain/privacy';
 import { siteReplyStats } from '../domain/reply-stats';
 import {
   adminWebhooks,
@@ -120,7 +120,22 @@ export function adminApi(deps: AdminApiDeps) {
         if (!site) throw new DomainError('NOT_FOUND', 'No such site.');
         const { email } = c.req.valid('query');
         c.header('Content-Disposition', `attachment; filename="liaison-${site.key}-visitor.json"`);
-        return c.json(await exportVisitor(store, site, email, clock()));
+        c.header('Content-Type', 'application/json; charset=utf-8');
+        // Streamed, an inquiry and then a file at a time: files may come to hundreds of MB.
+        const pieces = visitorExport(store, site, email, clock());
+        const encoder = new TextEncoder();
+        return c.body(
+          new ReadableStream<Uint8Array>({
+            async pull(controller) {
+              const next = await pieces.next();
+              if (next.done) controller.close();
+              else controller.enqueue(encoder.encode(next.value));
+            },
+            async cancel() {
+              await pieces.return(undefined);
+            },
+          }),
+        );
       })
       .delete('/visitor', validated('query', VisitorQuery), async (c) =>
         c.json({ deleted: await deleteVisitor(store, siteOf(c), c.req.valid('query').email) }),

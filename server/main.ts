@@ -186,12 +186,14 @@ async function main() {
     logError,
   );
   escalation.start();
-  // Closed and spam inquiries past their site's retention period go, hourly.
+  // Closed and spam inquiries past their site's retention period go, hourly; first a minute
+  // after start, so that a process restarted more often than hourly still purges.
   const retention = createPeriodic(
     'retention',
     () => purgeExpired(store, new Date()),
     3_600_000,
     logError,
+    60_000,
   );
   retention.start();
 

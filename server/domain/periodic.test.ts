@@ -20,4 +20,22 @@ describe('createPeriodic', () => {
     await periodic.stop();
     expect(told[0]).toEqual(['[retention] run failed; trying again next time', failure]);
   });
+
+  it('runs first after `firstAfterMs`, then every `pollMs`', async () => {
+    let runs = 0;
+    const periodic = createPeriodic(
+      'retention',
+      async () => {
+        runs++;
+      },
+      3_600_000,
+      () => {},
+      1,
+    );
+    periodic.start();
+    while (runs < 1) await new Promise((resolve) => setTimeout(resolve, 2));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await periodic.stop();
+    expect(runs).toBe(1);
+  });
 });

@@ -16,25 +16,30 @@ export function createPeriodic(
   pollMs: number,
   /** Where a failed run is told (the server's JSON log; stderr when none is given). */
   onError: (message: string, err: unknown) => void = (message, err) => console.error(message, err),
+  /**
+   * When the first run comes after start: `pollMs` unless given. A task run hourly waits less
+   * for its first run, or a process restarted more often than that would never run it.
+   */
+  firstAfterMs = pollMs,
 ): Periodic {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> = Promise.resolve();
   let stopped = true;
   let controller = new AbortController();
-  const schedule = () => {
+  const schedule = (afterMs = pollMs) => {
     if (stopped) return;
     timer = setTimeout(() => {
       running = task(controller.signal)
         .catch((err: unknown) => onError(`[${name}] run failed; trying again next time`, err))
-        .finally(schedule);
-    }, pollMs);
+        .finally(() => schedule());
+    }, afterMs);
   };
   return {
     start() {
       if (!stopped) return;
       stopped = false;
       controller = new AbortController();
-      schedule();
+      schedule(firstAfterMs);
     },
     async stop() {
       stopped = true;

@@ -93,7 +93,8 @@ export const API_OPERATIONS: ApiOperation[] = [
     body: 'MessageInput',
     headers: [IDEMPOTENCY_KEY],
     ok: { status: 201, description: 'Stored.', schema: 'MessageCreated' },
-    errors: [...THREAD, ...JSON_BODY, 'IDEMPOTENCY_KEY_REUSED'],
+    // The conversation's follow-ups a minute (RATE_LIMIT_MESSAGES_PER_MINUTE), with Retry-After.
+    errors: [...THREAD, ...JSON_BODY, 'IDEMPOTENCY_KEY_REUSED', 'TOO_MANY_ATTEMPTS'],
   },
   {
     method: 'get',

@@ -136,7 +136,7 @@ function queryParameters(query: $ZodType | undefined): Json[] {
 
 function okResponse({ ok, path }: ApiOperation): Json {
   const responses: Json = {};
-  if (ok.status === 204 || ok.status === 202) {
+  if (ok.status === 204 || (ok.status === 202 && !ok.schema)) {
     responses[ok.status] = { description: ok.description };
   } else if (ok.file) {
     responses[ok.status] = {

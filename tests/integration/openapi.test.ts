@@ -135,4 +135,11 @@ describe('the JSON schemas', () => {
     // Not a schema that accepts anything.
     expect(validator('InquiryDetail').safeParse({ id: created.id }).success).toBe(false);
   });
+
+  it('names the body of an answer that has one, whatever its status, and every refusal', () => {
+    const test = paths()['/api/inbox/admin/webhooks/{id}/test']?.post as Json;
+    expect(JSON.stringify((test.responses as Json)['202'])).toContain('WebhookTestQueued');
+    const followUp = paths()['/api/v1/conversations/{token}/messages']?.post as Json;
+    expect(Object.keys(followUp.responses as Json)).toContain('429');
+  });
 });

@@ -89,7 +89,9 @@ export const webhookHandler = (
     }
     // Checked again here: the server's allowance may have been withdrawn since it was added.
     const problem = webhookUrlProblem(hook.url, allowPrivate);
-    if (problem) throw new PermanentDeliveryError(`${hook.url}: ${problem}`);
+    // Named by its origin only: a chat robot's URL carries its credential in the path or query,
+    // and this message goes to the log, the delivery's row and the admins' mail.
+    if (problem) throw new PermanentDeliveryError(`${originOf(hook.url)}: ${problem}`);
     const robotSecret = dingtalkSecret(hook);
     const url = robotSecret ? signedDingtalkUrl(hook.url, robotSecret, at) : new URL(hook.url);
     let answer: PostAnswer;
@@ -104,3 +106,8 @@ export const webhookHandler = (
     if (answer.status === 410) await store.updateWebhook(hook.id, { active: false });
     judge(hook.format, answer);
   };
+
+/** A webhook URL's scheme, host and port, or a placeholder when it cannot be read. */
+function originOf(url: string): string {
+  return URL.canParse(url) ? new URL(url).origin : 'a webhook URL';
+}

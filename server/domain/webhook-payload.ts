@@ -105,8 +105,9 @@ const QUOTED_MAX = 80;
  */
 function quoted(value: string | null | undefined): string | undefined {
   if (value === null || value === undefined) return undefined;
-  const line = value.replace(/\s+/g, ' ').trim();
-  return line.length > QUOTED_MAX ? `${line.slice(0, QUOTED_MAX - 1)}…` : line;
+  // Cut by characters, not UTF-16 units: half an emoji would show broken in the chat tool.
+  const line = [...value.replace(/\s+/g, ' ').trim()];
+  return line.length > QUOTED_MAX ? `${line.slice(0, QUOTED_MAX - 1).join('')}…` : line.join('');
 }
 
 /** One line a person reads in a chat tool, with the link to the inquiry. */

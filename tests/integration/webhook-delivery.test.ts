@@ -154,6 +154,18 @@ describe('webhook delivery', () => {
     expect(product.length).toBe(80);
   });
 
+  it('cuts a long value between characters, never inside one', async () => {
+    await hook({ format: 'slack' });
+    await sendInquiry(t, { name: `${'a'.repeat(78)}😀bbb` });
+    await webhookWorker(t).runOnce();
+    const [call] = receiver.callsTo('/hook');
+    if (!call) throw new Error('no call');
+    const text = (JSON.parse(call.body) as { text: string }).text;
+    // No lone surrogate: half of one.
+    expect(text).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/u);
+    expect(text).toContain(`${'a'.repeat(78)}😀…`);
+  });
+
   it('DingTalk and WeCom errors in a 200 answer: a mistake fails for good, "too fast" retries', async () => {
     await hook({ format: 'dingtalk' });
     receiver.answer([200, '{"errcode":130101,"errmsg":"send too fast"}']);
@@ -180,6 +192,8 @@ describe('webhook delivery', () => {
       expect.stringMatching(/Must be an https:\/\/ address/),
       expect.stringMatching(/not a local or private one/),
     ]);
+    // Named by origin: a robot's URL carries its credential in the path.
+    for (const row of rows) expect(row.lastError).not.toMatch(/plain-http|https-loopback/);
     expect(receiver.calls).toEqual([]);
   });
 

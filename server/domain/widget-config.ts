@@ -43,9 +43,10 @@ export async function widgetConfig(
 
   let card: RepCard | null = null;
   if (shown && rep) {
-    const available = unavailability(shown, now) === null;
-    const back =
-      !available && !shown.away && shown.hours ? nextWorkingStart(shown.hours, now) : null;
+    const why = unavailability(shown, now);
+    const available = why === null;
+    // "Back at" only for a rep off duty: one at their cap works now, and no hour is known.
+    const back = why === 'off duty' && shown.hours ? nextWorkingStart(shown.hours, now) : null;
     card = {
       handle: rep.handle,
       name: rep.name,

@@ -3,6 +3,7 @@ import type { ErrorBody, WidgetConfig } from '../../contract';
 import { FORM_TEXT_KEYS } from '../../widget/form/i18n/keys';
 import { ENGLISH, PACKS } from '../../widget/i18n/packs';
 import { createTestApp, type TestApp } from '../support/test-app';
+import { sendInquiry } from '../support/inbox-client';
 
 // GET /api/v1/sites/{key}/widget-config through the app (the server's front door sends kept
 // answers before it: front-door.test.ts).
@@ -80,6 +81,22 @@ describe('GET widget-config', () => {
     // Without the offset there is nothing to write it in.
     expect((await rep(''))?.back).toBeNull();
     expect((await t.app.request(`${CONFIG}?tzo=soon`)).status).toBe(400);
+  });
+
+  it('names no return time for a rep on duty but at their cap', async () => {
+    const moore = await t.store.findRepByEmail('moore.liu@example.com');
+    // On duty all Sunday (the app's clock: Sunday 08:00 UTC), and one open inquiry at most.
+    await t.store.updateRepProfile(moore!.id, {
+      hours: { timezone: 'UTC', days: { sun: [['00:00', '23:59']] } },
+      maxOpen: 1,
+    });
+    await sendInquiry(t);
+    const res = await t.app.request(`${CONFIG}?tzo=0`);
+    expect(((await res.json()) as WidgetConfig).rep).toMatchObject({
+      available: false,
+      nextAvailableAt: null,
+      back: null,
+    });
   });
 
   it("carries the texts of the widget's language, so a page view makes two requests", async () => {

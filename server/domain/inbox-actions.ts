@@ -55,6 +55,8 @@ export async function updateInquiry(
       {
         status: update.status,
         ...(update.status !== 'new' && { unread: false }),
+        // Its rep gets it only now: the promise of a reply runs from here.
+        ...(notSpam && { handedAt: deps.clock().toISOString() }),
       },
       first ? arrivalDeliveries(deps.newId, current, first.id) : [],
     );
@@ -93,7 +95,12 @@ export async function reassignInquiry(
     deps,
     inquiry,
     `Reassigned to ${target.name} ${why}`,
-    { repId: target.id, ...(whileUnanswered && { whileUnansweredBy: inquiry.repId }) },
+    {
+      repId: target.id,
+      // The new rep has the whole promise of a reply from now.
+      handedAt: now,
+      ...(whileUnanswered && { whileUnansweredBy: inquiry.repId }),
+    },
     first && inquiry.status !== 'spam'
       ? [
           {

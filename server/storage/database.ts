@@ -137,6 +137,8 @@ export interface InquiriesTable {
   lastActivityAt: string;
   firstReplyAt: string | null;
   escalatedAt: string | null;
+  /** When its rep got it, if not when it arrived: "Not spam", a reassignment (0020). */
+  handedAt: string | null;
   /** The consent text the visitor was shown when sending, as shown. */
   consentText: string | null;
   createdAt: string;

@@ -217,6 +217,8 @@ export interface InquiryPatch {
    * escalated already (by another process, on PostgreSQL).
    */
   escalatedAt?: string;
+  /** When its rep got it ("Not spam", a reassignment): the promise of a reply runs from then. */
+  handedAt?: string;
   /**
    * With `repId`: only while the inquiry is still held by this rep (null: by none) and still
    * unanswered, new or open, decided when the change is written; else addMessage stores

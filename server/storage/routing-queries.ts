@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Distribution, ProofOfWork, RuleMatch, WeeklyHours } from '../../contract';
 import type { Database } from './database';
 import { endSessionsOf } from './auth-queries';
@@ -271,9 +271,10 @@ export function routingQueries(db: Kysely<Database>): RoutingQueries {
         .where('siteId', '=', siteId)
         .where('firstReplyAt', 'is', null)
         .where('escalatedAt', 'is', null)
-        .where('createdAt', '<=', cutoff)
+        // From when its rep got it (migration 0020; the index is on the same expression).
+        .where(sql`coalesce(handed_at, created_at)`, '<=', cutoff)
         .where('status', 'in', ['new', 'open'])
-        .orderBy('createdAt')
+        .orderBy(sql`coalesce(handed_at, created_at)`)
         .limit(limit)
         .execute();
       return rows.map(toInquiry);

@@ -135,6 +135,7 @@ export const patchColumns = (
   now: string,
 ): UpdateObject<Database, 'inquiries'> => ({
   ...(patch.escalatedAt !== undefined && { escalatedAt: patch.escalatedAt }),
+  ...(patch.handedAt !== undefined && { handedAt: patch.handedAt }),
   ...(patch.status !== undefined && {
     status: patch.statusFrom
       ? sql<string>`case when status in (${sql.join(patch.statusFrom)}) then ${patch.status} else status end`

@@ -117,6 +117,7 @@ describe('migration 0013 stopped halfway', () => {
       '0017-unspaced-scripts',
       '0018-message-files',
       '0019-visitor-email-case',
+      '0020-handed-at',
     ]);
     expect(await foundBefore0014('keptname', names)).toEqual(['kept']);
 

@@ -112,8 +112,9 @@ export function ruleMatches(match: RuleMatch, inquiry: RoutingInquiry): boolean 
     const wanted = match.category.toLowerCase();
     if (!inquiry.products.some((p) => p.category?.toLowerCase() === wanted)) return false;
   }
-  if (match.countries && !countryMatches(inquiry.country, match.countries)) return false;
-  if (match.languages && !speaks(match.languages, inquiry.language)) return false;
+  // An empty list is no condition, as an absent one (a hand-written config may say `[]`).
+  if (match.countries?.length && !countryMatches(inquiry.country, match.countries)) return false;
+  if (match.languages?.length && !speaks(match.languages, inquiry.language)) return false;
   return true;
 }
 

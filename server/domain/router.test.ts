@@ -218,6 +218,12 @@ describe('route: each step', () => {
       ),
     ).toBe(true);
   });
+
+  it('reads an empty list of countries or languages as no condition, as an absent one', () => {
+    const inquiry = { country: 'Germany', language: 'de-DE', products: [{ sku: 'BV-1' }] };
+    expect(ruleMatches({ sku: 'BV-*', countries: [], languages: [] }, inquiry)).toBe(true);
+    expect(ruleMatches({ sku: 'GV-*', countries: [] }, inquiry)).toBe(false);
+  });
 });
 
 describe('route: a teammate who suits the buyer', () => {

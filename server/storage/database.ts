@@ -139,6 +139,9 @@ export interface InquiriesTable {
   escalatedAt: string | null;
   /** When its rep got it, if not when it arrived: "Not spam", a reassignment (0020). */
   handedAt: string | null;
+  /** Who wrote the first reply, and from when they had the inquiry then (0021). */
+  firstReplyRepId: string | null;
+  firstReplyFrom: string | null;
   /** The consent text the visitor was shown when sending, as shown. */
   consentText: string | null;
   createdAt: string;

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './database';
 import type { ErasingTransaction } from './kysely-store';
 import { insertDeliveries } from './outbox-queries';
@@ -209,9 +209,14 @@ export function inquiryQueries(
             .execute();
         }
         if (patch.firstReplyAt) {
+          // Its author, and since when they had it (the statistics' wait), kept with it.
           await trx
             .updateTable('inquiries')
-            .set({ firstReplyAt: patch.firstReplyAt })
+            .set({
+              firstReplyAt: patch.firstReplyAt,
+              firstReplyRepId: message.authorRepId,
+              firstReplyFrom: sql<string>`coalesce(handed_at, created_at)`,
+            })
             .where('id', '=', message.inquiryId)
             .where('firstReplyAt', 'is', null)
             .execute();

@@ -29,6 +29,7 @@ import { unspacedScripts } from './migrations/0017-unspaced-scripts';
 import { messageFiles } from './migrations/0018-message-files';
 import { visitorEmailCase } from './migrations/0019-visitor-email-case';
 import { handedAt } from './migrations/0020-handed-at';
+import { firstReplyRep } from './migrations/0021-first-reply-rep';
 
 /** A migration; a long one may say how far it has come, a line at a time, as it runs. */
 export interface TellingMigration extends Migration {
@@ -57,6 +58,7 @@ const migrations = {
   '0018-message-files': messageFiles,
   '0019-visitor-email-case': visitorEmailCase,
   '0020-handed-at': handedAt,
+  '0021-first-reply-rep': firstReplyRep,
 } satisfies Record<string, TellingMigration>;
 
 /** Every migration this release knows (also what /readyz compares the database with). */

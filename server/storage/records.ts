@@ -176,7 +176,10 @@ export interface IdempotencyRecord {
   resourceId: string;
 }
 
-/** When an inquiry came and when its rep first answered: reply statistics. */
+/**
+ * One inquiry in the reply statistics: answered, the rep who first replied and from when they
+ * had it; not yet, the rep it is with and from when (`createdAt`: the start of the wait).
+ */
 export interface ReplyTiming {
   repId: string;
   createdAt: string;

@@ -286,12 +286,20 @@ export function routingQueries(db: Kysely<Database>): RoutingQueries {
     },
 
     async replyTimings(siteId, since) {
+      // A first reply of an earlier release (migration 0021) names no author: its rep now, from
+      // its arrival, as then.
       const rows = await db
         .selectFrom('inquiries')
-        .select(['repId', 'createdAt', 'firstReplyAt'])
+        .select([
+          sql<string | null>`case when first_reply_at is null then rep_id
+            else coalesce(first_reply_rep_id, rep_id) end`.as('repId'),
+          sql<string>`case when first_reply_at is null then coalesce(handed_at, created_at)
+            else coalesce(first_reply_from, created_at) end`.as('createdAt'),
+          'firstReplyAt',
+        ])
         .where('siteId', '=', siteId)
         .where('createdAt', '>=', since)
-        .where('repId', 'is not', null)
+        .where((eb) => eb.or([eb('repId', 'is not', null), eb('firstReplyRepId', 'is not', null)]))
         .where('status', '!=', 'spam')
         .execute();
       return rows.flatMap((r) =>

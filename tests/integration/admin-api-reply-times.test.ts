@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AdminStats } from '../../contract';
 import { admin, moore, ok, t, useSignedInAdmin } from '../support/admin-client';
-import { inboxRequest, sendInquiry } from '../support/inbox-client';
+import { addRep, inboxRequest, sendInquiry, signInAs } from '../support/inbox-client';
+import { hashPassword } from '../../server/auth/passwords';
 
 useSignedInAdmin();
 
@@ -44,5 +45,45 @@ describe('reply times', () => {
         shareWithin24h: 0.5,
       },
     ]);
+  });
+
+  it('credits the rep who replied, timed from when they had the inquiry', async () => {
+    const ana = await addRep(t, { email: 'ana@hengda.example', name: 'Ms. Ana Wu' });
+    await t.store.setPasswordHash(ana.id, await hashPassword('password-123'));
+    const anaCookie = await signInAs(t, ana.email);
+    const handed = async (id: string, repId: string) => {
+      const res = await inboxRequest(t, admin, 'PATCH', `/inquiries/${id}`, { repId });
+      expect(res.status).toBe(200);
+    };
+    // Waited 30 hours with Moore, handed to Ana, who answers within 10 minutes.
+    const late = await sendInquiry(t, { email: 'late@buyer.example' });
+    advance(30 * 60);
+    await handed(late.id, ana.id);
+    advance(10);
+    const answer = await inboxRequest(t, anaCookie, 'POST', `/inquiries/${late.id}/messages`, {
+      body: 'Sorry for the wait: our quote.',
+      kind: 'reply',
+    });
+    expect(answer.status).toBe(201);
+    // Answered by Moore in 20 minutes, then handed to Ana.
+    const early = await sendInquiry(t, { email: 'early@buyer.example' });
+    advance(20);
+    await reply(early.id);
+    await handed(early.id, ana.id);
+
+    const stats = await ok<AdminStats>('GET', '/stats');
+    const of = (repId: string) => stats.reps.find((r) => r.repId === repId);
+    expect(of(ana.id)).toMatchObject({
+      answered: 1,
+      total: 1,
+      medianFirstReplyMinutes: 10,
+      shareWithin24h: 1,
+    });
+    expect(of(moore.id)).toMatchObject({
+      answered: 1,
+      total: 1,
+      medianFirstReplyMinutes: 20,
+      shareWithin24h: 1,
+    });
   });
 });

@@ -118,6 +118,7 @@ describe('migration 0013 stopped halfway', () => {
       '0018-message-files',
       '0019-visitor-email-case',
       '0020-handed-at',
+      '0021-first-reply-rep',
     ]);
     expect(await foundBefore0014('keptname', names)).toEqual(['kept']);
 

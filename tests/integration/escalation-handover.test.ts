@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { escalateOverdue } from '../../server/domain/escalation';
 import { addRep, inboxRequest, sendInquiry, signInAsDemoAdmin } from '../support/inbox-client';
-import { createTestApp, SECRET, type TestApp } from '../support/test-app';
+import { advanceHours, escalationDeps } from '../support/escalation-clock';
+import { createTestApp, type TestApp } from '../support/test-app';
 
 // The promise of a first reply runs from when the inquiry reached its rep (migration 0020): an
 // inquiry let through from spam, or handed to another rep, is not escalated on the old clock.
@@ -14,16 +15,8 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-const deps = () => ({
-  store: t.store,
-  clock: () => t.now.value,
-  newId: t.newId,
-  events: t.events,
-  secret: SECRET,
-});
-const hours = (n: number) => {
-  t.now.value = new Date(t.now.value.getTime() + n * 3_600_000);
-};
+const deps = () => escalationDeps(t);
+const hours = (n: number) => advanceHours(t, n);
 const patch = async (id: string, body: Record<string, unknown>) => {
   const res = await inboxRequest(t, admin, 'PATCH', `/inquiries/${id}`, body);
   expect(res.status, await res.clone().text()).toBe(200);

@@ -11,7 +11,8 @@ import { freePort } from '../support/server-process';
 import { addRep, inboxRequest, sendInquiry, signInAs } from '../support/inbox-client';
 import { mailContextOf, startMailWorker, type MailWorker } from '../support/mail-worker';
 import { addressOf, type SmtpSink } from '../support/smtp-sink';
-import { createTestApp, SECRET, type TestApp } from '../support/test-app';
+import { advanceHours, escalationDeps } from '../support/escalation-clock';
+import { createTestApp, type TestApp } from '../support/test-app';
 
 let t: TestApp;
 let sink: SmtpSink;
@@ -29,16 +30,8 @@ afterEach(async () => {
   await t.close();
 });
 
-const deps = () => ({
-  store: t.store,
-  clock: () => t.now.value,
-  newId: t.newId,
-  events: t.events,
-  secret: SECRET,
-});
-const hours = (n: number) => {
-  t.now.value = new Date(t.now.value.getTime() + n * 3_600_000);
-};
+const deps = () => escalationDeps(t);
+const hours = (n: number) => advanceHours(t, n);
 const siteId = async () => (await t.store.findSiteByKey('demo'))?.id ?? '';
 
 /**

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Migration } from 'kysely';
-import { engineOf } from './engine';
+import { inOneTransaction } from './engine';
 
 // A file mailed with a reply belongs to that message, so the inbox shows it in the thread where
 // it came; the files sent with the inquiry (uploaded before it) keep `message_id` null. The
@@ -22,12 +22,7 @@ async function addMessageIds(db: Kysely<unknown>): Promise<void> {
 }
 
 export const messageFiles: Migration = {
-  // In one transaction: Kysely runs SQLite's migrations without one, and a run stopped after the
-  // new column could not start again ("duplicate column"). PostgreSQL's run in one already.
-  async up(db: Kysely<unknown>) {
-    if (engineOf(db) === 'postgres') await addMessageIds(db);
-    else await db.transaction().execute(addMessageIds);
-  },
+  up: (db: Kysely<unknown>) => inOneTransaction(db, addMessageIds),
   async down(db: Kysely<unknown>) {
     await db.schema.alterTable('attachments').dropColumn('message_id').execute();
   },

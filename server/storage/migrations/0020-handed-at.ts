@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Migration } from 'kysely';
-import { engineOf } from './engine';
+import { inOneTransaction } from './engine';
 
 // The promise of a first reply runs from when the inquiry reached its rep, not from when it
 // arrived: an inquiry held as spam for a day and then let through ("Not spam"), or handed to
@@ -35,14 +35,6 @@ async function down(db: Kysely<unknown>): Promise<void> {
 }
 
 export const handedAt: Migration = {
-  // In one transaction: Kysely runs SQLite's migrations without one, and a run stopped after the
-  // new column could not start again. PostgreSQL's run in one already.
-  async up(db: Kysely<unknown>) {
-    if (engineOf(db) === 'postgres') await up(db);
-    else await db.transaction().execute(up);
-  },
-  async down(db: Kysely<unknown>) {
-    if (engineOf(db) === 'postgres') await down(db);
-    else await db.transaction().execute(down);
-  },
+  up: (db: Kysely<unknown>) => inOneTransaction(db, up),
+  down: (db: Kysely<unknown>) => inOneTransaction(db, down),
 };

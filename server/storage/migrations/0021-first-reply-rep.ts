@@ -1,5 +1,5 @@
 import type { Kysely, Migration } from 'kysely';
-import { engineOf } from './engine';
+import { inOneTransaction } from './engine';
 
 // Reply statistics credit the rep who wrote the first reply, timed from when that rep got the
 // inquiry: grouped by the rep an inquiry has now and timed from its arrival, they blamed a rep
@@ -17,14 +17,6 @@ async function down(db: Kysely<unknown>): Promise<void> {
 }
 
 export const firstReplyRep: Migration = {
-  // In one transaction: Kysely runs SQLite's migrations without one, and a run stopped between
-  // the two columns could not start again. PostgreSQL's run in one already.
-  async up(db: Kysely<unknown>) {
-    if (engineOf(db) === 'postgres') await up(db);
-    else await db.transaction().execute(up);
-  },
-  async down(db: Kysely<unknown>) {
-    if (engineOf(db) === 'postgres') await down(db);
-    else await db.transaction().execute(down);
-  },
+  up: (db: Kysely<unknown>) => inOneTransaction(db, up),
+  down: (db: Kysely<unknown>) => inOneTransaction(db, down),
 };

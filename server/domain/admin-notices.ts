@@ -93,9 +93,10 @@ export const escalationNoticeHandler = (ctx: MailContext): DeliveryHandler =>
       return;
     }
     const hours = payloadString(delivery.payload, 'hours');
-    // The rep who let it wait (notices queued by earlier releases name none: its rep now).
-    const waitedId =
-      typeof delivery.payload.repId === 'string' ? delivery.payload.repId : inquiry.repId;
+    // The rep who let it wait ('': it waited unassigned); a notice queued by an earlier
+    // release has no such field: its rep now.
+    const named = delivery.payload.repId;
+    const waitedId = typeof named === 'string' ? named || null : inquiry.repId;
     const rep = waitedId ? await ctx.store.findRep(waitedId) : null;
     const now =
       inquiry.repId && inquiry.repId !== rep?.id ? await ctx.store.findRep(inquiry.repId) : null;

@@ -39,11 +39,7 @@ export async function escalateOverdue(deps: InboxDeps): Promise<number> {
             siteId: inquiry.siteId,
             inquiryId: inquiry.id,
             // The rep who let it wait: a reassignment below must not make the notice theirs.
-            payload: {
-              inquiryId: inquiry.id,
-              hours: String(hours),
-              ...(inquiry.repId && { repId: inquiry.repId }),
-            },
+            payload: { inquiryId: inquiry.id, hours: String(hours), repId: inquiry.repId ?? '' },
             dedupeKey: `${ESCALATION_NOTICE}:${inquiry.id}`,
           },
         ],

@@ -41,18 +41,18 @@ export const WebhookFact = z.object({
 });
 export type WebhookFact = z.infer<typeof WebhookFact>;
 
-/**
- * The events one message sets off (conversation.ts `post`): the message itself (the visitor's
- * or a rep's; notes and system lines stay inside), a status change, a new rep. An inquiry held
- * as spam sends nothing until "Not spam", which is its `inquiry.created` (if it was never
- * announced) and a status change from spam.
- */
 /** The status `patch` leaves an inquiry of status `current` in (InquiryPatch.statusFrom). */
 export function statusAfter(current: InquiryStatus, patch: InquiryPatch): InquiryStatus {
   if (patch.status === undefined) return current;
   return !patch.statusFrom || patch.statusFrom.includes(current) ? patch.status : current;
 }
 
+/**
+ * The events one message sets off (conversation.ts `post`): the message itself (the visitor's
+ * or a rep's; notes and system lines stay inside), a status change, a new rep. An inquiry held
+ * as spam sends nothing until "Not spam", which is its `inquiry.created` (if it was never
+ * announced) and a status change from spam.
+ */
 export function messageFacts(
   inquiry: Inquiry,
   message: Pick<Message, 'id' | 'authorKind' | 'authorRepId' | 'channel' | 'createdAt'>,

@@ -96,8 +96,9 @@ function inquiryUrl(publicUrl: string, inquiry: Inquiry): string {
   return `${publicUrl}/inbox/inquiries/${encodeURIComponent(inquiry.id)}`;
 }
 
-/** The most of one visitor-given value a chat line quotes. */
+/** The most of one visitor-given value a chat line quotes, in characters. */
 const QUOTED_MAX = 80;
+const GRAPHEMES = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 /**
  * A value as one short run of text: a visitor's line breaks (or any run of white space) become
@@ -105,8 +106,9 @@ const QUOTED_MAX = 80;
  */
 function quoted(value: string | null | undefined): string | undefined {
   if (value === null || value === undefined) return undefined;
-  // Cut by characters, not UTF-16 units: half an emoji would show broken in the chat tool.
-  const line = [...value.replace(/\s+/g, ' ').trim()];
+  // Cut between characters as a reader sees them (graphemes), not UTF-16 units or code points:
+  // half an emoji, a family or a flag would show broken in the chat tool.
+  const line = [...GRAPHEMES.segment(value.replace(/\s+/g, ' ').trim())].map((g) => g.segment);
   return line.length > QUOTED_MAX ? `${line.slice(0, QUOTED_MAX - 1).join('')}…` : line.join('');
 }
 

@@ -1,5 +1,5 @@
 import { escapeHtml } from '../mail/html';
-import { RecipientRefused } from '../mail/mailer';
+import { createIdFactory } from '../ids';
 import type { Delivery, Inquiry, Rep, Store } from '../storage/store';
 import { messageIdFor, payloadString, type MailContext } from './mail-context';
 import type { DeliveryHandler } from './outbox';
@@ -24,43 +24,56 @@ function summary(inquiry: Inquiry): string {
   return product ? `${who} about ${product}` : who;
 }
 
-// One mail per recipient, each with a stable Message-ID: a retry after a partial failure sends
-// to everyone again, and mail clients show a message they already have only once.
+/** One notice's mail to one person: a notice goes out as one such delivery per recipient. */
+export const NOTICE_MAIL = 'notice-mail';
+
+const newNoticeMailId = createIdFactory();
+
+/**
+ * Queues the notice's mail to each of `to`, a delivery each, retried on its own: one mailbox
+ * failing for a while (full: 452) no longer sends the others theirs again at each retry (20,
+ * over a day), nor does a notice to many outlast the outbox's lease. A mailbox refused for good
+ * fails its own delivery, and the admins are told as of any mail not delivered (not of a
+ * notice about undelivered mail: that would go round). The Message-ID is the notice's and the
+ * person's, as when one delivery mailed them all.
+ */
 async function notify(
   ctx: MailContext,
   delivery: Delivery,
+  siteId: string,
   to: Rep[],
   subject: string,
   lines: string[],
 ): Promise<void> {
-  // All at once: one after another, a slow mail server's sends (up to its timeout each) would
-  // add up past the outbox's lease for a site with a few admins, and another worker would
-  // take the notice over and send it again. A mailbox refused for good (a rep who left) does
-  // not keep the notice from the others; then the delivery fails for good, naming the refused,
-  // so that the admins are told of them as of any mail not delivered. Any other error has it
-  // tried again (a recipient already mailed gets the same Message-ID, by person, however the
-  // list changed meanwhile).
-  const sent = await Promise.allSettled(
-    to.map((rep) =>
-      ctx.mailer.send({
-        messageId: messageIdFor(ctx, `${delivery.id}-${rep.id}`),
-        to: { name: rep.name, address: rep.email },
-        subject,
-        text: lines.join('\n'),
-        html: lines.map((l) => `<p>${escapeHtml(l)}</p>`).join(''),
-      }),
-    ),
+  await ctx.store.enqueue(
+    to.map((rep) => ({
+      id: newNoticeMailId(),
+      kind: NOTICE_MAIL,
+      siteId,
+      inquiryId: delivery.inquiryId,
+      payload: { noticeId: delivery.id, noticeKind: delivery.kind, repId: rep.id, subject, lines },
+      // A notice tried again (its queueing failed halfway) queues no second mail.
+      dedupeKey: `${NOTICE_MAIL}:${delivery.id}:${rep.id}`,
+    })),
+    ctx.clock().toISOString(),
   );
-  const refused: string[] = [];
-  for (const [i, outcome] of sent.entries()) {
-    if (outcome.status === 'fulfilled') continue;
-    if (!(outcome.reason instanceof RecipientRefused)) throw outcome.reason;
-    refused.push(to[i]?.email ?? '');
-  }
-  if (refused.length > 0) {
-    throw new RecipientRefused(`refused by the mail server: ${refused.join(', ')}`);
-  }
 }
+
+/** Mails one notice to one rep; not to one deactivated since it was queued. */
+export const noticeMailHandler = (ctx: MailContext): DeliveryHandler =>
+  async function noticeMail(delivery) {
+    const rep = await ctx.store.findRep(payloadString(delivery.payload, 'repId'));
+    if (!rep?.active) return;
+    const { lines } = delivery.payload;
+    const text = Array.isArray(lines) ? lines.map(String) : [];
+    await ctx.mailer.send({
+      messageId: messageIdFor(ctx, `${payloadString(delivery.payload, 'noticeId')}-${rep.id}`),
+      to: { name: rep.name, address: rep.email },
+      subject: payloadString(delivery.payload, 'subject'),
+      text: text.join('\n'),
+      html: text.map((l) => `<p>${escapeHtml(l)}</p>`).join(''),
+    });
+  };
 
 /** Mails the site's admins that an inquiry waits in the unassigned queue. */
 export const unassignedNoticeHandler = (ctx: MailContext): DeliveryHandler =>
@@ -70,6 +83,7 @@ export const unassignedNoticeHandler = (ctx: MailContext): DeliveryHandler =>
     await notify(
       ctx,
       delivery,
+      inquiry.siteId,
       await admins(ctx.store, inquiry.siteId),
       `Unassigned inquiry: ${summary(inquiry)}`.slice(0, 200),
       [
@@ -108,6 +122,7 @@ export const escalationNoticeHandler = (ctx: MailContext): DeliveryHandler =>
     await notify(
       ctx,
       delivery,
+      inquiry.siteId,
       to,
       `No reply within ${hours} hours: ${summary(inquiry)}`.slice(0, 200),
       [
@@ -127,7 +142,11 @@ export async function reportUndelivered(
   { store, newId, clock }: { store: Store; newId: () => string; clock: () => Date },
   delivery: Delivery,
 ): Promise<void> {
+  // Never about a notice of undelivered mail, nor its mail to one admin: that would go round.
   if (delivery.kind === DELIVERY_FAILED_NOTICE) return;
+  if (delivery.kind === NOTICE_MAIL && delivery.payload.noticeKind === DELIVERY_FAILED_NOTICE) {
+    return;
+  }
   const { siteId } = delivery;
   if (siteId === null) return;
   await store.enqueue(
@@ -151,10 +170,12 @@ export const deliveryFailedNoticeHandler = (ctx: MailContext): DeliveryHandler =
     const failed = await ctx.store.findDelivery(payloadString(delivery.payload, 'deliveryId'));
     if (!failed) return;
     const { inquiryId } = failed;
+    const siteId = payloadString(delivery.payload, 'siteId');
     await notify(
       ctx,
       delivery,
-      await admins(ctx.store, payloadString(delivery.payload, 'siteId')),
+      siteId,
+      await admins(ctx.store, siteId),
       `${failed.kind === WEBHOOK ? 'Webhook call' : 'Mail'} not delivered: ${failed.kind}`,
       [
         failed.kind === WEBHOOK

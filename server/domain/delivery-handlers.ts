@@ -3,6 +3,8 @@ import {
   deliveryFailedNoticeHandler,
   ESCALATION_NOTICE,
   escalationNoticeHandler,
+  NOTICE_MAIL,
+  noticeMailHandler,
   UNASSIGNED_NOTICE,
   unassignedNoticeHandler,
 } from './admin-notices';
@@ -30,6 +32,7 @@ export function deliveryHandlers(
     [UNASSIGNED_NOTICE]: unassignedNoticeHandler(ctx),
     [ESCALATION_NOTICE]: escalationNoticeHandler(ctx),
     [DELIVERY_FAILED_NOTICE]: deliveryFailedNoticeHandler(ctx),
+    [NOTICE_MAIL]: noticeMailHandler(ctx),
     [VISITOR_ACK]: visitorAckHandler({
       ...ctx,
       // When an off-duty rep is next on duty; null when on duty, away (unknown) or no hours.

@@ -40,7 +40,10 @@ export interface OutboxOptions {
 }
 
 export interface OutboxWorker {
-  /** Delivers what is due now, once; once `signal` aborts, it starts no further delivery. */
+  /**
+   * Delivers what is due now, batch after batch while deliveries go out (rows they queue for
+   * now included); once `signal` aborts, it starts no further delivery.
+   */
   runOnce(signal?: AbortSignal): Promise<DeliveryResult[]>;
   /** Polls every `pollMs` until stopped. */
   start(): void;
@@ -111,16 +114,24 @@ export function createOutboxWorker({
   }
 
   async function runOnce(signal?: AbortSignal): Promise<DeliveryResult[]> {
-    // Only kinds it can handle: the rest wait for a worker that can (mail for SMTP_URL).
-    const due = await store.dueDeliveries(clock().toISOString(), batchSize, Object.keys(handlers));
     const results: DeliveryResult[] = [];
-    for (const delivery of due) {
-      // Stopped: a batch of slow sends (SMTP down) would outlast the shutdown's grace. Each row
-      // is claimed only as its turn comes, so the ones left here hold no lease and stay due.
-      if (signal?.aborted) break;
-      const result = await deliver(delivery);
-      onResult?.(delivery, result);
-      results.push(result);
+    // Batch after batch while deliveries go out: the rest of a backlog, and rows a delivery
+    // queued for now (an admin notice's mail to each admin), go in the same run. A batch that
+    // sent nothing (all retried later, failed or taken by another worker) ends it.
+    for (let sent = true; sent && !signal?.aborted;) {
+      sent = false;
+      // Only kinds it can handle: the rest wait for a worker that can (mail for SMTP_URL).
+      const kinds = Object.keys(handlers);
+      const due = await store.dueDeliveries(clock().toISOString(), batchSize, kinds);
+      for (const delivery of due) {
+        // Stopped: a batch of slow sends (SMTP down) would outlast the shutdown's grace. Each
+        // row is claimed only as its turn comes, so the ones left here hold no lease, stay due.
+        if (signal?.aborted) break;
+        const result = await deliver(delivery);
+        onResult?.(delivery, result);
+        results.push(result);
+        if (result.outcome === 'sent') sent = true;
+      }
     }
     return results;
   }

@@ -1,5 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Store } from '../storage/store';
+import { within } from '../within';
 
 /** What the app records; read by Prometheus at `/metrics`. */
 export interface Metrics {
@@ -53,21 +54,17 @@ export function createMetrics({ store, processMetrics = false }: MetricsOptions)
   let reading: Promise<{ pending: number; failed: number } | null> | null = null;
   const readOutbox = () =>
     (reading ??= (async () => {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const late = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error('outbox read timed out')), OUTBOX_READ_MS);
-      });
       try {
-        const [pending, failed] = await Promise.race([
+        const [pending, failed] = await within(
           Promise.all([store.countDeliveries('pending'), store.countDeliveries('failed')]),
-          late,
-        ]);
+          OUTBOX_READ_MS,
+          'outbox read',
+        );
         return { pending, failed };
       } catch {
         readErrors.inc();
         return null;
       } finally {
-        clearTimeout(timer);
         reading = null;
       }
     })());

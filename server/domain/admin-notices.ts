@@ -112,7 +112,7 @@ export const escalationNoticeHandler = (ctx: MailContext): DeliveryHandler =>
     const named = delivery.payload.repId;
     const waitedId = typeof named === 'string' ? named || null : inquiry.repId;
     const rep = waitedId ? await ctx.store.findRep(waitedId) : null;
-    const now =
+    const handedTo =
       inquiry.repId && inquiry.repId !== rep?.id ? await ctx.store.findRep(inquiry.repId) : null;
     const to = [
       // Not a rep who has left (deactivated): the admins alone, told so below.
@@ -127,8 +127,8 @@ export const escalationNoticeHandler = (ctx: MailContext): DeliveryHandler =>
       `No reply within ${hours} hours: ${summary(inquiry)}`.slice(0, 200),
       [
         `The inquiry from ${summary(inquiry)} has had no reply within the ${hours} hours promised.`,
-        now
-          ? `${rep ? `It was assigned to ${rep.name}` : 'It was in the unassigned queue'}; it has been handed to ${now.name}.`
+        handedTo
+          ? `${rep ? `It was assigned to ${rep.name}` : 'It was in the unassigned queue'}; it has been handed to ${handedTo.name}.`
           : rep
             ? `It is assigned to ${rep.name}${rep.active ? '' : ', who is deactivated: reassign it'}.`
             : 'It is in the unassigned queue.',

@@ -115,13 +115,13 @@ export function createOutboxWorker({
 
   async function runOnce(signal?: AbortSignal): Promise<DeliveryResult[]> {
     const results: DeliveryResult[] = [];
+    // Only kinds it can handle: the rest wait for a worker that can (mail for SMTP_URL).
+    const kinds = Object.keys(handlers);
     // Batch after batch while deliveries go out: the rest of a backlog, and rows a delivery
     // queued for now (an admin notice's mail to each admin), go in the same run. A batch that
     // sent nothing (all retried later, failed or taken by another worker) ends it.
     for (let sent = true; sent && !signal?.aborted;) {
       sent = false;
-      // Only kinds it can handle: the rest wait for a worker that can (mail for SMTP_URL).
-      const kinds = Object.keys(handlers);
       const due = await store.dueDeliveries(clock().toISOString(), batchSize, kinds);
       for (const delivery of due) {
         // Stopped: a batch of slow sends (SMTP down) would outlast the shutdown's grace. Each

@@ -141,33 +141,28 @@ export function inquiryQueries(
       filesMax = Infinity,
     }) {
       return db.transaction().execute(async (trx) => {
-        if (patch.escalatedAt !== undefined) {
-          // Set once: of processes escalating together, the first to write it goes on; on
-          // PostgreSQL the others wait for its row lock, then find it set. And only while it
-          // is still overdue as it was read (unansweredBefore): a reply, a close or spam
-          // committed since, by another process, ends it.
+        if (patch.escalatedAt !== undefined || patch.whileUnansweredBy !== undefined) {
+          // Made only while the inquiry is still unanswered, new or open, checked on the row
+          // itself (locked on PostgreSQL until the end of the transaction): a reply, a close or
+          // spam committed since the caller read it ends it. An escalation is set once (of
+          // processes escalating together the first goes on; the others wait for its row lock,
+          // then find it set); an escalation's new rep only while it is with the rep read.
+          const held = patch.whileUnansweredBy;
           const claimed = await trx
             .updateTable('inquiries')
-            .set({ escalatedAt: patch.escalatedAt })
+            .set({
+              ...(patch.escalatedAt !== undefined && { escalatedAt: patch.escalatedAt }),
+              ...(held !== undefined && { repId: patch.repId ?? null }),
+            })
             .where('id', '=', message.inquiryId)
-            .where('escalatedAt', 'is', null)
             .where('firstReplyAt', 'is', null)
             .where('status', 'in', ['new', 'open'])
+            .$if(patch.escalatedAt !== undefined, (q) => q.where('escalatedAt', 'is', null))
+            .$if(held !== undefined, (q) =>
+              q.where((eb) => (held ? eb('repId', '=', held) : eb('repId', 'is', null))),
+            )
             .executeTakeFirst();
           if (Number(claimed.numUpdatedRows) === 0) return false;
-        }
-        if (patch.whileUnansweredBy !== undefined) {
-          // Checked on the row itself, locked on PostgreSQL until the end of the transaction.
-          const held = patch.whileUnansweredBy;
-          const still = await trx
-            .updateTable('inquiries')
-            .set({ repId: patch.repId ?? null })
-            .where('id', '=', message.inquiryId)
-            .where((eb) => (held === null ? eb('repId', 'is', null) : eb('repId', '=', held)))
-            .where('firstReplyAt', 'is', null)
-            .where('status', 'in', ['new', 'open'])
-            .executeTakeFirst();
-          if (Number(still.numUpdatedRows) === 0) return false;
         }
         // Where the change moves it in the list (SQLite), set with the change.
         const move = await rankMoveOf(trx, message.inquiryId, patch);

@@ -5,9 +5,10 @@ import type { Store } from './store';
 /**
  * Advisory locks one process holds at once, each on a pool connection of its own (postgres.ts
  * POOL_SIZE is 10): admins of ten sites saving together took the whole pool, and every lock's
- * work then waited for a connection that never came. More than two: applying the
+ * work then waited for a connection that never came. At least two: applying the
  * configuration file holds its lock while each admin change in it takes another (the only
- * nesting, and that file is applied one at a time), so one slot is always left for those.
+ * nesting, and that file is applied one at a time), so the inner lock waits at worst for
+ * another save to end, never for itself.
  */
 export const MAX_HELD_LOCKS = 3;
 

@@ -36,6 +36,8 @@ const noMailer: Mailer = {
   send: () => Promise.reject(new Error('SMTP_URL is not set')),
 };
 
+/** How many webhook receivers are called at once (each its calls in order, one at a time). */
+const WEBHOOK_LANES = 4;
 const DEMO_LINK_MS = 7 * 24 * 60 * 60 * 1000;
 /** How long a stop waits for requests under way: within `docker stop`'s 10 s before SIGKILL. */
 const STOP_GRACE_MS = 8_000;
@@ -146,13 +148,14 @@ async function main() {
       timeoutMs: Math.min(10_000, Math.floor(config.outboxLeaseMs / 3)),
     },
   );
-  // Mail and webhooks in workers of their own: each works through its due rows one at a time,
-  // and a receiver that never answers (10 s a call) would hold the reps' mail up behind it.
+  // Mail and webhooks in workers of their own: mail goes one at a time, and a webhook receiver
+  // that never answers (10 s a call) would hold the reps' mail up behind it.
   // Without SMTP there is only the webhooks' worker, and mail waits in the outbox until a
   // process with SMTP_URL sends it.
-  const workerFor = (kinds: Record<string, DeliveryHandler>) =>
+  const workerFor = (kinds: Record<string, DeliveryHandler>, concurrency = 1) =>
     createOutboxWorker({
       store,
+      concurrency,
       pollMs: config.outboxPollMs,
       leaseMs: config.outboxLeaseMs,
       onFailed: (delivery) => reportUndelivered(deps, delivery),
@@ -166,7 +169,8 @@ async function main() {
     });
   const { [WEBHOOK]: webhook, ...mail } = handlers;
   const workers = [
-    ...(webhook ? [workerFor({ [WEBHOOK]: webhook })] : []),
+    // Webhooks, WEBHOOK_LANES receivers at a time: one that hangs holds up its own calls only.
+    ...(webhook ? [workerFor({ [WEBHOOK]: webhook }, WEBHOOK_LANES)] : []),
     ...(mailer ? [workerFor(mail)] : []),
   ];
   for (const worker of workers) worker.start();

@@ -28,6 +28,11 @@ export interface OutboxOptions {
   random?: () => number;
   pollMs?: number;
   batchSize?: number;
+  /**
+   * How many lanes (a webhook's deliveries; each mail its own) are sent at once. Within a
+   * lane deliveries go one at a time, in order.
+   */
+  concurrency?: number;
   /** Attempts before a delivery is marked failed for good. */
   maxAttempts?: number;
   /** How long a claimed row stays hidden from other senders; a crash frees it after this. */
@@ -76,6 +81,7 @@ export function createOutboxWorker({
   random = Math.random,
   pollMs = 1000,
   batchSize = 20,
+  concurrency = 1,
   maxAttempts = MAX_ATTEMPTS,
   leaseMs = 120_000,
   onResult,
@@ -117,25 +123,73 @@ export function createOutboxWorker({
     const results: DeliveryResult[] = [];
     // Only kinds it can handle: the rest wait for a worker that can (mail for SMTP_URL).
     const kinds = Object.keys(handlers);
-    // Batch after batch while deliveries go out: the rest of a backlog, and rows a delivery
-    // queued for now (an admin notice's mail to each admin), go in the same run. A batch that
-    // sent nothing (all retried later, failed or taken by another worker) ends it.
-    for (let sent = true; sent && !signal?.aborted;) {
-      sent = false;
-      const due = await store.dueDeliveries(clock().toISOString(), batchSize, kinds);
-      for (const delivery of due) {
+    // One lane's deliveries in turn. Once one is to be retried, its receiver is down or slow:
+    // the lane's other due rows are put off to that retry, not each given its own timeout now.
+    const sendLane = async (lane: Delivery[]) => {
+      for (const delivery of lane) {
         // Stopped: a batch of slow sends (SMTP down) would outlast the shutdown's grace. Each
         // row is claimed only as its turn comes, so the ones left here hold no lease, stay due.
-        if (signal?.aborted) break;
+        if (signal?.aborted) return;
         const result = await deliver(delivery);
         onResult?.(delivery, result);
         results.push(result);
-        if (result.outcome === 'sent') sent = true;
+        if (result.outcome === 'retry' && delivery.lane !== null) {
+          await store.postponeLane(delivery.lane, clock().toISOString(), result.retryAt);
+          return;
+        }
       }
+    };
+    // Lanes under way, and lanes read but not begun. Due rows are read again whenever none wait
+    // and a lane ends or a poll's interval passes: the rest of a backlog, and rows a delivery
+    // queued for now (an admin notice's mail to each admin), go in the same run, while a lane
+    // whose call hangs holds up only its own rows. It ends once nothing but what is under way
+    // is due, and that has ended.
+    const busy = new Map<string, Promise<void>>();
+    let waiting: Delivery[][] = [];
+    let failure: { error: unknown } | undefined;
+    try {
+      while (!signal?.aborted && !failure) {
+        if (waiting.length === 0) {
+          const due = await store.dueDeliveries(clock().toISOString(), batchSize, kinds, [
+            ...busy.keys(),
+          ]);
+          waiting = [...groupBy(due, (d) => d.lane ?? d.id)]
+            .filter(([key]) => !busy.has(key))
+            .map(([, rows]) => rows);
+        }
+        while (busy.size < concurrency && waiting.length > 0) {
+          const lane = waiting.shift() ?? [];
+          const key = lane[0]?.lane ?? lane[0]?.id ?? '';
+          const run = sendLane(lane)
+            .catch((error: unknown) => void (failure ??= { error }))
+            .finally(() => busy.delete(key));
+          busy.set(key, run);
+        }
+        if (busy.size === 0) break;
+        // Until a lane ends, or the poll's interval has passed: rows made meanwhile go now,
+        // beside a lane whose call hangs.
+        let timer: NodeJS.Timeout | undefined;
+        const poll = new Promise<void>((resolve) => (timer = setTimeout(resolve, pollMs)));
+        await Promise.race([...busy.values(), poll]);
+        clearTimeout(timer);
+      }
+    } finally {
+      await Promise.all(busy.values());
     }
+    if (failure) throw failure.error;
     return results;
   }
 
   const periodic = createPeriodic('outbox', runOnce, pollMs, onError);
   return { runOnce, start: periodic.start, stop: periodic.stop };
+}
+
+/** `items` grouped by `key`, the groups in the order of their first item. */
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    groups.set(k, [...(groups.get(k) ?? []), item]);
+  }
+  return groups;
 }

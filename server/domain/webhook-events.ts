@@ -12,6 +12,9 @@ import type {
 /** The delivery kind that POSTs one event to one webhook. */
 export const WEBHOOK = 'webhook';
 
+/** The outbox lane of a webhook's deliveries: sent in order, put off together while it fails. */
+export const webhookLane = (webhookId: string) => `${WEBHOOK}:${webhookId}`;
+
 /** Sent by the admin's "Send test event": no inquiry, only proof that the URL answers. */
 export const TEST_EVENT = 'webhook.test';
 
@@ -123,6 +126,7 @@ export async function webhookDeliveries(
         siteId,
         inquiryId: fact.inquiryId ?? null,
         payload: { inquiryId: fact.inquiryId, siteId, webhookId: hook.id, event: fact },
+        lane: webhookLane(hook.id),
         dedupeKey: `${WEBHOOK}:${hook.id}:${fact.type}:${
           fact.type === 'inquiry.created' ? fact.inquiryId : causeId
         }`,

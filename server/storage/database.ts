@@ -177,6 +177,8 @@ export interface DeliveriesTable {
   lastError: string | null;
   createdAt: string;
   sentAt: string | null;
+  /** Deliveries to one receiver, sent in order and paused together (0022); null: its own. */
+  lane: string | null;
 }
 
 export interface IdempotencyKeysTable {

@@ -30,6 +30,7 @@ import { messageFiles } from './migrations/0018-message-files';
 import { visitorEmailCase } from './migrations/0019-visitor-email-case';
 import { handedAt } from './migrations/0020-handed-at';
 import { firstReplyRep } from './migrations/0021-first-reply-rep';
+import { deliveryLanes } from './migrations/0022-delivery-lanes';
 
 /** A migration; a long one may say how far it has come, a line at a time, as it runs. */
 export interface TellingMigration extends Migration {
@@ -59,6 +60,7 @@ const migrations = {
   '0019-visitor-email-case': visitorEmailCase,
   '0020-handed-at': handedAt,
   '0021-first-reply-rep': firstReplyRep,
+  '0022-delivery-lanes': deliveryLanes,
 } satisfies Record<string, TellingMigration>;
 
 /** Every migration this release knows (also what /readyz compares the database with). */

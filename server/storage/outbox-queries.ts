@@ -7,6 +7,7 @@ type OutboxQueries = Pick<
   Store,
   | 'dueDeliveries'
   | 'claimDelivery'
+  | 'postponeLane'
   | 'markDeliverySent'
   | 'markDeliveryAttemptFailed'
   | 'countDeliveries'
@@ -36,6 +37,7 @@ export async function insertDeliveries(
         lastError: null,
         createdAt: now,
         sentAt: null,
+        lane: d.lane ?? null,
       })
       .onConflict((oc) => oc.column('dedupeKey').doNothing())
       .execute();
@@ -48,7 +50,7 @@ export function outboxQueries(
   { skipLocked }: { skipLocked: boolean },
 ): OutboxQueries {
   return {
-    async dueDeliveries(now, limit, kinds) {
+    async dueDeliveries(now, limit, kinds, exceptLanes = []) {
       let query = db
         .selectFrom('deliveries')
         .selectAll()
@@ -56,8 +58,26 @@ export function outboxQueries(
         .where('nextAttemptAt', '<=', now);
       // A worker takes only what it has a handler for (webhooks without SMTP, say).
       if (kinds) query = query.where('kind', 'in', kinds.length > 0 ? kinds : ['']);
-      const rows = await query.orderBy('nextAttemptAt').limit(limit).execute();
+      // Lanes the caller is sending: their rows wait for it, and must not fill the batch.
+      if (exceptLanes.length > 0) {
+        query = query.where((eb) =>
+          eb.or([eb('lane', 'is', null), eb('lane', 'not in', exceptLanes)]),
+        );
+      }
+      // Ties in creation order (ids are UUIDv7): a lane's rows put off together go in order.
+      const rows = await query.orderBy('nextAttemptAt').orderBy('id').limit(limit).execute();
       return rows.map(toDelivery);
+    },
+    async postponeLane(lane, now, until) {
+      // Only rows due and not leased: a leased row's next attempt is its lease, which its
+      // sender's outcome checks.
+      await db
+        .updateTable('deliveries')
+        .set({ nextAttemptAt: until })
+        .where('lane', '=', lane)
+        .where('state', '=', 'pending')
+        .where('nextAttemptAt', '<=', now)
+        .execute();
     },
     async claimDelivery(delivery, leaseUntil) {
       // Optimistic claim: only the caller that still sees the row as it was read wins it.

@@ -101,10 +101,16 @@ export interface Delivery {
   attempts: number;
   nextAttemptAt: string;
   lastError: string | null;
+  /**
+   * Deliveries to one receiver (`webhook:<id>`): sent in order, one at a time, and put off
+   * together while it fails (domain/outbox.ts). Null: a lane of its own.
+   */
+  lane: string | null;
 }
 
 export type NewDelivery = Pick<Delivery, 'id' | 'kind' | 'payload' | 'dedupeKey' | 'inquiryId'> & {
   siteId: string;
+  lane?: string;
 };
 
 /** A conversation token's record; the token itself is never stored, only its hash. */

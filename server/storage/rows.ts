@@ -58,6 +58,7 @@ export const toDelivery = (row: Selectable<DeliveriesTable>): Delivery => ({
   attempts: row.attempts,
   nextAttemptAt: row.nextAttemptAt,
   lastError: row.lastError,
+  lane: row.lane,
 });
 
 export const toMessage = (row: Selectable<MessagesTable>): Message => ({

@@ -277,14 +277,24 @@ export interface Store extends AttachmentStore, WebhookStore {
    */
   deleteInquiries(ids: string[]): Promise<void>;
 
-  /** Pending deliveries due at `now`, oldest first. */
-  dueDeliveries(now: string, limit: number, kinds?: string[]): Promise<Delivery[]>;
+  /** Pending deliveries due at `now` of `kinds`, oldest first, none of `exceptLanes`. */
+  dueDeliveries(
+    now: string,
+    limit: number,
+    kinds?: string[],
+    exceptLanes?: string[],
+  ): Promise<Delivery[]>;
   /**
    * Takes a due delivery for one attempt: counts the attempt and pushes its next attempt to
    * `leaseUntil`, so a crashed sender's row comes due again. False when another took it; of
    * any number of processes claiming one row, one wins.
    */
   claimDelivery(delivery: Delivery, leaseUntil: string): Promise<boolean>;
+  /**
+   * Puts the due, unclaimed deliveries of `lane` off to `until`, attempts uncounted: their
+   * receiver just failed, and one of them retries then.
+   */
+  postponeLane(lane: string, now: string, until: string): Promise<void>;
   markDeliverySent(id: string, at: string): Promise<void>;
   /**
    * Records a failed attempt: a retry at `retryAt`, or `failed` for good when it is null. Only

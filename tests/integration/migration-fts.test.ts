@@ -119,6 +119,7 @@ describe('migration 0013 stopped halfway', () => {
       '0019-visitor-email-case',
       '0020-handed-at',
       '0021-first-reply-rep',
+      '0022-delivery-lanes',
     ]);
     expect(await foundBefore0014('keptname', names)).toEqual(['kept']);
 

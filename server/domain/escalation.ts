@@ -1,6 +1,6 @@
 import { ESCALATION_NOTICE } from './admin-notices';
 import { addSystemMessage } from './conversation';
-import { reassignInquiry, type InboxDeps } from './inbox-actions';
+import { handOver, type InboxDeps } from './inbox-actions';
 import { route } from './router';
 import { routingContext } from './routing-context';
 import { turnGiven, withTurnRetries, withTurnsGiven } from './team-turns';
@@ -25,34 +25,36 @@ export async function escalateOverdue(deps: InboxDeps): Promise<number> {
     const hours = settings.replyPromiseHours;
     const cutoff = new Date(now.getTime() - hours * 3_600_000).toISOString();
     for (const inquiry of await store.unansweredBefore(site.id, cutoff, BATCH)) {
-      // The event and the notice are written only by the first process to escalate it
-      // (several run this on one PostgreSQL); the others find it done and leave it.
+      // Where the site asks for it, its next rep, handed it in the escalation's own change: a
+      // crash between the two left it escalated, never to be looked at again, with its rep.
+      const repId = settings.escalationReassign ? await reassignTo(deps, site, inquiry, now) : null;
+      const target = repId && repId !== inquiry.repId ? await store.findRep(repId) : null;
+      const handing = target && (await handOver(deps, inquiry, target, { whileUnanswered: true }));
+      // The event, the notice and the new rep are written only by the first process to
+      // escalate it (several run this on one PostgreSQL), and only while it is unanswered and
+      // with the rep read (not over a reply, or an admin's reassignment, made meanwhile); the
+      // others find it done and leave it.
       const escalated = await addSystemMessage(
         deps,
         inquiry,
-        `No reply within ${hours} hours: escalated to the admins`,
-        { escalatedAt: now.toISOString() },
+        `No reply within ${hours} hours: escalated to the admins` +
+          (target ? ` and reassigned to ${target.name}` : ''),
+        { escalatedAt: now.toISOString(), ...handing?.patch },
         [
           {
             id: newId(),
             kind: ESCALATION_NOTICE,
             siteId: inquiry.siteId,
             inquiryId: inquiry.id,
-            // The rep who let it wait: a reassignment below must not make the notice theirs.
+            // The rep who let it wait: the notice is theirs, not the new rep's.
             payload: { inquiryId: inquiry.id, hours: String(hours), repId: inquiry.repId ?? '' },
             dedupeKey: `${ESCALATION_NOTICE}:${inquiry.id}`,
           },
+          ...(handing?.deliveries ?? []),
         ],
       );
+      await handing?.settle(escalated !== null);
       if (!escalated) continue;
-      if (settings.escalationReassign) {
-        const repId = await reassignTo(deps, site, inquiry, now);
-        const target = repId && repId !== inquiry.repId ? await store.findRep(repId) : null;
-        // Not over a reply, or an admin's reassignment, that came since `inquiry` was read.
-        if (target) {
-          await reassignInquiry(deps, inquiry, target, 'on escalation', { whileUnanswered: true });
-        }
-      }
       count++;
     }
   }

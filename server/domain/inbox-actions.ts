@@ -1,5 +1,5 @@
 import type { InquiryUpdate } from '../../contract';
-import type { Inquiry, Rep } from '../storage/store';
+import type { Inquiry, InquiryPatch, NewDelivery, Rep } from '../storage/store';
 import { addSystemMessage, type ConversationDeps } from './conversation';
 import { newConversationToken } from './conversation-tokens';
 import { DomainError } from './errors';
@@ -64,19 +64,50 @@ export async function updateInquiry(
 }
 
 /**
- * Hands an inquiry to `target`, saying why in the thread ("by Mr. Moore Liu"). The new rep gets
- * a reply token of their own and the first message by mail; the previous rep's token stops
- * working, so their mailed answers no longer land in this thread. `whileUnanswered`: only if
- * the inquiry is still with the rep it was read with, unanswered, new or open (an escalation);
- * answers whether it was handed over.
+ * Hands an inquiry to `target`, saying why in the thread ("by Mr. Moore Liu"); answers whether
+ * it was handed over. See `handOver`.
  */
 export async function reassignInquiry(
   deps: InboxDeps,
   inquiry: Inquiry,
   target: Rep,
   why: string,
-  { whileUnanswered = false }: { whileUnanswered?: boolean } = {},
 ): Promise<boolean> {
+  const handing = await handOver(deps, inquiry, target);
+  const moved = await addSystemMessage(
+    deps,
+    inquiry,
+    `Reassigned to ${target.name} ${why}`,
+    handing.patch,
+    handing.deliveries,
+  );
+  await handing.settle(moved !== null);
+  return moved !== null;
+}
+
+/** What handing an inquiry to another rep writes with the change that does it. */
+export interface HandOver {
+  /** The new rep, from when they have it; `whileUnanswered`: only while still unanswered. */
+  patch: InquiryPatch;
+  /** The new rep's mail of the first message (none while the inquiry is held as spam). */
+  deliveries: NewDelivery[];
+  /** After the change: revokes the old rep's token, or the new one when nothing was written. */
+  settle(moved: boolean): Promise<void>;
+}
+
+/**
+ * Makes ready to hand `inquiry` to `target`, in a change the caller writes (a reassignment's
+ * own system event, or an escalation's). The new rep gets a reply token of their own and the
+ * first message by mail; the previous rep's token stops working, so their mailed answers no
+ * longer land in this thread. `whileUnanswered`: only if the inquiry is still with the rep it
+ * was read with, unanswered, new or open (an escalation).
+ */
+export async function handOver(
+  deps: InboxDeps,
+  inquiry: Inquiry,
+  target: Rep,
+  { whileUnanswered = false }: { whileUnanswered?: boolean } = {},
+): Promise<HandOver> {
   const { store, clock, newId, secret } = deps;
   const now = clock().toISOString();
   // The new rep's token first: should the change not be made, it is revoked again (and a token
@@ -91,38 +122,38 @@ export async function reassignInquiry(
   // The new rep's mail of the first message, written with the change; none for an inquiry
   // held as spam, whose mails wait for "Not spam" (which then mails the rep it has).
   const [first] = await store.listMessages(inquiry.id);
-  const moved = await addSystemMessage(
-    deps,
-    inquiry,
-    `Reassigned to ${target.name} ${why}`,
-    {
+  return {
+    patch: {
       repId: target.id,
       // The new rep has the whole promise of a reply from now.
       handedAt: now,
       ...(whileUnanswered && { whileUnansweredBy: inquiry.repId }),
     },
-    first && inquiry.status !== 'spam'
-      ? [
-          {
-            id: newId(),
-            kind: REP_NOTIFICATION,
-            siteId: inquiry.siteId,
-            inquiryId: inquiry.id,
-            payload: { inquiryId: inquiry.id, messageId: first.id },
-            // By the new token: a rep the inquiry comes back to (A, B, then A again) is mailed
-            // again, with a Reply-To that works; the first mail's token was revoked.
-            dedupeKey: `${REP_NOTIFICATION}:${first.id}:${target.id}:${record.id}`,
-          },
-        ]
-      : [],
-  );
-  if (!moved) {
-    await store.revokeConversationToken(record.id, now);
-    return false;
-  }
-  if (inquiry.repId) {
-    const old = await store.findPartyToken(inquiry.id, 'rep', inquiry.repId);
-    if (old) await store.revokeConversationToken(old.id, now);
-  }
-  return true;
+    deliveries:
+      first && inquiry.status !== 'spam'
+        ? [
+            {
+              id: newId(),
+              kind: REP_NOTIFICATION,
+              siteId: inquiry.siteId,
+              inquiryId: inquiry.id,
+              payload: { inquiryId: inquiry.id, messageId: first.id },
+              // By the new token: a rep the inquiry comes back to (A, B, then A again) is mailed
+              // again, with a Reply-To that works; the first mail's token was revoked.
+              dedupeKey: `${REP_NOTIFICATION}:${first.id}:${target.id}:${record.id}`,
+            },
+          ]
+        : [],
+    async settle(moved) {
+      const at = clock().toISOString();
+      if (!moved) {
+        await store.revokeConversationToken(record.id, at);
+        return;
+      }
+      if (inquiry.repId) {
+        const old = await store.findPartyToken(inquiry.id, 'rep', inquiry.repId);
+        if (old) await store.revokeConversationToken(old.id, at);
+      }
+    },
+  };
 }

@@ -29,8 +29,8 @@ export interface OutboxOptions {
   pollMs?: number;
   batchSize?: number;
   /**
-   * How many lanes (a webhook's deliveries; each mail its own) are sent at once. Within a
-   * lane deliveries go one at a time, in order.
+   * How many deliveries go at once, each of another lane (a webhook's deliveries; each mail is
+   * one of its own): within a lane they go one at a time, in order (Store.dueDeliveries).
    */
   concurrency?: number;
   /** Attempts before a delivery is marked failed for good. */
@@ -105,6 +105,15 @@ export function createOutboxWorker({
         // has an outcome of its own to report.
         const recorded = await store.markDeliveryAttemptFailed(delivery.id, lease, error, null);
         if (recorded) {
+          // Its receiver failed every attempt for 10-21 hours: the rows waiting behind it in
+          // its lane are given up on with it (each would wait as long again), reported once.
+          if (delivery.lane !== null && !isPermanent(err)) {
+            await store.failLane(
+              delivery.lane,
+              clock().toISOString(),
+              `not sent: delivery ${delivery.id} before it failed ${attempt} times (${error})`,
+            );
+          }
           await onFailed?.(delivery, error).catch((err: unknown) =>
             onError(`[outbox] could not report failed delivery ${delivery.id}`, err),
           );
@@ -123,58 +132,55 @@ export function createOutboxWorker({
     const results: DeliveryResult[] = [];
     // Only kinds it can handle: the rest wait for a worker that can (mail for SMTP_URL).
     const kinds = Object.keys(handlers);
-    // One lane's deliveries in turn. Once one is to be retried, its receiver is down or slow:
-    // the lane's other due rows are put off to that retry, not each given its own timeout now.
-    const sendLane = async (lane: Delivery[]) => {
-      for (const delivery of lane) {
-        // Stopped: a batch of slow sends (SMTP down) would outlast the shutdown's grace. Each
-        // row is claimed only as its turn comes, so the ones left here hold no lease, stay due.
-        if (signal?.aborted) return;
-        const result = await deliver(delivery);
-        onResult?.(delivery, result);
-        results.push(result);
-        if (result.outcome === 'retry' && delivery.lane !== null) {
-          await store.postponeLane(delivery.lane, clock().toISOString(), result.retryAt);
-          return;
-        }
-      }
-    };
-    // Lanes under way, and lanes read but not begun. Due rows are read again whenever none wait
-    // and a lane ends or a poll's interval passes: the rest of a backlog, and rows a delivery
-    // queued for now (an admin notice's mail to each admin), go in the same run, while a lane
-    // whose call hangs holds up only its own rows. It ends once nothing but what is under way
-    // is due, and that has ended.
-    const busy = new Map<string, Promise<void>>();
-    let waiting: Delivery[][] = [];
+    // Rows read are each the first of their lane (dueDeliveries), so any two can go at once.
+    // They are read again once those read have begun, whenever one went out (the rest of a
+    // backlog, the next of its lane, rows a delivery queued for now such as an admin notice's
+    // mail to each admin) or a poll's interval passed while some are under way (rows made
+    // meanwhile go beside a call that hangs). The run ends when a read finds nothing to begin
+    // and nothing is under way: rows that were all retried later, failed, or taken by another
+    // worker are not read again at once (the next run takes what they let come due).
+    const underWay = new Set<Promise<void>>();
+    const begun = new Set<string>();
+    let waiting: Delivery[] = [];
+    let readAgain = true;
     let failure: { error: unknown } | undefined;
+    const begin = (delivery: Delivery) => {
+      begun.add(delivery.id);
+      const run = deliver(delivery)
+        .then((result) => {
+          onResult?.(delivery, result);
+          results.push(result);
+          if (result.outcome === 'sent') readAgain = true;
+        })
+        .catch((error: unknown) => void (failure ??= { error }))
+        .finally(() => underWay.delete(run));
+      underWay.add(run);
+    };
     try {
+      // Stopped: a batch of slow sends (SMTP down) would outlast the shutdown's grace. Each row
+      // is claimed only as it begins, so the ones left hold no lease and stay due.
       while (!signal?.aborted && !failure) {
-        if (waiting.length === 0) {
-          const due = await store.dueDeliveries(clock().toISOString(), batchSize, kinds, [
-            ...busy.keys(),
-          ]);
-          waiting = [...groupBy(due, (d) => d.lane ?? d.id)]
-            .filter(([key]) => !busy.has(key))
-            .map(([, rows]) => rows);
+        if (waiting.length === 0 && readAgain && underWay.size < concurrency) {
+          readAgain = false;
+          const due = await store.dueDeliveries(clock().toISOString(), batchSize, kinds);
+          waiting = due.filter((d) => !begun.has(d.id));
         }
-        while (busy.size < concurrency && waiting.length > 0) {
-          const lane = waiting.shift() ?? [];
-          const key = lane[0]?.lane ?? lane[0]?.id ?? '';
-          const run = sendLane(lane)
-            .catch((error: unknown) => void (failure ??= { error }))
-            .finally(() => busy.delete(key));
-          busy.set(key, run);
+        while (underWay.size < concurrency && waiting.length > 0 && !signal?.aborted) {
+          begin(waiting.shift() as Delivery);
         }
-        if (busy.size === 0) break;
-        // Until a lane ends, or the poll's interval has passed: rows made meanwhile go now,
-        // beside a lane whose call hangs.
+        if (underWay.size === 0) {
+          if (readAgain || waiting.length > 0) continue;
+          break;
+        }
         let timer: NodeJS.Timeout | undefined;
-        const poll = new Promise<void>((resolve) => (timer = setTimeout(resolve, pollMs)));
-        await Promise.race([...busy.values(), poll]);
+        const poll = new Promise<void>((resolve) => {
+          timer = setTimeout(() => resolve(void (readAgain = true)), pollMs);
+        });
+        await Promise.race([...underWay, poll]);
         clearTimeout(timer);
       }
     } finally {
-      await Promise.all(busy.values());
+      await Promise.all(underWay);
     }
     if (failure) throw failure.error;
     return results;
@@ -182,14 +188,4 @@ export function createOutboxWorker({
 
   const periodic = createPeriodic('outbox', runOnce, pollMs, onError);
   return { runOnce, start: periodic.start, stop: periodic.stop };
-}
-
-/** `items` grouped by `key`, the groups in the order of their first item. */
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    groups.set(k, [...(groups.get(k) ?? []), item]);
-  }
-  return groups;
 }

@@ -7,7 +7,7 @@ type OutboxQueries = Pick<
   Store,
   | 'dueDeliveries'
   | 'claimDelivery'
-  | 'postponeLane'
+  | 'failLane'
   | 'markDeliverySent'
   | 'markDeliveryAttemptFailed'
   | 'countDeliveries'
@@ -50,30 +50,39 @@ export function outboxQueries(
   { skipLocked }: { skipLocked: boolean },
 ): OutboxQueries {
   return {
-    async dueDeliveries(now, limit, kinds, exceptLanes = []) {
+    async dueDeliveries(now, limit, kinds) {
       let query = db
-        .selectFrom('deliveries')
+        .selectFrom('deliveries as d')
         .selectAll()
-        .where('state', '=', 'pending')
-        .where('nextAttemptAt', '<=', now);
-      // A worker takes only what it has a handler for (webhooks without SMTP, say).
-      if (kinds) query = query.where('kind', 'in', kinds.length > 0 ? kinds : ['']);
-      // Lanes the caller is sending: their rows wait for it, and must not fill the batch.
-      if (exceptLanes.length > 0) {
-        query = query.where((eb) =>
-          eb.or([eb('lane', 'is', null), eb('lane', 'not in', exceptLanes)]),
+        .where('d.state', '=', 'pending')
+        .where('d.nextAttemptAt', '<=', now)
+        // Only the first pending row of a lane: the rest wait until it is sent or given up on,
+        // in this process or any other, and a row made later never goes before it.
+        .where((eb) =>
+          eb.or([
+            eb('d.lane', 'is', null),
+            eb.not(
+              eb.exists(
+                eb
+                  .selectFrom('deliveries as o')
+                  .select('o.id')
+                  .whereRef('o.lane', '=', 'd.lane')
+                  .where('o.state', '=', 'pending')
+                  .whereRef('o.id', '<', 'd.id'),
+              ),
+            ),
+          ]),
         );
-      }
-      // Ties in creation order (ids are UUIDv7): a lane's rows put off together go in order.
-      const rows = await query.orderBy('nextAttemptAt').orderBy('id').limit(limit).execute();
+      // A worker takes only what it has a handler for (webhooks without SMTP, say).
+      if (kinds) query = query.where('d.kind', 'in', kinds.length > 0 ? kinds : ['']);
+      const rows = await query.orderBy('d.nextAttemptAt').orderBy('d.id').limit(limit).execute();
       return rows.map(toDelivery);
     },
-    async postponeLane(lane, now, until) {
-      // Only rows due and not leased: a leased row's next attempt is its lease, which its
-      // sender's outcome checks.
+    async failLane(lane, now, error) {
+      // Not a row leased meanwhile (its next attempt is its lease): its sender records it.
       await db
         .updateTable('deliveries')
-        .set({ nextAttemptAt: until })
+        .set({ state: 'failed', lastError: error })
         .where('lane', '=', lane)
         .where('state', '=', 'pending')
         .where('nextAttemptAt', '<=', now)

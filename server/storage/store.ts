@@ -277,13 +277,11 @@ export interface Store extends AttachmentStore, WebhookStore {
    */
   deleteInquiries(ids: string[]): Promise<void>;
 
-  /** Pending deliveries due at `now` of `kinds`, oldest first, none of `exceptLanes`. */
-  dueDeliveries(
-    now: string,
-    limit: number,
-    kinds?: string[],
-    exceptLanes?: string[],
-  ): Promise<Delivery[]>;
+  /**
+   * Pending deliveries due at `now` of `kinds`, oldest first; of a lane, only its first
+   * pending row (oldest by id), whose sending or giving up lets the next one come due.
+   */
+  dueDeliveries(now: string, limit: number, kinds?: string[]): Promise<Delivery[]>;
   /**
    * Takes a due delivery for one attempt: counts the attempt and pushes its next attempt to
    * `leaseUntil`, so a crashed sender's row comes due again. False when another took it; of
@@ -291,10 +289,10 @@ export interface Store extends AttachmentStore, WebhookStore {
    */
   claimDelivery(delivery: Delivery, leaseUntil: string): Promise<boolean>;
   /**
-   * Puts the due, unclaimed deliveries of `lane` off to `until`, attempts uncounted: their
-   * receiver just failed, and one of them retries then.
+   * Gives up on the pending deliveries of `lane` not leased at `now`, with `error`: its first
+   * was given up on after its last attempt, and they waited behind it.
    */
-  postponeLane(lane: string, now: string, until: string): Promise<void>;
+  failLane(lane: string, now: string, error: string): Promise<void>;
   markDeliverySent(id: string, at: string): Promise<void>;
   /**
    * Records a failed attempt: a retry at `retryAt`, or `failed` for good when it is null. Only

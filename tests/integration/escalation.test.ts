@@ -116,7 +116,7 @@ describe('escalation', () => {
     await escalateOverdue(deps());
     expect((await t.store.findInquiry(id))?.repId).toBe(ana.id);
     expect((await t.store.listMessages(id)).map((m) => m.body)).toContain(
-      'Reassigned to Ms. Ana Wu on escalation',
+      'No reply within 24 hours: escalated to the admins and reassigned to Ms. Ana Wu',
     );
   });
 });
@@ -139,6 +139,30 @@ describe('reassignment on escalation', () => {
   });
 });
 
+describe('reassignment on escalation cut short', () => {
+  it('leaves the inquiry overdue, to be escalated and handed over by the next run', async () => {
+    const ana = await reassigningToAna();
+    const moore = await t.store.findRepByEmail(MOORE);
+    const { id } = await sendInquiry(t);
+    hours(25);
+    // The write that hands it over fails (the process dies, the database goes away).
+    const addMessage = t.store.addMessage.bind(t.store);
+    t.store.addMessage = async (input) => {
+      if (input.patch.repId !== undefined) throw new Error('connection terminated');
+      return addMessage(input);
+    };
+    await expect(escalateOverdue(deps())).rejects.toThrow('connection terminated');
+    // Escalated apart from its new rep, it was never looked at again, still with Moore.
+    expect((await t.store.findInquiry(id))?.repId).toBe(moore?.id);
+    const bodies = (await t.store.listMessages(id)).map((m) => m.body);
+    expect(bodies.some((b) => b.startsWith('No reply within'))).toBe(false);
+    t.store.addMessage = addMessage;
+
+    expect(await escalateOverdue(deps())).toBe(1);
+    expect((await t.store.findInquiry(id))?.repId).toBe(ana.id);
+  });
+});
+
 describe('escalation by several processes at once', () => {
   it('escalates and reassigns once: the first run to write it wins, the others leave it', async () => {
     await reassigningToAna();
@@ -148,9 +172,8 @@ describe('escalation by several processes at once', () => {
     const counts = await Promise.all([escalateOverdue(deps()), escalateOverdue(deps())]);
     expect(counts.sort()).toEqual([0, 1]);
     const bodies = (await t.store.listMessages(id)).map((m) => m.body);
-    expect(bodies.filter((b) => b.startsWith('No reply within'))).toHaveLength(1);
-    expect(bodies.filter((b) => b.startsWith('Reassigned to'))).toEqual([
-      'Reassigned to Ms. Ana Wu on escalation',
+    expect(bodies.filter((b) => b.startsWith('No reply within'))).toEqual([
+      'No reply within 24 hours: escalated to the admins and reassigned to Ms. Ana Wu',
     ]);
     const notices = await t.db
       .selectFrom('deliveries')
@@ -237,10 +260,11 @@ describe('reassignment on escalation racing a reply', () => {
       expect(reply.status).toBe(201);
       return rules(...args);
     };
-    expect(await escalateOverdue(deps())).toBe(1);
+    // Answered after all: neither escalated nor handed over.
+    expect(await escalateOverdue(deps())).toBe(0);
     expect((await t.store.findInquiry(id))?.repId).toBe(moore?.id);
     const bodies = (await t.store.listMessages(id)).map((m) => m.body);
-    expect(bodies.some((b) => b.startsWith('Reassigned to'))).toBe(false);
+    expect(bodies.some((b) => b.startsWith('No reply within'))).toBe(false);
     // His mailed answers still land in the thread.
     expect(await t.store.findPartyToken(id, 'rep', moore?.id ?? '')).not.toBeNull();
   });

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createOutboxWorker } from '../../server/domain/outbox';
+import { createOutboxWorker, PermanentDeliveryError } from '../../server/domain/outbox';
 import { migrateTo, migrateToLatest } from '../../server/storage/migrate';
 import type { Delivery, NewDelivery } from '../../server/storage/store';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -41,8 +41,8 @@ const workerOn = (handler: (d: Delivery) => Promise<void>, concurrency = 4) =>
   });
 
 describe('outbox lanes', () => {
-  it("puts a failing lane's other due rows off to its retry, uncounted, and sends the others", async () => {
-    await t.store.enqueue([...inLane('down', 4), ...inLane('up', 2)], ENQUEUED);
+  it('holds a failing lane behind its first row, uncounted, and sends the others', async () => {
+    await t.store.enqueue([...inLane('down', 3), ...inLane('up', 2)], ENQUEUED);
     const tried: string[] = [];
     const worker = workerOn(async (d) => {
       tried.push(d.id);
@@ -56,17 +56,22 @@ describe('outbox lanes', () => {
     expect(tried.filter((id) => id.startsWith('up'))).toEqual(['up-0', 'up-1']);
     const retry = results.find((r) => r.id === 'down-0');
     if (retry?.outcome !== 'retry') throw new Error(`down-0: ${retry?.outcome}`);
-    expect(await t.store.findDelivery('down-0')).toMatchObject({ attempts: 1 });
-    for (const id of ['down-1', 'down-2', 'down-3']) {
-      expect(await t.store.findDelivery(id)).toMatchObject({
-        state: 'pending',
-        attempts: 0,
-        nextAttemptAt: retry.retryAt,
-      });
+    for (const id of ['down-1', 'down-2']) {
+      expect(await t.store.findDelivery(id)).toMatchObject({ state: 'pending', attempts: 0 });
     }
-    // At the retry the lane goes on in its order, the first one first.
-    const due = await t.store.dueDeliveries(retry.retryAt, 10);
-    expect(due.map((d) => d.id)).toEqual(['down-0', 'down-1', 'down-2', 'down-3']);
+    // A row made meanwhile waits behind them too; at the retry the lane goes on, first first.
+    await t.store.enqueue(inLane('down', 1, 'down-later'), NOW.toISOString());
+    const later = new Date(NOW.getTime() + 1000).toISOString();
+    expect((await t.store.dueDeliveries(later, 10)).map((d) => d.id)).toEqual([]);
+    expect((await t.store.dueDeliveries(retry.retryAt, 10)).map((d) => d.id)).toEqual(['down-0']);
+    // The receiver is back.
+    tried.length = 0;
+    await createOutboxWorker({
+      store: t.store,
+      handlers: { hook: async (d) => void tried.push(d.id) },
+      clock: () => new Date(retry.retryAt),
+    }).runOnce();
+    expect(tried).toEqual(['down-0', 'down-1', 'down-2', 'down-later-0']);
   });
 
   it("sends other lanes while one receiver's call hangs", async () => {
@@ -87,21 +92,22 @@ describe('outbox lanes', () => {
     expect(sent).toEqual(['up-0', 'up-1', 'up-2', 'hung-0', 'hung-1']);
   });
 
-  it('sends a lane one delivery at a time, in order; rows of no lane side by side', async () => {
+  it('sends a lane one row at a time, in order, across workers; rows of no lane side by side', async () => {
     await t.store.enqueue([...inLane('one', 3), ...inLane(undefined, 2)], ENQUEUED);
     const events: string[] = [];
     let open = 0;
     let most = 0;
-    const worker = workerOn(async (d) => {
+    const handler = async (d: Delivery) => {
       events.push(`start ${d.id}`);
       open++;
       most = Math.max(most, open);
       await new Promise((resolve) => setTimeout(resolve, 20));
       open--;
       events.push(`end ${d.id}`);
-    });
+    };
 
-    await worker.runOnce();
+    // Two workers, as two processes would run them.
+    await Promise.all([workerOn(handler).runOnce(), workerOn(handler).runOnce()]);
 
     const lane = events.filter((e) => e.includes('one-'));
     expect(lane).toEqual([
@@ -114,6 +120,52 @@ describe('outbox lanes', () => {
     ]);
     // The lane and the two rows of none (each a lane of its own) went at once.
     expect(most).toBe(3);
+  });
+
+  it('ends a run whose rows were all taken by another worker, not reading them again', async () => {
+    await t.store.enqueue(inLane('one', 1), ENQUEUED);
+    let reads = 0;
+    const store = Object.create(t.store) as typeof t.store;
+    store.dueDeliveries = (...args) => (reads++, t.store.dueDeliveries(...args));
+    // As on PostgreSQL while another transaction holds the row: skipped, and still due.
+    store.claimDelivery = async () => false;
+    const worker = createOutboxWorker({
+      store,
+      handlers: { hook: async () => {} },
+      clock: () => NOW,
+    });
+
+    expect((await worker.runOnce()).map((r) => r.outcome)).toEqual(['taken']);
+    expect(reads).toBe(1);
+  });
+
+  it('gives up on the rows waiting behind a row given up on after its last attempt', async () => {
+    await t.store.enqueue([...inLane('dead', 3), ...inLane('gone', 2)], ENQUEUED);
+    const reported: string[] = [];
+    const worker = createOutboxWorker({
+      store: t.store,
+      clock: () => NOW,
+      maxAttempts: 1,
+      handlers: {
+        hook: async (d) => {
+          if (d.lane === 'dead') throw new Error('connect ECONNREFUSED');
+          // A refusal of this one row (a 4xx) says nothing of the rows behind it.
+          throw new PermanentDeliveryError('the receiver answered 400');
+        },
+      },
+      onFailed: async (d) => void reported.push(d.id),
+    });
+
+    // The second run takes what the first one's failures let come due.
+    await worker.runOnce();
+    await worker.runOnce();
+
+    expect(reported.sort()).toEqual(['dead-0', 'gone-0', 'gone-1']);
+    for (const id of ['dead-1', 'dead-2']) {
+      const row = await t.store.findDelivery(id);
+      expect(row).toMatchObject({ state: 'failed', attempts: 0 });
+      expect(row?.lastError).toContain('dead-0');
+    }
   });
 
   it('gives pending webhook rows of an earlier release their lane (migration 0022)', async () => {
@@ -130,6 +182,7 @@ describe('outbox lanes', () => {
     const rows = [
       row('w-pending', 'pending', { webhookId: 'wh-1', event: {} }),
       row('w-sent', 'sent', { webhookId: 'wh-1', event: {} }),
+      row('w-test', 'pending', { webhookId: 'wh-1', test: true, event: {} }),
       { ...row('mail', 'pending', { inquiryId: 'i-1' }), kind: 'rep-notification' },
     ];
     for (const r of rows) {
@@ -140,6 +193,7 @@ describe('outbox lanes', () => {
     await migrateToLatest(t.db);
     expect(await t.store.findDelivery('w-pending')).toMatchObject({ lane: 'webhook:wh-1' });
     expect(await t.store.findDelivery('w-sent')).toMatchObject({ lane: null });
+    expect(await t.store.findDelivery('w-test')).toMatchObject({ lane: null });
     expect(await t.store.findDelivery('mail')).toMatchObject({ lane: null });
   });
 });

@@ -2,9 +2,10 @@ import { sql, type Kysely, type Migration } from 'kysely';
 import { engineOf, inOneTransaction } from './engine';
 
 // A delivery's lane: deliveries that go to one receiver (a webhook's, `webhook:<id>`) are sent
-// in order, one at a time, and wait together while it fails (domain/outbox.ts). Null for the
-// rest (mail), each a lane of its own. Pending webhook rows of earlier releases get theirs from
-// their payload; sent and failed ones keep null.
+// one at a time, in order, each once the one before it is sent or given up on (outbox-queries.ts
+// dueDeliveries, by the index below). Null for the rest (mail, a webhook's test event), each a
+// lane of its own. Pending webhook rows of earlier releases get theirs from their payload; sent
+// and failed ones keep null.
 async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('deliveries').addColumn('lane', 'text').execute();
   const webhookId =
@@ -12,11 +13,12 @@ async function up(db: Kysely<unknown>): Promise<void> {
       ? sql`(payload::json ->> 'webhookId')`
       : sql`json_extract(payload, '$.webhookId')`;
   await sql`update deliveries set lane = 'webhook:' || ${webhookId}
-    where kind = 'webhook' and state = 'pending' and ${webhookId} is not null`.execute(db);
+    where kind = 'webhook' and state = 'pending' and ${webhookId} is not null
+      and payload not like '%"test":true%'`.execute(db);
   await db.schema
     .createIndex('deliveries_lane')
     .on('deliveries')
-    .columns(['lane', 'state', 'next_attempt_at'])
+    .columns(['lane', 'state', 'id'])
     .execute();
 }
 

@@ -326,6 +326,12 @@ test('rtl.html: an Arabic page gets the Arabic widget, right to left', async ({
   await expect(dialog).toBeVisible();
   await expect(dialog).toHaveAttribute('lang', 'ar');
   await expect(dialog).toHaveAttribute('dir', 'rtl');
+  // Nothing in it (the honeypot, kept out of sight) widens it: it does not scroll sideways.
+  const { scrollWidth, clientWidth } = await dialog.evaluate((el) => ({
+    scrollWidth: el.scrollWidth,
+    clientWidth: el.clientWidth,
+  }));
+  expect(scrollWidth).toBe(clientWidth);
   // The page's own direction is the page's.
   await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
 });

@@ -2,7 +2,7 @@
 export const HONEYPOT = 'website';
 
 /**
- * A field people never see or reach, named like one bots love to fill: off-screen rather than
+ * A field people never see or reach, named like one bots love to fill: clipped away rather than
  * `display: none` (which bots learn to skip), out of the tab order, and hidden from assistive
  * technology. Whatever it holds goes to the server as a spam signal.
  */

@@ -67,12 +67,20 @@ async function readyMigrations<T>(db: Kysely<T>): Promise<void> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    if (err instanceof UsageError || err instanceof ConfigError || err instanceof Cancelled) {
-      console.error(err.message);
-    } else console.error('liaison: failed:', err);
-    process.exit(1);
-  },
-);
+/**
+ * Exits once stdout and stderr have written what they hold: into a pipe their writes are
+ * asynchronous, and process.exit() at once cut a large export short (still exiting 0).
+ */
+function exitAfterOutput(code: number): void {
+  let open = 2;
+  const done = () => --open === 0 && process.exit(code);
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}
+
+main(process.argv.slice(2)).then(exitAfterOutput, (err: unknown) => {
+  if (err instanceof UsageError || err instanceof ConfigError || err instanceof Cancelled) {
+    console.error(err.message);
+  } else console.error('liaison: failed:', err);
+  exitAfterOutput(1);
+});

@@ -267,4 +267,36 @@ describe('npm run liaison -- visitor', () => {
     const after = liaison(['visitor', 'export', '--site', 'demo', '--email', 'jane@buyer.example']);
     expect(JSON.parse(after.out)).toMatchObject({ inquiries: [] });
   });
+
+  it('writes the whole of a large export into a pipe before it exits', async () => {
+    const count = 60;
+    await withStore(async (store) => {
+      const site = await store.findSiteByKey('demo');
+      if (!site) throw new Error('the demo site is seeded by the first test');
+      const deps = {
+        store,
+        clock: () => new Date(),
+        newId: createIdFactory(),
+        secret: 'cli-test-secret-cli-test-secret-42',
+        events: createLocalEventBus(),
+      };
+      for (let i = 0; i < count; i++) {
+        const message = `Inquiry ${i}: ${'please quote valves '.repeat(390)}`;
+        const body = inquiryBody({ email: 'long@buyer.example', message });
+        await receiveInquiry(deps, site, InquiryInput.parse(body), { minFormMs: 0 });
+      }
+    });
+    // About 480 KB into a pipe read a second late (as `docker exec ... | gzip` may): a pipe
+    // holds 64 KB, and what stdout still held at process.exit() was lost, with exit code 0.
+    const command = `"${process.execPath}" --import tsx server/cli/main.ts visitor export --site demo --email long@buyer.example; echo "exit $?" >&2`;
+    const run = spawnSync('sh', ['-c', `(${command}) | (sleep 1; cat)`], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: database },
+      encoding: 'utf8',
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    expect(run.stderr).toContain('exit 0');
+    expect(run.stdout.length).toBeGreaterThan(400_000);
+    expect((JSON.parse(run.stdout) as { inquiries: unknown[] }).inquiries).toHaveLength(count);
+  });
 });

@@ -67,6 +67,12 @@ describe('loadConfig', () => {
 
   it('turns the inbound receiver on with a port and a domain', () => {
     expect(loadConfig({}).inbound).toBeNull();
+    expect(loadConfig({}).inboundDomain).toBeNull();
+    // A process that sends mail while another receives the replies: reply addresses all the same.
+    expect(loadConfig({ INBOUND_DOMAIN: 'Reply.Example.com' })).toMatchObject({
+      inboundDomain: 'reply.example.com',
+      inbound: null,
+    });
     expect(
       loadConfig({ SMTP_INBOUND_PORT: '2525', INBOUND_DOMAIN: 'Reply.Example.com' }).inbound,
     ).toEqual({

@@ -81,6 +81,11 @@ export interface Config {
   webhooksAllowPrivate: boolean;
   /** Signs derived tokens; null: main.ts keeps a generated one beside the SQLite file. */
   secretKey: string | null;
+  /**
+   * The domain of reply addresses (reply+TOKEN@...) in every mail this process sends; null when
+   * INBOUND_DOMAIN is unset. Set on every process, whichever of them runs the receiver.
+   */
+  inboundDomain: string | null;
   /** The inbound SMTP receiver for reply addresses; null when SMTP_INBOUND_PORT is unset. */
   inbound: { port: number; domain: string } | null;
 }
@@ -175,6 +180,7 @@ export function loadConfig(
     metricsToken: e.METRICS_TOKEN ?? null,
     webhooksAllowPrivate: e.WEBHOOKS_ALLOW_PRIVATE === '1',
     secretKey: e.SECRET_KEY ?? null,
+    inboundDomain: e.INBOUND_DOMAIN?.toLowerCase() ?? null,
     inbound:
       e.SMTP_INBOUND_PORT !== undefined && e.INBOUND_DOMAIN !== undefined
         ? { port: e.SMTP_INBOUND_PORT, domain: e.INBOUND_DOMAIN.toLowerCase() }

@@ -140,7 +140,7 @@ async function main() {
       mailer: mailer ?? noMailer,
       secret,
       publicUrl: config.publicUrl,
-      inboundDomain: config.inbound?.domain ?? null,
+      inboundDomain: config.inboundDomain,
       clock: deps.clock,
     },
     {

@@ -55,3 +55,34 @@ test('a visitor attaches files; the rep downloads them in the inbox and exports 
   expect(csv.suggestedFilename()).toMatch(/^liaison-inquiries-\d{4}-\d\d-\d\d\.csv$/);
   expect(readFileSync(await csv.path(), 'utf8')).toContain('files@buyer.example');
 });
+
+test('a refused file is announced; the third file moves focus from the picker to its remove button', async ({
+  page,
+  liaison,
+}) => {
+  await page.goto(liaison.server.url + '/');
+  await page.getByRole('button', { name: 'Leave a message' }).click();
+  const form = page.getByRole('dialog', { name: 'Send an inquiry to Mr. Moore Liu' });
+  const picker = form.getByLabel('Attachments');
+  // A live region announces changes, not its first content: it is there, empty, beforehand.
+  const error = form.locator('#f-attachments-error');
+  await expect(error).toHaveRole('status');
+  await expect(error).toBeEmpty();
+  await picker.setInputFiles(join(FIXTURES, 'page.html'));
+  const refused = 'page.html: only images, PDF, Word and Excel files can be sent.';
+  await expect(error).toHaveText(refused);
+  // The same file again is a change it announces too.
+  const before = await error.textContent();
+  await picker.setInputFiles(join(FIXTURES, 'page.html'));
+  await expect.poll(() => error.textContent()).not.toBe(before);
+  await expect(error).toHaveText(refused);
+
+  // The third file disables the picker that has the focus: focus goes to the last file's button.
+  await picker.setInputFiles([join(FIXTURES, 'spec.pdf'), join(FIXTURES, 'quote.docx')]);
+  await picker.focus();
+  await picker.setInputFiles(join(FIXTURES, 'drawing.png'));
+  await expect(picker).toBeDisabled();
+  const remove = form.getByRole('button', { name: 'Remove file' });
+  await expect(remove).toHaveCount(3);
+  await expect(remove.last()).toBeFocused();
+});

@@ -24,6 +24,7 @@ export function AttachmentsField({
       id="f-attachments"
       label={t.attachments}
       error={error}
+      live
       hint={fill(t.attachmentsHint, { max: ATTACHMENTS_MAX, size: ATTACHMENT_MB })}
     >
       {(aria) => (
@@ -57,9 +58,19 @@ export function AttachmentsField({
             disabled={files.length >= ATTACHMENTS_MAX}
             onChange={(event) => {
               const input = event.currentTarget;
+              const focused = input.matches(':focus');
               onAdd([...(input.files ?? [])]);
               // Emptied, so the same file can be chosen again after it was removed.
               input.value = '';
+              // Disabled by the last file it may take, it would drop the focus to the page: the
+              // last file's Remove button takes it (after the re-render).
+              queueMicrotask(() => {
+                if (focused && input.disabled) {
+                  input.parentElement
+                    ?.querySelector<HTMLElement>('.file:last-child button')
+                    ?.focus();
+                }
+              });
             }}
           />
         </>

@@ -14,11 +14,13 @@ export interface FieldProps {
   required?: boolean;
   hint?: ComponentChildren;
   error?: string;
+  /** Its error is said as it appears (a live region, there before it), not only on a send. */
+  live?: boolean;
   children: (aria: ControlAria) => ComponentChildren;
 }
 
 /** A labelled form control with its hint and error text, wired for screen readers. */
-export function Field({ id, label, required, hint, error, children }: FieldProps) {
+export function Field({ id, label, required, hint, error, live, children }: FieldProps) {
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy = [error ? errorId : '', hint ? hintId : ''].join(' ').trim();
@@ -37,8 +39,8 @@ export function Field({ id, label, required, hint, error, children }: FieldProps
         'aria-describedby': describedBy || undefined,
         'aria-invalid': error ? 'true' : undefined,
       })}
-      {error && (
-        <p class="error" id={errorId}>
+      {(error || live) && (
+        <p class="error" id={errorId} role={live ? 'status' : undefined}>
           {error}
         </p>
       )}

@@ -24,9 +24,12 @@ export function createFileActions({
   return {
     add(chosen: readonly File[]) {
       const { files, error } = chooseFiles(state.files.value, chosen, texts);
+      const shown = state.errors.value.attachments;
       batch(() => {
         state.files.value = files;
-        state.errors.value = { ...state.errors.value, attachments: error };
+        // The same refusal again changes by a space, so its live region says it again.
+        const attachments = error && shown === error ? `${error}\u00a0` : error;
+        state.errors.value = { ...state.errors.value, attachments };
       });
     },
     remove(index: number) {

@@ -41,6 +41,8 @@ const WEBHOOK_LANES = 4;
 const DEMO_LINK_MS = 7 * 24 * 60 * 60 * 1000;
 /** How long a stop waits for requests under way: within `docker stop`'s 10 s before SIGKILL. */
 const STOP_GRACE_MS = 8_000;
+/** When a stop gives up waiting for the work in the background, still inside those 10 s. */
+const STOP_DEADLINE_MS = 9_500;
 
 async function main() {
   const config = loadConfig();
@@ -241,6 +243,13 @@ async function main() {
   const shutdown = async (signal: string) => {
     log(`[http] ${signal}: shutting down`);
     stopping = true;
+    // Whatever is still waiting then (a query sent to a database that fell silent without
+    // closing its connections never returns) is left: what was committed is kept, a claimed
+    // delivery comes due again after its lease, and an inquiry not yet committed had no 201.
+    setTimeout(() => {
+      logger.error(`[http] did not stop within ${STOP_DEADLINE_MS} ms: exiting with work left`);
+      process.exit(1);
+    }, STOP_DEADLINE_MS).unref();
     for (const res of underWay) if (!res.headersSent) res.shouldKeepAlive = false;
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     // Live-event streams never end on their own: they end now (their clients reconnect, to

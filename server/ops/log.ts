@@ -25,7 +25,10 @@ export interface LoggerOptions {
 
 let pending = '';
 
-/** Writes what is pending to stdout now (stdout to a file or pipe is synchronous on Linux). */
+/**
+ * Writes what is pending to stdout now (synchronous to a file; to a pipe, as much as it has
+ * room for at once, the rest queued, which an exit right after may lose).
+ */
 export function flushStdout(): void {
   if (pending === '') return;
   const out = pending;

@@ -19,9 +19,15 @@ const MAX_PATH = 300;
  */
 export function loggablePath(path: string, route: string): string {
   // Split and rejoined only on the few routes that carry a token.
-  const masked = route.includes('/:token') ? maskTokens(path, route) : path;
+  const masked = route.includes('/:token')
+    ? maskTokens(path, route)
+    : path.replace(TOKEN_PATH, (_, before: string) => `${before}:token`);
   return masked.length > MAX_PATH ? `${masked.slice(0, MAX_PATH)}...` : masked;
 }
+
+// A path under the token routes' prefixes that none of them matched ("/c/TOKEN/", a mistyped
+// tail, another case): its segment after the prefix is taken for a token all the same.
+const TOKEN_PATH = /^(\/c\/|\/api\/v1\/conversations\/)[^/]+/i;
 
 function maskTokens(path: string, route: string): string {
   const pattern = route.split('/');

@@ -100,6 +100,16 @@ describe('access log', () => {
       status: 200,
     });
     expect(lines[2]).toMatchObject({ path: '/c/:token', route: '/c/:token' });
+    // Paths no token route matched (a trailing slash, a mistyped tail) still carry one.
+    await a.request(`/c/${token}/`);
+    await a.request(`/api/v1/conversations/${token}/nothing/here`);
+    await a.request(`/C/${token}`);
+    expect(JSON.stringify(lines)).not.toContain(token);
+    expect(lines.slice(3).map((l) => l.path)).toEqual([
+      '/c/:token/',
+      '/api/v1/conversations/:token/nothing/here',
+      '/C/:token',
+    ]);
   });
 
   it('logs nothing at level silent', async () => {

@@ -35,6 +35,10 @@ describe('loadConfig', () => {
     expect(
       loadConfig({ DATABASE_URL: 'postgresql://db/x', SECRET_KEY: 'k'.repeat(32) }).database,
     ).toMatchObject({ engine: 'postgres' });
+    // Scheme names are case-insensitive: not a SQLite folder named "Postgres:".
+    expect(
+      loadConfig({ DATABASE_URL: 'Postgres://db/x', SECRET_KEY: 'k'.repeat(32) }).database,
+    ).toMatchObject({ engine: 'postgres' });
     expect(() => c.databasePath).toThrow(ConfigError);
     expect(() => loadConfig({ DATABASE_URL: url })).toThrow(/SECRET_KEY: required with PostgreSQL/);
     // The command line signs nothing.
@@ -87,6 +91,10 @@ describe('loadConfig', () => {
     ['SMTP_URL', 'http://mail'],
     ['PUBLIC_URL', 'not a url'],
     ['DATABASE_URL', 'postgres://[bad'],
+    // Not a SQLite file named so.
+    ['DATABASE_URL', 'mysql://u@db.example/liaison'],
+    ['DATABASE_URL', 'postgress://db.example/liaison'],
+    ['METRICS_TOKEN', 'correct horse battery staple'],
     ['SECRET_KEY', 'short'],
     ['SMTP_INBOUND_PORT', '2525'],
     ['INBOUND_DOMAIN', 'not a domain'],

@@ -4,13 +4,18 @@ import { LOG_LEVELS, type LogLevel } from './ops/log';
 
 const Port = z.coerce.number().int().min(1).max(65535);
 
+// A postgres:// URL, or a plain path or `sqlite:`/`file:` URL, as the README documents. Any
+// other scheme is a mistake (mysql://, postgress://), not a SQLite file of that name.
+const POSTGRES = /^postgres(ql)?:/i;
+const OTHER_SCHEME = /^(?!(sqlite|file):)[a-z][a-z0-9+.-]*:\/\//i;
+
 const Env = z.object({
   PORT: Port.default(8787),
   DATABASE_URL: z
     .string()
     .refine(
-      (v) => !/^postgres(ql)?:/.test(v) || URL.canParse(v),
-      'must be a SQLite path or a postgres:// URL',
+      (v) => (POSTGRES.test(v) ? URL.canParse(v) : !OTHER_SCHEME.test(v)),
+      'must be a SQLite path (or sqlite:/file: URL) or a postgres:// URL',
     )
     .optional(),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
@@ -39,7 +44,12 @@ const Env = z.object({
   LIAISON_CONFIG: z.string().min(1).default('liaison.config.json'),
   ESCALATION_POLL_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
-  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  METRICS_TOKEN: z
+    .string()
+    .min(16, 'must be at least 16 characters')
+    // A bearer token is one word: one with a space could never be sent, and /metrics was 401.
+    .regex(/^\S+$/, 'must not contain spaces')
+    .optional(),
   WEBHOOKS_ALLOW_PRIVATE: z.enum(['0', '1']).optional(),
   SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   SMTP_INBOUND_PORT: Port.optional(),
@@ -190,6 +200,6 @@ export function loadConfig(
 
 // A postgres:// URL, or a plain path or `sqlite:`/`file:` URL, as the README documents.
 function databaseConfig(url: string): DatabaseConfig {
-  if (/^postgres(ql)?:/.test(url)) return { engine: 'postgres', url };
-  return { engine: 'sqlite', path: url.replace(/^(sqlite|file):(\/\/)?/, '') };
+  if (POSTGRES.test(url)) return { engine: 'postgres', url };
+  return { engine: 'sqlite', path: url.replace(/^(sqlite|file):(\/\/)?/i, '') };
 }

@@ -111,7 +111,7 @@ export function createOutboxWorker({
             await store.failLane(
               delivery.lane,
               clock().toISOString(),
-              `not sent: delivery ${delivery.id} before it failed ${attempt} times (${error})`,
+              `not sent: delivery ${delivery.id}, ahead of it to the same receiver, failed ${attempt} attempts (${error})`,
             );
           }
           await onFailed?.(delivery, error).catch((err: unknown) =>

@@ -87,8 +87,13 @@ export function createCard(locale: Locale<CardTexts>, onOpen: () => void): CardV
         h(
           'div',
           { class: 'rep-text' },
-          h('p', { class: 'rep-name' }, person?.name ?? config?.site.name ?? t.cardFallbackName),
-          person?.title && h('p', { class: 'rep-title' }, person.title),
+          // A name or title in another script than the card's keeps its punctuation in place.
+          h(
+            'p',
+            { class: 'rep-name', dir: 'auto' },
+            person?.name ?? config?.site.name ?? t.cardFallbackName,
+          ),
+          person?.title && h('p', { class: 'rep-title', dir: 'auto' }, person.title),
           person &&
             h(
               'p',

@@ -1,9 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { fill } from '../../widget/i18n/locale';
 import * as ar from '../../widget/i18n/packs/ar';
 import * as de from '../../widget/i18n/packs/de';
-import { expect, repMailAbout, test } from './fixtures';
+import { expect, postRepReply, repMailAbout, test } from './fixtures';
 
 const MOORE = 'Mr. Moore Liu';
 
@@ -74,6 +74,58 @@ test('an Arabic page gets the card, the form and the answer in Arabic, right to 
     '/widget-form.js',
     '/widget.js',
   ]);
+});
+
+test('in the Arabic widget, English text runs left to right where it is typed and shown', async ({
+  page,
+  liaison,
+}) => {
+  await page.addInitScript(() => {
+    Reflect.set(window, 'liaisonSettings', { lang: 'ar' });
+  });
+  await page.goto(`${liaison.server.url}/`);
+  await page.locator('section.card').getByRole('button', { name: ar.card.leaveMessage }).click();
+  const dialog = page.getByRole('dialog', { name: fill(ar.form.formTitle, { name: MOORE }) });
+  // The direction the browser gives an element, so "?" ends an English sentence on its right.
+  const direction = (el: Locator) =>
+    el.evaluate((node) => (node.matches(':dir(ltr)') ? 'ltr' : 'rtl'));
+  const field = (label: string) => dialog.getByLabel(label, { exact: true });
+  for (const [label, text] of [
+    [ar.form.name, 'Jan Nowak Jr.'],
+    [ar.form.company, 'Nowak Ltd.'],
+    [ar.form.country, 'Poland.'],
+  ] as const) {
+    await field(label).fill(text);
+    expect(await direction(field(label))).toBe('ltr');
+  }
+  await dialog.getByLabel(ar.form.email).fill('mixed@buyer.example');
+  const question = 'Do you ship DN50 ball valves to Gdansk?';
+  await dialog.getByLabel(ar.form.message).fill(question);
+  expect(await direction(dialog.getByLabel(ar.form.message))).toBe('ltr');
+  // Arabic typed in the same field runs right to left, as the widget does.
+  await field(ar.form.company).fill('شركة نواك');
+  expect(await direction(field(ar.form.company))).toBe('rtl');
+
+  const answer = page.waitForResponse(
+    (res) => res.url().endsWith('/inquiries') && res.request().method() === 'POST',
+  );
+  await dialog.getByRole('button', { name: ar.form.send }).click();
+  const id: unknown = Reflect.get(await (await answer).json(), 'id');
+  if (typeof id !== 'string') throw new Error('no inquiry id in the answer');
+  const reply = 'Yes, we do. Which pressure class?';
+  await postRepReply(liaison, id, reply);
+  await dialog.getByRole('button', { name: ar.form.viewConversation }).click();
+  const thread = page.getByRole('dialog', { name: fill(ar.form.threadTitle, { name: MOORE }) });
+  await expect(thread.getByText(reply)).toBeVisible();
+  const messages = thread.getByRole('list', { name: ar.form.messages });
+  for (const text of [question, reply, MOORE]) {
+    expect(await direction(messages.getByText(text, { exact: true }))).toBe('ltr');
+  }
+  // The rep's name above the thread, and on the card.
+  expect(await direction(thread.locator('.thread-rep-name'))).toBe('ltr');
+  expect(await direction(page.locator('section.card .rep-name'))).toBe('ltr');
+  await thread.getByLabel(ar.form.reply).fill('PN40, please.');
+  expect(await direction(thread.getByLabel(ar.form.reply))).toBe('ltr');
 });
 
 test('a German browser gets German on a page that does not name its language', async ({

@@ -120,16 +120,35 @@ export class InquiryForm extends Component<InquiryFormProps> {
         <p class="note">{t.requiredNote}</p>
         <div class="grid">
           {field('name', (aria) => (
-            <input {...aria} {...bind('name')} type="text" autocomplete="name" autofocus />
+            <input
+              {...aria}
+              {...bind('name')}
+              dir="auto"
+              type="text"
+              autocomplete="name"
+              autofocus
+            />
           ))}
           {field('email', (aria) => (
             <input {...aria} {...bind('email')} type="email" autocomplete="email" required />
           ))}
           {field('company', (aria) => (
-            <input {...aria} {...bind('company')} type="text" autocomplete="organization" />
+            <input
+              {...aria}
+              {...bind('company')}
+              dir="auto"
+              type="text"
+              autocomplete="organization"
+            />
           ))}
           {field('country', (aria) => (
-            <input {...aria} {...bind('country')} type="text" autocomplete="country-name" />
+            <input
+              {...aria}
+              {...bind('country')}
+              dir="auto"
+              type="text"
+              autocomplete="country-name"
+            />
           ))}
           {field('phone', (aria) => (
             <input {...aria} {...bind('phone')} type="tel" autocomplete="tel" />
@@ -197,7 +216,7 @@ export class InquiryForm extends Component<InquiryFormProps> {
             </>
           }
         >
-          {(aria) => <textarea {...aria} {...bind('message')} rows={5} required />}
+          {(aria) => <textarea {...aria} {...bind('message')} dir="auto" rows={5} required />}
         </Field>
         <AttachmentsField
           files={state.files.value}

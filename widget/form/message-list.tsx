@@ -16,6 +16,8 @@ export interface MessageListProps {
  * The thread as an ordered list: the visitor's messages on one side, the rep's (with their
  * name) on the other, system events small between them. Author and time are text, so a
  * screen reader reads each item as "Mr. Moore Liu · Nov 29, 2026, 9:05 AM" and the message.
+ * Author and body take the direction of their own text (`dir="auto"`): an English message in
+ * the Arabic widget ends with its full stop on the right.
  * A class for its after-render work, so the form module carries no hooks runtime.
  */
 export class MessageList extends Component<MessageListProps> {
@@ -54,13 +56,17 @@ export class MessageList extends Component<MessageListProps> {
           return (
             <li key={message.id} class={`msg ${message.author}`}>
               <p class="msg-meta">
-                <span class="msg-author">{author}</span>
+                <span class="msg-author" dir="auto">
+                  {author}
+                </span>
                 {' · '}
                 <time dateTime={message.createdAt}>
                   {formatTime(message.createdAt, locale.lang)}
                 </time>
               </p>
-              <p class="msg-body">{message.body}</p>
+              <p class="msg-body" dir="auto">
+                {message.body}
+              </p>
             </li>
           );
         })}

@@ -66,6 +66,7 @@ export class ReplyForm extends Component<ReplyFormProps> {
           {(aria) => (
             <textarea
               {...aria}
+              dir="auto"
               value={thread.draft.value}
               onInput={(event) => actions.setDraft(event.currentTarget.value)}
               rows={3}

@@ -33,8 +33,14 @@ export function ThreadView({ thread, actions, locale }: ThreadViewProps) {
         <div class="thread-rep">
           {rep.photoUrl && <img src={rep.photoUrl} width={40} height={40} alt="" />}
           <p>
-            <span class="thread-rep-name">{rep.name}</span>
-            {rep.title && <span class="thread-rep-title">{rep.title}</span>}
+            <span class="thread-rep-name" dir="auto">
+              {rep.name}
+            </span>
+            {rep.title && (
+              <span class="thread-rep-title" dir="auto">
+                {rep.title}
+              </span>
+            )}
           </p>
         </div>
       )}

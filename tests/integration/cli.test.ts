@@ -223,21 +223,27 @@ describe('npm run liaison -- on a database of another release', () => {
   });
 });
 
+/** Receives `bodies` on the demo site (seeded by the first test) as the server would. */
+async function receiveInquiries(bodies: Record<string, unknown>[]): Promise<void> {
+  await withStore(async (store) => {
+    const site = await store.findSiteByKey('demo');
+    if (!site) throw new Error('the demo site is seeded by the first test');
+    const deps = {
+      store,
+      clock: () => new Date(),
+      newId: createIdFactory(),
+      secret: 'cli-test-secret-cli-test-secret-42',
+      events: createLocalEventBus(),
+    };
+    for (const body of bodies) {
+      await receiveInquiry(deps, site, InquiryInput.parse(body), { minFormMs: 0 });
+    }
+  });
+}
+
 describe('npm run liaison -- visitor', () => {
   it('exports a visitor as JSON, and deletes them only with --yes', async () => {
-    await withStore(async (store) => {
-      const site = await store.findSiteByKey('demo');
-      if (!site) throw new Error('the demo site is seeded by the first test');
-      const deps = {
-        store,
-        clock: () => new Date(),
-        newId: createIdFactory(),
-        secret: 'cli-test-secret-cli-test-secret-42',
-        events: createLocalEventBus(),
-      };
-      const input = InquiryInput.parse(inquiryBody({ email: 'jane@buyer.example' }));
-      await receiveInquiry(deps, site, input, { minFormMs: 0 });
-    });
+    await receiveInquiries([inquiryBody({ email: 'jane@buyer.example' })]);
     const exported = liaison([
       'visitor',
       'export',
@@ -270,22 +276,14 @@ describe('npm run liaison -- visitor', () => {
 
   it('writes the whole of a large export into a pipe before it exits', async () => {
     const count = 60;
-    await withStore(async (store) => {
-      const site = await store.findSiteByKey('demo');
-      if (!site) throw new Error('the demo site is seeded by the first test');
-      const deps = {
-        store,
-        clock: () => new Date(),
-        newId: createIdFactory(),
-        secret: 'cli-test-secret-cli-test-secret-42',
-        events: createLocalEventBus(),
-      };
-      for (let i = 0; i < count; i++) {
-        const message = `Inquiry ${i}: ${'please quote valves '.repeat(390)}`;
-        const body = inquiryBody({ email: 'long@buyer.example', message });
-        await receiveInquiry(deps, site, InquiryInput.parse(body), { minFormMs: 0 });
-      }
-    });
+    await receiveInquiries(
+      Array.from({ length: count }, (_, i) =>
+        inquiryBody({
+          email: 'long@buyer.example',
+          message: `Inquiry ${i}: ${'please quote valves '.repeat(390)}`,
+        }),
+      ),
+    );
     // About 480 KB into a pipe read a second late (as `docker exec ... | gzip` may): a pipe
     // holds 64 KB, and what stdout still held at process.exit() was lost, with exit code 0.
     const command = `"${process.execPath}" --import tsx server/cli/main.ts visitor export --site demo --email long@buyer.example; echo "exit $?" >&2`;

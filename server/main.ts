@@ -51,7 +51,9 @@ async function main() {
   const log = (line: string) => logger.info(line);
   const logError = (message: string, err: unknown) => logger.error(message, { err });
 
-  const { db, store } = openStore(config.database);
+  const { db, store } = openStore(config.database, {
+    onConnectionLost: (message) => logger.warn(message),
+  });
   const where = config.database.engine === 'sqlite' ? config.database.path : 'PostgreSQL';
   // A migration that fills in a large table can take a while: say which one runs.
   const ran = await migrateToLatest(db, (name, ms, line) =>

@@ -22,9 +22,12 @@ export interface OpenedStore {
  * Opens the engine `database` names and the Store on it: the one place that picks a dialect
  * and what differs with it (full-text search, row locks for the outbox, concurrent writers, counters' commits). Not yet migrated.
  */
-export function openStore(database: DatabaseConfig): OpenedStore {
+export function openStore(
+  database: DatabaseConfig,
+  { onConnectionLost }: { onConnectionLost?: (message: string) => void } = {},
+): OpenedStore {
   if (database.engine === 'postgres') {
-    const db = openPostgres(database.url);
+    const db = openPostgres(database.url, onConnectionLost);
     return {
       db,
       store: createKyselyStore(db, postgresSearch, {

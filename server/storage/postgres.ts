@@ -19,8 +19,14 @@ const POOL_SIZE = 10;
  */
 const CONNECT_WAIT_MS = 30_000;
 
-/** A Kysely instance on the PostgreSQL database at `url` (postgres://user:pass@host:port/db). */
-export function openPostgres(url: string): Kysely<Database> {
+/**
+ * A Kysely instance on the PostgreSQL database at `url` (postgres://user:pass@host:port/db);
+ * `onLost` is told of each connection lost (the server's JSON log; stderr when none).
+ */
+export function openPostgres(
+  url: string,
+  onLost: (message: string) => void = (message) => console.error(message),
+): Kysely<Database> {
   const pool = new pg.Pool({
     connectionString: url,
     max: POOL_SIZE,
@@ -30,7 +36,7 @@ export function openPostgres(url: string): Kysely<Database> {
   // 'error'; unhandled, that would end the process. The pool listens only while a client is
   // idle, so each client gets a listener of its own for the time it is checked out: its query
   // then fails (a request answers 500, a transaction rolls back) and the pool drops it.
-  const lost = (err: Error) => console.error('[db] PostgreSQL connection lost:', err.message);
+  const lost = (err: Error) => onLost(`[db] PostgreSQL connection lost: ${err.message}`);
   pool.on('error', lost);
   pool.on('connect', (client) => client.on('error', lost));
   return new Kysely<Database>({

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_HELD_LOCKS } from '../../server/storage/exclusive-queries';
+import { openPostgres } from '../../server/storage/postgres';
 import { createTestDatabase, POSTGRES_URL, type TestDatabase } from '../support/test-database';
 
 // What holds PostgreSQL connections must never take the process down or hang it for good.
@@ -30,6 +31,25 @@ describe('the PostgreSQL pool', () => {
       expect(rows).toEqual([{ one: 1 }]);
     } finally {
       await admin.end();
+    }
+  });
+
+  it('tells the log of a connection lost, as one line of its own', async () => {
+    const told: string[] = [];
+    const db = openPostgres(database.url, (message) => told.push(message));
+    const admin = new pg.Client({ connectionString: POSTGRES_URL });
+    await admin.connect();
+    try {
+      const work = db.transaction().execute(async (trx) => {
+        const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
+        await admin.query('select pg_terminate_backend($1)', [rows[0]?.pid]);
+        await sql`select pg_sleep(1)`.execute(trx);
+      });
+      await expect(work).rejects.toThrow();
+      expect(told).toEqual([expect.stringMatching(/^\[db\] PostgreSQL connection lost: /)]);
+    } finally {
+      await admin.end();
+      await db.destroy();
     }
   });
 

@@ -9,18 +9,21 @@ const rgb = (hex: string): [number, number, number] => [
 ];
 const WHITE = rgb('#ffffff');
 
-test('keeps 4.5:1 for text on the accent and for the accent as text on white, whatever the colour', () => {
+/** Material's red, blue and deep orange: ink text, whose hover a darker shade dropped below 4.5:1. */
+const INKED = [0xf44336, 0x2196f3, 0xff5722];
+
+test('keeps 4.5:1 for text on the accent and its hover, and for the accent as text on white, whatever the colour', () => {
   fc.assert(
     fc.property(fc.integer({ min: 0, max: 0xffffff }), (n) => {
       const color = `#${n.toString(16).padStart(6, '0')}`;
       const vars = themeVars(color);
       if (!vars) throw new Error('a valid colour was refused');
-      expect(
-        contrast(rgb(vars['--on-accent'] ?? ''), rgb(vars['--accent'] ?? '')),
-      ).toBeGreaterThanOrEqual(4.5);
+      const on = rgb(vars['--on-accent'] ?? '');
+      expect(contrast(on, rgb(vars['--accent'] ?? ''))).toBeGreaterThanOrEqual(4.5);
+      expect(contrast(on, rgb(vars['--accent-hover'] ?? ''))).toBeGreaterThanOrEqual(4.5);
       expect(contrast(rgb(vars['--accent-text'] ?? ''), WHITE)).toBeGreaterThanOrEqual(4.5);
     }),
-    { numRuns: 2000 },
+    { numRuns: 2000, examples: INKED.map((n) => [n]) },
   );
 });
 

@@ -2,7 +2,8 @@
  * A site's theme colour as the widget's accent, computed here and sent in the widget config
  * (`site.theme`), so the page's script carries no colour maths. Contrast is kept (WCAG 2.2 AA): text on
  * the accent is white or near-black, whichever reads at 4.5:1; the accent used as text or a
- * focus ring on white is darkened until it reads at 4.5:1. Any #rrggbb works, even yellow.
+ * focus ring on white is darkened until it reads at 4.5:1; the hover shade keeps 4.5:1 with the text
+ * on it. Any #rrggbb works, even yellow.
  */
 
 import type { ThemeVars } from '../../contract/widget-config';
@@ -25,6 +26,7 @@ export const contrast = (a: Rgb, b: Rgb) => {
 const hex = (rgb: Rgb) =>
   `#${rgb.map((c) => Math.round(c).toString(16).padStart(2, '0')).join('')}`;
 const darker = (rgb: Rgb, by: number): Rgb => rgb.map((c) => Math.floor(c * (1 - by))) as Rgb;
+const lighter = (rgb: Rgb, by: number): Rgb => rgb.map((c) => Math.ceil(c + (255 - c) * by)) as Rgb;
 
 const WHITE: Rgb = [255, 255, 255];
 const INK: Rgb = [17, 24, 39];
@@ -44,9 +46,13 @@ export function themeVars(color: string | null | undefined): ThemeVars | null {
   let fill = rgb;
   // A middle tone that neither white nor ink reads on at 4.5:1: a shade of it, with white text.
   if (contrast(on, fill) < 4.5) [on, fill] = [WHITE, readableOnWhite(rgb)];
+  // Darker on hover, unless that takes ink text under 4.5:1 (#f44336 fell to 3.6:1): then lighter,
+  // away from the ink, which only adds contrast.
+  let hover = darker(fill, 0.15);
+  if (contrast(on, hover) < 4.5) hover = lighter(fill, 0.15);
   return {
     '--accent': hex(fill),
-    '--accent-hover': hex(darker(fill, 0.15)),
+    '--accent-hover': hex(hover),
     '--on-accent': hex(on),
     '--accent-text': hex(readableOnWhite(rgb)),
   };

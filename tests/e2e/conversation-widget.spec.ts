@@ -82,6 +82,28 @@ test('the thread comes back after a reload, and a follow-up joins it', async ({
   await expect(thread(page).getByText(FOLLOW_UP)).toBeVisible();
 });
 
+test('Try again after the thread failed to load keeps the focus in the dialog', async ({
+  page,
+}) => {
+  await sendInquiry(page, 'retry@janssens.example');
+  let offline = true;
+  await page.route('**/api/v1/conversations/*', (route) =>
+    offline ? route.abort('internetdisconnected') : route.continue(),
+  );
+  // No event stream: its opening would load the thread by itself, before Try again.
+  await page.route('**/api/v1/conversations/*/events', (route) => route.abort());
+  await page.reload();
+  await page.getByRole('button', { name: 'Leave a message' }).click();
+  // Not loaded, the thread does not know the rep's name yet.
+  const dialog = page.getByRole('dialog', { name: 'Your conversation' });
+  const retry = dialog.getByRole('button', { name: 'Try again' });
+  await expect(retry).toBeVisible();
+  offline = false;
+  await retry.click();
+  await expect(dialog.getByText(MESSAGE)).toBeVisible();
+  await expect(dialog.getByRole('heading', { name: /Your conversation/ })).toBeFocused();
+});
+
 test("the rep's reply appears while the thread is open, and is announced", async ({
   page,
   liaison,

@@ -76,10 +76,13 @@ test('sent without a connection: kept, said so, and Try again reuses the key', a
   liaison,
 }) => {
   const keys: string[] = [];
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
   await page.route('**/inquiries', async (route) => {
     keys.push(route.request().headers()['idempotency-key'] ?? '');
-    if (keys.length === 1) await route.abort('internetdisconnected');
-    else await route.continue();
+    if (keys.length === 1) return route.abort('internetdisconnected');
+    await held;
+    await route.continue();
   });
   const dialog = await fillForm(page, 'again@nowak.example');
   await dialog.getByRole('button', { name: 'Send inquiry' }).click();
@@ -90,6 +93,11 @@ test('sent without a connection: kept, said so, and Try again reuses the key', a
   expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 
   await dialog.getByRole('button', { name: 'Try again' }).click();
+  // In flight, the button is gone: the dialog's heading holds the focus, not the page.
+  await expect(
+    dialog.getByRole('heading', { name: 'Send an inquiry to Mr. Moore Liu' }),
+  ).toBeFocused();
+  release();
   await expect(dialog.getByText('Your inquiry has been sent to Mr. Moore Liu')).toBeVisible();
   await repMailAbout(liaison, 'again@nowak.example');
   expect(keys).toHaveLength(2);

@@ -9,6 +9,7 @@ import { controlOf, firstInvalid } from './form-errors';
 import type { FormTexts } from './i18n/en';
 import { fill, type Locale } from '../i18n/locale';
 import { Honeypot, HONEYPOT } from './honeypot';
+import { focusTitle } from './keep-focus';
 import { AttachmentsField } from './attachments-field';
 import { ProductLines } from './product-lines';
 import { QuickQuestionChips } from './quick-question-chips';
@@ -237,7 +238,15 @@ export class InquiryForm extends Component<InquiryFormProps> {
               {phase === 'queued' ? t.savedOffline : failure ? errorText(t, failure) : errors.form}
             </p>
             {waiting && (
-              <button type="button" class="btn secondary" id="f-retry" onClick={actions.retry}>
+              <button
+                type="button"
+                class="btn secondary"
+                id="f-retry"
+                onClick={(event) => {
+                  focusTitle(event);
+                  actions.retry();
+                }}
+              >
                 {t.tryAgain}
               </button>
             )}

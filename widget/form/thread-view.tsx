@@ -2,6 +2,7 @@ import type { ConversationActions } from './conversation-actions';
 import { errorText } from './error-text';
 import type { FormTexts } from './i18n/en';
 import { fill, type Locale } from '../i18n/locale';
+import { focusTitle } from './keep-focus';
 import { MessageList } from './message-list';
 import { ReplyForm } from './reply-form';
 import type { ThreadState } from './thread-state';
@@ -52,7 +53,14 @@ export function ThreadView({ thread, actions, locale }: ThreadViewProps) {
       ) : thread.status.value === 'failed' && failure ? (
         <div class="alert" role="alert">
           <p>{errorText(t, failure)}</p>
-          <button type="button" class="btn secondary" onClick={actions.reload}>
+          <button
+            type="button"
+            class="btn secondary"
+            onClick={(event) => {
+              focusTitle(event);
+              actions.reload();
+            }}
+          >
             {t.tryAgain}
           </button>
         </div>

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { BASKET_MAX } from '../../contract/limits';
 import { en } from './i18n/en';
 import { createBasketStore } from './basket';
 import { memoryStorage } from './memory-storage';
@@ -43,6 +44,19 @@ describe('the inquiry basket', () => {
     actions.closed();
     expect(state.lines.value).toEqual([]);
     expect(first.storage.items.size).toBe(0);
+  });
+
+  test('says a product was added only when it was: not one already there, nor one past a full basket', () => {
+    const { state, actions } = setup([], withBasket());
+    actions.add(gate);
+    actions.add(pump);
+    actions.add(gate);
+    expect(state.basketNote.value).toBe('Added to your inquiry basket: Centrifugal Pump');
+    for (let i = state.lines.value.length; i < BASKET_MAX; i++) actions.add({ name: `Valve ${i}` });
+    const full = state.basketNote.value;
+    actions.add({ name: 'One too many' });
+    expect(state.lines.value).toHaveLength(BASKET_MAX);
+    expect(state.basketNote.value).toBe(full);
   });
 
   test("products added in two tabs at once are both kept: each reads the other's", () => {

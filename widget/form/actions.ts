@@ -260,7 +260,10 @@ export const createActions = ({
       batch(() => {
         resetAfterSent();
         if (held()) return;
+        const before = state.lines.value;
         lines.add(product);
+        // Already in it, or the basket is full: nothing was added, so nothing is said.
+        if (state.lines.value === before) return;
         const count = state.lines.value.length;
         state.basketNote.value = fill(texts.basketAdded, { name: product.name, count });
       });

@@ -186,6 +186,27 @@ test('hostile-css.html: the page cannot restyle the widget, nor the widget the p
     'padding-top': '16px',
     'box-sizing': 'border-box',
   });
+  // What the page's rules on the host element pass on by inheritance stops at the card.
+  const INHERITED = {
+    'text-indent': '0px',
+    'word-spacing': '0px',
+    'white-space-collapse': 'collapse',
+    'text-shadow': 'none',
+    '-webkit-text-stroke-width': '0px',
+    'word-break': 'normal',
+    hyphens: 'manual',
+    'font-feature-settings': 'normal',
+    cursor: 'auto',
+  };
+  const inherited = Object.keys(INHERITED);
+  expect(await stylesOf(card.locator('.reply-time'), inherited)).toEqual(INHERITED);
+  const fillColor = (el: Locator) =>
+    stylesOf(el, ['color', '-webkit-text-fill-color']).then((s) => [
+      s.color,
+      s['-webkit-text-fill-color'],
+    ]);
+  const [color, fillOfCard] = await fillColor(card.locator('.reply-time'));
+  expect(fillOfCard).toBe(color);
 
   await card.getByRole('button', { name: cardEn.leaveMessage }).click();
   const dialog = page.getByRole('dialog', { name: fill(formEn.formTitle, { name: MOORE }) });
@@ -200,6 +221,9 @@ test('hostile-css.html: the page cannot restyle the widget, nor the widget the p
       'box-sizing': 'border-box',
     });
   }
+  expect(await stylesOf(dialog.locator('.consent, .hint').first(), inherited)).toEqual(INHERITED);
+  const [dialogColor, fillOfDialog] = await fillColor(fields.first());
+  expect(fillOfDialog).toBe(dialogColor);
 
   // With the card rendered and the dialog open, the page's own elements are as they were.
   expect(await hostSnapshot(page)).toEqual(before);

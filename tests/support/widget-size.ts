@@ -29,7 +29,7 @@ export const LOADER_BROTLI_BUDGET = 6 * 1024;
  * Brotli budget of everything one language needs: loader, form module and its texts in config
  * answers (the form carries none). Issue 5 asks for 18 KB; this holds what was reached (see the
  * latest figures in `npm run size`) so it cannot grow unnoticed while the rest is cut. Lower it
- * with every cut. It allows 50 bytes over the 25,339 measured: at its highest quality brotli
+ * with every cut. It allows 50 bytes over the 25,402 measured: at its highest quality brotli
  * moves by tens of bytes on edits that change no size (one that took 32 bytes out of the form
  * added 22 brotli bytes), and a budget with no room failed on those. (It was 24,782 + 50 until
  * the fixes of 2026-12-07 added 297 bytes, and splitting the file actions out of actions.ts 37, of which reading a kept refusal with readError took 16 back: an inquiry refused unseen is kept on the device, a
@@ -39,9 +39,12 @@ export const LOADER_BROTLI_BUDGET = 6 * 1024;
  * file's Remove button: 106 bytes. Then 25,266 + 50 until names, titles, messages and the
  * free-text fields took the direction of their own text (`dir="auto"`): 32 bytes; and 1 more
  * when the card grew with its texts instead of cutting them. Then 25,299 + 50 until Try again, in
- * the form and the thread, gave the focus to the dialog's heading as it went away: 40 bytes.)
+ * the form and the thread, gave the focus to the dialog's heading as it went away: 40 bytes.
+ * Then 25,339 + 50 until the loader's stylesheet stopped what a page's rules on the host element
+ * pass on by inheritance (text-indent, word-spacing, white-space, text-shadow, text fill and
+ * stroke, word-break, hyphens, cursor) at the card, dialog, launcher and notice: 66 bytes.)
  */
-export const TOTAL_BROTLI_BUDGET = 25_339 + 50;
+export const TOTAL_BROTLI_BUDGET = 25_402 + 50;
 
 /**
  * The loader names the form module with its version, a hash of every widget and contract

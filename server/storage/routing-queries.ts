@@ -28,17 +28,30 @@ type RoutingQueries = Pick<
 const OPEN_STATUSES = ['new', 'open', 'waiting'];
 
 /**
- * Stores a team's round-robin turn unless its number is stored already; whether it was. A
- * number is given once: on PostgreSQL, a process inserting the same one at the same moment
- * waits for the other's transaction, then finds it taken.
+ * Stores a team's round-robin turn unless its number is stored already, or its team was deleted
+ * since the routing read it; whether it was (if not, the caller routes again). A number is given
+ * once: on PostgreSQL, a process inserting the same one at the same moment waits for the
+ * other's transaction, then finds it taken.
  */
 export async function insertTurn(db: Kysely<Database>, turn: TeamTurn): Promise<boolean> {
-  const { numInsertedOrUpdatedRows } = await db
-    .insertInto('teamTurns')
-    .values(turn)
-    .onConflict((oc) => oc.columns(['teamId', 'turn']).doNothing())
-    .executeTakeFirst();
-  return numInsertedOrUpdatedRows !== 0n;
+  try {
+    const { numInsertedOrUpdatedRows } = await db
+      .insertInto('teamTurns')
+      .values(turn)
+      .onConflict((oc) => oc.columns(['teamId', 'turn']).doNothing())
+      .executeTakeFirst();
+    return numInsertedOrUpdatedRows !== 0n;
+  } catch (err) {
+    // The turn's team is gone (team_turns.team_id references teams): not an inquiry lost.
+    if (isForeignKeyViolation(err)) return false;
+    throw err;
+  }
+}
+
+/** A foreign key's refusal: SQLite's, or PostgreSQL's SQLSTATE 23503. */
+function isForeignKeyViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503';
 }
 
 /** Rep profiles, site settings, teams and rules; the counts and history routing reads. */

@@ -1,12 +1,16 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { migrateTo, migrateToLatest } from '../../server/storage/migrate';
+import { InquiryInput } from '../../contract/inquiry';
+import { receiveInquiry } from '../../server/domain/inquiries';
 import { addRep } from '../support/inbox-client';
+import { inquiryBody } from '../support/inquiry-body';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 // A team's round-robin turns are rows, one per number (migration 0011): the newest is the
 // team's last turn, older ones are pruned with the other expired rows.
 
+const SECRET = 'team-turns-secret-team-turns-secret-42';
 let t: TestApp;
 beforeEach(async () => {
   t = await createTestApp();
@@ -31,6 +35,33 @@ async function team(): Promise<{ siteId: string; memberIds: string[] }> {
 }
 
 describe('team turns', () => {
+  it('route an inquiry again when its team is deleted while it is being routed', async () => {
+    const { siteId } = await team();
+    await t.store.updateSite(siteId, { defaultTeamId: 'team-sales' });
+    // An admin deletes the team after the routing read it, before the inquiry is written.
+    const listTeams = t.store.listTeams.bind(t.store);
+    let deleted = false;
+    t.store.listTeams = async (...args) => {
+      const teams = await listTeams(...args);
+      if (!deleted) {
+        deleted = true;
+        await t.store.deleteTeam('team-sales');
+      }
+      return teams;
+    };
+    // Its turn's row named a team no longer there: a foreign key failure, a 500, and the
+    // inquiry lost.
+    const site = await t.store.findSiteByKey('demo');
+    if (!site) throw new Error('no demo site');
+    const deps = { store: t.store, clock: () => t.now.value, newId: t.newId, events: t.events };
+    const input = InquiryInput.parse(inquiryBody());
+    const { id } = await receiveInquiry({ ...deps, secret: SECRET }, site, input, {
+      minFormMs: 0,
+    });
+    expect(deleted).toBe(true);
+    expect(await t.store.findInquiry(id)).not.toBeNull();
+  });
+
   it("keep a team's last-assigned member through the migration, as turn 0", async () => {
     const { siteId, memberIds } = await team();
     await migrateTo(t.db, '0010-delivery-owners');

@@ -47,8 +47,20 @@ export async function adminSite({ store }: AdminDeps, siteId: string): Promise<A
   };
 }
 
-/** Saves the site's settings once its default rep and team are checked to be its own. */
-export async function updateSite(
+/**
+ * Saves the site's settings once its default rep and team are checked to be its own; checked
+ * and written one at a time with the site's other admin changes (a team deleted meanwhile
+ * was left the site's default).
+ */
+export function updateSite(
+  deps: AdminDeps,
+  siteId: string,
+  input: SiteSettingsInput,
+): Promise<AdminSite> {
+  return deps.store.exclusively(`admin:${siteId}`, () => writeSite(deps, siteId, input));
+}
+
+async function writeSite(
   deps: AdminDeps,
   siteId: string,
   input: SiteSettingsInput,
@@ -235,11 +247,17 @@ async function writeTeam(
   return toAdminTeam(team);
 }
 
-/** Deletes one of the site's teams; the store drops the rules that sent to it. */
-export async function deleteTeam({ store }: AdminDeps, siteId: string, teamId: string) {
-  const teams = await store.listTeams(siteId);
-  if (!teams.some((t) => t.id === teamId)) throw notFound('team');
-  await store.deleteTeam(teamId);
+/**
+ * Deletes one of the site's teams; the store drops the rules that sent to it. One at a time
+ * with the site's other admin changes: a rule list or a team save checked meanwhile failed
+ * (500), or brought the team back.
+ */
+export function deleteTeam({ store }: AdminDeps, siteId: string, teamId: string) {
+  return store.exclusively(`admin:${siteId}`, async () => {
+    const teams = await store.listTeams(siteId);
+    if (!teams.some((t) => t.id === teamId)) throw notFound('team');
+    await store.deleteTeam(teamId);
+  });
 }
 
 const toAdminRule = ({ id, name, match, target }: Rule): AdminRule => ({
@@ -254,8 +272,19 @@ export async function adminRules({ store }: AdminDeps, siteId: string): Promise<
   return (await store.listRules(siteId)).map(toAdminRule);
 }
 
-/** Replaces all of the site's rules, in the given order, once every target is its own. */
-export async function replaceRules(
+/**
+ * Replaces all of the site's rules, in the given order, once every target is its own; checked
+ * and written one at a time with the site's other admin changes.
+ */
+export function replaceRules(
+  deps: AdminDeps,
+  siteId: string,
+  input: RuleInput[],
+): Promise<AdminRule[]> {
+  return deps.store.exclusively(`admin:${siteId}`, () => writeRules(deps, siteId, input));
+}
+
+async function writeRules(
   { store, newId }: AdminDeps,
   siteId: string,
   input: RuleInput[],

@@ -158,6 +158,37 @@ describe('bad input gets 400 with field messages and changes nothing', () => {
     );
   });
 
+  it('a team deleted while rules, the site or the team are saved: never a 500, nothing left pointing at it', async () => {
+    for (const racer of ['rules', 'site', 'team'] as const) {
+      const created = await call('POST', '/teams', {
+        name: `Racing ${racer}`,
+        distribution: 'round-robin',
+        memberIds: [],
+      });
+      const { id } = (await created.json()) as { id: string };
+      const before = await snapshot();
+      const save = {
+        rules: () =>
+          call('PUT', '/rules', { rules: [{ name: 'all', match: {}, target: { teamId: id } }] }),
+        site: () => call('PUT', '/site', siteInput(before.site, { defaultTeamId: id })),
+        team: () =>
+          call('PUT', `/teams/${id}`, { name: 'Back', distribution: 'round-robin', memberIds: [] }),
+      }[racer];
+      const [saved, deleted] = await Promise.all([save(), call('DELETE', `/teams/${id}`)]);
+      // Saved before the deletion (which then drops it), or refused after it.
+      expect(deleted.status, racer).toBe(204);
+      expect([200, 400, 404], racer).toContain(saved.status);
+      const after = await snapshot();
+      expect(
+        after.teams.some((team) => team.id === id),
+        racer,
+      ).toBe(false);
+      expect(after.site.defaultTeamId, racer).not.toBe(id);
+      expect(JSON.stringify(after.rules), racer).not.toContain(id);
+      if (racer === 'site') await call('PUT', '/site', siteInput(before.site, {}));
+    }
+  });
+
   it('rules: NA among the countries is refused as ambiguous', async () => {
     const before = await snapshot();
     const error = await refused('PUT', '/rules', {

@@ -1,7 +1,7 @@
 import type { Locator } from '@playwright/test';
 
 // Controls a person operates, so WCAG 2.2's 2.5.8 minimum applies. The honeypot is excluded:
-// nobody sees or reaches it (aria-hidden, off-screen, out of the tab order).
+// nobody sees or reaches it (aria-hidden, clipped away, out of the tab order).
 const CONTROLS = 'button, input, select, textarea, a[href]';
 
 /** The controls in `scope` smaller than 24x24 CSS pixels (WCAG 2.5.8), with their sizes. */

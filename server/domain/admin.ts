@@ -151,7 +151,14 @@ export async function createRep(
       active: input.active,
       role: input.role,
     };
-    await store.createRep(rep);
+    try {
+      await store.createRep(rep);
+    } catch (err) {
+      // Another site's admin added the same email meanwhile (emails are one account across
+      // sites, past this site's lock): told as the check above tells it, not a 500.
+      refuse(await repProblems(store, siteId, input, null));
+      throw err;
+    }
     await store.updateRepProfile(rep.id, input.profile);
     return toAdminRep(rep, input.profile);
   });

@@ -13,6 +13,8 @@ import {
   t,
   useSignedInAdmin,
 } from '../support/admin-client';
+import { createRep } from '../../server/domain/admin';
+import { DomainError } from '../../server/domain/errors';
 import { addRep } from '../support/inbox-client';
 
 useSignedInAdmin();
@@ -187,6 +189,28 @@ describe('bad input gets 400 with field messages and changes nothing', () => {
       expect(JSON.stringify(after.rules), racer).not.toContain(id);
       if (racer === 'site') await call('PUT', '/site', siteInput(before.site, {}));
     }
+  });
+
+  it('an email another site took while this one checked it: 400 on the email, not a 500', async () => {
+    // Another site's admin adds the email after this request looked for it (past its lock).
+    const findRepByEmail = t.store.findRepByEmail.bind(t.store);
+    let raced = false;
+    t.store.findRepByEmail = async (email) => {
+      const found = await findRepByEmail(email);
+      if (!raced && email === 'shared@hengda.example') {
+        raced = true;
+        await addRep(t, { email, siteKey: 'other' });
+      }
+      return found;
+    };
+    const deps = { store: t.store, newId: t.newId, clock: () => t.now.value };
+    const error = await createRep(deps, moore.siteId, repInput({ email: 'shared@hengda.example' }))
+      .then(() => null)
+      .catch((err: unknown) => err);
+    t.store.findRepByEmail = findRepByEmail;
+    expect(raced).toBe(true);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).fields).toEqual({ email: 'Another account uses this email.' });
   });
 
   it('rules: NA among the countries is refused as ambiguous', async () => {

@@ -1,6 +1,4 @@
-import { zValidator } from '@hono/zod-validator';
 import { Hono, type MiddlewareHandler } from 'hono';
-import type { $ZodIssue, $ZodType } from 'zod/v4/core';
 import {
   RepInput,
   RulesInput,
@@ -35,7 +33,7 @@ import {
   type WebhookAdminDeps,
 } from '../domain/webhooks-admin';
 import { requireRep, sameOrigin, type InboxEnv } from './inbox-auth';
-import { fieldMessages, requireJson, validated } from './json-body';
+import { jsonBody, requireJson, validated } from './json-body';
 
 export type AdminApiDeps = AdminDeps & WebhookAdminDeps & { publicUrl: string };
 
@@ -46,32 +44,6 @@ const requireAdmin: MiddlewareHandler<InboxEnv> = async function requireAdmin(c,
   }
   await next();
 };
-
-// zod/mini leaves a check's default message as "Invalid input"; the contract gives its pattern
-// and refine checks messages that say what is expected, worth more than a generic one.
-function adminFieldMessages(issues: readonly $ZodIssue[]): Record<string, string> {
-  const fields = fieldMessages(issues);
-  for (const issue of issues) {
-    const own =
-      issue.code === 'custom' || (issue.code === 'invalid_format' && issue.format === 'regex');
-    if (!own) continue;
-    const path = issue.path.map(String).join('.') || 'body';
-    fields[path] = issue.message === 'Invalid input' ? 'Has the wrong format.' : issue.message;
-  }
-  return fields;
-}
-
-/** Validates the JSON body with a contract schema; VALIDATION_FAILED with field messages if not. */
-const body = <T extends $ZodType>(schema: T) =>
-  zValidator('json', schema, (result) => {
-    if (!result.success) {
-      throw new DomainError(
-        'VALIDATION_FAILED',
-        'Some fields are missing or invalid.',
-        adminFieldMessages(result.error.issues),
-      );
-    }
-  });
 
 /**
  * The admin section's API, under /api/inbox/admin: the admin's own site, its reps, teams, rules,
@@ -88,21 +60,21 @@ export function adminApi(deps: AdminApiDeps) {
       .use('*', requireRep({ store, clock, publicUrl }))
       .use('*', requireAdmin)
       .get('/site', async (c) => c.json(await adminSite(deps, siteOf(c))))
-      .put('/site', requireJson, body(SiteSettingsInput), async (c) =>
+      .put('/site', requireJson, jsonBody(SiteSettingsInput), async (c) =>
         c.json(await updateSite(deps, siteOf(c), c.req.valid('json'))),
       )
       .get('/reps', async (c) => c.json(await adminReps(deps, siteOf(c))))
-      .post('/reps', requireJson, body(RepInput), async (c) =>
+      .post('/reps', requireJson, jsonBody(RepInput), async (c) =>
         c.json(await createRep(deps, siteOf(c), c.req.valid('json')), 201),
       )
-      .put('/reps/:id', requireJson, body(RepInput), async (c) =>
+      .put('/reps/:id', requireJson, jsonBody(RepInput), async (c) =>
         c.json(await updateRep(deps, c.var.rep, c.req.param('id'), c.req.valid('json'))),
       )
       .get('/teams', async (c) => c.json(await adminTeams(deps, siteOf(c))))
-      .post('/teams', requireJson, body(TeamInput), async (c) =>
+      .post('/teams', requireJson, jsonBody(TeamInput), async (c) =>
         c.json(await saveTeam(deps, siteOf(c), null, c.req.valid('json')), 201),
       )
-      .put('/teams/:id', requireJson, body(TeamInput), async (c) =>
+      .put('/teams/:id', requireJson, jsonBody(TeamInput), async (c) =>
         c.json(await saveTeam(deps, siteOf(c), c.req.param('id'), c.req.valid('json'))),
       )
       .delete('/teams/:id', async (c) => {
@@ -110,7 +82,7 @@ export function adminApi(deps: AdminApiDeps) {
         return c.body(null, 204);
       })
       .get('/rules', async (c) => c.json(await adminRules(deps, siteOf(c))))
-      .put('/rules', requireJson, body(RulesInput), async (c) =>
+      .put('/rules', requireJson, jsonBody(RulesInput), async (c) =>
         c.json(await replaceRules(deps, siteOf(c), c.req.valid('json').rules)),
       )
       .get('/stats', async (c) => c.json(await siteReplyStats(deps, siteOf(c))))
@@ -141,10 +113,10 @@ export function adminApi(deps: AdminApiDeps) {
         c.json({ deleted: await deleteVisitor(store, siteOf(c), c.req.valid('query').email) }),
       )
       .get('/webhooks', async (c) => c.json(await adminWebhooks(deps, siteOf(c))))
-      .post('/webhooks', requireJson, body(WebhookInput), async (c) =>
+      .post('/webhooks', requireJson, jsonBody(WebhookInput), async (c) =>
         c.json(await createWebhook(deps, siteOf(c), c.req.valid('json')), 201),
       )
-      .put('/webhooks/:id', requireJson, body(WebhookInput), async (c) =>
+      .put('/webhooks/:id', requireJson, jsonBody(WebhookInput), async (c) =>
         c.json(await updateWebhook(deps, siteOf(c), c.req.param('id'), c.req.valid('json'))),
       )
       .delete('/webhooks/:id', async (c) => {

@@ -31,7 +31,7 @@ export const validated = <T extends $ZodType, Target extends 'json' | 'query'>(
       throw new DomainError(
         'VALIDATION_FAILED',
         'Some fields are missing or invalid.',
-        fieldMessages(result.error.issues),
+        fieldMessages(result.error.issues, result.data),
       );
     }
   });
@@ -39,40 +39,74 @@ export const validated = <T extends $ZodType, Target extends 'json' | 'query'>(
 /** Validates the JSON body with a contract schema. */
 export const jsonBody = <T extends $ZodType>(schema: T) => validated('json', schema);
 
-/** One English message per field path ("product.url"), from zod's issues. */
-export function fieldMessages(issues: readonly $ZodIssue[]): Record<string, string> {
-  const fields: Record<string, string> = {};
+/**
+ * One English message per field path ("product.url"), from zod's issues about `input` (what was
+ * sent: zod/mini's issues do not carry the value, and a value of the wrong type is not missing).
+ */
+export function fieldMessages(
+  issues: readonly $ZodIssue[],
+  input: unknown,
+): Record<string, string> {
+  // No prototype: a field named "__proto__" is a field like any other.
+  const fields: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const issue of issues) {
     const path = issue.path.map(String).join('.');
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) fields[path ? `${path}.${key}` : key] = 'Unknown field.';
       continue;
     }
-    fields[path || 'body'] ??= issueMessage(issue);
+    fields[path || 'body'] ??= issueMessage(issue, valueAt(input, issue.path));
   }
   return fields;
 }
 
-function issueMessage(issue: $ZodIssue): string {
+/** The value at `path` in `input`, by own properties only; undefined where there is none. */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let value = input;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+/** A check's own message from the contract ("Must be a colour such as #1d4ed8."), not zod's. */
+const ownMessage = (issue: $ZodIssue) =>
+  issue.message.startsWith('Invalid') ? null : issue.message;
+
+const withArticle = (noun: string) => `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
+
+function issueMessage(issue: $ZodIssue, value: unknown): string {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? 'This field is required.' : `Must be a ${issue.expected}.`;
-    case 'too_small':
-      return issue.origin === 'string'
-        ? `Must be at least ${issue.minimum} characters.`
-        : `Must be greater than ${issue.minimum}.`;
-    case 'too_big':
-      return issue.origin === 'string'
-        ? `Must be at most ${issue.maximum} characters.`
-        : `Must be at most ${issue.maximum}.`;
+      return value === undefined
+        ? 'This field is required.'
+        : `Must be ${withArticle(issue.expected)}.`;
+    case 'too_small': {
+      const n = Number(issue.minimum);
+      if (issue.origin === 'string') return `Must be at least ${n} characters.`;
+      if (issue.origin === 'array' || issue.origin === 'set') {
+        return `Must have at least ${n} ${n === 1 ? 'item' : 'items'}.`;
+      }
+      return issue.inclusive === false ? `Must be greater than ${n}.` : `Must be at least ${n}.`;
+    }
+    case 'too_big': {
+      const n = Number(issue.maximum);
+      if (issue.origin === 'string') return `Must be at most ${n} characters.`;
+      if (issue.origin === 'array' || issue.origin === 'set') {
+        return `Must have at most ${n} ${n === 1 ? 'item' : 'items'}.`;
+      }
+      return issue.inclusive === false ? `Must be less than ${n}.` : `Must be at most ${n}.`;
+    }
     case 'invalid_format':
       if (issue.format === 'email') return 'Must be a valid email address.';
       if (issue.format === 'url') return 'Must be an http or https URL.';
-      // A contract pattern's own message ("Must be a colour such as #1d4ed8."), not zod's.
-      if (issue.format === 'regex' && !issue.message.startsWith('Invalid')) return issue.message;
+      if (issue.format === 'regex') return ownMessage(issue) ?? 'Has the wrong format.';
       return `Must be a valid ${issue.format}.`;
     case 'invalid_value':
       return `Must be one of: ${issue.values.map(String).join(', ')}.`;
+    case 'custom':
+      return ownMessage(issue) ?? 'Invalid value.';
     default:
       return 'Invalid value.';
   }

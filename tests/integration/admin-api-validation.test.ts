@@ -34,7 +34,12 @@ describe('bad input gets 400 with field messages and changes nothing', () => {
       /origin such as/,
     ],
     ['a bad colour', { themeColor: 'teal' }, 'themeColor', /#1d4ed8/],
-    ['a promise of 0 hours', { replyPromiseHours: 0 }, 'replyPromiseHours', /greater than/],
+    [
+      'a promise of 0 hours',
+      { replyPromiseHours: 0 },
+      'replyPromiseHours',
+      /^Must be at least 1\.$/,
+    ],
     ['an unknown default rep', { defaultRepId: 'nobody' }, 'defaultRepId', /rep of this site/],
     ['an unknown default team', { defaultTeamId: 'nothing' }, 'defaultTeamId', /team of this site/],
   ])('site: %s', async (_name, over, field, message) => {

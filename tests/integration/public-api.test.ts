@@ -183,6 +183,26 @@ describe('POST inquiries', () => {
     },
   );
 
+  it('says what is wrong with each field', async () => {
+    const messages = async (body: string) =>
+      ((await (await post(body)).json()) as ErrorBody).error.fields;
+    const sent = (over: Record<string, unknown>) => JSON.stringify(inquiryBody(over));
+    // A value of the wrong type was told "required" (zod/mini's issues carry no value).
+    expect(await messages(sent({ name: 5, quantity: '500', email: undefined }))).toMatchObject({
+      name: 'Must be a string.',
+      quantity: 'Must be a number.',
+      email: 'This field is required.',
+    });
+    // Bounds said as they are: 0 is refused, any more is fine; a list counts items.
+    expect(await messages(sent({ quantity: 0, product: undefined, products: [] }))).toMatchObject({
+      quantity: 'Must be greater than 0.',
+      products: 'Must have at least 1 item.',
+    });
+    // A field named __proto__ is named too (it went to the prototype, and fields were empty).
+    const proto = await messages(`${sent({}).slice(0, -1)},"__proto__":{"x":1}}`);
+    expect(Object.entries(proto ?? {})).toEqual([['__proto__', 'Unknown field.']]);
+  });
+
   const badRequests: Array<[string, () => Response | Promise<Response>, number, string]> = [
     ['malformed JSON', () => post('{"email": '), 400, 'MALFORMED_JSON'],
     [

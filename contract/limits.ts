@@ -28,6 +28,11 @@ export const MESSAGE_MAX = 8000;
 export const QUANTITY_MAX = 1_000_000_000;
 /** How many products one inquiry's basket may hold. */
 export const BASKET_MAX = 20;
+/**
+ * The largest body of a site's rule list (`PUT /api/inbox/admin/rules`), and of the list as the
+ * API gives it back with ids: a list it takes can always be sent back.
+ */
+export const RULES_MAX_BYTES = 1024 * 1024;
 
 /** The longest text each of the visitor's fields takes (characters, after trimming). */
 export const FIELD_MAX = {

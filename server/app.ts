@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { RULES_MAX_BYTES } from '../contract/limits';
 import { adminApi, type AdminApiDeps } from './http/admin-api';
 import { type AssetOptions, assets } from './http/assets';
 import { limitBody } from './http/body-limit';
@@ -54,8 +55,15 @@ const inquiryLimit = limitBody({
   maxSize: MAX_INQUIRY_BYTES,
   onError: (c) => errorJson(c, 'PAYLOAD_TOO_LARGE', 'The request body is over 1 MB.'),
 });
+const rulesLimit = limitBody({
+  maxSize: RULES_MAX_BYTES,
+  onError: (c) => errorJson(c, 'PAYLOAD_TOO_LARGE', 'The request body is over 1 MB.'),
+});
 const isUpload = (path: string) => /^\/api\/v1\/sites\/[^/]+\/attachments$/.test(path);
 const isInquiry = (path: string) => /^\/api\/v1\/sites\/[^/]+\/inquiries$/.test(path);
+/** A body's limit: an inquiry's and a site's rule list's are larger than the rest. */
+const limitFor = (path: string) =>
+  isInquiry(path) ? inquiryLimit : path === '/api/inbox/admin/rules' ? rulesLimit : jsonLimit;
 
 /** Builds the whole HTTP app from its dependencies (reads the built widget once). */
 export function createApp(deps: AppDeps) {
@@ -91,11 +99,13 @@ export function createHttp(deps: AppDeps) {
       }),
     )
     .use('/api/*', (c, next) =>
-      // An attached file has its own, larger limit (public-api.ts), an inquiry 1 MB; every other
-      // body, 64 KB. GET and HEAD carry none, and asking for one would build a whole Request.
+      // An attached file has its own, larger limit (public-api.ts), an inquiry and a rule list
+      // 1 MB (a list of 200 rules with long country lists passes 64 KB, and one the API took
+      // and gave back could not be saved again); every other body, 64 KB. GET and HEAD carry
+      // none, and asking for one would build a whole Request.
       c.req.method === 'GET' || c.req.method === 'HEAD' || isUpload(c.req.path)
         ? next()
-        : (isInquiry(c.req.path) ? inquiryLimit : jsonLimit)(c, next),
+        : limitFor(c.req.path)(c, next),
     )
     .get('/api/openapi.json', (c) => c.json(openApi))
     .route('/api/v1', publicApi(all, { answers }))

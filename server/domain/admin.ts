@@ -12,6 +12,7 @@ import {
   type TeamInput,
   type WeeklyHours,
 } from '../../contract';
+import { RULES_MAX_BYTES } from '../../contract/limits';
 import type { Rep, RepProfile, Rule, Store, Team } from '../storage/store';
 import { DomainError } from './errors';
 import { isValidTimeZone } from './working-hours';
@@ -327,6 +328,11 @@ async function writeRules(
     match: rule.match,
     target: rule.target,
   }));
+  // As GET gives it back, with every rule's id: it must fit the body PUT takes.
+  const answer = JSON.stringify({ rules: rules.map(toAdminRule) });
+  if (Buffer.byteLength(answer) > RULES_MAX_BYTES) {
+    refuse({ rules: `Too long together: at most ${RULES_MAX_BYTES / 1024 / 1024} MB with ids.` });
+  }
   await store.replaceRules(siteId, rules);
   return rules.map(toAdminRule);
 }

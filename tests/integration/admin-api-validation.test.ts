@@ -218,6 +218,26 @@ describe('bad input gets 400 with field messages and changes nothing', () => {
     expect((error as DomainError).fields).toEqual({ email: 'Another account uses this email.' });
   });
 
+  it('rules: a long list the API took and gave back saves again as it is', async () => {
+    const languages = Array.from({ length: 40 }, (_, i) => `x-${String(i).padStart(3, '0')}`);
+    const rules = Array.from({ length: 200 }, (_, i) => ({
+      name: `Rule ${i} ${'r'.repeat(80)}`,
+      match: {
+        pageUrl: `https://hengda.example/${i}/${'p'.repeat(460)}*`,
+        sku: `SKU-${i}-${'s'.repeat(80)}*`,
+        languages,
+      },
+      target: { repId: moore.id },
+    }));
+    const put = await call('PUT', '/rules', { rules });
+    expect(put.status).toBe(200);
+    const given = await ok<unknown[]>('GET', '/rules');
+    // Over 64 KB with ids (the body limit of every other admin route): it was refused with 413.
+    expect(JSON.stringify({ rules: given }).length).toBeGreaterThan(200_000);
+    expect((await call('PUT', '/rules', { rules: given })).status).toBe(200);
+    expect(await ok<unknown[]>('GET', '/rules')).toEqual(given);
+  });
+
   it('rules: NA among the countries is refused as ambiguous', async () => {
     const before = await snapshot();
     const error = await refused('PUT', '/rules', {

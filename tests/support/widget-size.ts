@@ -42,9 +42,10 @@ export const LOADER_BROTLI_BUDGET = 6 * 1024;
  * the form and the thread, gave the focus to the dialog's heading as it went away: 40 bytes.
  * Then 25,339 + 50 until the loader's stylesheet stopped what a page's rules on the host element
  * pass on by inheritance (text-indent, word-spacing, white-space, text-shadow, text fill and
- * stroke, word-break, hyphens, cursor) at the card, dialog, launcher and notice: 66 bytes.)
+ * stroke, word-break, hyphens, cursor) at the card, dialog, launcher and notice: 66 bytes.
+ * Then 25,402 + 50 until the email and phone fields ran left to right in Arabic: 15 bytes.)
  */
-export const TOTAL_BROTLI_BUDGET = 25_402 + 50;
+export const TOTAL_BROTLI_BUDGET = 25_417 + 50;
 
 /**
  * The loader names the form module with its version, a hash of every widget and contract

@@ -131,7 +131,14 @@ export class InquiryForm extends Component<InquiryFormProps> {
             />
           ))}
           {field('email', (aria) => (
-            <input {...aria} {...bind('email')} type="email" autocomplete="email" required />
+            <input
+              {...aria}
+              {...bind('email')}
+              type="email"
+              autocomplete="email"
+              dir="ltr"
+              required
+            />
           ))}
           {field('company', (aria) => (
             <input
@@ -152,7 +159,7 @@ export class InquiryForm extends Component<InquiryFormProps> {
             />
           ))}
           {field('phone', (aria) => (
-            <input {...aria} {...bind('phone')} type="tel" autocomplete="tel" />
+            <input {...aria} {...bind('phone')} type="tel" autocomplete="tel" dir="ltr" />
           ))}
         </div>
         {lines.length > 0 && (

@@ -46,13 +46,13 @@ export interface OutboxOptions {
 
 export interface OutboxWorker {
   /**
-   * Delivers what is due now, batch after batch while deliveries go out (rows they queue for
-   * now included); once `signal` aborts, it starts no further delivery.
+   * Delivers what is due now, reading again while deliveries go out (rows they queue for now
+   * included), up to MAX_PER_RUN; once `signal` aborts, it begins no further delivery.
    */
   runOnce(signal?: AbortSignal): Promise<DeliveryResult[]>;
   /** Polls every `pollMs` until stopped. */
   start(): void;
-  /** Stops polling and waits for the delivery under way; the rest of its batch is left due. */
+  /** Stops polling and waits for the deliveries under way; the rest are left due, unclaimed. */
   stop(): Promise<void>;
 }
 
@@ -72,6 +72,12 @@ export function retryDelayMs(attempt: number, random: () => number = Math.random
  * lost every event made meanwhile.)
  */
 export const MAX_ATTEMPTS = 20;
+
+/**
+ * Deliveries one run begins at most: a run under steady load (one lane always under way) would
+ * otherwise never end, and keep every outcome. The next poll goes on.
+ */
+const MAX_PER_RUN = 1000;
 
 /** The outbox worker: claims due deliveries, runs their handler, records the outcome. */
 export function createOutboxWorker({
@@ -140,12 +146,15 @@ export function createOutboxWorker({
     // and nothing is under way: rows that were all retried later, failed, or taken by another
     // worker are not read again at once (the next run takes what they let come due).
     const underWay = new Set<Promise<void>>();
+    // Rows begun, as they were read: one taken by another worker and still due is not begun
+    // again, but one retried meanwhile and due again is.
     const begun = new Set<string>();
+    const seen = (d: Delivery) => `${d.id}@${d.nextAttemptAt}`;
     let waiting: Delivery[] = [];
     let readAgain = true;
     let failure: { error: unknown } | undefined;
     const begin = (delivery: Delivery) => {
-      begun.add(delivery.id);
+      begun.add(seen(delivery));
       const run = deliver(delivery)
         .then((result) => {
           onResult?.(delivery, result);
@@ -163,7 +172,7 @@ export function createOutboxWorker({
         if (waiting.length === 0 && readAgain && underWay.size < concurrency) {
           readAgain = false;
           const due = await store.dueDeliveries(clock().toISOString(), batchSize, kinds);
-          waiting = due.filter((d) => !begun.has(d.id));
+          waiting = due.filter((d) => !begun.has(seen(d))).slice(0, MAX_PER_RUN - begun.size);
         }
         while (underWay.size < concurrency && waiting.length > 0 && !signal?.aborted) {
           begin(waiting.shift() as Delivery);

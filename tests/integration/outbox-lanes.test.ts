@@ -122,6 +122,41 @@ describe('outbox lanes', () => {
     expect(most).toBe(3);
   });
 
+  it('retries a row that comes due again while the run goes on beside a hung call', async () => {
+    await t.store.enqueue([...inLane('hung', 1), ...inLane('flaky', 2)], ENQUEUED);
+    let now = NOW.getTime();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const sent: string[] = [];
+    let failedOnce = false;
+    const worker = createOutboxWorker({
+      store: t.store,
+      clock: () => new Date(now),
+      random: () => 0,
+      pollMs: 10,
+      concurrency: 4,
+      handlers: {
+        hook: async (d) => {
+          if (d.lane === 'hung') await held;
+          if (d.id === 'flaky-0' && !failedOnce) {
+            failedOnce = true;
+            throw new Error('the receiver answered 503');
+          }
+          sent.push(d.id);
+        },
+      },
+    });
+
+    const run = worker.runOnce();
+    // Its retry is 5 s away: the clock is moved past it.
+    await expect.poll(() => failedOnce).toBe(true);
+    now += 60_000;
+    // Taken for a row begun already, the retried one waited for the hung call's end (10 s).
+    await expect.poll(() => sent, { timeout: 5_000 }).toEqual(['flaky-0', 'flaky-1']);
+    release();
+    await run;
+  });
+
   it('ends a run whose rows were all taken by another worker, not reading them again', async () => {
     await t.store.enqueue(inLane('one', 1), ENQUEUED);
     let reads = 0;

@@ -47,18 +47,20 @@ export const MAX_BODY_BYTES = 64 * 1024;
  */
 export const MAX_INQUIRY_BYTES = 1024 * 1024;
 
-const jsonLimit = limitBody({
-  maxSize: MAX_BODY_BYTES,
-  onError: (c) => errorJson(c, 'PAYLOAD_TOO_LARGE', 'The request body is over 64 KB.'),
-});
-const inquiryLimit = limitBody({
-  maxSize: MAX_INQUIRY_BYTES,
-  onError: (c) => errorJson(c, 'PAYLOAD_TOO_LARGE', 'The request body is over 1 MB.'),
-});
-const rulesLimit = limitBody({
-  maxSize: RULES_MAX_BYTES,
-  onError: (c) => errorJson(c, 'PAYLOAD_TOO_LARGE', 'The request body is over 1 MB.'),
-});
+/** A body limit of `bytes`, refused with 413 in our error shape. */
+const limitOf = (bytes: number) =>
+  limitBody({
+    maxSize: bytes,
+    onError: (c) =>
+      errorJson(
+        c,
+        'PAYLOAD_TOO_LARGE',
+        `The request body is over ${bytes >= 1024 * 1024 ? `${bytes / 1024 / 1024} MB` : `${bytes / 1024} KB`}.`,
+      ),
+  });
+const jsonLimit = limitOf(MAX_BODY_BYTES);
+const inquiryLimit = limitOf(MAX_INQUIRY_BYTES);
+const rulesLimit = limitOf(RULES_MAX_BYTES);
 const isUpload = (path: string) => /^\/api\/v1\/sites\/[^/]+\/attachments$/.test(path);
 const isInquiry = (path: string) => /^\/api\/v1\/sites\/[^/]+\/inquiries$/.test(path);
 /** A body's limit: an inquiry's and a site's rule list's are larger than the rest. */

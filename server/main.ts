@@ -219,8 +219,12 @@ async function main() {
     const port = await inbound.listen();
     log(`[mail] receiving replies for reply+TOKEN@${config.inbound.domain} on SMTP port ${port}`);
     stopInbound = () => inbound.close();
+  } else if (config.inboundDomain) {
+    log(
+      `[mail] mail carries reply+TOKEN@${config.inboundDomain}; another process receives the replies (SMTP_INBOUND_PORT is not set here).`,
+    );
   } else {
-    log('[mail] SMTP_INBOUND_PORT is not set: replies go straight to the visitor or rep.');
+    log('[mail] INBOUND_DOMAIN is not set: replies go straight to the visitor or rep.');
   }
 
   // Kept widget-config answers are sent before the app is reached (http/front-door.ts).

@@ -194,7 +194,8 @@ export function addRepMessage(
 /**
  * A system event in the thread ("Reassigned to ..."), with the change it records and what that
  * sets off (`deliveries`, written in the same transaction). Null when nothing was stored: the
- * patch sets `escalatedAt` and the inquiry was escalated already.
+ * patch sets `escalatedAt` or `whileUnansweredBy`, and the inquiry was escalated already, was
+ * answered, closed or marked spam, or (whileUnansweredBy) is no longer with that rep.
  */
 export function addSystemMessage(
   deps: ConversationDeps,

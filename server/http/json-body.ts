@@ -74,6 +74,8 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 const ownMessage = (issue: $ZodIssue) =>
   issue.message.startsWith('Invalid') ? null : issue.message;
 
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
 const withArticle = (noun: string) => `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
 
 function issueMessage(issue: $ZodIssue, value: unknown): string {
@@ -84,17 +86,17 @@ function issueMessage(issue: $ZodIssue, value: unknown): string {
         : `Must be ${withArticle(issue.expected)}.`;
     case 'too_small': {
       const n = Number(issue.minimum);
-      if (issue.origin === 'string') return `Must be at least ${n} characters.`;
+      if (issue.origin === 'string') return `Must be at least ${count(n, 'character')}.`;
       if (issue.origin === 'array' || issue.origin === 'set') {
-        return `Must have at least ${n} ${n === 1 ? 'item' : 'items'}.`;
+        return `Must have at least ${count(n, 'item')}.`;
       }
       return issue.inclusive === false ? `Must be greater than ${n}.` : `Must be at least ${n}.`;
     }
     case 'too_big': {
       const n = Number(issue.maximum);
-      if (issue.origin === 'string') return `Must be at most ${n} characters.`;
+      if (issue.origin === 'string') return `Must be at most ${count(n, 'character')}.`;
       if (issue.origin === 'array' || issue.origin === 'set') {
-        return `Must have at most ${n} ${n === 1 ? 'item' : 'items'}.`;
+        return `Must have at most ${count(n, 'item')}.`;
       }
       return issue.inclusive === false ? `Must be less than ${n}.` : `Must be at most ${n}.`;
     }

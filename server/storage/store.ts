@@ -289,8 +289,8 @@ export interface Store extends AttachmentStore, WebhookStore {
    */
   claimDelivery(delivery: Delivery, leaseUntil: string): Promise<boolean>;
   /**
-   * Gives up on the pending deliveries of `lane` not leased at `now`, with `error`: its first
-   * was given up on after its last attempt, and they waited behind it.
+   * Gives up on the pending deliveries of `lane` due at `now` (not one leased, nor one waiting
+   * for a retry), with `error`: the one ahead of them was given up on after its last attempt.
    */
   failLane(lane: string, now: string, error: string): Promise<void>;
   markDeliverySent(id: string, at: string): Promise<void>;

@@ -238,6 +238,25 @@ describe('bad input gets 400 with field messages and changes nothing', () => {
     expect(await ok<unknown[]>('GET', '/rules')).toEqual(given);
   });
 
+  it('rules: a list that fits the body limit only without its ids is refused, and changes nothing', async () => {
+    const country = (k: number) => `Country ${String(k).padStart(4, '0')} ${'c'.repeat(47)}`;
+    const rules = Array.from({ length: 200 }, (_, i) => ({
+      name: `R${i}`,
+      match: { countries: Array.from({ length: 90 }, (_, k) => country(k)) },
+      target: { repId: moore.id },
+    }));
+    const size = () => Buffer.byteLength(JSON.stringify({ rules }));
+    // Just under 1 MB as sent; each rule's id (44 bytes with its key) takes it past.
+    // A country takes 63 bytes in the list (60, its quotes, a comma).
+    const over = Math.ceil((size() - (1024 * 1024 - 1000)) / 63);
+    for (let i = 0; i < over; i++) rules[i % rules.length]?.match.countries.pop();
+    expect(size()).toBeGreaterThan(1024 * 1024 - 8000);
+    const before = await snapshot();
+    const error = await refused('PUT', '/rules', { rules });
+    expect(error.fields).toEqual({ rules: 'Too long together: at most 1 MB with ids.' });
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('rules: NA among the countries is refused as ambiguous', async () => {
     const before = await snapshot();
     const error = await refused('PUT', '/rules', {

@@ -16,9 +16,9 @@ test('products added on one page are asked about together from another, each wit
   await gate.getByRole('button', { name: 'Add to inquiry' }).click();
   await ball.getByRole('button', { name: 'Add to inquiry' }).click(); // already in: once
   await expect(page.getByRole('button', { name: 'Inquiry basket (2)' })).toBeVisible();
-  // A screen reader hears what the page's button did.
+  // A screen reader hears what the page's buttons added, and nothing for the one already in.
   await expect(page.getByRole('status').filter({ hasText: 'inquiry basket' })).toHaveText(
-    'Added to your inquiry basket: Stainless Steel Ball Valve',
+    'Added to your inquiry basket: Cast Iron Gate Valve',
   );
   await expect(page.getByRole('dialog')).toHaveCount(0);
 

@@ -76,6 +76,19 @@ const ownMessage = (issue: $ZodIssue) =>
 
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
+/** A bound in words: characters of a string, items of a list, else the number itself. */
+function boundMessage(
+  origin: string,
+  n: number,
+  inclusive: boolean | undefined,
+  within: string,
+  beyond: string,
+): string {
+  if (origin === 'string') return `Must be ${within} ${count(n, 'character')}.`;
+  if (origin === 'array' || origin === 'set') return `Must have ${within} ${count(n, 'item')}.`;
+  return inclusive === false ? `Must be ${beyond} ${n}.` : `Must be ${within} ${n}.`;
+}
+
 const withArticle = (noun: string) => `${/^[aeiou]/.test(noun) ? 'an' : 'a'} ${noun}`;
 
 function issueMessage(issue: $ZodIssue, value: unknown): string {
@@ -84,22 +97,22 @@ function issueMessage(issue: $ZodIssue, value: unknown): string {
       return value === undefined
         ? 'This field is required.'
         : `Must be ${withArticle(issue.expected)}.`;
-    case 'too_small': {
-      const n = Number(issue.minimum);
-      if (issue.origin === 'string') return `Must be at least ${count(n, 'character')}.`;
-      if (issue.origin === 'array' || issue.origin === 'set') {
-        return `Must have at least ${count(n, 'item')}.`;
-      }
-      return issue.inclusive === false ? `Must be greater than ${n}.` : `Must be at least ${n}.`;
-    }
-    case 'too_big': {
-      const n = Number(issue.maximum);
-      if (issue.origin === 'string') return `Must be at most ${count(n, 'character')}.`;
-      if (issue.origin === 'array' || issue.origin === 'set') {
-        return `Must have at most ${count(n, 'item')}.`;
-      }
-      return issue.inclusive === false ? `Must be less than ${n}.` : `Must be at most ${n}.`;
-    }
+    case 'too_small':
+      return boundMessage(
+        issue.origin,
+        Number(issue.minimum),
+        issue.inclusive,
+        'at least',
+        'greater than',
+      );
+    case 'too_big':
+      return boundMessage(
+        issue.origin,
+        Number(issue.maximum),
+        issue.inclusive,
+        'at most',
+        'less than',
+      );
     case 'invalid_format':
       if (issue.format === 'email') return 'Must be a valid email address.';
       if (issue.format === 'url') return 'Must be an http or https URL.';

@@ -1,18 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, MOORE, repMailAbout, test } from './fixtures';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/attachments');
 
+/** The demo page's form, opened from the card, and its file picker. */
+async function openAttachments(page: Page, url: string) {
+  await page.goto(url + '/');
+  await page.getByRole('button', { name: 'Leave a message' }).click();
+  const form = page.getByRole('dialog', { name: 'Send an inquiry to Mr. Moore Liu' });
+  return { form, picker: form.getByLabel('Attachments') };
+}
+
 test('a visitor attaches files; the rep downloads them in the inbox and exports the inquiries', async ({
   page,
   liaison,
 }) => {
-  await page.goto(liaison.server.url + '/');
-  await page.getByRole('button', { name: 'Leave a message' }).click();
-  const form = page.getByRole('dialog', { name: 'Send an inquiry to Mr. Moore Liu' });
-  const picker = form.getByLabel('Attachments');
+  const { form, picker } = await openAttachments(page, liaison.server.url);
   // A type the form does not take is refused at once, with the reason beside the field.
   await picker.setInputFiles(join(FIXTURES, 'page.html'));
   await expect(
@@ -60,10 +66,7 @@ test('a refused file is announced; the third file moves focus from the picker to
   page,
   liaison,
 }) => {
-  await page.goto(liaison.server.url + '/');
-  await page.getByRole('button', { name: 'Leave a message' }).click();
-  const form = page.getByRole('dialog', { name: 'Send an inquiry to Mr. Moore Liu' });
-  const picker = form.getByLabel('Attachments');
+  const { form, picker } = await openAttachments(page, liaison.server.url);
   // A live region announces changes, not its first content: it is there, empty, beforehand.
   const error = form.locator('#f-attachments-error');
   await expect(error).toHaveRole('status');

@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { BASKET_MAX } from '../../contract/limits';
 import { expect, repMailAbout, test } from './fixtures';
 
 const BASKET_KEY = 'liaison:demo:basket';
@@ -99,4 +100,32 @@ test('products added in two tabs of the site are all kept', async ({ page, liais
   await expect(page.getByRole('button', { name: 'Inquiry basket (3)' })).toBeVisible();
   await expect(other.getByRole('button', { name: 'Inquiry basket (3)' })).toBeVisible();
   await other.close();
+});
+
+test('a full basket says so, to everyone, when the page adds one more', async ({
+  page,
+  liaison,
+}) => {
+  await page.addInitScript(
+    ([key, max]) => {
+      const lines = Array.from({ length: max }, (_, i) => ({
+        product: { name: `Flange ${i + 1}` },
+        quantity: '',
+        unit: 'pieces',
+      }));
+      if (localStorage.getItem(key) === null) localStorage.setItem(key, JSON.stringify(lines));
+    },
+    [BASKET_KEY, BASKET_MAX] as const,
+  );
+  await page.goto(liaison.server.url + '/');
+  const basket = page.getByRole('button', { name: `Inquiry basket (${BASKET_MAX})` });
+  await expect(basket).toBeVisible();
+  await page
+    .locator('.product', { hasText: 'Stainless Steel Ball Valve' })
+    .getByRole('button', { name: 'Add to inquiry' })
+    .click();
+  const full = `Your inquiry basket is full: one inquiry can hold up to ${BASKET_MAX} products.`;
+  await expect(page.getByRole('status').filter({ hasText: full })).toBeVisible();
+  await expect(basket).toBeVisible();
+  expect(await new AxeBuilder({ page }).analyze()).toMatchObject({ violations: [] });
 });

@@ -113,7 +113,7 @@ test('patched-builtins.html: the inquiry is the right JSON and goes through the 
   await dialog
     .getByRole('textbox', { name: formEn.email, exact: true })
     .fill('patched-json@buyer.example');
-  await dialog.getByRole('spinbutton', { name: formEn.quantity, exact: true }).fill('50');
+  await dialog.getByRole('textbox', { name: formEn.quantity, exact: true }).fill('50');
   const message = 'Please quote 50 ball valves DN25, PN40, stainless steel body and trim.';
   await dialog.getByRole('textbox', { name: formEn.message, exact: true }).fill(message);
   await dialog.getByRole('button', { name: formEn.send }).click();

@@ -136,6 +136,35 @@ test('in the Arabic widget, English text runs left to right where it is typed an
   expect(await direction(thread.getByLabel(ar.form.reply))).toBe('ltr');
 });
 
+test('an Arabic visitor types the quantity in Arabic digits and picks the unit by its Arabic name', async ({
+  page,
+  liaison,
+}) => {
+  await page.addInitScript(() => {
+    Reflect.set(window, 'liaisonSettings', { lang: 'ar' });
+  });
+  await page.goto(`${liaison.server.url}/`);
+  await page.locator('section.card').getByRole('button', { name: ar.card.leaveMessage }).click();
+  const dialog = page.getByRole('dialog', { name: fill(ar.form.formTitle, { name: MOORE }) });
+  await dialog.getByLabel(ar.form.email).fill('arabic-digits@buyer.example');
+  await dialog.getByLabel(ar.form.message).fill('نحتاج إلى عرض سعر مع مدة التسليم إلى جدة.');
+  // Two and a half, with the Arabic decimal separator: a number input took none of it.
+  await dialog.getByLabel(ar.form.quantity, { exact: true }).fill('٢٫٥');
+  const unit = dialog.getByLabel(ar.form.unit, { exact: true });
+  await expect(unit.locator('option')).toContainText([
+    ar.form['unit.pieces'],
+    ar.form['unit.tons'],
+  ]);
+  await unit.selectOption({ label: ar.form['unit.tons'] });
+  const sent = page.waitForRequest(
+    (req) => req.url().endsWith('/inquiries') && req.method() === 'POST',
+  );
+  await dialog.getByRole('button', { name: ar.form.send }).click();
+  expect((await sent).postDataJSON()).toMatchObject({ quantity: 2.5, unit: 'tons' });
+  await expect(dialog.getByText(fill(ar.form.sentTitle, { name: MOORE }))).toBeVisible();
+  expect((await repMailAbout(liaison, 'arabic-digits@buyer.example')).text).toContain('2.5 tons');
+});
+
 test('a German browser gets German on a page that does not name its language', async ({
   browser,
   liaison,

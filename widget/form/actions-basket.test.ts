@@ -46,17 +46,23 @@ describe('the inquiry basket', () => {
     expect(first.storage.items.size).toBe(0);
   });
 
-  test('says a product was added only when it was: not one already there, nor one past a full basket', () => {
+  test('says a product was added only when it was, and that a full basket is full', () => {
     const { state, actions } = setup([], withBasket());
     actions.add(gate);
     actions.add(pump);
     actions.add(gate);
     expect(state.basketNote.value).toBe('Added to your inquiry basket: Centrifugal Pump');
     for (let i = state.lines.value.length; i < BASKET_MAX; i++) actions.add({ name: `Valve ${i}` });
-    const full = state.basketNote.value;
+    expect(state.basketNote.value).toBe(`Added to your inquiry basket: Valve ${BASKET_MAX - 1}`);
     actions.add({ name: 'One too many' });
     expect(state.lines.value).toHaveLength(BASKET_MAX);
-    expect(state.basketNote.value).toBe(full);
+    expect(state.basketNote.value).toBe(
+      `Your inquiry basket is full: one inquiry can hold up to ${BASKET_MAX} products.`,
+    );
+    // One already in the full basket: nothing new to say.
+    state.basketNote.value = '';
+    actions.add(pump);
+    expect(state.basketNote.value).toBe('');
   });
 
   test("products added in two tabs at once are both kept: each reads the other's", () => {

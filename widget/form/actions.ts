@@ -9,7 +9,8 @@ import type {
 import type { InquiryApi, SubmitResult, UploadResult } from '../api';
 import { createUploads } from './attachments';
 import { createFileActions } from './file-actions';
-import { linesOf, type BasketStore } from './basket';
+import { linesOf, sameProduct, type BasketStore } from './basket';
+import { BASKET_MAX } from '../../contract/limits';
 import { createLineActions } from './line-actions';
 import { buildInquiry, formValues, type FormValues } from './build-inquiry';
 import { checkInquiry } from './check-inquiry';
@@ -262,8 +263,15 @@ export const createActions = ({
         if (held()) return;
         const before = state.lines.value;
         lines.add(product);
-        // Already in it, or the basket is full: nothing was added, so nothing is said.
-        if (state.lines.value === before) return;
+        if (state.lines.value === before) {
+          // Already in it: nothing to say. Full: said, or the page's button seems dead.
+          if (
+            before.length >= BASKET_MAX &&
+            !before.some((line) => sameProduct(line.product, product))
+          )
+            state.basketNote.value = fill(texts.basketFull, { max: BASKET_MAX });
+          return;
+        }
         const count = state.lines.value.length;
         state.basketNote.value = fill(texts.basketAdded, { name: product.name, count });
       });

@@ -1,3 +1,4 @@
+import { BASKET_MAX } from '../../contract/limits';
 import { fill, type Locale } from '../i18n/locale';
 import type { FormTexts } from './i18n/en';
 import type { WidgetState } from './state';
@@ -7,7 +8,7 @@ import type { WidgetState } from './state';
  * products; it opens the form. It stays under the open dialog's backdrop: removed, it could not
  * take the focus back when the dialog closes, and the visitor's place would be lost. The live
  * region beside it says each product that joins, so a screen reader hears what the page's "Add
- * to inquiry" button did.
+ * to inquiry" button did; when the basket is full, it says so to everyone, above the button.
  */
 export function BasketButton({
   state,
@@ -19,6 +20,8 @@ export function BasketButton({
   onOpen: () => void;
 }) {
   const count = state.lines.value.length;
+  const note = state.basketNote.value;
+  const full = count >= BASKET_MAX && note === fill(locale.texts.basketFull, { max: BASKET_MAX });
   return (
     <div lang={locale.lang} dir={locale.dir} style={state.config.value?.site.theme ?? undefined}>
       {count > 0 && (
@@ -31,8 +34,8 @@ export function BasketButton({
           {fill(locale.texts.basket, { count })}
         </button>
       )}
-      <p class="sr-only" role="status">
-        {state.basketNote.value}
+      <p class={full ? 'basket-note' : 'sr-only'} role="status">
+        {note}
       </p>
     </div>
   );

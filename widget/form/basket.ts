@@ -2,6 +2,7 @@ import { toJson } from '../json';
 import type { BasketLine, ProductInput } from '../../contract/inquiry';
 import { BASKET_MAX, UNITS } from '../../contract/limits';
 import { toProduct } from '../product';
+import { readQuantity } from './quantity';
 import { isRecord } from '../responses';
 import { basketKey } from '../unsent-inquiry';
 import type { StorageLike } from './token-store';
@@ -13,7 +14,7 @@ export interface Line {
   unit: string;
 }
 
-const sameProduct = (a: ProductInput, b: ProductInput): boolean =>
+export const sameProduct = (a: ProductInput, b: ProductInput): boolean =>
   a.name === b.name && (a.sku ?? '') === (b.sku ?? '');
 
 /**
@@ -34,7 +35,7 @@ export function addLine(
 /** The inquiry body's `products`: each line with its quantity (a number) and unit. */
 export function basketLines(lines: Line[]): BasketLine[] {
   return lines.map(({ product, quantity, unit }) => {
-    const amount = quantity.trim() === '' ? undefined : Number(quantity);
+    const amount = readQuantity(quantity);
     return {
       ...product,
       quantity: amount,

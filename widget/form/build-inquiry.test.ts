@@ -44,6 +44,8 @@ describe('buildInquiry', () => {
     const lines = [
       { product, quantity: ' 200 ', unit: 'sets' },
       { product: { name: 'Gate Valve' }, quantity: '', unit: 'sets' },
+      // As typed on an Arabic keyboard (quantity.ts): 1,500.
+      { product: { name: 'Pump' }, quantity: '١٬٥٠٠', unit: 'cartons' },
     ];
     // The form's own quantity is the inquiry's only when it names no product.
     const typed = values({ quantity: '5', email: 'a@b.co', message: 'We need 200 ball valves.' });
@@ -52,6 +54,7 @@ describe('buildInquiry', () => {
       products: [
         { ...product, quantity: 200, unit: 'sets' },
         { name: 'Gate Valve', quantity: undefined, unit: undefined },
+        { name: 'Pump', quantity: 1500, unit: 'cartons' },
       ],
       page,
     });

@@ -1,6 +1,7 @@
 import type { InquiryInput, PageContext } from '../../contract/inquiry';
 import { basketLines, type Line } from './basket';
 import { UNITS } from '../../contract/limits';
+import { readQuantity } from './quantity';
 
 /** The form's raw input values, exactly as typed. */
 export interface FormValues {
@@ -18,7 +19,7 @@ const optional = (value: string): string | undefined => value.trim() || undefine
 
 /**
  * Builds the request body: strings trimmed, empty optional fields left out (undefined keys are
- * dropped by JSON.stringify), quantities as numbers and a unit only with a quantity. With
+ * dropped by JSON.stringify), quantities as numbers (quantity.ts) and a unit only with a quantity. With
  * products, each line carries its own quantity; without, the form's quantity is the inquiry's.
  * `consent` is the text the form shows (consent.ts), recorded with the inquiry as shown.
  */
@@ -35,8 +36,7 @@ export function buildInquiry({
   page?: PageContext;
   consent?: string;
 }): InquiryInput {
-  const quantity =
-    lines.length > 0 || values.quantity.trim() === '' ? undefined : Number(values.quantity);
+  const quantity = lines.length > 0 ? undefined : readQuantity(values.quantity);
   return {
     name: optional(values.name),
     email: values.email.trim(),

@@ -185,20 +185,13 @@ export class InquiryForm extends Component<InquiryFormProps> {
         {lines.length === 0 && (
           <div class="grid pair">
             {field('quantity', (aria) => (
-              <input
-                {...aria}
-                {...bind('quantity')}
-                type="number"
-                inputMode="decimal"
-                min="0"
-                step="any"
-              />
+              <input {...aria} {...bind('quantity')} inputMode="decimal" />
             ))}
             {field('unit', (aria) => (
               <select {...aria} {...bind('unit')}>
                 {UNITS.map((unit) => (
                   <option key={unit} value={unit}>
-                    {unit}
+                    {t[`unit.${unit}`]}
                   </option>
                 ))}
               </select>

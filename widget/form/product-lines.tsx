@@ -53,10 +53,7 @@ export function ProductLines({ lines, texts: t, errors, onChange, onRemove }: Pr
                       {...aria}
                       value={quantity}
                       onInput={(event) => onChange(index, 'quantity', event.currentTarget.value)}
-                      type="number"
                       inputMode="decimal"
-                      min="0"
-                      step="any"
                     />
                   )}
                 </Field>
@@ -69,7 +66,7 @@ export function ProductLines({ lines, texts: t, errors, onChange, onRemove }: Pr
                     >
                       {UNITS.map((known) => (
                         <option key={known} value={known}>
-                          {known}
+                          {t[`unit.${known}`]}
                         </option>
                       ))}
                     </select>

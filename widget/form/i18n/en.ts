@@ -99,6 +99,21 @@ export const en = {
     'Something went wrong on our side. Your message is still here: please try again shortly.',
   'error.NETWORK':
     'We could not reach the server. Your message is still here: check your connection and try again.',
+  // The units of contract/limits.ts, as the unit select shows them.
+  basketFull: 'Your inquiry basket is full: one inquiry can hold up to {max} products.',
+  'unit.pieces': 'pieces',
+  'unit.sets': 'sets',
+  'unit.pairs': 'pairs',
+  'unit.meters': 'meters',
+  'unit.square meters': 'square meters',
+  'unit.kg': 'kg',
+  'unit.tons': 'tons',
+  'unit.liters': 'liters',
+  'unit.cartons': 'cartons',
+  'unit.boxes': 'boxes',
+  'unit.bags': 'bags',
+  'unit.rolls': 'rolls',
+  'unit.containers': 'containers',
 } as const satisfies Record<FormTextKey, string>;
 
 /** The shape every locale provides: the same keys as English, any wording. */

@@ -93,6 +93,20 @@ export const FORM_TEXT_KEYS = [
   'error.PROOF_OF_WORK_REQUIRED',
   'error.INTERNAL',
   'error.NETWORK',
+  'basketFull',
+  'unit.pieces',
+  'unit.sets',
+  'unit.pairs',
+  'unit.meters',
+  'unit.square meters',
+  'unit.kg',
+  'unit.tons',
+  'unit.liters',
+  'unit.cartons',
+  'unit.boxes',
+  'unit.bags',
+  'unit.rolls',
+  'unit.containers',
 ] as const;
 
 /** One of the form's text keys (the names a site's `liaisonSettings.texts` may override). */

@@ -120,4 +120,18 @@ export const form: FormTexts = {
     'Bei uns ist etwas schiefgelaufen. Ihre Nachricht ist noch da: Bitte versuchen Sie es gleich noch einmal.',
   'error.NETWORK':
     'Der Server ist nicht erreichbar. Ihre Nachricht ist noch da: Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+  basketFull: 'Ihr Anfragekorb ist voll: Eine Anfrage kann bis zu {max} Produkte enthalten.',
+  'unit.pieces': 'Stück',
+  'unit.sets': 'Sätze',
+  'unit.pairs': 'Paar',
+  'unit.meters': 'Meter',
+  'unit.square meters': 'Quadratmeter',
+  'unit.kg': 'kg',
+  'unit.tons': 'Tonnen',
+  'unit.liters': 'Liter',
+  'unit.cartons': 'Kartons',
+  'unit.boxes': 'Schachteln',
+  'unit.bags': 'Säcke',
+  'unit.rolls': 'Rollen',
+  'unit.containers': 'Container',
 };

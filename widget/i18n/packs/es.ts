@@ -114,4 +114,18 @@ export const form: FormTexts = {
     'Algo ha fallado por nuestra parte. Su mensaje sigue aquí: inténtelo de nuevo en un momento.',
   'error.NETWORK':
     'No pudimos conectar con el servidor. Su mensaje sigue aquí: revise su conexión e inténtelo de nuevo.',
+  basketFull: 'Su cesta de consulta está llena: una consulta puede incluir hasta {max} productos.',
+  'unit.pieces': 'piezas',
+  'unit.sets': 'juegos',
+  'unit.pairs': 'pares',
+  'unit.meters': 'metros',
+  'unit.square meters': 'metros cuadrados',
+  'unit.kg': 'kg',
+  'unit.tons': 'toneladas',
+  'unit.liters': 'litros',
+  'unit.cartons': 'cartones',
+  'unit.boxes': 'cajas',
+  'unit.bags': 'bolsas',
+  'unit.rolls': 'rollos',
+  'unit.containers': 'contenedores',
 };

@@ -119,4 +119,19 @@ export const form: FormTexts = {
     'Un problème est survenu de notre côté. Votre message est toujours là : réessayez dans un instant.',
   'error.NETWORK':
     'Impossible de joindre le serveur. Votre message est toujours là : vérifiez votre connexion et réessayez.',
+  basketFull:
+    'Votre panier de demande est plein : une demande peut contenir jusqu’à {max} produits.',
+  'unit.pieces': 'pièces',
+  'unit.sets': 'ensembles',
+  'unit.pairs': 'paires',
+  'unit.meters': 'mètres',
+  'unit.square meters': 'mètres carrés',
+  'unit.kg': 'kg',
+  'unit.tons': 'tonnes',
+  'unit.liters': 'litres',
+  'unit.cartons': 'cartons',
+  'unit.boxes': 'boîtes',
+  'unit.bags': 'sacs',
+  'unit.rolls': 'rouleaux',
+  'unit.containers': 'conteneurs',
 };

@@ -115,4 +115,18 @@ export const form: FormTexts = {
     'Si è verificato un problema da parte nostra. Il tuo messaggio è ancora qui: riprova tra poco.',
   'error.NETWORK':
     'Impossibile raggiungere il server. Il tuo messaggio è ancora qui: controlla la connessione e riprova.',
+  basketFull: 'Il cestino richieste è pieno: una richiesta può contenere fino a {max} prodotti.',
+  'unit.pieces': 'pezzi',
+  'unit.sets': 'set',
+  'unit.pairs': 'paia',
+  'unit.meters': 'metri',
+  'unit.square meters': 'metri quadrati',
+  'unit.kg': 'kg',
+  'unit.tons': 'tonnellate',
+  'unit.liters': 'litri',
+  'unit.cartons': 'cartoni',
+  'unit.boxes': 'scatole',
+  'unit.bags': 'sacchi',
+  'unit.rolls': 'rotoli',
+  'unit.containers': 'container',
 };

@@ -112,4 +112,19 @@ export const form: FormTexts = {
     'こちら側で問題が発生しました。メッセージは残っています。しばらくしてからもう一度お試しください。',
   'error.NETWORK':
     'サーバーに接続できませんでした。メッセージは残っています。接続を確認して、もう一度お試しください。',
+  basketFull:
+    '問い合わせリストがいっぱいです。1 件の問い合わせに入れられる製品は {max} 点までです。',
+  'unit.pieces': '個',
+  'unit.sets': 'セット',
+  'unit.pairs': 'ペア',
+  'unit.meters': 'メートル',
+  'unit.square meters': '平方メートル',
+  'unit.kg': 'kg',
+  'unit.tons': 'トン',
+  'unit.liters': 'リットル',
+  'unit.cartons': 'カートン',
+  'unit.boxes': '箱',
+  'unit.bags': '袋',
+  'unit.rolls': 'ロール',
+  'unit.containers': 'コンテナ',
 };

@@ -111,4 +111,19 @@ export const form: FormTexts = {
     '저희 쪽에 문제가 생겼습니다. 메시지는 그대로 있으니 잠시 후 다시 시도해 주세요.',
   'error.NETWORK':
     '서버에 연결할 수 없습니다. 메시지는 그대로 있으니 연결을 확인하고 다시 시도해 주세요.',
+  basketFull:
+    '문의 바구니가 가득 찼습니다. 한 번의 문의에는 제품을 최대 {max}개까지 담을 수 있습니다.',
+  'unit.pieces': '개',
+  'unit.sets': '세트',
+  'unit.pairs': '쌍',
+  'unit.meters': '미터',
+  'unit.square meters': '제곱미터',
+  'unit.kg': 'kg',
+  'unit.tons': '톤',
+  'unit.liters': '리터',
+  'unit.cartons': '카톤',
+  'unit.boxes': '박스',
+  'unit.bags': '포대',
+  'unit.rolls': '롤',
+  'unit.containers': '컨테이너',
 };

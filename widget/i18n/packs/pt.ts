@@ -114,4 +114,18 @@ export const form: FormTexts = {
     'Algo deu errado do nosso lado. Sua mensagem continua aqui: tente novamente em instantes.',
   'error.NETWORK':
     'Não foi possível conectar ao servidor. Sua mensagem continua aqui: verifique sua conexão e tente novamente.',
+  basketFull: 'Sua cesta de cotação está cheia: uma cotação pode ter até {max} produtos.',
+  'unit.pieces': 'peças',
+  'unit.sets': 'conjuntos',
+  'unit.pairs': 'pares',
+  'unit.meters': 'metros',
+  'unit.square meters': 'metros quadrados',
+  'unit.kg': 'kg',
+  'unit.tons': 'toneladas',
+  'unit.liters': 'litros',
+  'unit.cartons': 'caixas de papelão',
+  'unit.boxes': 'caixas',
+  'unit.bags': 'sacos',
+  'unit.rolls': 'rolos',
+  'unit.containers': 'contêineres',
 };

@@ -113,4 +113,18 @@ export const form: FormTexts = {
     'Bizim tarafımızda bir sorun oluştu. Mesajınız hâlâ burada: lütfen birazdan tekrar deneyin.',
   'error.NETWORK':
     'Sunucuya ulaşılamadı. Mesajınız hâlâ burada: bağlantınızı kontrol edip tekrar deneyin.',
+  basketFull: 'Talep sepetiniz dolu: bir talepte en fazla {max} ürün olabilir.',
+  'unit.pieces': 'adet',
+  'unit.sets': 'takım',
+  'unit.pairs': 'çift',
+  'unit.meters': 'metre',
+  'unit.square meters': 'metrekare',
+  'unit.kg': 'kg',
+  'unit.tons': 'ton',
+  'unit.liters': 'litre',
+  'unit.cartons': 'koli',
+  'unit.boxes': 'kutu',
+  'unit.bags': 'torba',
+  'unit.rolls': 'rulo',
+  'unit.containers': 'konteyner',
 };

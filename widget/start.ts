@@ -12,6 +12,7 @@ import { createFormLoader } from './load-form';
 import { createNotice } from './notice';
 import { applyTheme } from './theme';
 import { appendHost, attachRoot } from './mount';
+import { h } from './dom';
 import type { Namespace } from './namespace';
 import type { Settings } from './settings';
 import { hasKeptWork } from './unsent-inquiry';
@@ -130,7 +131,10 @@ export function startWidget({ settings, namespace, css }: StartOptions): void {
           for (const host of cards) {
             guard(() => {
               const card = createCard(cardLocale, openBlank);
-              attachRoot(host, css.base, css.card).append(card.element);
+              // In a frame that holds it as a float: see card.css.
+              attachRoot(host, css.base, css.card).append(
+                h('div', { class: 'frame' }, card.element),
+              );
               config.then(card.show).catch(report);
             })();
           }

@@ -124,6 +124,14 @@ test('hostile-css.html: the page cannot restyle the widget, nor the widget the p
     ]);
   const [color, fillOfCard] = await fillColor(card.locator('.reply-time'));
   expect(fillOfCard).toBe(color);
+  // The page's text-decoration above the card draws nothing on it: taken away, no pixel changes.
+  const shot = () => card.screenshot({ animations: 'disabled', caret: 'hide' });
+  const decorated = await shot();
+  const plain = await page.addStyleTag({
+    content: '.sidebar { text-decoration: none !important; }',
+  });
+  expect(await shot()).toEqual(decorated);
+  await plain.evaluate((style) => style.remove());
 
   await card.getByRole('button', { name: cardEn.leaveMessage }).click();
   const dialog = page.getByRole('dialog', { name: fill(formEn.formTitle, { name: MOORE }) });

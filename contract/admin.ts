@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { ROLES, type Role } from './inbox';
 import { PROOF_OF_WORK, type ProofOfWork } from './inquiry';
+import { RULES_MAX, TEAM_MEMBERS_MAX } from './limits';
 import { DISTRIBUTIONS, notNA, RuleMatch, WeeklyHours, type Distribution } from './routing';
 
 // The admin section of the inbox: `/api/inbox/admin/*`, for admins of one site only. Shapes
@@ -101,7 +102,7 @@ export type RepInput = z.infer<typeof RepInput>;
 export const TeamInput = z.strictObject({
   name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
   distribution: z.enum(DISTRIBUTIONS),
-  memberIds: z.array(Id).check(z.maxLength(200)),
+  memberIds: z.array(Id).check(z.maxLength(TEAM_MEMBERS_MAX)),
 });
 export type TeamInput = z.infer<typeof TeamInput>;
 
@@ -123,7 +124,7 @@ export type RuleInput = z.infer<typeof RuleInput>;
 
 /** `PUT /api/inbox/admin/rules`: all of the site's rules, in order (the first match decides). */
 export const RulesInput = z.strictObject({
-  rules: z.array(RuleInput).check(z.maxLength(200)),
+  rules: z.array(RuleInput).check(z.maxLength(RULES_MAX)),
 });
 export type RulesInput = z.infer<typeof RulesInput>;
 

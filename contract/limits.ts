@@ -26,6 +26,9 @@ export const MESSAGE_MIN = 20;
 export const MESSAGE_MAX = 8000;
 /** The largest quantity an inquiry (or one line of its basket) may ask for. */
 export const QUANTITY_MAX = 1_000_000_000;
+/** How many rules a site may have, and members a team (the admin API, the config file). */
+export const RULES_MAX = 200;
+export const TEAM_MEMBERS_MAX = 200;
 /** How many products one inquiry's basket may hold. */
 export const BASKET_MAX = 20;
 /**

@@ -11,6 +11,7 @@ import {
   type WebhookFormat,
   WebhookInput,
 } from '../contract';
+import { RULES_MAX, TEAM_MEMBERS_MAX } from '../contract/limits';
 
 // liaison.config.json: sites, reps, teams, rules and webhooks declared in a file kept in git,
 // applied at start-up (server/domain/apply-config.ts). The same shapes as the admin API, except
@@ -43,7 +44,7 @@ const FileTeam = z.strictObject({
   name: TeamInput.shape.name,
   distribution: z.optional(TeamInput.shape.distribution),
   /** Members by email, in round-robin order. */
-  members: z.array(Email),
+  members: z.array(Email).check(z.maxLength(TEAM_MEMBERS_MAX)),
 });
 
 const FileRule = z.strictObject({
@@ -112,7 +113,8 @@ const FileSite = z.strictObject({
   defaultTeam: z.optional(z.string()),
   reps: z.optional(z.array(FileRep)),
   teams: z.optional(z.array(FileTeam)),
-  rules: z.optional(z.array(FileRule)),
+  // As many as the admin page can save back.
+  rules: z.optional(z.array(FileRule).check(z.maxLength(RULES_MAX))),
   webhooks: z.optional(z.array(FileWebhook)),
 });
 

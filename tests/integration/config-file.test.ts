@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigFileError, readConfigFile } from '../../server/config-file';
+import { RULES_MAX } from '../../contract/limits';
 import { applyConfigFile } from '../../server/domain/apply-config';
 import { applyConfig } from '../support/config-file';
 import { ROOT, createTestApp, type TestApp } from '../support/test-app';
@@ -115,6 +116,13 @@ describe('liaison.config.json', () => {
   ])('refuses %j naming the entry', async (content, message) => {
     await expect(apply(content)).rejects.toThrow(ConfigFileError);
     await expect(apply(content)).rejects.toThrow(message);
+  });
+
+  it('refuses more rules than the admin page can save back', async () => {
+    const rule = { match: {}, to: { rep: 'moore.liu@example.com' } };
+    const rules = Array.from({ length: RULES_MAX + 1 }, (_, i) => ({ name: `r${i}`, ...rule }));
+    await expect(apply(site({ rules }))).rejects.toThrow(/sites\[0\]\.rules: .*200/);
+    await apply(site({ rules: rules.slice(0, RULES_MAX) }));
   });
 
   it('refuses a rep of another site', async () => {

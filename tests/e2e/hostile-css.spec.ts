@@ -131,7 +131,7 @@ test('hostile-css.html: the page cannot restyle the widget, nor the widget the p
     content: '.sidebar { text-decoration: none !important; }',
   });
   expect(await shot()).toEqual(decorated);
-  await plain.evaluate((style) => style.remove());
+  await plain.evaluate((style) => style.parentNode?.removeChild(style));
 
   await card.getByRole('button', { name: cardEn.leaveMessage }).click();
   const dialog = page.getByRole('dialog', { name: fill(formEn.formTitle, { name: MOORE }) });

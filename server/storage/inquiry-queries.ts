@@ -308,10 +308,11 @@ async function writeInquiry(
   await indexInquiries(trx, [
     { ...inquiry, body: message.authorKind === 'system' ? '' : message.body },
   ]);
-  for (const t of tokens) {
+  // The visitor's and the rep's in one statement.
+  if (tokens.length > 0) {
     await trx
       .insertInto('conversationTokens')
-      .values({ ...t, createdAt: inquiry.createdAt, revokedAt: null })
+      .values(tokens.map((t) => ({ ...t, createdAt: inquiry.createdAt, revokedAt: null })))
       .execute();
   }
   if (attachmentIds.length > 0) {

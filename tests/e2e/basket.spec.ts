@@ -125,7 +125,17 @@ test('a full basket says so, to everyone, when the page adds one more', async ({
     .getByRole('button', { name: 'Add to inquiry' })
     .click();
   const full = `Your inquiry basket is full: one inquiry can hold up to ${BASKET_MAX} products.`;
-  await expect(page.getByRole('status').filter({ hasText: full })).toBeVisible();
+  const note = page.getByRole('status').filter({ hasText: full });
+  await expect(note).toBeVisible();
   await expect(basket).toBeVisible();
+  // In the widget's own type, above the button and clear of it.
+  expect(await note.evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/^system-ui/);
+  const [noteBox, buttonBox] = [await note.boundingBox(), await basket.boundingBox()];
+  expect(noteBox && buttonBox && noteBox.y + noteBox.height <= buttonBox.y).toBe(true);
   expect(await new AxeBuilder({ page }).analyze()).toMatchObject({ violations: [] });
+  // Opening the basket is the answer to it: the note goes.
+  await basket.click();
+  await page.keyboard.press('Escape');
+  await expect(basket).toBeFocused();
+  await expect(note).toHaveCount(0);
 });

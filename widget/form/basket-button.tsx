@@ -23,7 +23,15 @@ export function BasketButton({
   const note = state.basketNote.value;
   const full = count >= BASKET_MAX && note === fill(locale.texts.basketFull, { max: BASKET_MAX });
   return (
-    <div lang={locale.lang} dir={locale.dir} style={state.config.value?.site.theme ?? undefined}>
+    <div
+      class="basket"
+      lang={locale.lang}
+      dir={locale.dir}
+      style={state.config.value?.site.theme ?? undefined}
+    >
+      <p class={full ? 'basket-note' : 'sr-only'} role="status">
+        {note}
+      </p>
       {count > 0 && (
         <button
           type="button"
@@ -34,9 +42,6 @@ export function BasketButton({
           {fill(locale.texts.basket, { count })}
         </button>
       )}
-      <p class={full ? 'basket-note' : 'sr-only'} role="status">
-        {note}
-      </p>
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { toJson } from '../json';
 import type { BasketLine, ProductInput } from '../../contract/inquiry';
 import { BASKET_MAX, UNITS } from '../../contract/limits';
 import { toProduct } from '../product';
-import { readQuantity } from './quantity';
+import { quantityText, readQuantity } from './quantity';
 import { isRecord } from '../responses';
 import { basketKey } from '../unsent-inquiry';
 import type { StorageLike } from './token-store';
@@ -48,7 +48,7 @@ export function basketLines(lines: Line[]): BasketLine[] {
 export const linesOf = (products: readonly BasketLine[] = []): Line[] =>
   products.map(({ quantity, unit, ...product }) => ({
     product,
-    quantity: quantity === undefined ? '' : String(quantity),
+    quantity: quantity === undefined ? '' : quantityText(quantity),
     unit: unit ?? 'pieces',
   }));
 

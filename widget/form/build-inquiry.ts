@@ -1,7 +1,7 @@
 import type { InquiryInput, PageContext } from '../../contract/inquiry';
 import { basketLines, type Line } from './basket';
 import { UNITS } from '../../contract/limits';
-import { readQuantity } from './quantity';
+import { quantityText, readQuantity } from './quantity';
 
 /** The form's raw input values, exactly as typed. */
 export interface FormValues {
@@ -61,7 +61,7 @@ export function formValues(input: InquiryInput): FormValues {
     company: input.company ?? '',
     country: input.country ?? '',
     phone: input.phone ?? '',
-    quantity: input.quantity === undefined ? '' : String(input.quantity),
+    quantity: input.quantity === undefined ? '' : quantityText(input.quantity),
     unit: input.unit ?? 'pieces',
     message: input.message,
   };

@@ -134,6 +134,12 @@ function mountWithTexts(
 
   emitOpenAndClose(state, events);
 
+  // What the basket said is done with once the visitor opens the dialog (a full basket's note
+  // stays on screen until then).
+  effect(() => {
+    if (state.open.value) state.basketNote.value = '';
+  });
+
   // New messages appear while the thread is on screen, and only then.
   effect(() => {
     const token = thread.token.value;

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readQuantity } from './quantity';
+import { QUANTITY_MAX } from '../../contract/limits';
+import { quantityText, readQuantity } from './quantity';
 
 describe('readQuantity', () => {
   it.each([
@@ -12,6 +14,10 @@ describe('readQuantity', () => {
     // The Arabic decimal and thousands separators.
     ['٢٫٥', 2.5],
     ['١٬٥٠٠', 1500],
+    // Those two marks are never the other: the Arabic point before three digits is still one.
+    ['١٫٢٥٠', 1.25],
+    ['１．２５０', 1.25],
+    ['١٬٠٠٠٫٥', 1000.5],
     // A decimal comma or point.
     ['2,5', 2.5],
     ['12.75', 12.75],
@@ -27,6 +33,10 @@ describe('readQuantity', () => {
     ['1.000.000', 1_000_000],
     ['1 000', 1000],
     ['1\u202f000', 1000],
+    ['1 000,5', 1000.5],
+    ['100 200', 100_200],
+    ["1'000.50", 1000.5],
+    ['1’000', 1000],
     ['1,00,000', 100_000],
     ['1.234,5', 1234.5],
     ['1,234.5', 1234.5],
@@ -40,10 +50,38 @@ describe('readQuantity', () => {
     expect(readQuantity('  ')).toBeUndefined();
   });
 
-  it.each(['abc', '200 pcs', '-5', '1e3', '.', ',', '1.2.3', '1,50,5', '1,234.567,8', '1,2,3'])(
-    'reads %j as not a number',
-    (typed) => {
-      expect(readQuantity(typed)).toBeNaN();
-    },
-  );
+  it.each([
+    'abc',
+    '200 pcs',
+    '-5',
+    '1e3',
+    '.',
+    ',',
+    '2d5',
+    '1.2.3',
+    '1,50,5',
+    '1,234.567,8',
+    '1,2,3',
+    '1 5',
+    '1٬5',
+    '1 000.000,5',
+    '1x000',
+    '1-000',
+    '½',
+    '١٫٢٫٣',
+  ])('reads %j as not a number', (typed) => {
+    expect(readQuantity(typed)).toBeNaN();
+  });
+
+  it('reads back every quantity as the form shows it again', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0.001, max: QUANTITY_MAX, noNaN: true }),
+        (quantity) => readQuantity(quantityText(quantity)) === quantity,
+      ),
+      { numRuns: 5000 },
+    );
+    for (const quantity of [2.125, 1234.125, 123456789.123, 1e-7, 0.125, 1500])
+      expect(readQuantity(quantityText(quantity))).toBe(quantity);
+  });
 });

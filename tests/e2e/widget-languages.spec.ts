@@ -30,6 +30,16 @@ async function withoutPageLanguage(page: Page, serverUrl: string): Promise<void>
   });
 }
 
+/** The demo page with the widget in Arabic (`liaisonSettings.lang`), its form opened from the card. */
+async function openArabicForm(page: Page, serverUrl: string): Promise<Locator> {
+  await page.addInitScript(() => {
+    Reflect.set(window, 'liaisonSettings', { lang: 'ar' });
+  });
+  await page.goto(`${serverUrl}/`);
+  await page.locator('section.card').getByRole('button', { name: ar.card.leaveMessage }).click();
+  return page.getByRole('dialog', { name: fill(ar.form.formTitle, { name: MOORE }) });
+}
+
 test('an Arabic page gets the card, the form and the answer in Arabic, right to left', async ({
   page,
   liaison,
@@ -80,12 +90,7 @@ test('in the Arabic widget, English text runs left to right where it is typed an
   page,
   liaison,
 }) => {
-  await page.addInitScript(() => {
-    Reflect.set(window, 'liaisonSettings', { lang: 'ar' });
-  });
-  await page.goto(`${liaison.server.url}/`);
-  await page.locator('section.card').getByRole('button', { name: ar.card.leaveMessage }).click();
-  const dialog = page.getByRole('dialog', { name: fill(ar.form.formTitle, { name: MOORE }) });
+  const dialog = await openArabicForm(page, liaison.server.url);
   // The direction the browser gives an element, so "?" ends an English sentence on its right.
   const direction = (el: Locator) =>
     el.evaluate((node) => (node.matches(':dir(ltr)') ? 'ltr' : 'rtl'));
@@ -140,12 +145,7 @@ test('an Arabic visitor types the quantity in Arabic digits and picks the unit b
   page,
   liaison,
 }) => {
-  await page.addInitScript(() => {
-    Reflect.set(window, 'liaisonSettings', { lang: 'ar' });
-  });
-  await page.goto(`${liaison.server.url}/`);
-  await page.locator('section.card').getByRole('button', { name: ar.card.leaveMessage }).click();
-  const dialog = page.getByRole('dialog', { name: fill(ar.form.formTitle, { name: MOORE }) });
+  const dialog = await openArabicForm(page, liaison.server.url);
   await dialog.getByLabel(ar.form.email).fill('arabic-digits@buyer.example');
   await dialog.getByLabel(ar.form.message).fill('نحتاج إلى عرض سعر مع مدة التسليم إلى جدة.');
   // Two and a half, with the Arabic decimal separator: a number input took none of it.

@@ -169,7 +169,7 @@ export async function receiveInquiry(
             ...arrivalDeliveries(newId, inquiry, message.id),
             ...(await webhookDeliveries(
               { store, newId },
-              site.id,
+              site,
               [createdFact(inquiry)],
               inquiry.id,
             )),

@@ -23,7 +23,7 @@ const hmacKey = (secret: string) => createHmac('sha256', secret).update('altcha'
 
 /** Whether a new inquiry to `site` needs a solved challenge now. */
 export async function proofOfWorkRequired(deps: ProofOfWorkDeps, site: Site): Promise<boolean> {
-  const mode = (await deps.store.findSiteSettings(site.id))?.proofOfWork ?? 'auto';
+  const mode = (await deps.store.siteConfig(site)).settings?.proofOfWork ?? 'auto';
   if (mode !== 'auto') return mode === 'on';
   return (
     (await peek(deps.store, `inquiry:site:${site.id}`, MINUTE, deps.clock())) >= deps.floodPerMinute

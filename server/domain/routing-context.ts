@@ -23,12 +23,12 @@ export async function loadRouting(
   site: Site,
   email: string | null,
 ): Promise<LoadedRouting> {
-  const [reps, profiles, teams, rules, settings, lastRep] = await Promise.all([
-    store.listReps(site.id),
-    store.findRepProfiles(site.id),
-    store.listTeams(site.id),
-    store.listRules(site.id),
-    store.findSiteSettings(site.id),
+  // The configuration as kept since its version last moved (Store.siteConfig); the teams, with
+  // their turns, are read each time, and only where the site has any.
+  const config = store.siteConfig(site);
+  const [{ reps, profiles, rules, settings }, teams, lastRep] = await Promise.all([
+    config,
+    config.then(({ hasTeams }) => (hasTeams ? store.listTeams(site.id) : [])),
     email ? store.lastRepForEmail(site.id, email) : null,
   ]);
   // Open counts matter only to a rep's cap and a least-open team, and counting grows with the

@@ -6,6 +6,7 @@ import type {
   InquiryStatus,
   Message,
   NewDelivery,
+  Site,
   Store,
 } from '../storage/store';
 
@@ -111,12 +112,17 @@ export function createdFact(inquiry: Inquiry): WebhookFact {
  */
 export async function webhookDeliveries(
   { store, newId }: { store: Store; newId: () => string },
-  siteId: string,
+  /** The site as the request read it (its kept configuration holds the webhooks), or its id. */
+  site: Site | string,
   facts: WebhookFact[],
   causeId: string,
 ): Promise<NewDelivery[]> {
   if (facts.length === 0) return [];
-  const hooks = await store.activeWebhooks(siteId);
+  const siteId = typeof site === 'string' ? site : site.id;
+  const hooks =
+    typeof site === 'string'
+      ? await store.activeWebhooks(siteId)
+      : (await store.siteConfig(site)).webhooks;
   return facts.flatMap((fact) =>
     hooks
       .filter((hook) => hook.events.includes(fact.type as WebhookEvent))

@@ -22,6 +22,8 @@ export interface SitesTable {
   /** 'off', 'on' or 'auto'. */
   proofOfWork: Generated<string>;
   createdAt: string;
+  /** Moved on by triggers at every write of the site's configuration (migration 0023). */
+  configVersion: Generated<number>;
 }
 
 export interface RepsTable {

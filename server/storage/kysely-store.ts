@@ -8,6 +8,7 @@ import { inquiryQueries } from './inquiry-queries';
 import { outboxQueries } from './outbox-queries';
 import { routingQueries } from './routing-queries';
 import type { SearchAdapter } from './search';
+import { keptSiteConfig } from './site-config';
 import { siteQueries } from './site-queries';
 import { tokenQueries } from './token-queries';
 import type { Assigning, Store } from './store';
@@ -65,18 +66,22 @@ export function createKyselyStore(
 ): Store {
   const turns: ReturnType<Store['givenTurns']> = new Map();
   const assigning: Assigning = { held: new Map(), written: [], reading: [], next: 0 };
+  const sites = siteQueries(db);
+  const routing = routingQueries(db);
+  const webhooks = webhookQueries(db);
   return {
     givenTurns: () => turns,
     assigning: () => assigning,
-    ...siteQueries(db),
+    ...sites,
     ...inquiryQueries(db, { writers, skipLocked, erase }),
     ...inquiryListQueries(db, search),
     ...tokenQueries(db),
     ...authQueries(db, { relaxedCounters }),
     ...outboxQueries(db, { skipLocked }),
-    ...routingQueries(db),
+    ...routing,
+    siteConfig: keptSiteConfig({ ...sites, ...routing, ...webhooks }),
     ...attachmentQueries(db),
-    ...webhookQueries(db),
+    ...webhooks,
     ...exclusiveQueries(db, { advisoryLocks }),
   };
 }

@@ -15,6 +15,11 @@ export interface Site {
   name: string;
   allowedOrigins: string[];
   defaultRepId: string | null;
+  /**
+   * The version of the site's configuration this was read at (migration 0023): what
+   * Store.siteConfig returns is at least as new.
+   */
+  configVersion: number;
 }
 
 export interface Rep {
@@ -192,7 +197,7 @@ export interface ReplyTiming {
   firstReplyAt: string | null;
 }
 
-export type NewSite = Omit<Site, 'defaultRepId'>;
+export type NewSite = Omit<Site, 'defaultRepId' | 'configVersion'>;
 export type NewRep = Rep;
 
 /** Whose inquiries a list shows: one rep's, or (admins) a whole site's. */

@@ -33,6 +33,7 @@ export const toSite = (row: Selectable<SitesTable>): Site => ({
   name: row.name,
   allowedOrigins: parseJson<string[]>(row.allowedOrigins),
   defaultRepId: row.defaultRepId,
+  configVersion: Number(row.configVersion),
 });
 
 export const toRep = (row: Selectable<RepsTable>): Rep => ({

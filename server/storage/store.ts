@@ -1,5 +1,6 @@
 import type { AttachmentStore, StoredAttachment } from './attachment-queries';
 import type { WebhookStore } from './webhook-queries';
+import type { SiteConfig } from './site-config';
 import type {
   Site,
   Rep,
@@ -243,6 +244,12 @@ export interface Store extends AttachmentStore, WebhookStore {
     patch: Partial<Pick<Rep, 'name' | 'title' | 'photoUrl' | 'role' | 'active' | 'handle'>>,
   ): Promise<void>;
   findSiteSettings(siteId: string): Promise<SiteSettings | null>;
+  /**
+   * The site's reps, profiles, rules, settings and active webhooks, and whether it has teams, at
+   * `site.configVersion` or later: kept by the process until the version moves on
+   * (storage/site-config.ts). Shared between callers: not to be changed.
+   */
+  siteConfig(site: Site): Promise<SiteConfig>;
   updateSite(
     siteId: string,
     patch: Partial<SiteSettings & Pick<Site, 'name' | 'allowedOrigins'>>,

@@ -250,15 +250,15 @@ describe('reassignment on escalation racing a reply', () => {
     const cookie = await signInAs(t, MOORE);
     const { id } = await sendInquiry(t);
     hours(25);
-    // Moore's reply commits while the router reads the rules for his successor.
-    const rules = t.store.listRules.bind(t.store);
-    t.store.listRules = async (...args) => {
+    // Moore's reply commits while the router reads the site's configuration for his successor.
+    const config = t.store.siteConfig.bind(t.store);
+    t.store.siteConfig = async (...args) => {
       const reply = await inboxRequest(t, cookie, 'POST', `/inquiries/${id}/messages`, {
         body: 'Sorry for the wait: quote attached.',
         kind: 'reply',
       });
       expect(reply.status).toBe(201);
-      return rules(...args);
+      return config(...args);
     };
     // Answered after all: neither escalated nor handed over.
     expect(await escalateOverdue(deps())).toBe(0);

@@ -120,6 +120,7 @@ describe('migration 0013 stopped halfway', () => {
       '0020-handed-at',
       '0021-first-reply-rep',
       '0022-delivery-lanes',
+      '0023-config-version',
     ]);
     expect(await foundBefore0014('keptname', names)).toEqual(['kept']);
 

@@ -8,6 +8,7 @@ import {
   type NewDelivery,
   type Rep,
   type Store,
+  type TeamTurn,
 } from '../storage/store';
 import type { KeptFile } from './attachments';
 import { DomainError } from './errors';
@@ -26,6 +27,8 @@ export interface MessageExtras {
   files?: KeptFile[];
   /** The most files its inquiry may hold with these (Store.addMessage: TooManyFiles). */
   filesMax?: number;
+  /** A team's round-robin turn the change takes (Store.addMessage: TurnTaken). */
+  teamTurn?: TeamTurn | null;
 }
 
 export interface ConversationDeps {
@@ -50,6 +53,7 @@ async function post(
     once = null,
     files = [],
     filesMax,
+    teamTurn,
   }: MessageExtras & {
     /** The delivery kind that sends this message on (to the rep, to the visitor). */
     notify?: string | null;
@@ -91,6 +95,7 @@ async function post(
       deliveries,
       ...(once && { idempotency: once.idempotency }),
       ...(filesMax !== undefined && { filesMax }),
+      ...(teamTurn && { teamTurn }),
       attachments: files.map((file) => ({
         ...file,
         id: newId(),
@@ -203,12 +208,13 @@ export function addSystemMessage(
   body: string,
   patch: InquiryPatch,
   deliveries: NewDelivery[] = [],
+  { teamTurn }: Pick<MessageExtras, 'teamTurn'> = {},
 ): Promise<Message | null> {
   return post(
     deps,
     inquiry,
     { authorKind: 'system', authorRepId: null, body, channel: 'inbox' },
     patch,
-    { deliveries },
+    { deliveries, teamTurn },
   );
 }

@@ -4,7 +4,7 @@ import { handOver, type InboxDeps } from './inbox-actions';
 import { route } from './router';
 import { routingContext } from './routing-context';
 import { turnGiven, withTurnRetries, withTurnsGiven } from './team-turns';
-import { TurnTaken, type Inquiry, type Site } from '../storage/store';
+import type { Inquiry, Site, TeamTurn } from '../storage/store';
 
 /** How many overdue inquiries one run handles per site; the next run takes the rest. */
 const BATCH = 50;
@@ -16,7 +16,7 @@ const BATCH = 50;
  * escalated once. Returns how many were.
  */
 export async function escalateOverdue(deps: InboxDeps): Promise<number> {
-  const { store, clock, newId } = deps;
+  const { store, clock } = deps;
   const now = clock();
   let count = 0;
   for (const site of await store.listSites()) {
@@ -25,75 +25,97 @@ export async function escalateOverdue(deps: InboxDeps): Promise<number> {
     const hours = settings.replyPromiseHours;
     const cutoff = new Date(now.getTime() - hours * 3_600_000).toISOString();
     for (const inquiry of await store.unansweredBefore(site.id, cutoff, BATCH)) {
-      // Where the site asks for it, its next rep, handed it in the escalation's own change: a
-      // crash between the two left it escalated, never to be looked at again, with its rep.
-      const repId = settings.escalationReassign ? await reassignTo(deps, site, inquiry, now) : null;
-      const target = repId && repId !== inquiry.repId ? await store.findRep(repId) : null;
-      const handing = target && (await handOver(deps, inquiry, target, { whileUnanswered: true }));
-      // The event, the notice and the new rep are written only by the first process to
-      // escalate it (several run this on one PostgreSQL), and only while it is unanswered and
-      // with the rep read (not over a reply, or an admin's reassignment, made meanwhile); the
-      // others find it done and leave it.
-      const escalated = await addSystemMessage(
-        deps,
-        inquiry,
-        `No reply within ${hours} hours: escalated to the admins` +
-          (target ? ` and reassigned to ${target.name}` : ''),
-        { escalatedAt: now.toISOString(), ...handing?.patch },
-        [
-          {
-            id: newId(),
-            kind: ESCALATION_NOTICE,
-            siteId: inquiry.siteId,
-            inquiryId: inquiry.id,
-            // The rep who let it wait: the notice is theirs, not the new rep's.
-            payload: { inquiryId: inquiry.id, hours: String(hours), repId: inquiry.repId ?? '' },
-            dedupeKey: `${ESCALATION_NOTICE}:${inquiry.id}`,
-          },
-          ...(handing?.deliveries ?? []),
-        ],
+      // Routed again when another process took the round-robin turn it chose (team-turns.ts).
+      const escalated = await withTurnRetries((takeTurn) =>
+        escalate(
+          deps,
+          { site, hours, reassign: settings.escalationReassign },
+          inquiry,
+          now,
+          takeTurn,
+        ),
       );
-      await handing?.settle(escalated !== null);
-      if (!escalated) continue;
-      count++;
+      if (escalated) count++;
     }
   }
   return count;
 }
 
 /**
- * Who takes `inquiry` on its escalation: the router's choice with its rep left out. A team's
- * round-robin turn it takes is stored, as a new inquiry's is (team-turns.ts): routed again
- * when another process took that turn first.
+ * Escalates one inquiry: where the site asks for it, to its next rep, handed it in the
+ * escalation's own change (a crash between the two left it escalated, never to be looked at
+ * again, with its rep), with the team's round-robin turn that choice took (`takeTurn`).
  */
-function reassignTo(
+async function escalate(
+  deps: InboxDeps,
+  { site, hours, reassign }: { site: Site; hours: number; reassign: boolean },
+  inquiry: Inquiry,
+  now: Date,
+  takeTurn: boolean,
+): Promise<boolean> {
+  const { store, newId } = deps;
+  const next = reassign ? await nextRep(deps, site, inquiry, now) : null;
+  const target = next && next.repId !== inquiry.repId ? await store.findRep(next.repId) : null;
+  const handing = target && (await handOver(deps, inquiry, target, { whileUnanswered: true }));
+  // The event, the notice, the new rep and their turn are written only by the first process to
+  // escalate it (several run this on one PostgreSQL), and only while it is unanswered and with
+  // the rep read (not over a reply, or an admin's reassignment, made meanwhile); the others
+  // find it done and leave it, and take no turn.
+  let escalated = null;
+  try {
+    escalated = await addSystemMessage(
+      deps,
+      inquiry,
+      `No reply within ${hours} hours: escalated to the admins` +
+        (target ? ` and reassigned to ${target.name}` : ''),
+      { escalatedAt: now.toISOString(), ...handing?.patch },
+      [
+        {
+          id: newId(),
+          kind: ESCALATION_NOTICE,
+          siteId: inquiry.siteId,
+          inquiryId: inquiry.id,
+          // The rep who let it wait: the notice is theirs, not the new rep's.
+          payload: { inquiryId: inquiry.id, hours: String(hours), repId: inquiry.repId ?? '' },
+          dedupeKey: `${ESCALATION_NOTICE}:${inquiry.id}`,
+        },
+        ...(handing?.deliveries ?? []),
+      ],
+      { teamTurn: target && takeTurn ? next?.turn : null },
+    );
+  } finally {
+    await handing?.settle(escalated !== null);
+  }
+  return escalated !== null;
+}
+
+/**
+ * Who takes `inquiry` on its escalation: the router's choice with its rep left out, and the
+ * team's round-robin turn that choice takes, if any (given in this process: team-turns.ts).
+ */
+async function nextRep(
   { store }: InboxDeps,
   site: Site,
   inquiry: Inquiry,
   now: Date,
-): Promise<string | null> {
-  return withTurnRetries(async (takeTurn) => {
-    const context = await routingContext(store, site, inquiry.visitor.email);
-    // No await from here to turnGiven: the turn read is the turn taken.
-    const teams = withTurnsGiven(store, context.teams);
-    const decision = route({
-      ...context,
-      teams,
-      // The rep who let it wait is treated as away, and so is their buyer history.
-      reps: context.reps.map((r) => (r.id === inquiry.repId ? { ...r, away: true } : r)),
-      lastRepIdForEmail: null,
-      inquiry: {
-        country: inquiry.visitor.country,
-        language: inquiry.page.language,
-        pageUrl: inquiry.page.url,
-        products: inquiry.products,
-      },
-      now,
-    });
-    const turn = turnGiven(store, teams, decision);
-    if (takeTurn && turn && !(await store.takeTeamTurn(turn))) {
-      throw new TurnTaken(turn.teamId, turn.turn);
-    }
-    return decision.repId;
+): Promise<{ repId: string; turn: TeamTurn | null } | null> {
+  const context = await routingContext(store, site, inquiry.visitor.email);
+  // No await from here to turnGiven: the turn read is the turn given.
+  const teams = withTurnsGiven(store, context.teams);
+  const decision = route({
+    ...context,
+    teams,
+    // The rep who let it wait is treated as away, and so is their buyer history.
+    reps: context.reps.map((r) => (r.id === inquiry.repId ? { ...r, away: true } : r)),
+    lastRepIdForEmail: null,
+    inquiry: {
+      country: inquiry.visitor.country,
+      language: inquiry.page.language,
+      pageUrl: inquiry.page.url,
+      products: inquiry.products,
+    },
+    now,
   });
+  const turn = turnGiven(store, teams, decision);
+  return decision.repId ? { repId: decision.repId, turn } : null;
 }

@@ -139,6 +139,7 @@ export function inquiryQueries(
       idempotency,
       attachments = [],
       filesMax = Infinity,
+      teamTurn,
     }) {
       return db.transaction().execute(async (trx) => {
         if (patch.escalatedAt !== undefined || patch.whileUnansweredBy !== undefined) {
@@ -163,6 +164,10 @@ export function inquiryQueries(
             )
             .executeTakeFirst();
           if (Number(claimed.numUpdatedRows) === 0) return false;
+        }
+        // Taken only with a change that is made: an escalation found answered takes none.
+        if (teamTurn && !(await insertTurn(trx, teamTurn))) {
+          throw new TurnTaken(teamTurn.teamId, teamTurn.turn);
         }
         // Where the change moves it in the list (SQLite), set with the change.
         const move = await rankMoveOf(trx, message.inquiryId, patch);

@@ -163,6 +163,12 @@ export interface Store extends AttachmentStore, WebhookStore {
      * inquiry's row is written (so two messages count in turn): more throws TooManyFiles.
      */
     filesMax?: number;
+    /**
+     * The team's round-robin turn the change takes (an escalation's new rep), stored with it
+     * and only if it is made; when the team holds that number already, nothing is stored
+     * (rejects with TurnTaken).
+     */
+    teamTurn?: TeamTurn;
   }): Promise<boolean>;
   updateInquiry(id: string, patch: InquiryPatch): Promise<void>;
   listInquiries(scope: InboxScope, filter: InquiryListFilter): Promise<Inquiry[]>;

@@ -13,7 +13,6 @@ type RoutingQueries = Pick<
   | 'findSiteSettings'
   | 'updateSite'
   | 'listTeams'
-  | 'takeTeamTurn'
   | 'saveTeam'
   | 'deleteTeam'
   | 'listRules'
@@ -135,8 +134,6 @@ export function routingQueries(db: Kysely<Database>): RoutingQueries {
       if (Object.keys(set).length === 0) return;
       await db.updateTable('sites').set(set).where('id', '=', siteId).execute();
     },
-
-    takeTeamTurn: (turn) => insertTurn(db, turn),
 
     async listTeams(siteId) {
       const teams = await db

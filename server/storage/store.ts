@@ -110,11 +110,6 @@ export interface Store extends AttachmentStore, WebhookStore {
    * every wrapper of it.
    */
   assigning(): Assigning;
-  /**
-   * Stores a team's round-robin turn given outside an inquiry's write (a reassignment on
-   * escalation); false when that number was stored already, by another process.
-   */
-  takeTeamTurn(turn: TeamTurn): Promise<boolean>;
   /** Deactivating a rep also ends every session of theirs: a reactivation starts afresh. */
   setRepActive(repId: string, active: boolean): Promise<void>;
   findPasswordHash(repId: string): Promise<string | null>;

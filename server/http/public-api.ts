@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { InquiryInput, WidgetConfigQuery } from '../../contract';
 import { ATTACHMENT_BYTES_MAX, ATTACHMENTS_MAX } from '../../contract/limits';
+import { DomainError } from '../domain/errors';
 import { receiveAttachment } from '../domain/attachments';
 import type { AbuseLimits } from '../config';
 import { receiveInquiry, type InquiryDeps } from '../domain/inquiries';
@@ -86,6 +87,14 @@ export function publicApi(
           onError: (c) => errorJson(c, 'PAYLOAD_TOO_LARGE', 'A file may be up to 5 MB.'),
         }),
         async (c) => {
+          // A form upload would be judged by its multipart framing: "only images, PDF..." about
+          // a PDF. It is told what this takes instead.
+          if (/^multipart\//i.test(c.req.header('Content-Type') ?? '')) {
+            throw new DomainError(
+              'UNSUPPORTED_MEDIA_TYPE',
+              "Send the file's bytes as the body, not as multipart/form-data, and its name in X-Filename.",
+            );
+          }
           // Up to three files go with each inquiry: three times the inquiry's limits.
           await limit(c, 'attachment', ATTACHMENTS_MAX, deps.clock());
           const bytes = new Uint8Array(await c.req.arrayBuffer());

@@ -82,6 +82,22 @@ describe('uploading', () => {
     expect(await attachmentRows()).toEqual([]);
   });
 
+  it('tells a multipart form upload how to send the file, and keeps nothing', async () => {
+    const form = new FormData();
+    form.append('file', new Blob([fixture('spec.pdf')], { type: 'application/pdf' }), 'spec.pdf');
+    const res = await t.app.request('/api/v1/sites/demo/attachments', {
+      method: 'POST',
+      headers: { Origin: ORIGIN },
+      body: form,
+    });
+    expect(res.status).toBe(415);
+    expect(((await res.json()) as ErrorBody).error).toMatchObject({
+      code: 'UNSUPPORTED_MEDIA_TYPE',
+      message: expect.stringContaining('not as multipart/form-data'),
+    });
+    expect(await attachmentRows()).toEqual([]);
+  });
+
   it('a 5 MB PDF is taken: the 64 KB limit of the JSON routes is not its limit', async () => {
     const big = new Uint8Array(ATTACHMENT_BYTES_MAX);
     big.set(fixture('spec.pdf'));

@@ -9,17 +9,58 @@ export const requireJson: MiddlewareHandler = async function requireJson(c, next
   if (type !== 'application/json') {
     throw new DomainError('UNSUPPORTED_MEDIA_TYPE', 'Send the body as application/json.');
   }
+  let body: unknown;
   try {
     // Hono caches the parsed body, so the validator after this does not parse it again.
-    await c.req.json();
+    body = await c.req.json();
   } catch (err) {
     if (err instanceof SyntaxError) {
       throw new DomainError('MALFORMED_JSON', 'The request body is not valid JSON.');
     }
     throw err;
   }
+  // JSON may spell half a character ("\ud800"); stored, it would become U+FFFD.
+  const broken = brokenTextAt(body);
+  if (broken) {
+    throw new DomainError('VALIDATION_FAILED', 'Some fields are missing or invalid.', {
+      [broken.join('.') || 'body']: 'Must be valid Unicode text: it holds half a character.',
+    });
+  }
   await next();
 };
+
+// In a `u` regex a pair of surrogates is one code point: only a lone one is \p{Cs}.
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** A place in a parsed body: its value, and its key under its parent's. */
+interface Place {
+  value: unknown;
+  key: string;
+  parent: Place | null;
+}
+
+/**
+ * The path of a string (or key) in `value` with a lone surrogate; null if none. Walked with a
+ * list, not by recursion (a body may nest arrays thousands deep), each place knowing only its
+ * parent: the path is spelled only for the one found.
+ */
+function brokenTextAt(value: unknown): string[] | null {
+  const pathOf = (place: Place, keys: string[] = []): string[] => {
+    for (let at: Place | null = place; at?.parent; at = at.parent) keys.unshift(at.key);
+    return keys;
+  };
+  const pending: Place[] = [{ value, key: '', parent: null }];
+  for (let place = pending.pop(); place; place = pending.pop()) {
+    const item = place.value;
+    if (typeof item === 'string' && LONE_SURROGATE.test(item)) return pathOf(place);
+    if (typeof item !== 'object' || item === null) continue;
+    for (const [key, child] of Object.entries(item)) {
+      if (LONE_SURROGATE.test(key)) return pathOf(place, [key]);
+      pending.push({ value: child, key, parent: place });
+    }
+  }
+  return null;
+}
 
 /** Validates the JSON body (or the query string) with a contract schema; VALIDATION_FAILED if not. */
 export const validated = <T extends $ZodType, Target extends 'json' | 'query'>(

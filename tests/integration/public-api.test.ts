@@ -166,6 +166,17 @@ describe('POST inquiries', () => {
     ['unknown unit', inquiryBody({ unit: 'handfuls' }), ['unit']],
     ['negative quantity', inquiryBody({ quantity: -3 }), ['quantity']],
     ['quantity as text', inquiryBody({ quantity: '500' }), ['quantity']],
+    // Half a character (JSON spells it "\ud800"): it was stored as U+FFFD.
+    [
+      'a lone surrogate in the message',
+      inquiryBody({ message: 'Please quote 200 pieces \ud800 by Friday, thank you.' }),
+      ['message'],
+    ],
+    [
+      'a lone surrogate in a product name',
+      inquiryBody({ product: undefined, products: [{ name: 'Valve \udc00' }] }),
+      ['products.0.name'],
+    ],
     ['a JSON array', [1, 2], ['body']],
     ['JSON null', null, ['body']],
   ];
@@ -182,6 +193,14 @@ describe('POST inquiries', () => {
       expect(await rowCounts(t.db)).toEqual(before);
     },
   );
+
+  it('takes characters made of two surrogates, such as emoji, whole', async () => {
+    const message = 'Please quote 200 pieces 👍 and 𠜎 samples by Friday.';
+    const res = await post(JSON.stringify(inquiryBody({ message })));
+    expect(res.status).toBe(201);
+    const { id } = (await res.json()) as { id: string };
+    expect((await t.store.listMessages(id))[0]?.body).toBe(message);
+  });
 
   it('says what is wrong with each field', async () => {
     const messages = async (body: string) =>

@@ -1,4 +1,5 @@
 import { type Expression, type ExpressionBuilder, type Kysely, sql, type SqlBool } from 'kysely';
+import { compiledStatement } from './compiled-statement';
 import type { Database } from './database';
 import type { AttemptCount, Store } from './store';
 
@@ -29,6 +30,45 @@ type AuthQueries = Pick<
 
 type ThrottleRow = ExpressionBuilder<Database, 'throttles'>;
 
+// Each inquiry's and message's rate limits (compiled-statement.ts): a read, and a hit per limit.
+const throttleOf = compiledStatement((db: Kysely<Database>, v: { key: string }) =>
+  db
+    .selectFrom('throttles')
+    .select(['failures', 'windowStart', 'lockedUntil'])
+    .where('key', '=', v.key),
+);
+
+const commitUnsynced = compiledStatement(
+  (_db: Kysely<Database>) => sql`set local synchronous_commit = off`,
+);
+
+// One upsert, so two requests at the same moment cannot both read n and write n + 1. A hit
+// from an earlier window than the stored one (a process whose clock is a little behind)
+// counts in the stored window: only a later window starts the count over.
+const hitCounted = compiledStatement(
+  (db: Kysely<Database>, v: { key: string; windowStart: string }) =>
+    db
+      .insertInto('throttles')
+      .values({ key: v.key, failures: 1, windowStart: v.windowStart, lockedUntil: null })
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet((eb) => ({
+          failures: eb
+            .case()
+            .when('throttles.windowStart', '>=', v.windowStart)
+            .then(eb('throttles.failures', '+', 1))
+            .else(1)
+            .end(),
+          windowStart: eb
+            .case()
+            .when('throttles.windowStart', '>', v.windowStart)
+            .then(eb.ref('throttles.windowStart'))
+            .else(v.windowStart)
+            .end(),
+        })),
+      )
+      .returning(['failures', 'windowStart']),
+);
+
 // The counter's window is over and no lock-out runs: the attempt starts a new window.
 const stale = (eb: ThrottleRow, { now, staleBefore }: AttemptCount): Expression<SqlBool> =>
   eb.and([
@@ -44,31 +84,10 @@ export function authQueries(
   db: Kysely<Database>,
   { relaxedCounters }: { relaxedCounters: boolean },
 ): AuthQueries {
-  // One upsert, so two requests at the same moment cannot both read n and write n + 1. A hit
-  // from an earlier window than the stored one (a process whose clock is a little behind)
-  // counts in the stored window: only a later window starts the count over.
   const countHit = async (q: Kysely<Database>, key: string, windowStart: string) => {
-    const row = await q
-      .insertInto('throttles')
-      .values({ key, failures: 1, windowStart, lockedUntil: null })
-      .onConflict((oc) =>
-        oc.column('key').doUpdateSet((eb) => ({
-          failures: eb
-            .case()
-            .when('throttles.windowStart', '>=', windowStart)
-            .then(eb('throttles.failures', '+', 1))
-            .else(1)
-            .end(),
-          windowStart: eb
-            .case()
-            .when('throttles.windowStart', '>', windowStart)
-            .then(eb.ref('throttles.windowStart'))
-            .else(windowStart)
-            .end(),
-        })),
-      )
-      .returning(['failures', 'windowStart'])
-      .executeTakeFirstOrThrow();
+    const { rows } = await hitCounted(q, { key, windowStart });
+    const row = rows[0];
+    if (!row) throw new Error('the throttle upsert returned no row');
     return { count: row.failures, windowStart: row.windowStart };
   };
   return {
@@ -105,19 +124,15 @@ export function authQueries(
       return used?.repId ?? null;
     },
     async findThrottle(key) {
-      const row = await db
-        .selectFrom('throttles')
-        .select(['failures', 'windowStart', 'lockedUntil'])
-        .where('key', '=', key)
-        .executeTakeFirst();
-      return row ?? null;
+      const { rows } = await throttleOf(db, { key });
+      return rows[0] ?? null;
     },
     async countHit(key, windowStart) {
       if (!relaxedCounters) return countHit(db, key, windowStart);
       return db.transaction().execute(async (trx) => {
         // Not worth a wait for the disk: a crash may forget a window's last counts, which the
         // limits tolerate; every inquiry, message and delivery still commits durably.
-        await sql`set local synchronous_commit = off`.execute(trx);
+        await commitUnsynced(trx);
         return countHit(trx, key, windowStart);
       });
     },

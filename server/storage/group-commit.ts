@@ -1,8 +1,16 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
+import { compiledStatement } from './compiled-statement';
 import type { Database } from './database';
 
 /** How many writes one transaction takes at most. */
 const MAX_GROUP = 64;
+
+// Each write's savepoint, compiled once (compiled-statement.ts).
+const savepoint = compiledStatement((_db: Kysely<Database>) => sql`savepoint grouped_write`);
+const rollbackTo = compiledStatement(
+  (_db: Kysely<Database>) => sql`rollback to savepoint grouped_write`,
+);
+const release = compiledStatement((_db: Kysely<Database>) => sql`release savepoint grouped_write`);
 
 export interface GroupCommit<T> {
   /** Writes `item` in the next shared transaction; resolves once that commits. */
@@ -56,14 +64,14 @@ export function groupCommit<T>(
       await db.transaction().execute(async (trx) => {
         if (group.length === 1 && group[0]) return write(trx, group[0].item);
         for (const pending of group) {
-          await sql`savepoint grouped_write`.execute(trx);
+          await savepoint(trx);
           try {
             await write(trx, pending.item);
           } catch (err) {
             failed.set(pending, err);
-            await sql`rollback to savepoint grouped_write`.execute(trx);
+            await rollbackTo(trx);
           }
-          await sql`release savepoint grouped_write`.execute(trx);
+          await release(trx);
         }
       });
     } catch (err) {

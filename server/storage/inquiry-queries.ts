@@ -1,14 +1,14 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from './database';
 import type { ErasingTransaction } from './kysely-store';
+import { compiledStatement } from './compiled-statement';
 import { insertDeliveries } from './outbox-queries';
 import { groupCommit } from './group-commit';
-import { fromInquiry, patchColumns, toInquiry, toMessage } from './rows';
+import { patchColumns, toInquiry, toMessage } from './rows';
 import { insertTurn } from './routing-queries';
-import { indexInquiries, indexMessage, rankMoveOf, rankOnInsert } from './search-index';
+import { indexMessage, rankMoveOf } from './search-index';
+import { writeInquiry } from './write-inquiry';
 import { InquiryGone, TooManyFiles, TurnTaken, type InboxScope, type Store } from './store';
-
-type NewInquiry = Parameters<Store['createInquiry']>[0];
 
 type InquiryQueries = Pick<
   Store,
@@ -25,6 +25,14 @@ type InquiryQueries = Pick<
   | 'countUnread'
   | 'firstMessages'
 >;
+
+// Read for each inquiry and message (compiled-statement.ts).
+const idempotencyOf = compiledStatement((db: Kysely<Database>, v: { keyHash: string }) =>
+  db
+    .selectFrom('idempotencyKeys')
+    .select(['keyHash', 'fingerprint', 'resourceId'])
+    .where('keyHash', '=', v.keyHash),
+);
 
 /** Inquiries and their messages (tokens: token-queries.ts; the list: inquiry-list-queries.ts). */
 export function inquiryQueries(
@@ -48,12 +56,8 @@ export function inquiryQueries(
     writesSettled: inquiries.settled,
 
     async findIdempotency(keyHash) {
-      const row = await db
-        .selectFrom('idempotencyKeys')
-        .select(['keyHash', 'fingerprint', 'resourceId'])
-        .where('keyHash', '=', keyHash)
-        .executeTakeFirst();
-      return row ?? null;
+      const { rows } = await idempotencyOf(db, { keyHash });
+      return rows[0] ?? null;
     },
 
     async inquiryIdsOfVisitor(siteId, email) {
@@ -289,45 +293,4 @@ async function deleteWithAll(trx: Transaction<Database>, ids: string[]): Promise
   await trx.deleteFrom('attachments').where('inquiryId', 'in', ids).execute();
   await trx.deleteFrom('messages').where('inquiryId', 'in', ids).execute();
   await trx.deleteFrom('inquiries').where('id', 'in', ids).execute();
-}
-
-/** One inquiry with everything stored with it, in the caller's transaction. */
-async function writeInquiry(
-  trx: Transaction<Database>,
-  { inquiry, message, tokens, deliveries, teamTurn, idempotency, attachmentIds = [] }: NewInquiry,
-): Promise<void> {
-  if (idempotency) {
-    await trx
-      .insertInto('idempotencyKeys')
-      .values({ ...idempotency, createdAt: inquiry.createdAt })
-      .execute();
-  }
-  if (teamTurn) {
-    if (!(await insertTurn(trx, teamTurn))) throw new TurnTaken(teamTurn.teamId, teamTurn.turn);
-  }
-  await trx
-    .insertInto('inquiries')
-    .values({ ...fromInquiry(inquiry), ...rankOnInsert(trx, inquiry) })
-    .execute();
-  await trx.insertInto('messages').values(message).execute();
-  await indexInquiries(trx, [
-    { ...inquiry, body: message.authorKind === 'system' ? '' : message.body },
-  ]);
-  // The visitor's and the rep's in one statement.
-  if (tokens.length > 0) {
-    await trx
-      .insertInto('conversationTokens')
-      .values(tokens.map((t) => ({ ...t, createdAt: inquiry.createdAt, revokedAt: null })))
-      .execute();
-  }
-  if (attachmentIds.length > 0) {
-    await trx
-      .updateTable('attachments')
-      .set({ inquiryId: inquiry.id })
-      .where('id', 'in', attachmentIds)
-      .where('siteId', '=', inquiry.siteId)
-      .where('inquiryId', 'is', null)
-      .execute();
-  }
-  await insertDeliveries(trx, deliveries, inquiry.createdAt);
 }

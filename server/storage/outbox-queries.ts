@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import { compiledStatement } from './compiled-statement';
 import type { Database } from './database';
 import { toDelivery } from './rows';
 import type { NewDelivery, Store } from './store';
@@ -25,28 +26,57 @@ export async function insertDeliveries(
   // One statement per chunk: a new inquiry's two or three rows were as many statements, each
   // compiled and run on its own. Each row is still skipped on its own when its key is stored.
   for (let at = 0; at < deliveries.length; at += ROWS_PER_INSERT) {
-    await db
+    const rows = deliveries.slice(at, at + ROWS_PER_INSERT).map((d) => ({
+      id: d.id,
+      kind: d.kind,
+      payload: JSON.stringify(d.payload),
+      dedupeKey: d.dedupeKey,
+      siteId: d.siteId,
+      inquiryId: d.inquiryId,
+      nextAttemptAt: now,
+      createdAt: now,
+      lane: d.lane ?? null,
+    }));
+    await deliveriesInserted(db, ...rows);
+  }
+}
+
+// Compiled once per number of rows (compiled-statement.ts): a new inquiry's are two or three.
+const deliveriesInserted = compiledStatement(
+  (
+    db: Kysely<Database>,
+    ...rows: Array<{
+      id: string;
+      kind: string;
+      payload: string;
+      dedupeKey: string;
+      siteId: string | null;
+      inquiryId: string | null;
+      nextAttemptAt: string;
+      createdAt: string;
+      lane: string | null;
+    }>
+  ) =>
+    db
       .insertInto('deliveries')
       .values(
-        deliveries.slice(at, at + ROWS_PER_INSERT).map((d) => ({
+        rows.map((d) => ({
           id: d.id,
           kind: d.kind,
-          payload: JSON.stringify(d.payload),
+          payload: d.payload,
           dedupeKey: d.dedupeKey,
           siteId: d.siteId,
           inquiryId: d.inquiryId,
           state: 'pending',
-          nextAttemptAt: now,
+          nextAttemptAt: d.nextAttemptAt,
           lastError: null,
-          createdAt: now,
+          createdAt: d.createdAt,
           sentAt: null,
-          lane: d.lane ?? null,
+          lane: d.lane,
         })),
       )
-      .onConflict((oc) => oc.column('dedupeKey').doNothing())
-      .execute();
-  }
-}
+      .onConflict((oc) => oc.column('dedupeKey').doNothing()),
+);
 
 /** Rows one insert takes at most: 12 values each, far below both engines' bound-value limits. */
 const ROWS_PER_INSERT = 500;

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Distribution, ProofOfWork, RuleMatch, WeeklyHours } from '../../contract';
+import { compiledStatement } from './compiled-statement';
 import type { Database } from './database';
 import { endSessionsOf } from './auth-queries';
 import { parseJson, toInquiry, toSite } from './rows';
@@ -26,6 +27,24 @@ type RoutingQueries = Pick<
 
 const OPEN_STATUSES = ['new', 'open', 'waiting'];
 
+// Each inquiry's (compiled-statement.ts): the returning buyer's rep, and a team's turn.
+const lastRepOf = compiledStatement((db: Kysely<Database>, v: { siteId: string; email: string }) =>
+  db
+    .selectFrom('inquiries')
+    .select('repId')
+    .where('siteId', '=', v.siteId)
+    .where('visitorEmail', '=', v.email)
+    .where('repId', 'is not', null)
+    .orderBy('createdAt', 'desc')
+    .limit(1),
+);
+const turnInserted = compiledStatement((db: Kysely<Database>, v: TeamTurn) =>
+  db
+    .insertInto('teamTurns')
+    .values(v)
+    .onConflict((oc) => oc.columns(['teamId', 'turn']).doNothing()),
+);
+
 /**
  * Stores a team's round-robin turn unless its number is stored already, or its team was deleted
  * since the routing read it; whether it was (if not, the caller routes again). A number is given
@@ -34,12 +53,8 @@ const OPEN_STATUSES = ['new', 'open', 'waiting'];
  */
 export async function insertTurn(db: Kysely<Database>, turn: TeamTurn): Promise<boolean> {
   try {
-    const { numInsertedOrUpdatedRows } = await db
-      .insertInto('teamTurns')
-      .values(turn)
-      .onConflict((oc) => oc.columns(['teamId', 'turn']).doNothing())
-      .executeTakeFirst();
-    return numInsertedOrUpdatedRows !== 0n;
+    const { numAffectedRows } = await turnInserted(db, turn);
+    return (numAffectedRows ?? 0n) !== 0n;
   } catch (err) {
     // The turn's team is gone (team_turns.team_id references teams): not an inquiry lost.
     if (isForeignKeyViolation(err)) return false;
@@ -262,16 +277,8 @@ export function routingQueries(db: Kysely<Database>): RoutingQueries {
     },
 
     async lastRepForEmail(siteId, email) {
-      const row = await db
-        .selectFrom('inquiries')
-        .select('repId')
-        .where('siteId', '=', siteId)
-        .where('visitorEmail', '=', email)
-        .where('repId', 'is not', null)
-        .orderBy('createdAt', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      return row?.repId ?? null;
+      const { rows } = await lastRepOf(db, { siteId, email });
+      return rows[0]?.repId ?? null;
     },
 
     async unansweredBefore(siteId, cutoff, limit) {

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { compiledStatement } from './compiled-statement';
 import { engineOf } from './migrations/engine';
 import type { Product } from './records';
 import {
@@ -57,15 +58,13 @@ export function rankBaseOf(awaiting: RawBuilder<unknown>, activity: RawBuilder<u
     + max(0, unixepoch(${activity}) - ${sql.lit(epoch)}) * ${sql.lit(secondStep)}`;
 }
 
-/** The rank column of a new inquiry's row (SQLite; none on PostgreSQL). */
+/** The rank column of a new inquiry's row, from its columns (SQLite; none on PostgreSQL). */
 export function rankOnInsert<T>(
   db: Kysely<T>,
-  inquiry: { awaitingReply: boolean; lastActivityAt: string },
+  row: { awaitingReply: number; lastActivityAt: string },
 ): { searchRank?: RawBuilder<number> } {
   if (engineOf(db) === 'postgres') return {};
-  return {
-    searchRank: nextRankOf(sql.val(inquiry.awaitingReply ? 1 : 0), sql.val(inquiry.lastActivityAt)),
-  };
+  return { searchRank: nextRankOf(sql.val(row.awaitingReply), sql.val(row.lastActivityAt)) };
 }
 
 /** Where a change moves an inquiry in the list: its rank before and after (SQLite). */
@@ -121,6 +120,30 @@ export interface IndexedInquiry extends InquiryText {
   body: string;
 }
 
+// The statements that write new inquiries' documents (compiled-statement.ts): SQLite's row
+// of an inquiry, at its rank (or, as of migration 0013, its rowid) ...
+const documentAt = (rowid: 'search_rank' | 'rowid') =>
+  compiledStatement(
+    (
+      db: Kysely<unknown>,
+      v: { id: string; visitor: string; company: string; products: string; body: string },
+    ) =>
+      sql`insert into inquiries_fts (rowid, visitor, company, products, body)
+        select ${sql.raw(rowid)}, ${v.visitor}, ${v.company}, ${v.products}, ${v.body}
+        from inquiries where id = ${v.id}`,
+  );
+const documentInserted = { latest: documentAt('search_rank'), '0013': documentAt('rowid') };
+// ... SQLite's word list, and PostgreSQL's documents, all in one statement.
+const wordsListed = compiledStatement(
+  (db: Kysely<unknown>, v: { words: string }) =>
+    sql`insert or ignore into search_words (word) select value from json_each(${v.words})`,
+);
+const documentsInserted = compiledStatement(
+  (db: Kysely<unknown>, v: { ids: string[]; documents: string[] }) =>
+    sql`insert into inquiry_search (inquiry_id, document)
+      select * from unnest(${v.ids}::text[], ${v.documents}::tsvector[])`,
+);
+
 /** Writes the documents of inquiries that have none yet. */
 export async function indexInquiries<T>(
   db: Kysely<T>,
@@ -137,19 +160,22 @@ export async function indexInquiries<T>(
       const body = searchWordsOf(i.body);
       return tsvectorOf([...fields, body.length > 0 ? body : [NO_WORDS]]).literal;
     });
-    await sql`insert into inquiry_search (inquiry_id, document)
-      select * from unnest(${inquiries.map((i) => i.id)}::text[], ${documents}::tsvector[])`.execute(
-      db,
-    );
+    await documentsInserted(db as Kysely<unknown>, {
+      ids: inquiries.map((i) => i.id),
+      documents,
+    });
     return;
   }
   for (const inquiry of inquiries) {
     const { visitor, company, products } = inquiryLines(inquiry);
     const body = searchLineOf(inquiry.body);
-    await sql`insert into inquiries_fts (rowid, visitor, company, products, body)
-      select ${sql.raw(at === 'latest' ? 'search_rank' : 'rowid')}, ${visitor}, ${company},
-        ${products}, ${body}
-      from inquiries where id = ${inquiry.id}`.execute(db);
+    await documentInserted[at](db as Kysely<unknown>, {
+      id: inquiry.id,
+      visitor,
+      company,
+      products,
+      body,
+    });
     if (at === 'latest') await listWords(db, [visitor, company, products, body].join(' '));
   }
 }
@@ -202,8 +228,7 @@ export async function indexMessage<T>(
 async function listWords<T>(db: Kysely<T>, line: string) {
   const words = [...new Set(line.split(' '))].filter((w) => w !== '');
   if (words.length === 0) return;
-  await sql`insert or ignore into search_words (word)
-    select value from json_each(${JSON.stringify(words)})`.execute(db);
+  await wordsListed(db as Kysely<unknown>, { words: JSON.stringify(words) });
 }
 
 /** Inquiries indexed per statement when the whole index is written (migration 0013). */

@@ -1,8 +1,14 @@
 import type { Kysely } from 'kysely';
+import { compiledStatement } from './compiled-statement';
 import type { Database } from './database';
 import { endSessionsOf } from './auth-queries';
 import { toRep, toSite } from './rows';
 import type { NewRep, NewSite, Store } from './store';
+
+// Every public request's first read (compiled-statement.ts).
+const siteByKey = compiledStatement((db: Kysely<Database>, v: { key: string }) =>
+  db.selectFrom('sites').selectAll().where('key', '=', v.key),
+);
 
 type SiteQueries = Pick<
   Store,
@@ -31,11 +37,7 @@ export function siteQueries(db: Kysely<Database>): SiteQueries {
       return row ? toSite(row) : null;
     },
     async findSiteByKey(key) {
-      const row = await db
-        .selectFrom('sites')
-        .selectAll()
-        .where('key', '=', key)
-        .executeTakeFirst();
+      const row = (await siteByKey(db, { key })).rows[0];
       return row ? toSite(row) : null;
     },
     async findRep(id) {

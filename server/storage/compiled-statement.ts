@@ -14,8 +14,8 @@ import {
 export type StatementValues<V> = { [K in keyof V]: {} | null };
 
 /**
- * Shapes of rows kept per statement and database; past them (a long list of rows in each
- * count, say) a statement is compiled for each call, as the builder would.
+ * Shapes of rows kept per statement and database; past them (lists of rows of many lengths,
+ * say) a statement is compiled for each call, as the builder would.
  */
 const KEPT_FORMS = 16;
 

@@ -37,7 +37,7 @@ interface Form {
  * The forms compiled per Kysely instance (its transactions share its adapter) and plugins, by
  * the names of the rows' values.
  */
-type Compiled = Map<
+type Compiled = WeakMap<
   DialectAdapter,
   Array<{ plugins: readonly KyselyPlugin[]; forms: Map<string, Form> }>
 >;
@@ -57,7 +57,8 @@ type Compiled = Map<
 export function compiledStatement<DB, V extends StatementValues<V>, R>(
   build: (db: Kysely<DB>, ...rows: V[]) => Built<DB, R>,
 ): (db: Kysely<DB>, ...rows: V[]) => Promise<QueryResult<R>> {
-  const compiled: Compiled = new Map();
+  // Weakly: a closed database's forms go with its adapter.
+  const compiled: Compiled = new WeakMap();
 
   function formOf(db: Kysely<DB>, rows: V[]): Form {
     const { adapter, plugins } = db.getExecutor();
@@ -107,9 +108,14 @@ export function compiledStatement<DB, V extends StatementValues<V>, R>(
 
   return async (db, ...rows) => {
     const form = formOf(db, rows);
-    const values = form.slots.map((s) =>
-      'row' in s ? (rows[s.row] as Record<string, unknown> | undefined)?.[s.name] : s.fixed,
-    );
+    const values = form.slots.map((s) => {
+      if (!('row' in s)) return s.fixed;
+      const value = (rows[s.row] as Record<string, unknown> | undefined)?.[s.name];
+      // The builder leaves an undefined column out (its default applies); bound, it would be
+      // NULL. A row names each value it has.
+      if (value === undefined) throw new TypeError(`${s.name} is undefined in ${form.sql}`);
+      return value;
+    });
     const queryId = createQueryId();
     // The values pass through the plugins as the built query's would (PostgreSQL's
     // ReplaceNulPlugin), as a raw query of them alone: a pass over the whole query cost more.

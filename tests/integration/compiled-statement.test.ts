@@ -104,4 +104,11 @@ describe('compiledStatement', () => {
     );
     await expect(limited(t.db, { most: 1 })).rejects.toThrow('most is no parameter');
   });
+
+  it('refuses an undefined value, which the builder would leave out, and stores nothing', async () => {
+    // Bound as it stands, lockedUntil would be NULL where the builder gives the column its default.
+    const loose = { ...row('u'), lockedUntil: undefined } as unknown as Throttle;
+    await expect(inserted(t.db, loose)).rejects.toThrow('lockedUntil is undefined');
+    expect((await found(t.db, { key: 'u' })).rows).toEqual([]);
+  });
 });

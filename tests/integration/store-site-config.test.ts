@@ -3,7 +3,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_SITE_KEY, seedDemo } from '../../server/demo-seed';
 import { openStore, type OpenedStore } from '../../server/storage/open-store';
 import type { Site, Store } from '../../server/storage/store';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import pg from 'pg';
+import {
+  createTestDatabase,
+  POSTGRES_URL,
+  TEST_ENGINE,
+  type TestDatabase,
+} from '../support/test-database';
 
 // Store.siteConfig keeps a site's configuration with its config_version (migration 0023): a
 // write of any of it, by this process or another, moves the version on, and the next read of
@@ -108,6 +114,29 @@ describe('a site configuration kept with its version', () => {
     const after = await config();
     expect([after.hasTeams, after.rules]).toEqual([false, []]);
   });
+
+  it.runIf(TEST_ENGINE === 'postgres')(
+    "follows a write made with another search_path (psql, another installation's process)",
+    async () => {
+      const { store, config } = database;
+      const url = config.engine === 'postgres' ? config.url : '';
+      const schema = /search_path=(\w+)/.exec(new URL(url).searchParams.get('options') ?? '')?.[1];
+      const before = (await siteOf(store)).configVersion;
+      // Connected with the server's default search_path, which names no schema of ours.
+      const client = new pg.Client({ connectionString: POSTGRES_URL });
+      await client.connect();
+      try {
+        await client.query(`update ${schema}.reps set away = 1`);
+      } finally {
+        await client.end();
+      }
+      expect((await siteOf(store)).configVersion).toBeGreaterThan(before);
+      const [moore] = (await store.siteConfig(await siteOf(store))).reps;
+      expect(
+        (await store.siteConfig(await siteOf(store))).profiles.get(moore?.id ?? '')?.away,
+      ).toBe(true);
+    },
+  );
 
   it('reads afresh for a caller holding an older site row, and keeps the newer one', async () => {
     const { store } = database;

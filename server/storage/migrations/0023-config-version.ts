@@ -56,7 +56,10 @@ async function sqliteTriggers(db: Kysely<unknown>): Promise<void> {
 }
 
 async function postgresTriggers(db: Kysely<unknown>): Promise<void> {
-  await sql`create function site_config_bump() returns trigger language plpgsql as $$
+  // `set search_path from current`: the tables are this schema's whoever writes (psql, or
+  // another installation's search_path on the same database), as at migration time.
+  await sql`create function site_config_bump() returns trigger language plpgsql
+    set search_path from current as $$
     begin
       if tg_table_name = 'team_members' then
         update sites set config_version = config_version + 1 where id in
@@ -76,7 +79,8 @@ async function postgresTriggers(db: Kysely<unknown>): Promise<void> {
       .execute(db);
   }
   // The site's own row: moved on in the same write, once (a bump from the function above too).
-  await sql`create function site_config_own() returns trigger language plpgsql as $$
+  await sql`create function site_config_own() returns trigger language plpgsql
+    set search_path from current as $$
     begin
       new.config_version := old.config_version + 1;
       return new;

@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { compiledStatement } from './compiled-statement';
-import type { Database } from './database';
+import type { Database, DeliveriesTable } from './database';
 import { toDelivery } from './rows';
 import type { NewDelivery, Store } from './store';
 
@@ -45,17 +45,20 @@ export async function insertDeliveries(
 const deliveriesInserted = compiledStatement(
   (
     db: Kysely<Database>,
-    ...rows: Array<{
-      id: string;
-      kind: string;
-      payload: string;
-      dedupeKey: string;
-      siteId: string | null;
-      inquiryId: string | null;
-      nextAttemptAt: string;
-      createdAt: string;
-      lane: string | null;
-    }>
+    ...rows: Array<
+      Pick<
+        DeliveriesTable,
+        | 'id'
+        | 'kind'
+        | 'payload'
+        | 'dedupeKey'
+        | 'siteId'
+        | 'inquiryId'
+        | 'nextAttemptAt'
+        | 'createdAt'
+        | 'lane'
+      >
+    >
   ) =>
     db
       .insertInto('deliveries')

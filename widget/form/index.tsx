@@ -24,6 +24,7 @@ import type { TextList } from '../../contract/widget-config';
 import type { FormTexts } from './i18n/en';
 import { FORM_TEXT_KEYS } from './i18n/keys';
 import formCss from './form.css?inline';
+import formPartsCss from './form-parts.css?inline';
 import threadCss from './thread.css?inline';
 
 /**
@@ -152,7 +153,7 @@ function mountWithTexts(
 
   // Preact owns a container of its own: it would remove a fallback <style> in the root itself.
   const container = document.createElement('div');
-  mount('liaison-dialog', formCss + threadCss).append(container);
+  mount('liaison-dialog', formCss + formPartsCss + threadCss).append(container);
   const draw = () =>
     render(
       <>

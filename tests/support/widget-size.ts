@@ -29,7 +29,7 @@ export const LOADER_BROTLI_BUDGET = 6 * 1024;
  * Brotli budget of everything one language needs: loader, form module and its texts in config
  * answers (the form carries none). Issue 5 asks for 18 KB; this holds what was reached (see the
  * latest figures in `npm run size`) so it cannot grow unnoticed while the rest is cut. Lower it
- * with every cut. It allows 50 bytes over the 26,033 measured: at its highest quality brotli
+ * with every cut. It allows 50 bytes over the 26,107 measured: at its highest quality brotli
  * moves by tens of bytes on edits that change no size (one that took 32 bytes out of the form
  * added 22 brotli bytes), and a budget with no room failed on those. (It was 24,782 + 50 until
  * the fixes of 2026-12-07 added 297 bytes, and splitting the file actions out of actions.ts 37, of which reading a kept refusal with readError took 16 back: an inquiry refused unseen is kept on the device, a
@@ -49,9 +49,10 @@ export const LOADER_BROTLI_BUDGET = 6 * 1024;
  * and the card floated clear of a page's text-decoration: 503 bytes, 94 of them texts. Then
  * 25,920 + 50 until a kept quantity was shown again as text read back the same, Arabic and
  * full-width decimal points were always points, and the basket's note took the widget's type:
- * 113 bytes.)
+ * 113 bytes. Then 26,033 + 50 until a quantity typed as no number was asked for as a number
+ * (a text in 12 languages): 74 bytes.)
  */
-export const TOTAL_BROTLI_BUDGET = 26_033 + 50;
+export const TOTAL_BROTLI_BUDGET = 26_107 + 50;
 
 /**
  * The loader names the form module with its version, a hash of every widget and contract

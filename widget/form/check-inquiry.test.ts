@@ -30,6 +30,11 @@ describe('checkInquiry', () => {
     expect(issues[0]?.maximum).toBe(FIELD_MAX.name);
   });
 
+  it('tells a quantity typed as no number (NaN) from one too small', () => {
+    const issues = checkInquiry({ ...valid, quantity: Number.NaN });
+    expect(issues).toEqual([{ path: ['quantity'], code: 'invalid_format' }]);
+  });
+
   // The widget's check and the server's schema must agree, or a visitor would see a form that
   // passes here and fails there (or the reverse) for the same text.
   it('agrees with the contract on email, message, quantity and field lengths', () => {

@@ -16,6 +16,8 @@ const isWebUrl = (value: string | undefined): boolean =>
 
 function checkQuantity(path: PropertyKey[], quantity: number | undefined): IssueLike[] {
   if (quantity === undefined) return [];
+  // Typed, but not a number (quantity.ts): "200 pcs".
+  if (Number.isNaN(quantity)) return [{ path, code: 'invalid_format' }];
   if (!Number.isFinite(quantity) || quantity <= 0) return [{ path, code: 'too_small' }];
   return quantity > QUANTITY_MAX ? [{ path, code: 'too_big' }] : [];
 }

@@ -27,6 +27,18 @@ describe('issuesToErrors', () => {
     expect(errors.quantity).toBe('Please enter a quantity greater than 0.');
   });
 
+  test('a quantity typed as no number asks for a number, on the form and on a line', () => {
+    const errors = issuesToErrors(
+      [
+        { path: ['quantity'], code: 'invalid_format' },
+        { path: ['products', 1, 'quantity'], code: 'invalid_format' },
+      ],
+      en,
+    );
+    expect(errors.quantity).toBe('Please enter the quantity as a number, such as 250 or 2.5.');
+    expect(errors.line1).toBe(en['invalid.quantityFormat']);
+  });
+
   test('a too long optional text says its limit', () => {
     const errors = issuesToErrors(
       issuesOf({ email: 'a@b.co', message: 'x'.repeat(30), company: 'c'.repeat(201) }),

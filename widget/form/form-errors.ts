@@ -36,12 +36,21 @@ export function targetOf(path: readonly PropertyKey[]): ErrorTarget {
   return FIELD_ORDER.find((field) => field === head) ?? 'form';
 }
 
+/** A quantity's message, the form's own or a basket line's. */
+const quantityMessage = ({ code }: IssueLike, t: FormTexts): string =>
+  t[
+    code === 'too_big'
+      ? 'invalid.quantityLarge'
+      : code === 'invalid_format'
+        ? 'invalid.quantityFormat'
+        : 'invalid.quantity'
+  ];
+
 function messageFor(target: ErrorTarget, issue: IssueLike, t: FormTexts): string {
   const tooBig = issue.code === 'too_big';
   if (target.startsWith('line')) {
     // A line's quantity the visitor can fix; anything else came from the page's product.
-    if (issue.path[2] !== 'quantity') return t['invalid.product'];
-    return t[tooBig ? 'invalid.quantityLarge' : 'invalid.quantity'];
+    return issue.path[2] === 'quantity' ? quantityMessage(issue, t) : t['invalid.product'];
   }
   switch (target) {
     case 'email':
@@ -51,7 +60,7 @@ function messageFor(target: ErrorTarget, issue: IssueLike, t: FormTexts): string
         ? fill(t['invalid.messageLong'], { max: MESSAGE_MAX })
         : fill(t['invalid.messageShort'], { min: MESSAGE_MIN });
     case 'quantity':
-      return t[tooBig ? 'invalid.quantityLarge' : 'invalid.quantity'];
+      return quantityMessage(issue, t);
     // Not a field the visitor can fix (page context, rep): say so in general terms.
     case 'form':
       return t['error.VALIDATION_FAILED'];

@@ -41,6 +41,9 @@ describe('readQuantity', () => {
     ['1.234,5', 1234.5],
     ['1,234.5', 1234.5],
     ['２，５', 2.5],
+    // A minus is read (the form then asks for more than 0).
+    ['-5', -5],
+    ['−2,5', -2.5],
   ])('reads %j as %d', (typed, expected) => {
     expect(readQuantity(typed)).toBe(expected);
   });
@@ -53,7 +56,8 @@ describe('readQuantity', () => {
   it.each([
     'abc',
     '200 pcs',
-    '-5',
+    '-',
+    '--5',
     '1e3',
     '.',
     ',',

@@ -1,6 +1,6 @@
 /**
  * A quantity as the visitor typed it, read as a number: undefined when the field is empty,
- * NaN when it is not a number (the form then asks for a quantity greater than 0).
+ * NaN when it is not a number (the form then asks for one: check-inquiry.ts).
  *
  * The field is text, not `type=number`: Chromium's number input drops Arabic-Indic and
  * full-width digits and reads "2,5" as 25. Here any decimal digits count. The Arabic decimal
@@ -12,8 +12,11 @@
  * (Indian lakhs: "1,00,000"), all with one mark.
  */
 export function readQuantity(text: string): number | undefined {
+  // A minus is read, so that "-3" is told to be more than 0 rather than to be a number.
+  const sign = /^\s*[-\u2212]/.test(text) ? -1 : 1;
   const typed = text
     .trim()
+    .replace(/^[-\u2212]/, '')
     // Arabic-Indic, extended Arabic-Indic (Persian, Urdu) and full-width digits: each block
     // starts at a code point ending in 0.
     .replace(/[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]/g, (digit) =>
@@ -21,7 +24,7 @@ export function readQuantity(text: string): number | undefined {
     )
     .replace(/\uff0c/g, ',')
     .replace(/[\s\u066c'\u2019]+/g, ' ');
-  if (typed === '') return undefined;
+  if (typed === '') return sign < 0 ? Number.NaN : undefined;
   let at = typed.search(/[\u066b\uff0e]/);
   if (at < 0) {
     const last = Math.max(typed.lastIndexOf(','), typed.lastIndexOf('.'));
@@ -38,7 +41,7 @@ export function readQuantity(text: string): number | undefined {
   if (marks.size > 1 || (marks.size === 1 && !/^\d{1,3}([ ,.]\d{2,3})*[ ,.]\d{3}$/.test(integer)))
     return Number.NaN;
   const plain = `${integer.replace(/\D/g, '')}.${at < 0 ? '' : typed.slice(at + 1)}`;
-  return /^\d*\.\d*$/.test(plain) && /\d/.test(plain) ? Number(plain) : Number.NaN;
+  return /^\d*\.\d*$/.test(plain) && /\d/.test(plain) ? sign * Number(plain) : Number.NaN;
 }
 
 /**

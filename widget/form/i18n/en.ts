@@ -114,6 +114,7 @@ export const en = {
   'unit.bags': 'bags',
   'unit.rolls': 'rolls',
   'unit.containers': 'containers',
+  'invalid.quantityFormat': 'Please enter the quantity as a number, such as 250 or 2.5.',
 } as const satisfies Record<FormTextKey, string>;
 
 /** The shape every locale provides: the same keys as English, any wording. */

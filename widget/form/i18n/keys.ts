@@ -107,6 +107,7 @@ export const FORM_TEXT_KEYS = [
   'unit.bags',
   'unit.rolls',
   'unit.containers',
+  'invalid.quantityFormat',
 ] as const;
 
 /** One of the form's text keys (the names a site's `liaisonSettings.texts` may override). */

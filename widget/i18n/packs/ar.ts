@@ -120,4 +120,5 @@ export const form: FormTexts = {
   'unit.bags': 'أكياس',
   'unit.rolls': 'لفات',
   'unit.containers': 'حاويات',
+  'invalid.quantityFormat': 'يرجى إدخال الكمية رقمًا، مثل 250 أو 2.5.',
 };

@@ -134,4 +134,5 @@ export const form: FormTexts = {
   'unit.bags': 'Säcke',
   'unit.rolls': 'Rollen',
   'unit.containers': 'Container',
+  'invalid.quantityFormat': 'Bitte geben Sie die Menge als Zahl ein, z. B. 250 oder 2,5.',
 };

@@ -128,4 +128,5 @@ export const form: FormTexts = {
   'unit.bags': 'bolsas',
   'unit.rolls': 'rollos',
   'unit.containers': 'contenedores',
+  'invalid.quantityFormat': 'Introduzca la cantidad como un número, por ejemplo 250 o 2,5.',
 };

@@ -134,4 +134,5 @@ export const form: FormTexts = {
   'unit.bags': 'sacs',
   'unit.rolls': 'rouleaux',
   'unit.containers': 'conteneurs',
+  'invalid.quantityFormat': 'Veuillez saisir la quantité en chiffres, par exemple 250 ou 2,5.',
 };

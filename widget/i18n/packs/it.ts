@@ -129,4 +129,5 @@ export const form: FormTexts = {
   'unit.bags': 'sacchi',
   'unit.rolls': 'rotoli',
   'unit.containers': 'container',
+  'invalid.quantityFormat': 'Inserisci la quantità come numero, ad esempio 250 o 2,5.',
 };

@@ -127,4 +127,5 @@ export const form: FormTexts = {
   'unit.bags': '袋',
   'unit.rolls': 'ロール',
   'unit.containers': 'コンテナ',
+  'invalid.quantityFormat': '数量は 250 や 2.5 のように数字で入力してください。',
 };

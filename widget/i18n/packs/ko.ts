@@ -126,4 +126,5 @@ export const form: FormTexts = {
   'unit.bags': '포대',
   'unit.rolls': '롤',
   'unit.containers': '컨테이너',
+  'invalid.quantityFormat': '수량은 250 또는 2.5처럼 숫자로 입력해 주세요.',
 };

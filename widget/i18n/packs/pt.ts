@@ -128,4 +128,5 @@ export const form: FormTexts = {
   'unit.bags': 'sacos',
   'unit.rolls': 'rolos',
   'unit.containers': 'contêineres',
+  'invalid.quantityFormat': 'Informe a quantidade como número, por exemplo 250 ou 2,5.',
 };

@@ -125,4 +125,5 @@ export const form: FormTexts = {
   'unit.bags': 'мешки',
   'unit.rolls': 'рулоны',
   'unit.containers': 'контейнеры',
+  'invalid.quantityFormat': 'Введите количество числом, например 250 или 2,5.',
 };

@@ -127,4 +127,5 @@ export const form: FormTexts = {
   'unit.bags': 'torba',
   'unit.rolls': 'rulo',
   'unit.containers': 'konteyner',
+  'invalid.quantityFormat': 'Lütfen miktarı 250 veya 2,5 gibi bir sayı olarak girin.',
 };

@@ -117,4 +117,5 @@ export const form: FormTexts = {
   'unit.bags': '袋',
   'unit.rolls': '卷',
   'unit.containers': '集装箱',
+  'invalid.quantityFormat': '请用数字填写数量，例如 250 或 2.5。',
 };

@@ -27,8 +27,6 @@ export interface MessageExtras {
   files?: KeptFile[];
   /** The most files its inquiry may hold with these (Store.addMessage: TooManyFiles). */
   filesMax?: number;
-  /** A team's round-robin turn the change takes (Store.addMessage: TurnTaken). */
-  teamTurn?: TeamTurn | null;
 }
 
 export interface ConversationDeps {
@@ -59,6 +57,11 @@ async function post(
     notify?: string | null;
     /** What else the change sets off, written with it. */
     deliveries?: NewDelivery[];
+    /**
+     * A team's round-robin turn the change takes, written after its claim (Store.addMessage:
+     * TurnTaken): an escalation's system message only.
+     */
+    teamTurn?: TeamTurn | null;
   } = {},
 ): Promise<Message | null> {
   const message: Message = {
@@ -208,7 +211,7 @@ export function addSystemMessage(
   body: string,
   patch: InquiryPatch,
   deliveries: NewDelivery[] = [],
-  { teamTurn }: Pick<MessageExtras, 'teamTurn'> = {},
+  { teamTurn }: { teamTurn?: TeamTurn | null } = {},
 ): Promise<Message | null> {
   return post(
     deps,

@@ -3,7 +3,7 @@ import { addSystemMessage } from './conversation';
 import { handOver, type InboxDeps } from './inbox-actions';
 import { route } from './router';
 import { routingContext } from './routing-context';
-import { turnGiven, withTurnRetries, withTurnsGiven } from './team-turns';
+import { turnGiven, turnNotTaken, withTurnRetries, withTurnsGiven } from './team-turns';
 import type { Inquiry, Site, TeamTurn } from '../storage/store';
 
 /** How many overdue inquiries one run handles per site; the next run takes the rest. */
@@ -61,13 +61,15 @@ async function escalate(
   // escalate it (several run this on one PostgreSQL), and only while it is unanswered and with
   // the rep read (not over a reply, or an admin's reassignment, made meanwhile); the others
   // find it done and leave it, and take no turn.
-  let escalated = null;
+  const text =
+    `No reply within ${hours} hours: escalated to the admins` +
+    (target ? ` and reassigned to ${target.name}` : '');
+  let escalated;
   try {
     escalated = await addSystemMessage(
       deps,
       inquiry,
-      `No reply within ${hours} hours: escalated to the admins` +
-        (target ? ` and reassigned to ${target.name}` : ''),
+      text,
       { escalatedAt: now.toISOString(), ...handing?.patch },
       [
         {
@@ -83,9 +85,16 @@ async function escalate(
       ],
       { teamTurn: target && takeTurn ? next?.turn : null },
     );
-  } finally {
-    await handing?.settle(escalated !== null);
+  } catch (err) {
+    // Undone, then the error itself (a TurnTaken routes again): a failure to revoke the new
+    // rep's token, of a rep the inquiry is not with, must not hide it.
+    if (next?.turn) turnNotTaken(store, next.turn);
+    await handing?.settle(false).catch(() => {});
+    throw err;
   }
+  // A turn given to nobody (no handover, or no escalation made) is given again next time.
+  if (next?.turn && (!escalated || !target)) turnNotTaken(store, next.turn);
+  await handing?.settle(escalated !== null);
   return escalated !== null;
 }
 

@@ -52,6 +52,29 @@ export function turnGiven(
   const team = teams.find((t) => t.id === decision.teamId);
   if (!team || !decision.repId) return null;
   const turn = { repId: decision.repId, turn: team.turns + 1 };
-  store.givenTurns().set(team.id, turn);
-  return { teamId: team.id, ...turn };
+  const given = store.givenTurns();
+  const before = given.get(team.id);
+  given.set(team.id, turn);
+  const taken = { teamId: team.id, ...turn };
+  recorded.set(taken, { given: turn, before });
+  return taken;
+}
+
+// What turnGiven put in place of what, per turn it returned.
+const recorded = new WeakMap<
+  TeamTurn,
+  { given: Omit<TeamTurn, 'teamId'>; before: Omit<TeamTurn, 'teamId'> | undefined }
+>();
+
+/**
+ * Takes back a turn turnGiven recorded that no write took (an escalation not made), unless a
+ * later one was given since: the team's next routing in this process gives that turn again,
+ * instead of skipping a teammate.
+ */
+export function turnNotTaken(store: Store, turn: TeamTurn): void {
+  const entry = recorded.get(turn);
+  const given = store.givenTurns();
+  if (!entry || given.get(turn.teamId) !== entry.given) return;
+  if (entry.before) given.set(turn.teamId, entry.before);
+  else given.delete(turn.teamId);
 }

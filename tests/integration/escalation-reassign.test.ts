@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { escalateOverdue } from '../../server/domain/escalation';
 import { insertTurn } from '../../server/storage/routing-queries';
 import type { Rep } from '../../server/storage/store';
-import { addRep, sendInquiry } from '../support/inbox-client';
+import { hashPassword } from '../../server/auth/passwords';
+import { addRep, inboxRequest, sendInquiry, signInAs } from '../support/inbox-client';
 import { advanceHours, escalationDeps } from '../support/escalation-clock';
 import { demoSiteId, reassigningTeam } from '../support/escalation-team';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -72,6 +73,40 @@ describe('reassignment on escalation racing another process for a turn', () => {
     ]);
     // The token made for Ana opens nothing.
     expect(await t.store.findPartyToken(id, 'rep', ana.id)).toBeNull();
+  });
+});
+
+describe('reassignment on escalation not made', () => {
+  it("gives the turn it chose to the team's next inquiry, skipping nobody", async () => {
+    const bo = await addRep(t, { email: 'bo@hengda.example', name: 'Mr. Bo Li' });
+    const ana = await reassigningToAna([bo]);
+    const moore = await t.store.findRepByEmail(MOORE);
+    await t.store.setPasswordHash(moore?.id ?? '', await hashPassword('password-123'));
+    const cookie = await signInAs(t, MOORE);
+    const first = await sendInquiry(t, { email: 'first@buyer.example' });
+    const second = await sendInquiry(t, { email: 'second@buyer.example' });
+    hours(25);
+    // Moore answers the first while its successor is chosen: that escalation is not made.
+    const config = t.store.siteConfig.bind(t.store);
+    let replied = false;
+    t.store.siteConfig = async (...args) => {
+      if (!replied) {
+        replied = true;
+        const reply = await inboxRequest(t, cookie, 'POST', `/inquiries/${first.id}/messages`, {
+          body: 'Sorry for the wait: quote attached.',
+          kind: 'reply',
+        });
+        expect(reply.status).toBe(201);
+      }
+      return config(...args);
+    };
+    expect(await escalateOverdue(deps())).toBe(1);
+    expect((await t.store.findInquiry(first.id))?.repId).toBe(moore?.id);
+    // The turn chosen for the first goes to the second: Ana's, not Bo's.
+    expect((await t.store.findInquiry(second.id))?.repId).toBe(ana.id);
+    expect(await t.db.selectFrom('teamTurns').select(['turn', 'repId']).execute()).toEqual([
+      { turn: 1, repId: ana.id },
+    ]);
   });
 });
 

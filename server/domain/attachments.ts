@@ -41,6 +41,8 @@ export function safeFilename(raw: string | undefined, extension: string): string
   // Its last path segment only, no leading dots (a hidden file).
   name = (name.split(/[\\/]/).pop() ?? '').replace(/^\.+/, '');
   name = name.replace(UNSAFE, ' ').replace(/\s+/g, ' ').trim().slice(0, 200);
+  // Not half a character (an emoji cut at 200): it would be stored as U+FFFD.
+  name = name.replace(/[\ud800-\udbff]$/, '');
   const base = name.replace(/\.[^.]*$/, '') || 'attachment';
   return `${base}.${extension}`;
 }

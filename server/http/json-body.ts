@@ -3,6 +3,8 @@ import type { MiddlewareHandler } from 'hono';
 import type { $ZodIssue, $ZodType } from 'zod/v4/core';
 import { DomainError } from '../domain/errors';
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /** Refuses a body that is not JSON (415) or does not parse (400), before validation. */
 export const requireJson: MiddlewareHandler = async function requireJson(c, next) {
   const type = (c.req.header('Content-Type') ?? '').split(';')[0]?.trim().toLowerCase();
@@ -11,11 +13,16 @@ export const requireJson: MiddlewareHandler = async function requireJson(c, next
   }
   let body: unknown;
   try {
-    // Hono caches the parsed body, so the validator after this does not parse it again.
-    body = await c.req.json();
+    // Read strictly: the Fetch API's own reading puts U+FFFD for bytes that are not UTF-8 (a
+    // Latin-1 "ü"), and the text would be stored so.
+    const text = UTF8.decode(await c.req.arrayBuffer());
+    body = JSON.parse(text);
   } catch (err) {
     if (err instanceof SyntaxError) {
       throw new DomainError('MALFORMED_JSON', 'The request body is not valid JSON.');
+    }
+    if (err instanceof TypeError) {
+      throw new DomainError('MALFORMED_JSON', 'The request body is not valid UTF-8.');
     }
     throw err;
   }

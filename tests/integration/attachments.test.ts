@@ -63,6 +63,9 @@ describe('uploading', () => {
     // A mark that reverses the text after it: "photo\u202Egpj.pdf" shows as "photofdp.jpg".
     const flipped = await uploaded('spec.pdf', 'photo\u202Egpj.exe');
     expect(flipped.filename).toBe('photo gpj.pdf');
+    // Cut at 200 characters, not through the middle of one.
+    const long = await uploaded('spec.pdf', `${'a'.repeat(199)}😀 quote.pdf`);
+    expect(long.filename).toBe(`${'a'.repeat(199)}.pdf`);
   });
 
   it.each([

@@ -17,7 +17,7 @@ function post(body: unknown, headers: Record<string, string> = {}, path = INQUIR
   return t.app.request(path, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
+    body: typeof body === 'string' || body instanceof Blob ? body : JSON.stringify(body),
   });
 }
 
@@ -224,6 +224,14 @@ describe('POST inquiries', () => {
 
   const badRequests: Array<[string, () => Response | Promise<Response>, number, string]> = [
     ['malformed JSON', () => post('{"email": '), 400, 'MALFORMED_JSON'],
+    [
+      // A Latin-1 "ü" (0xFC): read loosely it was stored as U+FFFD.
+      'a body that is not UTF-8',
+      () =>
+        post(new Blob([Buffer.from(JSON.stringify(inquiryBody({ name: 'Müller' })), 'latin1')])),
+      400,
+      'MALFORMED_JSON',
+    ],
     [
       'wrong content type',
       () => post(JSON.stringify(inquiryBody()), { 'Content-Type': 'text/plain' }),

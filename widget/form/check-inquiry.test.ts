@@ -35,6 +35,12 @@ describe('checkInquiry', () => {
     expect(issues).toEqual([{ path: ['quantity'], code: 'invalid_format' }]);
   });
 
+  it('says a quantity read as Infinity (400 nines) is too large', () => {
+    expect(checkInquiry({ ...valid, quantity: Number('9'.repeat(400)) })).toEqual([
+      { path: ['quantity'], code: 'too_big' },
+    ]);
+  });
+
   // The widget's check and the server's schema must agree, or a visitor would see a form that
   // passes here and fails there (or the reverse) for the same text.
   it('agrees with the contract on email, message, quantity and field lengths', () => {

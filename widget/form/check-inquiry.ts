@@ -18,8 +18,9 @@ function checkQuantity(path: PropertyKey[], quantity: number | undefined): Issue
   if (quantity === undefined) return [];
   // Typed, but not a number (quantity.ts): "200 pcs".
   if (Number.isNaN(quantity)) return [{ path, code: 'invalid_format' }];
-  if (!Number.isFinite(quantity) || quantity <= 0) return [{ path, code: 'too_small' }];
-  return quantity > QUANTITY_MAX ? [{ path, code: 'too_big' }] : [];
+  // Too large first: 400 nines read as Infinity.
+  if (quantity > QUANTITY_MAX) return [{ path, code: 'too_big' }];
+  return quantity > 0 ? [] : [{ path, code: 'too_small' }];
 }
 
 function checkProduct(path: PropertyKey[], product: ProductInput | undefined): IssueLike[] {

@@ -44,6 +44,8 @@ describe('readQuantity', () => {
     // A minus is read (the form then asks for more than 0).
     ['-5', -5],
     ['−2,5', -2.5],
+    ['－５', -5],
+    ['12,34,567', 1_234_567],
   ])('reads %j as %d', (typed, expected) => {
     expect(readQuantity(typed)).toBe(expected);
   });
@@ -66,6 +68,8 @@ describe('readQuantity', () => {
     '1,50,5',
     '1,234.567,8',
     '1,2,3',
+    '1,234,56,789',
+    '12,345,67,890',
     '1 5',
     '1٬5',
     '1 000.000,5',

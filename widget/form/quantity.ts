@@ -13,10 +13,10 @@
  */
 export function readQuantity(text: string): number | undefined {
   // A minus is read, so that "-3" is told to be more than 0 rather than to be a number.
-  const sign = /^\s*[-\u2212]/.test(text) ? -1 : 1;
+  const sign = /^\s*[-\u2212\uff0d]/.test(text) ? -1 : 1;
   const typed = text
     .trim()
-    .replace(/^[-\u2212]/, '')
+    .replace(/^[-\u2212\uff0d]/, '')
     // Arabic-Indic, extended Arabic-Indic (Persian, Urdu) and full-width digits: each block
     // starts at a code point ending in 0.
     .replace(/[\u0660-\u0669\u06f0-\u06f9\uff10-\uff19]/g, (digit) =>
@@ -38,8 +38,9 @@ export function readQuantity(text: string): number | undefined {
   }
   const integer = at < 0 ? typed : typed.slice(0, at);
   const marks = new Set(integer.replace(/\d/g, ''));
-  if (marks.size > 1 || (marks.size === 1 && !/^\d{1,3}([ ,.]\d{2,3})*[ ,.]\d{3}$/.test(integer)))
-    return Number.NaN;
+  // Groups of three, or Indian lakhs: twos before the last three ("12,34,567").
+  const grouped = /^(\d{1,3}([ ,.]\d{3})+|\d{1,2}([ ,.]\d{2})+[ ,.]\d{3})$/;
+  if (marks.size > 1 || (marks.size === 1 && !grouped.test(integer))) return Number.NaN;
   const plain = `${integer.replace(/\D/g, '')}.${at < 0 ? '' : typed.slice(at + 1)}`;
   return /^\d*\.\d*$/.test(plain) && /\d/.test(plain) ? sign * Number(plain) : Number.NaN;
 }

@@ -264,11 +264,9 @@ export const createActions = ({
         const before = state.lines.value;
         lines.add(product);
         if (state.lines.value === before) {
-          // Already in it: nothing to say. Full: said, or the page's button seems dead.
-          if (
-            before.length >= BASKET_MAX &&
-            !before.some((line) => sameProduct(line.product, product))
-          )
+          // Not added (basket.ts addLine): already in it, nothing to say; else the basket is
+          // full, said, or the page's button seems dead.
+          if (!before.some((line) => sameProduct(line.product, product)))
             state.basketNote.value = fill(texts.basketFull, { max: BASKET_MAX });
           return;
         }

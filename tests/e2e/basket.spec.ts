@@ -128,6 +128,15 @@ test('a full basket says so, to everyone, when the page adds one more', async ({
   const note = page.getByRole('status').filter({ hasText: full });
   await expect(note).toBeVisible();
   await expect(basket).toBeVisible();
+  // One more: the same words again, in a new node, which a screen reader says again (the same
+  // text set again is no change it would hear).
+  const said = await note.evaluateHandle((el) => el.firstChild);
+  await page
+    .locator('.product', { hasText: 'Cast Iron Gate Valve' })
+    .getByRole('button', { name: 'Add to inquiry' })
+    .click();
+  await expect.poll(() => note.evaluate((el, then) => el.firstChild !== then, said)).toBe(true);
+  await expect(note).toHaveText(full);
   // In the widget's own type, above the button and clear of it.
   expect(await note.evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/^system-ui/);
   const [noteBox, buttonBox] = [await note.boundingBox(), await basket.boundingBox()];

@@ -21,7 +21,7 @@ describe('the inquiry basket', () => {
     page1.actions.add(gate);
     page1.actions.add(gate);
     expect(page1.state.lines.value).toHaveLength(1);
-    expect(page1.state.basketNote.value).toBe('Added to your inquiry basket: Gate Valve');
+    expect(page1.state.basketNote.value?.text).toBe('Added to your inquiry basket: Gate Valve');
     expect(page1.state.open.value).toBe(false);
 
     // The next page view of the site finds the basket and adds to it.
@@ -51,18 +51,29 @@ describe('the inquiry basket', () => {
     actions.add(gate);
     actions.add(pump);
     actions.add(gate);
-    expect(state.basketNote.value).toBe('Added to your inquiry basket: Centrifugal Pump');
+    expect(state.basketNote.value).toMatchObject({
+      text: 'Added to your inquiry basket: Centrifugal Pump',
+      full: false,
+    });
     for (let i = state.lines.value.length; i < BASKET_MAX; i++) actions.add({ name: `Valve ${i}` });
-    expect(state.basketNote.value).toBe(`Added to your inquiry basket: Valve ${BASKET_MAX - 1}`);
+    expect(state.basketNote.value?.text).toBe(
+      `Added to your inquiry basket: Valve ${BASKET_MAX - 1}`,
+    );
     actions.add({ name: 'One too many' });
     expect(state.lines.value).toHaveLength(BASKET_MAX);
-    expect(state.basketNote.value).toBe(
-      `Your inquiry basket is full: one inquiry can hold up to ${BASKET_MAX} products.`,
-    );
+    const full = state.basketNote.value;
+    expect(full).toMatchObject({
+      text: `Your inquiry basket is full: one inquiry can hold up to ${BASKET_MAX} products.`,
+      full: true,
+    });
+    // Another one: the same words, said again as a new note.
+    actions.add({ name: 'Two too many' });
+    expect(state.basketNote.value).toMatchObject({ text: full?.text, full: true });
+    expect(state.basketNote.value?.n).toBeGreaterThan(full?.n ?? Infinity);
     // One already in the full basket: nothing new to say.
-    state.basketNote.value = '';
+    state.basketNote.value = null;
     actions.add(pump);
-    expect(state.basketNote.value).toBe('');
+    expect(state.basketNote.value).toBeNull();
   });
 
   test("products added in two tabs at once are both kept: each reads the other's", () => {

@@ -199,6 +199,10 @@ export const createActions = ({
   // Mid-send or kept, the form shows that inquiry: its product is not swapped for another.
   const held = () => state.phase.value === 'sending' || state.phase.value === 'queued' || refused;
 
+  const say = (text: string, full: boolean) => {
+    state.basketNote.value = { text, full, n: (state.basketNote.peek()?.n ?? 0) + 1 };
+  };
+
   // Keeps who they are (name, email, company...) for the next inquiry; clears what it was about.
   const resetAfterSent = () => {
     if (state.phase.value !== 'sent') return;
@@ -267,11 +271,11 @@ export const createActions = ({
           // Not added (basket.ts addLine): already in it, nothing to say; else the basket is
           // full, said, or the page's button seems dead.
           if (!before.some((line) => sameProduct(line.product, product)))
-            state.basketNote.value = fill(texts.basketFull, { max: BASKET_MAX });
+            say(fill(texts.basketFull, { max: BASKET_MAX }), true);
           return;
         }
         const count = state.lines.value.length;
-        state.basketNote.value = fill(texts.basketAdded, { name: product.name, count });
+        say(fill(texts.basketAdded, { name: product.name, count }), false);
       });
     },
     removeLine: lines.remove,

@@ -1,4 +1,3 @@
-import { BASKET_MAX } from '../../contract/limits';
 import { fill, type Locale } from '../i18n/locale';
 import type { FormTexts } from './i18n/en';
 import type { WidgetState } from './state';
@@ -8,7 +7,9 @@ import type { WidgetState } from './state';
  * products; it opens the form. It stays under the open dialog's backdrop: removed, it could not
  * take the focus back when the dialog closes, and the visitor's place would be lost. The live
  * region beside it says each product that joins, so a screen reader hears what the page's "Add
- * to inquiry" button did; when the basket is full, it says so to everyone, above the button.
+ * to inquiry" button did; when the basket is full, it says so to everyone, above the button,
+ * and again at each product the page tries to add (a new node: the same text set again would
+ * be a change no screen reader hears).
  */
 export function BasketButton({
   state,
@@ -21,7 +22,6 @@ export function BasketButton({
 }) {
   const count = state.lines.value.length;
   const note = state.basketNote.value;
-  const full = count >= BASKET_MAX && note === fill(locale.texts.basketFull, { max: BASKET_MAX });
   return (
     <div
       class="basket"
@@ -29,8 +29,8 @@ export function BasketButton({
       dir={locale.dir}
       style={state.config.value?.site.theme ?? undefined}
     >
-      <p class={full ? 'basket-note' : 'sr-only'} role="status">
-        {note}
+      <p class={note?.full ? 'basket-note' : 'sr-only'} role="status">
+        {note && <span key={note.n}>{note.text}</span>}
       </p>
       {count > 0 && (
         <button

@@ -138,7 +138,7 @@ function mountWithTexts(
   // What the basket said is done with once the visitor opens the dialog (a full basket's note
   // stays on screen until then).
   effect(() => {
-    if (state.open.value) state.basketNote.value = '';
+    if (state.open.value) state.basketNote.value = null;
   });
 
   // New messages appear while the thread is on screen, and only then.

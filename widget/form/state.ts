@@ -26,8 +26,8 @@ export interface WidgetState {
   lines: Signal<Line[]>;
   /** The files the visitor attached (this page view only: files cannot be kept). */
   files: Signal<File[]>;
-  /** What the polite live region says when a product joins the basket. */
-  basketNote: Signal<string>;
+  /** What the basket's polite live region says last, if anything. */
+  basketNote: Signal<BasketNote | null>;
   values: Signal<FormValues>;
   errors: Signal<FieldErrors>;
   /** The polite "Please correct 2 fields." announcement of the last attempt. */
@@ -37,6 +37,18 @@ export interface WidgetState {
   created: Signal<InquiryCreated | null>;
   /** Counts finished send attempts, so the form knows when to move focus. */
   attempts: Signal<number>;
+}
+
+/** A word from the inquiry basket: a product joined, or the basket is full. */
+export interface BasketNote {
+  text: string;
+  /** The basket is full: shown to everyone above the button, not only said. */
+  full: boolean;
+  /**
+   * Counts the notes: the same words said again (one more product for a full basket) render
+   * as a new node, which the live region says again.
+   */
+  n: number;
 }
 
 /** The values of an untouched form. */
@@ -59,7 +71,7 @@ export const createState = (): WidgetState => ({
   product: signal(null),
   lines: signal([]),
   files: signal([]),
-  basketNote: signal(''),
+  basketNote: signal(null),
   values: signal(emptyValues()),
   errors: signal({}),
   summary: signal(''),

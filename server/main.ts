@@ -23,7 +23,7 @@ import type { Mailer } from './mail/mailer';
 import { createSmtpMailer } from './mail/smtp-mailer';
 import { createIdFactory } from './ids';
 import { resolveSecret } from './secret';
-import { createLogger } from './ops/log';
+import { createLogger, drainStdout } from './ops/log';
 import { createReadinessCheck } from './ops/readiness';
 import { migrateToLatest, migrationState } from './storage/migrate';
 import { openStore } from './storage/open-store';
@@ -43,6 +43,8 @@ const DEMO_LINK_MS = 7 * 24 * 60 * 60 * 1000;
 const STOP_GRACE_MS = 8_000;
 /** When a stop gives up waiting for the work in the background, still inside those 10 s. */
 const STOP_DEADLINE_MS = 9_500;
+/** How long an exit waits for stdout to take the last log lines (a reader that lags). */
+const LOG_DRAIN_MS = 400;
 
 async function main() {
   const config = loadConfig();
@@ -254,7 +256,7 @@ async function main() {
     // delivery comes due again after its lease, and an inquiry not yet committed had no 201.
     setTimeout(() => {
       logger.error(`[http] did not stop within ${STOP_DEADLINE_MS} ms: exiting with work left`);
-      process.exit(1);
+      void drainStdout(LOG_DRAIN_MS).then(() => process.exit(1));
     }, STOP_DEADLINE_MS).unref();
     for (const res of underWay) if (!res.headersSent) res.shouldKeepAlive = false;
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
@@ -274,6 +276,8 @@ async function main() {
     // A request cut off at the grace's end may still have its inquiry waiting for a commit.
     await store.writesSettled();
     await db.destroy();
+    log('[http] stopped');
+    await drainStdout(LOG_DRAIN_MS);
     process.exit(0);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));

@@ -37,6 +37,24 @@ export function flushStdout(): void {
 }
 
 /**
+ * Writes what is pending, then waits until stdout has taken it all, or `ms` at most: to a pipe
+ * whose reader lags (a log shipper, a full 64 KB buffer) Node queues the rest, and an exit
+ * before it is written loses the last lines, those that say how the process stopped.
+ */
+export function drainStdout(ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    const out = pending;
+    pending = '';
+    // Its callback comes once this write, and every one queued before it, has gone out.
+    process.stdout.write(out, () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/**
  * Lines to stdout, gathered into one write per event-loop turn: at thousands of requests a
  * second a write per access line cost more than the requests (a third of a cached config
  * read, measured with --cpu-prof). Errors, and the exit, flush at once.

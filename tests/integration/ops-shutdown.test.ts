@@ -101,6 +101,27 @@ describe('graceful shutdown', () => {
     await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
   });
 
+  it('writes its last log lines out before it exits, when their reader lags', async () => {
+    const server = await startServerProcess({ DATABASE_URL: join(dir, 'log.sqlite') });
+    server.pauseOutput(true);
+    // Access lines well past a pipe's 64 KB, none of them read yet.
+    const requests = 800;
+    for (let i = 0; i < requests; i += 50) {
+      await Promise.all(
+        Array.from({ length: 50 }, (_, j) =>
+          fetch(`${server.url}/no-such-page-${i + j}?${'q'.repeat(100)}`).then((r) => r.text()),
+        ),
+      );
+    }
+    const exited = server.stop('SIGTERM');
+    await sleep(200);
+    server.pauseOutput(false);
+    expect(await exited).toBe(0);
+    const lines = server.output().trim().split('\n');
+    expect(lines.filter((line) => line.includes('/no-such-page-'))).toHaveLength(requests);
+    expect(lines.at(-1)).toContain('[http] stopped');
+  });
+
   it('ends live streams at once, and lets a request under way take longer than 2 s', async () => {
     const server = await startServerProcess({ DATABASE_URL: join(dir, 'streams.sqlite') });
     const sent = await fetch(`${server.url}${INQUIRIES}`, {

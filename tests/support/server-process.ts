@@ -25,6 +25,8 @@ export interface ServerProcess {
   output(): string;
   /** Sends `signal` and waits for the exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
+  /** Stops (or starts again) reading its piped output, as a log reader that lags would. */
+  pauseOutput(paused: boolean): void;
 }
 
 export interface ServerProcessOptions {
@@ -113,6 +115,12 @@ export async function startServerProcess(
     async stop(signal = 'SIGTERM') {
       child.kill(signal);
       return exited;
+    },
+    pauseOutput(paused) {
+      for (const stream of [child.stdout, child.stderr]) {
+        if (paused) stream?.pause();
+        else stream?.resume();
+      }
     },
   };
 }

@@ -32,6 +32,7 @@ import { handedAt } from './migrations/0020-handed-at';
 import { firstReplyRep } from './migrations/0021-first-reply-rep';
 import { deliveryLanes } from './migrations/0022-delivery-lanes';
 import { configVersion } from './migrations/0023-config-version';
+import { triggerSearchPath } from './migrations/0024-trigger-search-path';
 
 /** A migration; a long one may say how far it has come, a line at a time, as it runs. */
 export interface TellingMigration extends Migration {
@@ -63,6 +64,7 @@ const migrations = {
   '0021-first-reply-rep': firstReplyRep,
   '0022-delivery-lanes': deliveryLanes,
   '0023-config-version': configVersion,
+  '0024-trigger-search-path': triggerSearchPath,
 } satisfies Record<string, TellingMigration>;
 
 /** Every migration this release knows (also what /readyz compares the database with). */

@@ -121,6 +121,7 @@ describe('migration 0013 stopped halfway', () => {
       '0021-first-reply-rep',
       '0022-delivery-lanes',
       '0023-config-version',
+      '0024-trigger-search-path',
     ]);
     expect(await foundBefore0014('keptname', names)).toEqual(['kept']);
 

@@ -33,6 +33,7 @@ import { firstReplyRep } from './migrations/0021-first-reply-rep';
 import { deliveryLanes } from './migrations/0022-delivery-lanes';
 import { configVersion } from './migrations/0023-config-version';
 import { triggerSearchPath } from './migrations/0024-trigger-search-path';
+import { searchListPlace } from './migrations/0025-search-list-place';
 
 /** A migration; a long one may say how far it has come, a line at a time, as it runs. */
 export interface TellingMigration extends Migration {
@@ -65,6 +66,7 @@ const migrations = {
   '0022-delivery-lanes': deliveryLanes,
   '0023-config-version': configVersion,
   '0024-trigger-search-path': triggerSearchPath,
+  '0025-search-list-place': searchListPlace,
 } satisfies Record<string, TellingMigration>;
 
 /** Every migration this release knows (also what /readyz compares the database with). */

@@ -123,6 +123,24 @@ export const postgresSearch: SearchAdapter = {
         return rows.length > cap ? null : rows.map((r) => r.id);
       },
       ranked: null,
+      async sorted(scope, after, limit) {
+        // The GIN index finds the matches, their rows say where each is in the list, and the
+        // first `limit` are kept as they are read (a top-N sort): no inquiry row is read.
+        const { rows } = await sql<{ id: string }>`select inquiry_id as id from inquiry_search
+          where document @@ ${terms} and site_id = ${scope.siteId}
+            ${scope.repId === undefined ? sql`` : sql`and rep_id = ${scope.repId}`}
+            ${scope.status === undefined ? sql`` : sql`and status = ${scope.status}`}
+            ${
+              after === undefined
+                ? sql``
+                : sql`and (awaiting_reply, last_activity_at, inquiry_id)
+                    < (${after.awaitingReply ? 1 : 0}::integer, ${after.lastActivityAt}::text,
+                      ${after.id}::text)`
+            }
+          order by awaiting_reply desc, last_activity_at desc, inquiry_id desc
+          limit ${limit}`.execute(db);
+        return rows.map((r) => r.id);
+      },
       // Checked row by row as the list index is walked, stopping with the page. An IN or EXISTS
       // would be planned as a semi-join, and the planner, which misjudges prefix matches, may
       // hash every match first.

@@ -212,7 +212,10 @@ export async function indexMessage<T>(
     const { literal, bytes } = tsvectorOf([words]);
     const room = TSVECTOR_BYTES - bytes;
     // Counted word by word only for a document of so many words that it might be near full.
-    await sql`update inquiry_search set document = document || ${literal}::tsvector
+    // With the inquiry's place in the list as the message left it (migration 0025): one row
+    // version for both, and the commit's trigger finds nothing left to write.
+    await sql`update inquiry_search set document = document || ${literal}::tsvector,
+        ${listPlace}
       where inquiry_id = ${inquiryId}
         and case when length(document) <= ${Math.floor(room / WORD_BYTES_MAX)} then true
           else (select sum(octet_length(u.lexeme) + octet_length(u.lexeme) % 2 + 2
@@ -223,6 +226,11 @@ export async function indexMessage<T>(
     where rowid = (select search_rank from inquiries where id = ${inquiryId})`.execute(db);
   await listWords(db, words.join(' '));
 }
+
+/** PostgreSQL: `inquiry_search`'s copy of its inquiry's place in the list (migration 0025). */
+const listPlace = sql`(site_id, rep_id, status, awaiting_reply, last_activity_at) =
+  (select i.site_id, i.rep_id, i.status, i.awaiting_reply, i.last_activity_at
+    from inquiries i where i.id = inquiry_search.inquiry_id)`;
 
 /** SQLite: adds the words of `line` to the word list (migration 0015), those not yet in it. */
 async function listWords<T>(db: Kysely<T>, line: string) {

@@ -1,6 +1,6 @@
 import type { Expression, Kysely, SqlBool } from 'kysely';
 import type { Database } from './database';
-import type { InboxScope, Inquiry } from './records';
+import type { InboxScope, Inquiry, InquiryListFilter } from './records';
 import { searchWordsOf } from './search-text';
 
 /** Where a ranked search keeps its matches: a site, or a rep's own list, and a status. */
@@ -22,9 +22,11 @@ export interface SearchAdapter {
 /**
  * Ways to run one query, because one plan does not fit all: where the text index is in list
  * order, its first matches in scope (`ranked`); a common word is fastest matched on
- * the newest rows of the list (`among`), a rare one driven by the text index (`candidates`),
- * a few thousand matches far down the list by the text index and a sort (`indexed`), and more
- * by the list's order index with the match as a filter (`filter`).
+ * the newest rows of the list (`among`); where the text index keeps each match's place in the
+ * list, matches far down it are sorted there (`sorted`); else a rare word is driven by the text
+ * index (`candidates`), a few thousand matches far down the list by the text index and a sort
+ * of their inquiries (`indexed`), and more by the list's order index with the match as a
+ * filter (`filter`).
  */
 export interface PreparedSearch {
   /**
@@ -53,6 +55,16 @@ export interface PreparedSearch {
         count: number,
         scope: RankedScope,
       ) => Promise<Array<{ rank: number; inquiry: Inquiry | null }>>)
+    | null;
+  /**
+   * The ids of the next `limit` matches in the list's order, after `after` (from the top when
+   * undefined), in `scope` and with its status: read and sorted from the text index alone, which
+   * keeps each document's place in the list beside it (PostgreSQL, migration 0025). It costs
+   * as much as the matches are many, wherever they lie in the list. Null when the engine keeps
+   * no such copy (SQLite's index is in list order itself: `ranked`).
+   */
+  sorted:
+    | ((scope: RankedScope, after: InquiryListFilter['after'], limit: number) => Promise<string[]>)
     | null;
   /** The match as a condition on `inquiries`, checked row by row as the list is read. */
   filter: Expression<SqlBool>;

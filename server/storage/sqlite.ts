@@ -199,6 +199,7 @@ export const sqliteSearch: SearchAdapter = {
       // With the scope in the query, SQLite walks the site's index instead (it takes an
       // equality on it for ten rows); `filter` reads the list in order, which is no worse.
       indexed: null,
+      sorted: null,
     };
   },
 };
@@ -210,6 +211,7 @@ const nothing: PreparedSearch = {
   among: async () => new Set(),
   candidates: async () => [],
   ranked: async () => [],
+  sorted: null,
   filter: sql<boolean>`1 = 0`,
   indexed: null,
 };

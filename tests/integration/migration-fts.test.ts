@@ -122,6 +122,7 @@ describe('migration 0013 stopped halfway', () => {
       '0022-delivery-lanes',
       '0023-config-version',
       '0024-trigger-search-path',
+      '0025-search-list-place',
     ]);
     expect(await foundBefore0014('keptname', names)).toEqual(['kept']);
 

@@ -22,6 +22,17 @@ const { values } = parseArgs({
 const count = Number(values.count ?? 100_000);
 const runs = Number(values.runs ?? 30);
 
+const SMALL_REP = {
+  id: 'bench-small-rep',
+  handle: 'smallrep',
+  name: 'Small Rep',
+  title: null,
+  photoUrl: null,
+  email: 'small.rep@example.com',
+  active: true,
+  role: 'rep' as const,
+};
+
 const postgresUrl = process.env.DATABASE_URL;
 const engine = postgresUrl?.startsWith('postgres') ? 'postgres' : 'sqlite';
 const database = values.keep
@@ -50,6 +61,8 @@ try {
     });
     process.stdout.write(`\nseeded in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   }
+  // A rep holding 0.5% of the inquiries (every 200th), for searches in a rep's own list.
+  const small = (await store.findRepByEmail(SMALL_REP.email)) ?? (await addSmallRep(rep.siteId));
   // As autovacuum would by now: the planner needs the tables' statistics.
   if (engine === 'postgres') await sql`analyze`.execute(db);
   process.stdout.write('\n');
@@ -104,6 +117,11 @@ try {
     await time('search "valve"', () => listInbox(store, rep, { q: 'valve' })),
     await time('search "buyer1"', () => listInbox(store, rep, { q: 'buyer1' })),
     await time('search "pumpen seawater"', () => listInbox(store, rep, { q: 'pumpen seawater' })),
+    await time("a rep's own list (0.5%), first page", () => listInbox(store, small, {})),
+    await time('a rep\'s own list, "buyer1"', () => listInbox(store, small, { q: 'buyer1' })),
+    await time('a rep\'s own list, "pumpen seawater"', () =>
+      listInbox(store, small, { q: 'pumpen seawater' }),
+    ),
   ];
   // A kept database has what an earlier run seeded, whatever --count says now.
   const { stored } = await db
@@ -119,6 +137,20 @@ try {
   );
 } finally {
   await database.close();
+}
+
+/** The small rep, given every 200th seeded inquiry (the ids ending 000, 200, 400...). */
+async function addSmallRep(siteId: string) {
+  await store.createRep({ ...SMALL_REP, siteId });
+  await db
+    .updateTable('inquiries')
+    .set({ repId: SMALL_REP.id })
+    .where('id', 'like', 'seed-%')
+    .where(sql<string>`substr(id, length(id) - 2)`, 'in', ['000', '200', '400', '600', '800'])
+    .execute();
+  const added = await store.findRep(SMALL_REP.id);
+  if (!added) throw new Error('the small rep was not added');
+  return added;
 }
 
 /** The kept database named by --keep, created when missing and migrated to the latest. */

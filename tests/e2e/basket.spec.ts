@@ -142,6 +142,34 @@ test('a full basket says so, to everyone, when the page adds one more', async ({
   const [noteBox, buttonBox] = [await note.boundingBox(), await basket.boundingBox()];
   expect(noteBox && buttonBox && noteBox.y + noteBox.height <= buttonBox.y).toBe(true);
   expect(await new AxeBuilder({ page }).analyze()).toMatchObject({ violations: [] });
+  // Another tab takes products out: the basket is no longer full, nor said to be on screen.
+  const other = await page.context().newPage();
+  await other.goto(liaison.server.url + '/');
+  await other.evaluate(
+    ([key, kept]) => {
+      const lines: unknown[] = JSON.parse(localStorage.getItem(key) ?? '[]');
+      localStorage.setItem(key, JSON.stringify(lines.slice(0, kept)));
+    },
+    [BASKET_KEY, BASKET_MAX - 2] as const,
+  );
+  await other.close();
+  const smaller = page.getByRole('button', { name: `Inquiry basket (${BASKET_MAX - 2})` });
+  await expect(smaller).toBeVisible();
+  await expect(note).not.toHaveClass(/basket-note/);
+  // Full again, from this page: said, and shown.
+  await page
+    .locator('.product', { hasText: 'Wafer Butterfly Valve' })
+    .getByRole('button', { name: 'Add to inquiry' })
+    .click();
+  await page
+    .locator('.product', { hasText: 'End-Suction Centrifugal Pump' })
+    .getByRole('button', { name: 'Add to inquiry' })
+    .click();
+  await page
+    .locator('.product', { hasText: 'Forged Steel Pipe Fittings' })
+    .getByRole('button', { name: 'Add to inquiry' })
+    .click();
+  await expect(note).toHaveClass(/basket-note/);
   // Opening the basket is the answer to it: the note goes.
   await basket.click();
   await page.keyboard.press('Escape');

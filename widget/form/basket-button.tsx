@@ -1,3 +1,4 @@
+import { BASKET_MAX } from '../../contract/limits';
 import { fill, type Locale } from '../i18n/locale';
 import type { FormTexts } from './i18n/en';
 import type { WidgetState } from './state';
@@ -9,7 +10,7 @@ import type { WidgetState } from './state';
  * region beside it says each product that joins, so a screen reader hears what the page's "Add
  * to inquiry" button did; when the basket is full, it says so to everyone, above the button,
  * and again at each product the page tries to add (a new node: the same text set again would
- * be a change no screen reader hears).
+ * be a change no screen reader hears), while it is full (another tab may send or empty it).
  */
 export function BasketButton({
   state,
@@ -29,7 +30,7 @@ export function BasketButton({
       dir={locale.dir}
       style={state.config.value?.site.theme ?? undefined}
     >
-      <p class={note?.full ? 'basket-note' : 'sr-only'} role="status">
+      <p class={note?.full && count >= BASKET_MAX ? 'basket-note' : 'sr-only'} role="status">
         {note && <span key={note.n}>{note.text}</span>}
       </p>
       {count > 0 && (

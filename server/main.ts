@@ -44,7 +44,7 @@ const STOP_GRACE_MS = 8_000;
 /** When a stop gives up waiting for the work in the background, still inside those 10 s. */
 const STOP_DEADLINE_MS = 9_500;
 /** How long an exit waits for stdout to take the last log lines (a reader that lags). */
-const LOG_DRAIN_MS = 400;
+const LOG_DRAIN_MS = 300;
 
 async function main() {
   const config = loadConfig();
@@ -254,7 +254,7 @@ async function main() {
     // Whatever is still waiting then (a query sent to a database that fell silent without
     // closing its connections never returns) is left: what was committed is kept, a claimed
     // delivery comes due again after its lease, and an inquiry not yet committed had no 201.
-    setTimeout(() => {
+    const deadline = setTimeout(() => {
       logger.error(`[http] did not stop within ${STOP_DEADLINE_MS} ms: exiting with work left`);
       void drainStdout(LOG_DRAIN_MS).then(() => process.exit(1));
     }, STOP_DEADLINE_MS).unref();
@@ -276,6 +276,7 @@ async function main() {
     // A request cut off at the grace's end may still have its inquiry waiting for a commit.
     await store.writesSettled();
     await db.destroy();
+    clearTimeout(deadline);
     log('[http] stopped');
     await drainStdout(LOG_DRAIN_MS);
     process.exit(0);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -18,6 +18,16 @@ const dir = mkdtempSync(join(tmpdir(), 'liaison-shutdown-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const INQUIRIES = '/api/v1/sites/demo/inquiries';
+
+/** Whether the process `pid` still runs. */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** POSTs `body` in two halves, calling `between` after the first half has gone out. */
 function slowPost(
@@ -104,17 +114,22 @@ describe('graceful shutdown', () => {
   it('writes its last log lines out before it exits, when their reader lags', async () => {
     const server = await startServerProcess({ DATABASE_URL: join(dir, 'log.sqlite') });
     server.pauseOutput(true);
-    // Access lines well past a pipe's 64 KB, none of them read yet.
+    // Access lines of 1.6 KB, 1.3 MB in all: well past what a pipe and its reader hold unread.
     const requests = 800;
     for (let i = 0; i < requests; i += 50) {
       await Promise.all(
         Array.from({ length: 50 }, (_, j) =>
-          fetch(`${server.url}/no-such-page-${i + j}?${'q'.repeat(100)}`).then((r) => r.text()),
+          fetch(`${server.url}/no-such-page-${i + j}?${'q'.repeat(1500)}`).then((r) => r.text()),
         ),
       );
     }
     const exited = server.stop('SIGTERM');
-    await sleep(200);
+    // Read again once the server has closed its database, its last step before it logs
+    // "stopped" and exits, and then has exited or waited 150 ms: an exit that does not wait
+    // for stdout leaves the rest unwritten.
+    const wal = join(dir, 'log.sqlite-wal');
+    while (existsSync(wal)) await sleep(5);
+    for (let waited = 0; waited < 150 && alive(server.pid); waited += 5) await sleep(5);
     server.pauseOutput(false);
     expect(await exited).toBe(0);
     const lines = server.output().trim().split('\n');

@@ -79,8 +79,9 @@ export async function startServerProcess(
   child.stdout?.on('data', (d: Buffer) => (piped += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (piped += d.toString()));
   const output = () => (outputFile === undefined ? piped : readFileSync(outputFile, 'utf8'));
+  // On 'close', not 'exit': its output may still be on the way at 'exit'.
   const exited = new Promise<number | null>((resolve) =>
-    child.once('exit', (code) => resolve(code)),
+    child.once('close', (code) => resolve(code)),
   );
 
   await new Promise<void>((resolve, reject) => {

@@ -261,7 +261,9 @@ export function inquiryListQueries(
           sortedIndex > 0 &&
           (matches === null ? far : matches <= selectiveSearch || (far && matches <= sortedIndex))
         ) {
-          return byId(await sorted({ ...scope, ...(status && { status }) }, after, limit));
+          // Checked again on the rows read: one reassigned or closed since is not shown.
+          const ids = await sorted({ ...scope, ...(status && { status }) }, after, limit);
+          return (await byId(ids)).filter(shown);
         }
         // A rare query, or fewer matches than a page near the top of the list: the text index
         // says which, reading at most `selectiveSearch` + 1 of its entries.

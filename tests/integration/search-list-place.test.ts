@@ -76,6 +76,30 @@ describe.runIf(TEST_ENGINE === 'postgres')("the text index's copy of the list pl
     expect(Number(rows[0]?.n)).toBe(0);
   });
 
+  it('is taken by a new inquiry from its row', async () => {
+    const base = await t.store.findInquiry(seedId(1));
+    if (!base) throw new Error('no seeded inquiry');
+    const at = '2031-02-01T00:00:00.000Z';
+    await t.store.createInquiry({
+      inquiry: { ...base, id: 'place-new', repId: ana.id, status: 'new', lastActivityAt: at },
+      message: {
+        id: 'place-new-m',
+        inquiryId: 'place-new',
+        authorKind: 'visitor',
+        authorRepId: null,
+        body: 'Basaltwolle please',
+        channel: 'widget',
+        createdAt: at,
+      },
+      tokens: [],
+      deliveries: [],
+    });
+    expect(await stale(t)).toEqual([]);
+    const { rows } = await sql<{ repId: string; lastActivityAt: string }>`select rep_id,
+      last_activity_at from inquiry_search where inquiry_id = 'place-new'`.execute(t.db);
+    expect(rows).toEqual([{ repId: ana.id, lastActivityAt: at }]);
+  });
+
   it("follows the store's writes: a message, a status, a reassignment", async () => {
     const at = '2031-01-01T00:00:00.000Z';
     await t.store.addMessage({

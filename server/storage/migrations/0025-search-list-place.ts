@@ -23,6 +23,37 @@ export const searchListPlace: TellingMigration = {
     await sql`alter table inquiry_search add column site_id text, add column rep_id text,
       add column status text, add column awaiting_reply integer,
       add column last_activity_at text`.execute(db);
+    // The triggers first: creating the one on inquiries holds off every other writer of them
+    // until this commits, so that none changes an inquiry the fill below has copied already.
+    await sql`create function inquiry_search_place_new() returns trigger language plpgsql
+      set search_path from current as $$
+      declare
+        i record;
+      begin
+        select ${sql.raw(PLACE.join(', '))} into i from inquiries where id = new.inquiry_id;
+        ${sql.raw(PLACE.map((c) => `new.${c} := i.${c};`).join(' '))}
+        return new;
+      end $$`.execute(db);
+    await sql`create trigger inquiry_search_place_new before insert on inquiry_search
+      for each row execute function inquiry_search_place_new()`.execute(db);
+    // At the commit, from the inquiry as it is then, and only if the row differs: a message
+    // moves its inquiry and adds to its document in one transaction, and the store writes both
+    // in one row version (search-index.ts indexMessage), which a second one would double (a
+    // new version of a row whose document changed is a new entry per word in the GIN index).
+    await sql`create function inquiry_search_place_moved() returns trigger language plpgsql
+      set search_path from current as $$
+      begin
+        update inquiry_search s set ${copied('i')} from inquiries i
+          where s.inquiry_id = new.id and i.id = new.id
+            and (${sql.raw(PLACE.map((c) => `s.${c}`).join(', '))})
+              is distinct from (${sql.raw(PLACE.map((c) => `i.${c}`).join(', '))});
+        return null;
+      end $$`.execute(db);
+    await sql`create constraint trigger inquiry_search_place_moved
+      after update of ${sql.raw(PLACE.join(', '))} on inquiries
+      deferrable initially deferred for each row
+      when (${sql.raw(PLACE.map((c) => `old.${c} is distinct from new.${c}`).join(' or '))})
+      execute function inquiry_search_place_moved()`.execute(db);
     // Every row is written again: the GIN index is built afresh after, faster than kept row by
     // row (as 0013). The word list's trigger fires on a change of the document only.
     await sql`drop index inquiry_search_document`.execute(db);
@@ -55,35 +86,6 @@ export const searchListPlace: TellingMigration = {
     // A rep's own list: the planner ands the rep's rows with the text index's matches, and
     // reads only those ("buyer1" for a rep holding 0.5% of a million: 97 ms -> 4 ms).
     await sql`create index inquiry_search_rep on inquiry_search (rep_id)`.execute(db);
-    await sql`create function inquiry_search_place_new() returns trigger language plpgsql
-      set search_path from current as $$
-      declare
-        i record;
-      begin
-        select ${sql.raw(PLACE.join(', '))} into i from inquiries where id = new.inquiry_id;
-        ${sql.raw(PLACE.map((c) => `new.${c} := i.${c};`).join(' '))}
-        return new;
-      end $$`.execute(db);
-    await sql`create trigger inquiry_search_place_new before insert on inquiry_search
-      for each row execute function inquiry_search_place_new()`.execute(db);
-    // At the commit, from the inquiry as it is then, and only if the row differs: a message
-    // moves its inquiry and adds to its document in one transaction, and the store writes both
-    // in one row version (search-index.ts indexMessage), which a second one would double (a
-    // new version of a row whose document changed is a new entry per word in the GIN index).
-    await sql`create function inquiry_search_place_moved() returns trigger language plpgsql
-      set search_path from current as $$
-      begin
-        update inquiry_search s set ${copied('i')} from inquiries i
-          where s.inquiry_id = new.id and i.id = new.id
-            and (${sql.raw(PLACE.map((c) => `s.${c}`).join(', '))})
-              is distinct from (${sql.raw(PLACE.map((c) => `i.${c}`).join(', '))});
-        return null;
-      end $$`.execute(db);
-    await sql`create constraint trigger inquiry_search_place_moved
-      after update of ${sql.raw(PLACE.join(', '))} on inquiries
-      deferrable initially deferred for each row
-      when (${sql.raw(PLACE.map((c) => `old.${c} is distinct from new.${c}`).join(' or '))})
-      execute function inquiry_search_place_moved()`.execute(db);
     await sql`analyze inquiry_search`.execute(db);
   },
   async down(db: Kysely<unknown>) {

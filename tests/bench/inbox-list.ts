@@ -118,6 +118,8 @@ try {
     await time('search "buyer1"', () => listInbox(store, rep, { q: 'buyer1' })),
     await time('search "pumpen seawater"', () => listInbox(store, rep, { q: 'pumpen seawater' })),
     await time("a rep's own list (0.5%), first page", () => listInbox(store, small, {})),
+    await time('a rep\'s own list, "rhein"', () => listInbox(store, small, { q: 'rhein' })),
+    await time('a rep\'s own list, "valve"', () => listInbox(store, small, { q: 'valve' })),
     await time('a rep\'s own list, "buyer1"', () => listInbox(store, small, { q: 'buyer1' })),
     await time('a rep\'s own list, "pumpen seawater"', () =>
       listInbox(store, small, { q: 'pumpen seawater' }),

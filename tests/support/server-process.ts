@@ -25,8 +25,6 @@ export interface ServerProcess {
   output(): string;
   /** Sends `signal` and waits for the exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
-  /** Stops (or starts again) reading its piped output, as a log reader that lags would. */
-  pauseOutput(paused: boolean): void;
 }
 
 export interface ServerProcessOptions {
@@ -36,6 +34,11 @@ export interface ServerProcessOptions {
    * generator, and a full pipe would block the server's writes.
    */
   outputFile?: string;
+  /**
+   * An open descriptor the server's stdout and stderr go to, read by the caller when it chooses
+   * (a FIFO: a log reader that lags). Its start is then seen by its port answering.
+   */
+  outputFd?: number;
   /**
    * Runs the bundle production runs (`dist/server.js`, rebuilt first by `npm run build:server`)
    * instead of the TypeScript sources through tsx: for benchmarks, which must measure what is
@@ -47,10 +50,11 @@ export interface ServerProcessOptions {
 /** Starts the server with `env` added to the environment; resolves once it listens. */
 export async function startServerProcess(
   env: Record<string, string>,
-  { outputFile, compiled = false }: ServerProcessOptions = {},
+  { outputFile, outputFd, compiled = false }: ServerProcessOptions = {},
 ): Promise<ServerProcess> {
   const port = env.PORT ?? String(await freePort());
-  const fd = outputFile === undefined ? null : openSync(outputFile, 'w');
+  const url = `http://127.0.0.1:${port}`;
+  const fd = outputFd ?? (outputFile === undefined ? null : openSync(outputFile, 'w'));
   if (compiled) await buildServerBundle();
   const args = compiled
     ? ['--enable-source-maps', SERVER_BUNDLE]
@@ -74,11 +78,16 @@ export async function startServerProcess(
     },
     stdio: fd === null ? ['ignore', 'pipe', 'pipe'] : ['ignore', fd, fd],
   });
-  if (fd !== null) closeSync(fd);
+  if (fd !== null && outputFd === undefined) closeSync(fd);
   let piped = '';
   child.stdout?.on('data', (d: Buffer) => (piped += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (piped += d.toString()));
-  const output = () => (outputFile === undefined ? piped : readFileSync(outputFile, 'utf8'));
+  const output = () =>
+    outputFd !== undefined
+      ? ''
+      : outputFile === undefined
+        ? piped
+        : readFileSync(outputFile, 'utf8');
   // On 'close', not 'exit': its output may still be on the way at 'exit'.
   const exited = new Promise<number | null>((resolve) =>
     child.once('close', (code) => resolve(code)),
@@ -98,7 +107,13 @@ export async function startServerProcess(
       child.stdout?.off('data', check);
     };
     function check() {
-      if (!output().includes('listening on')) return;
+      if (outputFd !== undefined) {
+        void fetch(`${url}/healthz`).then(ready, () => {});
+        return;
+      }
+      if (output().includes('listening on')) ready();
+    }
+    function ready() {
       done();
       resolve();
     }
@@ -110,18 +125,12 @@ export async function startServerProcess(
   });
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
     pid: child.pid ?? 0,
     output,
     async stop(signal = 'SIGTERM') {
       child.kill(signal);
       return exited;
-    },
-    pauseOutput(paused) {
-      for (const stream of [child.stdout, child.stderr]) {
-        if (paused) stream?.pause();
-        else stream?.resume();
-      }
     },
   };
 }

@@ -16,10 +16,10 @@ function listOrder(a: ListKey, b: ListKey): number {
 }
 
 // Matches a search reads from a text index kept in list order (PreparedSearch.ranked, SQLite)
-// before the other plans: a page of a site's common query takes about a page of them. A rep's
-// list or a status may hold few of them, and then walks its own rows instead: for those, an
-// eighth (each match read costs a random row read: 46 ms for 4,000 at a million inquiries,
-// which a rep holding 0.5% of them paid before their own list's plan ran).
+// before the other plans: a page of a site's common query takes about a page of them, and a
+// rep's list or a status, once a page's worth held too few, reads its own (scope words,
+// migration 0026). Before those, a rep holding 0.5% of a million inquiries walked the site's
+// matches to an eighth of this and then its own rows: 49 ms for "rhein", 101 ms for "valve".
 const RANKED_WALK = 4000;
 
 // Up to this many matches, a search that found too few near the top of the list is driven by
@@ -112,7 +112,7 @@ export function inquiryListQueries(
    * The page from a text index kept in list order: its matches read newest first and kept
    * where in scope, until the page is full and every match of its last row's second was read
    * (the list orders those by id, which their ranks do not); null after `rankedWalk` matches
-   * (an eighth of them in a rep's list or a status) without that.
+   * without that.
    */
   const rankedPage = async (
     ranked: NonNullable<PreparedSearch['ranked']>,
@@ -124,13 +124,15 @@ export function inquiryListQueries(
     // stays.
     const found = new Map<string, { rank: number; inquiry: Inquiry }>();
     let below = after ? rankCeiling(after) : null;
-    const whole = scope.repId === undefined && scope.status === undefined;
-    const budget = whole ? rankedWalk : Math.ceil(rankedWalk / 8);
-    // A page's worth first, then the rest at once: FTS5 merges the lists of a prefix's words
-    // again for each query.
-    let count = Math.min(budget, limit * 4);
-    for (let walked = 0; walked < budget; count = budget - walked) {
-      const matches = await ranked(below, count, scope);
+    // A page's worth of all matches first, then the rest at once and in scope only: FTS5 merges
+    // the lists of a prefix's words again for each query, and steps through the scope's words
+    // too where it is asked for them, which costs most where the scope holds most matches.
+    let narrowed = false;
+    for (let walked = 0; walked < rankedWalk; narrowed = true) {
+      // In scope, the page's rest and a few more (its last second's other rows, say).
+      const wanted = narrowed ? Math.max(limit - found.size, 0) + 8 : limit * 4;
+      const count = Math.min(wanted, rankedWalk - walked);
+      const matches = await ranked(below, count, scope, narrowed);
       walked += matches.length;
       // The scope was checked in the statement; the cursor here (its second's other rows).
       for (const { rank, inquiry } of matches) {

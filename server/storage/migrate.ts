@@ -34,6 +34,7 @@ import { deliveryLanes } from './migrations/0022-delivery-lanes';
 import { configVersion } from './migrations/0023-config-version';
 import { triggerSearchPath } from './migrations/0024-trigger-search-path';
 import { searchListPlace } from './migrations/0025-search-list-place';
+import { searchScope } from './migrations/0026-search-scope';
 
 /** A migration; a long one may say how far it has come, a line at a time, as it runs. */
 export interface TellingMigration extends Migration {
@@ -67,6 +68,7 @@ const migrations = {
   '0023-config-version': configVersion,
   '0024-trigger-search-path': triggerSearchPath,
   '0025-search-list-place': searchListPlace,
+  '0026-search-scope': searchScope,
 } satisfies Record<string, TellingMigration>;
 
 /** Every migration this release knows (also what /readyz compares the database with). */

@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { compiledStatement } from './compiled-statement';
 import { engineOf } from './migrations/engine';
 import type { Product } from './records';
+import type { RankedScope } from './search';
 import {
   inquiryLines,
   searchLineOf,
@@ -108,10 +109,36 @@ export const rankFloor = (rank: number) =>
   Math.floor(rank / LIST_RANK.secondStep) * LIST_RANK.secondStep;
 
 /**
- * Which SQLite index is written: today's, or migration 0013's (the FTS5 row at the inquiry's
- * rowid, and no word list: FTS5's vocabulary was).
+ * Which SQLite index is written: today's; migration 0014's (the FTS5 row at the inquiry's rank,
+ * with no scope words, 0026); or 0013's (at the inquiry's rowid, and no word list: FTS5's
+ * vocabulary was).
  */
-export type SqliteIndex = 'latest' | '0013';
+export type SqliteIndex = 'latest' | '0014' | '0013';
+
+/**
+ * SQLite: the words of an inquiry's scope, which its text index row holds in the column
+ * `scope` (migration 0026) so that a search in a rep's list or a status reads only the matches
+ * there: `s` and its site, `r` and its rep (`r` alone when it has none) and `t` and its
+ * status, each id as the hex of its text (one word for the `ascii` tokenizer, which folds the
+ * case SQLite's hex() writes). From `row`'s columns (a table, or a trigger's `new`): the store,
+ * the migration and its trigger write the same words, and a change here needs a migration that
+ * writes every row and the trigger again. `scopeWords` asks for them.
+ */
+export function scopeWordsOf(row: string) {
+  const column = (name: string) => sql.ref(`${row}.${name}`);
+  return sql<string>`'s' || hex(${column('site_id')}) || ' r' || coalesce(hex(${column('rep_id')}),
+    '') || ' t' || hex(${column('status')})`;
+}
+
+/** The scope words (`scopeWordsOf`) of the inquiries in a site, a rep's list, a status. */
+export function scopeWords({ siteId, repId, status }: RankedScope): string[] {
+  const hex = (text: string) => Buffer.from(text, 'utf8').toString('hex');
+  return [
+    `s${hex(siteId)}`,
+    ...(repId === undefined ? [] : [`r${hex(repId)}`]),
+    ...(status === undefined ? [] : [`t${hex(status)}`]),
+  ];
+}
 
 /** An inquiry to index: what it says of itself and what its people wrote so far. */
 export interface IndexedInquiry extends InquiryText {
@@ -121,18 +148,25 @@ export interface IndexedInquiry extends InquiryText {
 }
 
 // The statements that write new inquiries' documents (compiled-statement.ts): SQLite's row
-// of an inquiry, at its rank (or, as of migration 0013, its rowid) ...
-const documentAt = (rowid: 'search_rank' | 'rowid') =>
+// of an inquiry, at its rank with its scope words (or, as of migration 0014, at its rank
+// without them; as of 0013, at its rowid) ...
+const documentAt = (rowid: 'search_rank' | 'rowid', scoped: boolean) =>
   compiledStatement(
     (
       db: Kysely<unknown>,
       v: { id: string; visitor: string; company: string; products: string; body: string },
     ) =>
-      sql`insert into inquiries_fts (rowid, visitor, company, products, body)
+      sql`insert into inquiries_fts (rowid, visitor, company, products, body
+          ${scoped ? sql`, scope` : sql``})
         select ${sql.raw(rowid)}, ${v.visitor}, ${v.company}, ${v.products}, ${v.body}
+          ${scoped ? sql`, ${scopeWordsOf('inquiries')}` : sql``}
         from inquiries where id = ${v.id}`,
   );
-const documentInserted = { latest: documentAt('search_rank'), '0013': documentAt('rowid') };
+const documentInserted = {
+  latest: documentAt('search_rank', true),
+  '0014': documentAt('search_rank', false),
+  '0013': documentAt('rowid', false),
+};
 // ... SQLite's word list, and PostgreSQL's documents, all in one statement.
 const wordsListed = compiledStatement(
   (db: Kysely<unknown>, v: { words: string }) =>
@@ -176,7 +210,7 @@ export async function indexInquiries<T>(
       products,
       body,
     });
-    if (at === 'latest') await listWords(db, [visitor, company, products, body].join(' '));
+    if (at !== '0013') await listWords(db, [visitor, company, products, body].join(' '));
   }
 }
 
@@ -199,7 +233,10 @@ export async function indexMessage<T>(
   const words = searchWordsOf(body);
   if (move) {
     const appended = words.length > 0 ? sql`body || ' ' || ${words.join(' ')}` : sql`body`;
-    await sql`update inquiries_fts set rowid = cast(${move.to} as integer), body = ${appended}
+    // With the scope the change gave it (migration 0026's trigger leaves a row the store moves
+    // to the store): one rewrite.
+    await sql`update inquiries_fts set rowid = cast(${move.to} as integer), body = ${appended},
+        scope = (select ${scopeWordsOf('i')} from inquiries i where i.id = ${inquiryId})
       where rowid = cast(${move.from} as integer)`.execute(db);
     if (words.length > 0) await listWords(db, words.join(' '));
     return;
@@ -275,6 +312,7 @@ export async function indexAgain<T>(
   db: Kysely<T>,
   ids: string[],
   progress: (done: number) => void = () => {},
+  at: SqliteIndex = 'latest',
 ): Promise<void> {
   const postgres = engineOf(db) === 'postgres';
   for (let done = 0; done < ids.length;) {
@@ -288,7 +326,7 @@ export async function indexAgain<T>(
         : sql`delete from inquiries_fts where rowid in
           (select search_rank from inquiries where id in (${list}))`
     ).execute(db);
-    await indexInquiries(db, await inquiriesToIndex(db, sql`i.id in (${list})`));
+    await indexInquiries(db, await inquiriesToIndex(db, sql`i.id in (${list})`), at);
     done += batch.length;
     progress(done);
   }

@@ -13,13 +13,14 @@ import {
 } from 'kysely';
 import type { Database, InquiriesTable } from './database';
 import { toInquiry } from './rows';
-import { LIST_RANK } from './search-index';
+import { LIST_RANK, scopeWords } from './search-index';
 import {
   expandable,
   MAX_EXPANSION,
   prefixRange,
   searchTerms,
   type PreparedSearch,
+  type RankedScope,
   type SearchAdapter,
 } from './search';
 
@@ -130,7 +131,8 @@ export const sqliteSearch: SearchAdapter = {
           : `(${rows.map((r) => quoted(r.word)).join(' OR ')})`,
       );
     }
-    const terms = parts.join(' AND ');
+    // In the text's columns: not among a row's scope words (migration 0026).
+    const terms = `{visitor company products body} : (${parts.join(' AND ')})`;
     return {
       share: null,
       matches: null,
@@ -175,7 +177,7 @@ export const sqliteSearch: SearchAdapter = {
           where f.inquiries_fts match ${terms} limit ${cap + 1}`.execute(db);
         return rows.length > cap ? null : rows.map((r) => r.id);
       },
-      async ranked(below, count, scope) {
+      async ranked(below, count, scope, narrowed) {
         // Rowid bounds cast in SQL (here and in `among`): bound as a JavaScript number, a bound
         // was once ignored by FTS5 (every match came back).
         const bound = below === null ? sql`` : sql`and rowid < cast(${below} as integer)`;
@@ -187,7 +189,8 @@ export const sqliteSearch: SearchAdapter = {
         // is the outer loop (SQLite keeps a LEFT JOIN's order).
         const { rows } = await sql<Selectable<InquiriesTable> & { rank: number }>`select i.*,
             f.rank as rank
-          from (select rowid as rank from inquiries_fts where inquiries_fts match ${terms} ${bound}
+          from (select rowid as rank from inquiries_fts
+            where inquiries_fts match ${narrowed ? `${terms} AND ${inScope(scope)}` : terms} ${bound}
             order by rowid desc limit ${count}) f
           left join inquiries i on i.search_rank = f.rank and i.site_id = ${scope.siteId} ${rep}
             ${status}
@@ -203,6 +206,9 @@ export const sqliteSearch: SearchAdapter = {
     };
   },
 };
+
+/** The FTS5 query for the rows in `scope` (scope words, search-index.ts). */
+const inScope = (scope: RankedScope) => `scope : (${scopeWords(scope).map(quoted).join(' AND ')})`;
 
 /** A query a word of which begins no indexed word: it matches nothing. */
 const nothing: PreparedSearch = {

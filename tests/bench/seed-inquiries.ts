@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../server/storage/database';
 import { engineOf } from '../../server/storage/migrations/engine';
 import type { Product } from '../../server/storage/records';
-import { indexInquiries } from '../../server/storage/search-index';
+import { indexInquiries, type SqliteIndex } from '../../server/storage/search-index';
 
 const COMPANIES = [
   'Rhein Pumpen AG',
@@ -39,6 +39,7 @@ export async function seedInquiries(
     batch = 2000,
     progress,
     log = () => {},
+    index = 'latest',
   }: {
     siteId: string;
     repId: string;
@@ -46,6 +47,8 @@ export async function seedInquiries(
     batch?: number;
     progress: (done: number) => void;
     log?: (line: string) => void;
+    /** SQLite: the text index as of which migration (a test seeding an older schema). */
+    index?: SqliteIndex;
   },
 ): Promise<void> {
   const postgres = engineOf(db) === 'postgres';
@@ -119,6 +122,7 @@ export async function seedInquiries(
           products: JSON.parse(i.products) as Product[],
           body: message.body,
         })),
+        index,
       );
     });
     progress(done + n);

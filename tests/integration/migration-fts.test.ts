@@ -123,6 +123,7 @@ describe('migration 0013 stopped halfway', () => {
       '0023-config-version',
       '0024-trigger-search-path',
       '0025-search-list-place',
+      '0026-search-scope',
     ]);
     expect(await foundBefore0014('keptname', names)).toEqual(['kept']);
 

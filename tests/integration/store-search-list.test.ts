@@ -23,6 +23,7 @@ const COUNT = 3000;
 let database: TestDatabase;
 let siteId: string;
 let all: Inquiry[];
+const OTHER_REP = 'other-rep';
 const bodies = new Map<string, string>();
 const seedId = (i: number) => `seed-${String(i).padStart(8, '0')}`;
 const REVIVED = [10, 11, 12, 13, 14, 1500].map(seedId);
@@ -108,6 +109,24 @@ beforeAll(async () => {
       deliveries: [],
     });
   }
+  // A second rep's own list: every 13th inquiry, moved there by a plain update (SQLite's
+  // text index takes their scope by trigger, migration 0026).
+  await database.store.createRep({
+    id: OTHER_REP,
+    siteId,
+    handle: 'other-rep',
+    name: 'Other Rep',
+    title: null,
+    photoUrl: null,
+    email: 'other.rep@example.com',
+    active: true,
+    role: 'rep',
+  });
+  await database.db
+    .updateTable('inquiries')
+    .set({ repId: OTHER_REP })
+    .where(sql<number>`cast(substr(id, 6) as integer) % 13`, '=', 0)
+    .execute();
   all = [];
   let after: Inquiry | undefined;
   for (;;) {
@@ -146,12 +165,13 @@ async function searchAll(
   status?: InquiryStatus,
   limit = 25,
   store: Pick<Store, 'listInquiries'> = database.store,
+  repId?: string,
 ): Promise<string[]> {
   const found: string[] = [];
   let after: Inquiry | undefined;
   for (let pages = 0; pages < 400; pages++) {
     const page = await store.listInquiries(
-      { siteId },
+      { siteId, ...(repId && { repId }) },
       { search: query, limit, after, ...(status && { status }) },
     );
     found.push(...page.map((i) => i.id));
@@ -218,6 +238,23 @@ describe.each(THRESHOLDS)('search in the inbox list at 3,000 inquiries, %s', (_,
         .filter((i) => (!status || i.status === status) && matches(i, query))
         .map((i) => i.id);
       expect(await searchAll(query, status, limit, store()), query).toEqual(expected);
+    }
+  });
+
+  it("in a rep's own list, with a status", async () => {
+    for (const [query, status] of [
+      ['rhein', undefined],
+      ['buyer1', undefined],
+      ['seawater', 'open'],
+      ['zanzibar', undefined],
+      ['tiedword', undefined],
+    ] as const) {
+      const expected = all
+        .filter((i) => i.repId === OTHER_REP && (!status || i.status === status))
+        .filter((i) => matches(i, query))
+        .map((i) => i.id);
+      expect(expected.length, query).toBeGreaterThan(0);
+      expect(await searchAll(query, status, 10, store(), OTHER_REP), query).toEqual(expected);
     }
   });
 });

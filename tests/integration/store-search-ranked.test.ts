@@ -48,8 +48,8 @@ describe.runIf(TEST_ENGINE === 'sqlite')('a search reading the text index in lis
           if (!prepared || !ranked) throw new Error('no ranked plan');
           return {
             ...prepared,
-            async ranked(below, count, scope) {
-              const read = await ranked(below, count, scope);
+            async ranked(below, count, scope, narrowed) {
+              const read = await ranked(below, count, scope, narrowed);
               if (reads++ === 0) {
                 await t.store.updateInquiry(newest, {
                   awaitingReply: false,

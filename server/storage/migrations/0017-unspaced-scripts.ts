@@ -48,7 +48,8 @@ export const unspacedScripts: TellingMigration = {
     if (engineOf(db) === 'sqlite') {
       await sql`delete from search_words where word glob ${`*${LETTER}*`}`.execute(db);
     }
-    await indexAgain(db, ids, (done) => tell(`${done} of ${ids.length} indexed`));
+    // As the index was then: no scope words yet (0026).
+    await indexAgain(db, ids, (done) => tell(`${done} of ${ids.length} indexed`), '0014');
   },
   async down() {},
 };

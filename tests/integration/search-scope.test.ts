@@ -1,0 +1,169 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../server/demo-seed';
+import { migrateTo, migrateToLatest } from '../../server/storage/migrate';
+import { scopeWordsOf } from '../../server/storage/search-index';
+import { sqliteSearch } from '../../server/storage/sqlite';
+import type { Rep } from '../../server/storage/store';
+import { seedInquiries } from '../bench/seed-inquiries';
+import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/test-database';
+
+// Migration 0026 (SQLite): each text index row holds its inquiry's scope words (site, rep,
+// status), which a search in a rep's list or a status asks FTS5 for (sqlite.ts `ranked`). The
+// words are the inquiry's after every kind of write: the migration's copy of the rows already
+// there, the store's (a new inquiry, a message that moves it, a status, a reassignment), and a
+// hand-written update that also moves it (0014's trigger and 0026's in one statement).
+
+const seedId = (i: number) => `seed-${String(i).padStart(8, '0')}`;
+
+/** Inquiries whose text index row is missing or holds other scope words than theirs. */
+async function stale(t: TestDatabase): Promise<string[]> {
+  const { rows } = await sql<{ id: string }>`select i.id from inquiries i
+    left join inquiries_fts f on f.rowid = i.search_rank
+    where f.scope is not ${scopeWordsOf('i')} order by 1`.execute(t.db);
+  return rows.map((r) => r.id);
+}
+
+const triggers = async (t: TestDatabase) =>
+  (
+    await sql<{ name: string }>`select name from sqlite_master where type = 'trigger'
+      and sql like '%inquiries_fts%' order by name`.execute(t.db)
+  ).rows.map((r) => r.name);
+
+const ftsRows = async (t: TestDatabase) =>
+  Number(
+    (await sql<{ n: number }>`select count(*) as n from inquiries_fts`.execute(t.db)).rows[0]?.n,
+  );
+
+describe.runIf(TEST_ENGINE === 'sqlite')("the text index's scope words", () => {
+  let t: TestDatabase;
+  let moore: Rep;
+  let ana: Rep;
+  let before: string[];
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    await migrateTo(t.db, '0025-search-list-place');
+    const seeded = await seedDemo(t.store, 'http://localhost:8787');
+    if (!seeded) throw new Error('seed failed');
+    moore = seeded;
+    // Stored before the migration, in the index as it was: its copy gives them their words.
+    await seedInquiries(t.db, {
+      siteId: moore.siteId,
+      repId: moore.id,
+      count: 600,
+      batch: 250,
+      progress: () => {},
+      index: '0014',
+    });
+    await t.store.createRep({
+      id: 'rep-ana',
+      siteId: moore.siteId,
+      handle: 'ana',
+      name: 'Ana',
+      title: null,
+      photoUrl: null,
+      email: 'ana@example.com',
+      active: true,
+      role: 'rep',
+    });
+    ana = (await t.store.findRep('rep-ana')) ?? moore;
+    await t.db
+      .updateTable('inquiries')
+      .set({ repId: ana.id })
+      .where('id', '=', seedId(3))
+      .execute();
+    before = await triggers(t);
+    const lines: string[] = [];
+    await migrateToLatest(t.db, (_, __, line) => {
+      if (line) lines.push(line);
+    });
+    expect(lines).toContain('600 of 600 text index rows copied');
+  }, 120_000);
+  afterAll(() => t?.close());
+
+  it('are copied by the migration, which keeps the triggers on the text index', async () => {
+    expect(await stale(t)).toEqual([]);
+    expect(await ftsRows(t)).toBe(600);
+    expect(await triggers(t)).toEqual([...before, 'inquiries_fts_scope'].sort());
+    const { rows } = await sql<{ scope: string }>`select f.scope from inquiries_fts f
+      join inquiries i on i.search_rank = f.rowid where i.id = ${seedId(3)}`.execute(t.db);
+    const hex = (text: string) => Buffer.from(text).toString('hex').toUpperCase();
+    expect(rows).toEqual([{ scope: `s${hex(moore.siteId)} r${hex(ana.id)} t${hex('closed')}` }]);
+  });
+
+  it("follow the store's writes: a new inquiry, a message, a status, a reassignment", async () => {
+    const base = await t.store.findInquiry(seedId(1));
+    if (!base) throw new Error('no seeded inquiry');
+    const at = '2031-02-01T00:00:00.000Z';
+    await t.store.createInquiry({
+      inquiry: { ...base, id: 'scope-new', repId: ana.id, status: 'new', lastActivityAt: at },
+      message: {
+        id: 'scope-new-m',
+        inquiryId: 'scope-new',
+        authorKind: 'visitor',
+        authorRepId: null,
+        body: 'Basaltwolle please',
+        channel: 'widget',
+        createdAt: at,
+      },
+      tokens: [],
+      deliveries: [],
+    });
+    // A message that moves the inquiry and changes its status and rep: the store writes the
+    // row at its new rank with its words, the trigger leaves it.
+    await t.store.addMessage({
+      message: {
+        id: 'scope-m1',
+        inquiryId: seedId(5),
+        authorKind: 'rep',
+        authorRepId: ana.id,
+        body: 'Quarzsand is on its way',
+        channel: 'inbox',
+        createdAt: at,
+      },
+      patch: { lastActivityAt: at, awaitingReply: false, status: 'waiting', repId: ana.id },
+      deliveries: [],
+    });
+    await t.store.updateInquiry(seedId(7), { status: 'closed' });
+    await t.store.updateInquiry(seedId(8), { repId: ana.id, status: 'open' });
+    await t.store.updateInquiry(seedId(9), { repId: null });
+    expect(await stale(t)).toEqual([]);
+    expect(await ftsRows(t)).toBe(601);
+  });
+
+  it('follow a hand-written update that moves the inquiry too, and a deletion', async () => {
+    await sql`update inquiries set status = 'waiting', rep_id = ${ana.id}, awaiting_reply = 1,
+      last_activity_at = '2032-01-01T00:00:00.000Z' where id = ${seedId(11)}`.execute(t.db);
+    await sql`update inquiries set status = 'new' where id = ${seedId(12)}`.execute(t.db);
+    await sql`delete from messages where inquiry_id = ${seedId(13)}`.execute(t.db);
+    await sql`delete from inquiries where id = ${seedId(13)}`.execute(t.db);
+    expect(await stale(t)).toEqual([]);
+    expect(await ftsRows(t)).toBe(600);
+  });
+
+  it("let a search ask for a rep's own matches alone", async () => {
+    const prepared = await sqliteSearch.prepare(t.db, 'please');
+    if (!prepared?.ranked) throw new Error('no ranked plan');
+    const scope = { siteId: moore.siteId, repId: ana.id };
+    const narrowed = await prepared.ranked(null, 50, scope, true);
+    const wide = await prepared.ranked(null, 50, scope, false);
+    // Every seeded message says "Please": the rep's few, against the site's first 50.
+    const mine = narrowed.map((m) => m.inquiry?.repId);
+    expect(mine.length).toBeGreaterThanOrEqual(5);
+    expect(mine.every((r) => r === ana.id)).toBe(true);
+    expect(wide).toHaveLength(50);
+    expect(wide.filter((m) => m.inquiry).length).toBeLessThan(mine.length);
+  });
+
+  it('go with down, and come back with up', async () => {
+    await migrateTo(t.db, '0025-search-list-place');
+    const { rows } = await sql`select 1 from pragma_table_xinfo('inquiries_fts')
+      where name = 'scope'`.execute(t.db);
+    expect(rows).toEqual([]);
+    expect(await triggers(t)).toEqual(before);
+    expect(await ftsRows(t)).toBe(600);
+    await migrateToLatest(t.db);
+    expect(await stale(t)).toEqual([]);
+    expect(await ftsRows(t)).toBe(600);
+  });
+});

@@ -118,25 +118,27 @@ export type SqliteIndex = 'latest' | '0014' | '0013';
 /**
  * SQLite: the words of an inquiry's scope, which its text index row holds in the column
  * `scope` (migration 0026) so that a search in a rep's list or a status reads only the matches
- * there: `s` and its site, `r` and its rep (`r` alone when it has none) and `t` and its
- * status, each id as the hex of its text (one word for the `ascii` tokenizer, which folds the
- * case SQLite's hex() writes). From `row`'s columns (a table, or a trigger's `new`): the store,
- * the migration and its trigger write the same words, and a change here needs a migration that
- * writes every row and the trigger again. `scopeWords` asks for them.
+ * there: `·s` and its site, `·r` and its rep (`·r` alone when it has none) and `·t` and its
+ * status, each id as the hex of its text. The `ascii` tokenizer reads each as one word (it
+ * folds the case SQLite's hex() writes, and a non-ASCII character is part of a word), and no
+ * query's term can hold a middle dot (searchWordsOf splits at it): a search's words never
+ * match these, in any column. From `row`'s columns (a table, or a trigger's `new`): the store,
+ * the migration and its trigger write the same words, and a change here needs a migration
+ * that writes every row and the trigger again. `scopeWords` asks for them.
  */
 export function scopeWordsOf(row: string) {
   const column = (name: string) => sql.ref(`${row}.${name}`);
-  return sql<string>`'s' || hex(${column('site_id')}) || ' r' || coalesce(hex(${column('rep_id')}),
-    '') || ' t' || hex(${column('status')})`;
+  return sql<string>`'·s' || hex(${column('site_id')}) || ' ·r'
+    || coalesce(hex(${column('rep_id')}), '') || ' ·t' || hex(${column('status')})`;
 }
 
 /** The scope words (`scopeWordsOf`) of the inquiries in a site, a rep's list, a status. */
 export function scopeWords({ siteId, repId, status }: RankedScope): string[] {
   const hex = (text: string) => Buffer.from(text, 'utf8').toString('hex');
   return [
-    `s${hex(siteId)}`,
-    ...(repId === undefined ? [] : [`r${hex(repId)}`]),
-    ...(status === undefined ? [] : [`t${hex(status)}`]),
+    `·s${hex(siteId)}`,
+    ...(repId === undefined ? [] : [`·r${hex(repId)}`]),
+    ...(status === undefined ? [] : [`·t${hex(status)}`]),
   ];
 }
 

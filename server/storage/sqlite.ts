@@ -131,8 +131,9 @@ export const sqliteSearch: SearchAdapter = {
           : `(${rows.map((r) => quoted(r.word)).join(' OR ')})`,
       );
     }
-    // In the text's columns: not among a row's scope words (migration 0026).
-    const terms = `{visitor company products body} : (${parts.join(' AND ')})`;
+    // (No column filter: none of these words is a scope word, search-index.ts scopeWordsOf.
+    // Checking columns made "seawater flange" at a million inquiries 5.7 -> 9.9 ms.)
+    const terms = parts.join(' AND ');
     return {
       share: null,
       matches: null,

@@ -88,7 +88,7 @@ describe.runIf(TEST_ENGINE === 'sqlite')("the text index's scope words", () => {
     const { rows } = await sql<{ scope: string }>`select f.scope from inquiries_fts f
       join inquiries i on i.search_rank = f.rowid where i.id = ${seedId(3)}`.execute(t.db);
     const hex = (text: string) => Buffer.from(text).toString('hex').toUpperCase();
-    expect(rows).toEqual([{ scope: `s${hex(moore.siteId)} r${hex(ana.id)} t${hex('closed')}` }]);
+    expect(rows).toEqual([{ scope: `·s${hex(moore.siteId)} ·r${hex(ana.id)} ·t${hex('closed')}` }]);
   });
 
   it("follow the store's writes: a new inquiry, a message, a status, a reassignment", async () => {
@@ -153,6 +153,16 @@ describe.runIf(TEST_ENGINE === 'sqlite')("the text index's scope words", () => {
     expect(mine.every((r) => r === ana.id)).toBe(true);
     expect(wide).toHaveLength(50);
     expect(wide.filter((m) => m.inquiry).length).toBeLessThan(mine.length);
+  });
+
+  it("are never matched by a search's own words", async () => {
+    // Ana's words and a status as one term (a phrase): not the scope words, which no query's
+    // word can spell.
+    const hex = (text: string) => Buffer.from(text).toString('hex');
+    const query = `r${hex(ana.id)}-t${hex('waiting')}`;
+    expect(
+      await t.store.listInquiries({ siteId: moore.siteId }, { search: query, limit: 5 }),
+    ).toEqual([]);
   });
 
   it('go with down, and come back with up', async () => {

@@ -84,6 +84,10 @@ async function rebuildIndex(
     tell(`${done} of ${total} text index rows copied`);
     after = Number(last);
   }
+  // Copied in batches, the index is left in more segments than rows written one by one would
+  // be: "buyer1" at a million inquiries took 23 ms, not 15, until merged (3 s).
+  tell('merging the text index');
+  await sql`insert into inquiries_fts_next(inquiries_fts_next) values ('optimize')`.execute(db);
   await sql`drop table inquiries_fts`.execute(db);
   await sql`alter table inquiries_fts_next rename to inquiries_fts`.execute(db);
   for (const t of triggers) await sql.raw(t.sql).execute(db);

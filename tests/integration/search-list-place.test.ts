@@ -143,6 +143,40 @@ describe.runIf(TEST_ENGINE === 'postgres')("the text index's copy of the list pl
     ]);
   });
 
+  it("is written with a message's words in one row version", async () => {
+    // Every row version the message writes, counted by a trigger of the test's own: the commit's
+    // trigger finding the place already written writes none.
+    await sql`create table versions_written (n integer)`.execute(t.db);
+    await sql`create function count_version() returns trigger language plpgsql as $$
+      begin insert into versions_written values (1); return null; end $$`.execute(t.db);
+    await sql`create trigger count_version after update on inquiry_search
+      for each row execute function count_version()`.execute(t.db);
+    try {
+      const at = '2031-03-01T00:00:00.000Z';
+      await t.store.addMessage({
+        message: {
+          id: 'place-once',
+          inquiryId: seedId(15),
+          authorKind: 'rep',
+          authorRepId: moore.id,
+          body: 'Kieselgur is on its way',
+          channel: 'inbox',
+          createdAt: at,
+        },
+        patch: { lastActivityAt: at, awaitingReply: false, status: 'waiting' },
+        deliveries: [],
+      });
+      const { rows } = await sql<{ n: string }>`select count(*) as n
+        from versions_written`.execute(t.db);
+      expect(Number(rows[0]?.n)).toBe(1);
+      expect(await stale(t)).toEqual([]);
+    } finally {
+      await sql`drop trigger count_version on inquiry_search`.execute(t.db);
+      await sql`drop function count_version()`.execute(t.db);
+      await sql`drop table versions_written`.execute(t.db);
+    }
+  });
+
   it('follows a write over the default search_path (psql), and takes none from a rolled back one', async () => {
     const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(t.db);
     const schema = rows[0]?.schema ?? '';

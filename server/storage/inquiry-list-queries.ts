@@ -124,15 +124,18 @@ export function inquiryListQueries(
     // stays.
     const found = new Map<string, { rank: number; inquiry: Inquiry }>();
     let below = after ? rankCeiling(after) : null;
-    // A page's worth of all matches first, then the rest at once and in scope only: FTS5 merges
-    // the lists of a prefix's words again for each query, and steps through the scope's words
-    // too where it is asked for them, which costs most where the scope holds most matches.
-    let narrowed = false;
-    for (let walked = 0; walked < rankedWalk; narrowed = true) {
-      // In scope, the page's rest and a few more (its last second's other rows, say).
-      const wanted = narrowed ? Math.max(limit - found.size, 0) + 8 : limit * 4;
+    // Every match left in the second of the page's last row, once the page is full (its floor).
+    let floor: number | null = null;
+    for (let walked = 0, round = 0; walked < rankedWalk; round++) {
+      // A page's worth of all matches first. Then, while the page is not full, its rest and a
+      // few more in scope alone: FTS5 merges the lists of a prefix's words again for each
+      // query, and steps through the scope's words too where it is asked for them, which costs
+      // most where the scope holds most matches. Once full, the rest of that second in one
+      // read (a burst of inquiries may share a second).
+      const narrowed = round > 0 && floor === null;
+      const wanted = round === 0 ? limit * 4 : floor === null ? limit - found.size + 8 : rankedWalk;
       const count = Math.min(wanted, rankedWalk - walked);
-      const matches = await ranked(below, count, scope, narrowed);
+      const matches = await ranked(below, count, scope, narrowed, floor);
       walked += matches.length;
       // The scope was checked in the statement; the cursor here (its second's other rows).
       for (const { rank, inquiry } of matches) {
@@ -156,6 +159,7 @@ export function inquiryListQueries(
           .slice(0, limit);
       }
       below = lowest;
+      if (nth !== undefined) floor = rankFloor(nth);
     }
     return null;
   };

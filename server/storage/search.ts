@@ -50,7 +50,8 @@ export interface PreparedSearch {
    * status), else null; null when the engine keeps no such index (PostgreSQL: GIN has no order).
    * `narrowed` asks the text index itself for the matches in scope alone (its scope words,
    * migration 0026): far quicker where the scope holds few of the matches (a rep's own list),
-   * dearer where it holds most (each match is looked for among the scope's words too).
+   * dearer where it holds most (each match is looked for among the scope's words too). With a
+   * `floor`, none ranked below it.
    */
   ranked:
     | ((
@@ -58,6 +59,7 @@ export interface PreparedSearch {
         count: number,
         scope: RankedScope,
         narrowed: boolean,
+        floor: number | null,
       ) => Promise<Array<{ rank: number; inquiry: Inquiry | null }>>)
     | null;
   /**

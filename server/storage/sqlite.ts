@@ -178,10 +178,11 @@ export const sqliteSearch: SearchAdapter = {
           where f.inquiries_fts match ${terms} limit ${cap + 1}`.execute(db);
         return rows.length > cap ? null : rows.map((r) => r.id);
       },
-      async ranked(below, count, scope, narrowed) {
+      async ranked(below, count, scope, narrowed, floor) {
         // Rowid bounds cast in SQL (here and in `among`): bound as a JavaScript number, a bound
         // was once ignored by FTS5 (every match came back).
-        const bound = below === null ? sql`` : sql`and rowid < cast(${below} as integer)`;
+        const under = below === null ? sql`` : sql`and rowid < cast(${below} as integer)`;
+        const over = floor === null ? sql`` : sql`and rowid >= cast(${floor} as integer)`;
         // Out of scope, only the rank comes back (a rep's own list may hold few of the matches).
         const rep = scope.repId === undefined ? sql`` : sql`and i.rep_id = ${scope.repId}`;
         const status = scope.status === undefined ? sql`` : sql`and i.status = ${scope.status}`;
@@ -191,7 +192,8 @@ export const sqliteSearch: SearchAdapter = {
         const { rows } = await sql<Selectable<InquiriesTable> & { rank: number }>`select i.*,
             f.rank as rank
           from (select rowid as rank from inquiries_fts
-            where inquiries_fts match ${narrowed ? `${terms} AND ${inScope(scope)}` : terms} ${bound}
+            where inquiries_fts match ${narrowed ? `${terms} AND ${inScope(scope)}` : terms}
+              ${under} ${over}
             order by rowid desc limit ${count}) f
           left join inquiries i on i.search_rank = f.rank and i.site_id = ${scope.siteId} ${rep}
             ${status}

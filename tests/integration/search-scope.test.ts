@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../server/demo-seed';
+import { inquiryListQueries } from '../../server/storage/inquiry-list-queries';
 import { migrateTo, migrateToLatest } from '../../server/storage/migrate';
+import { searchScope } from '../../server/storage/migrations/0026-search-scope';
 import { scopeWordsOf } from '../../server/storage/search-index';
 import { sqliteSearch } from '../../server/storage/sqlite';
 import type { Rep } from '../../server/storage/store';
@@ -145,8 +147,8 @@ describe.runIf(TEST_ENGINE === 'sqlite')("the text index's scope words", () => {
     const prepared = await sqliteSearch.prepare(t.db, 'please');
     if (!prepared?.ranked) throw new Error('no ranked plan');
     const scope = { siteId: moore.siteId, repId: ana.id };
-    const narrowed = await prepared.ranked(null, 50, scope, true);
-    const wide = await prepared.ranked(null, 50, scope, false);
+    const narrowed = await prepared.ranked(null, 50, scope, true, null);
+    const wide = await prepared.ranked(null, 50, scope, false, null);
     // Every seeded message says "Please": the rep's few, against the site's first 50.
     const mine = narrowed.map((m) => m.inquiry?.repId);
     expect(mine.length).toBeGreaterThanOrEqual(5);
@@ -163,6 +165,65 @@ describe.runIf(TEST_ENGINE === 'sqlite')("the text index's scope words", () => {
     expect(
       await t.store.listInquiries({ siteId: moore.siteId }, { search: query, limit: 5 }),
     ).toEqual([]);
+  });
+
+  it("let a rep's page be read in two statements, and a crowded second's in two", async () => {
+    const reads: boolean[] = [];
+    const counting = inquiryListQueries(t.db, {
+      async prepare(db, query) {
+        const prepared = await sqliteSearch.prepare(db, query);
+        const ranked = prepared?.ranked;
+        if (!prepared || !ranked) throw new Error('no ranked plan');
+        return {
+          ...prepared,
+          ranked: (...args: Parameters<typeof ranked>) => {
+            reads.push(args[3]);
+            return ranked(...args);
+          },
+        };
+      },
+    });
+    // Ana's list (every 40th inquiry, by hand): one page's worth of the site's matches, which
+    // holds few of hers, then hers alone. Every inquiry says "please".
+    await sql`update inquiries set rep_id = ${ana.id}
+      where id like 'seed-%' and cast(substr(id, 6) as integer) % 40 = 0`.execute(t.db);
+    const scope = { siteId: moore.siteId, repId: ana.id };
+    const hers = await t.store.listInquiries(scope, { limit: 6 });
+    expect(await counting.listInquiries(scope, { search: 'please', limit: 6 })).toEqual(hers);
+    expect(reads).toEqual([false, true]);
+    // 300 inquiries with news in one second, which the list orders by id: the page takes the
+    // first read's and then the rest of that second in one more.
+    reads.length = 0;
+    await sql`update inquiries set last_activity_at = '2033-01-01T00:00:00.000Z',
+      awaiting_reply = 1 where id like 'seed-%' and cast(substr(id, 6) as integer) < 300`.execute(
+      t.db,
+    );
+    const site = { siteId: moore.siteId };
+    const first = await t.store.listInquiries(site, { limit: 25 });
+    expect(first.map((i) => i.id)).toEqual(Array.from({ length: 25 }, (_, k) => seedId(299 - k)));
+    expect(await counting.listInquiries(site, { search: 'please', limit: 25 })).toEqual(first);
+    expect(reads).toEqual([false, false]);
+    expect(await stale(t)).toEqual([]);
+  });
+
+  it("are kept whichever of an update's triggers runs first", async () => {
+    // SQLite runs the newest trigger first: 0014's made again after 0026's moves the row before
+    // the scope words are written.
+    const { rows } = await sql<{ sql: string }>`select sql from sqlite_master
+      where name = 'inquiries_search_rank_update'`.execute(t.db);
+    await sql`drop trigger inquiries_search_rank_update`.execute(t.db);
+    await sql.raw(rows[0]?.sql ?? '').execute(t.db);
+    await sql`update inquiries set status = 'open', rep_id = null,
+      last_activity_at = '2034-01-01T00:00:00.000Z' where id = ${seedId(21)}`.execute(t.db);
+    expect(await stale(t)).toEqual([]);
+  });
+
+  it('are not written twice by the migration run again (stopped before it was recorded)', async () => {
+    const kept = await triggers(t);
+    await searchScope.up(t.db);
+    expect(await triggers(t)).toEqual(kept);
+    expect(await stale(t)).toEqual([]);
+    expect(await ftsRows(t)).toBe(600);
   });
 
   it('go with down, and come back with up', async () => {

@@ -48,8 +48,8 @@ describe.runIf(TEST_ENGINE === 'sqlite')('a search reading the text index in lis
           if (!prepared || !ranked) throw new Error('no ranked plan');
           return {
             ...prepared,
-            async ranked(below, count, scope, narrowed) {
-              const read = await ranked(below, count, scope, narrowed);
+            async ranked(...args) {
+              const read = await ranked(...args);
               if (reads++ === 0) {
                 await t.store.updateInquiry(newest, {
                   awaitingReply: false,

@@ -44,10 +44,17 @@ export async function traceWidgetTasks(
   browser: Browser,
   url: string,
   cpuSlowdown: number,
+  /** A script served as widget.js instead of ours (a stand-in to compare with). */
+  standIn?: string,
 ): Promise<WidgetTasks> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   try {
+    if (standIn !== undefined) {
+      await page.route('**/widget.js', (route) =>
+        route.fulfill({ body: standIn, contentType: 'text/javascript' }),
+      );
+    }
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
     await browser.startTracing(page, {

@@ -116,6 +116,7 @@ export function inquiryListQueries(
    */
   const rankedPage = async (
     ranked: NonNullable<PreparedSearch['ranked']>,
+    merged: boolean,
     scope: RankedScope,
     after: ListKey | undefined,
     limit: number,
@@ -126,14 +127,16 @@ export function inquiryListQueries(
     let below = after ? rankCeiling(after) : null;
     // Every match left in the second of the page's last row, once the page is full (its floor).
     let floor: number | null = null;
+    const narrow = scope.repId !== undefined || scope.status !== undefined;
     for (let walked = 0, round = 0; walked < rankedWalk; round++) {
       // A page's worth of all matches first. Then, while the page is not full, its rest and a
-      // few more in scope alone: FTS5 merges the lists of a prefix's words again for each
-      // query, and steps through the scope's words too where it is asked for them, which costs
-      // most where the scope holds most matches. Once full, the rest of that second in one
-      // read (a burst of inquiries may share a second).
-      const narrowed = round > 0 && floor === null;
-      const wanted = round === 0 ? limit * 4 : floor === null ? limit - found.size + 8 : rankedWalk;
+      // few more in scope alone: FTS5 steps through the scope's words too where it is asked for
+      // them, which costs most where the scope holds most matches. A query whose every read
+      // merges many words' lists (`merged`) asks for a narrower scope than the site's at once.
+      // Once full, the rest of that second in one read (a burst of inquiries may share one).
+      const all = round === 0 && !(merged && narrow);
+      const narrowed = !all && floor === null;
+      const wanted = all ? limit * 4 : floor === null ? limit - found.size + 8 : rankedWalk;
       const count = Math.min(wanted, rankedWalk - walked);
       const matches = await ranked(below, count, scope, narrowed, floor);
       walked += matches.length;
@@ -246,6 +249,7 @@ export function inquiryListQueries(
         if (prepared.ranked && rankedWalk > 0) {
           const page = await rankedPage(
             prepared.ranked,
+            prepared.merged,
             { ...scope, ...(status && { status }) },
             after,
             limit,

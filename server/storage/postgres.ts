@@ -123,6 +123,7 @@ export const postgresSearch: SearchAdapter = {
         return rows.length > cap ? null : rows.map((r) => r.id);
       },
       ranked: null,
+      merged: false,
       async sorted(scope, after, limit) {
         // The GIN index finds the matches, their rows say where each is in the list, and the
         // first `limit` are kept as they are read (a top-N sort): no inquiry row is read.

@@ -114,6 +114,7 @@ export const sqliteSearch: SearchAdapter = {
     const asked = searchTerms(query);
     if (asked.length === 0) return null;
     const parts: string[] = [];
+    let merged = false;
     for (const term of asked) {
       // A phrase stays a phrase: FTS5 has no OR inside one.
       const word = term.length === 1 ? expandable(term) : null;
@@ -125,6 +126,7 @@ export const sqliteSearch: SearchAdapter = {
       const { rows } = await sql<{ word: string }>`select word from search_words
         where word >= ${from} and word < ${to} limit ${MAX_EXPANSION + 1}`.execute(db);
       if (rows.length === 0) return nothing;
+      if (rows.length > MAX_EXPANSION) merged = true;
       parts.push(
         rows.length > MAX_EXPANSION
           ? `${quoted(word)}*`
@@ -137,6 +139,7 @@ export const sqliteSearch: SearchAdapter = {
     return {
       share: null,
       matches: null,
+      merged,
       async among(ids) {
         if (ids.length === 0) return new Set();
         const { rows } = await sql<{ rank: number }>`select search_rank as rank
@@ -220,6 +223,7 @@ const nothing: PreparedSearch = {
   among: async () => new Set(),
   candidates: async () => [],
   ranked: async () => [],
+  merged: false,
   sorted: null,
   filter: sql<boolean>`1 = 0`,
   indexed: null,

@@ -2,7 +2,7 @@ import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } fro
 import type { Database } from './database';
 import { toInquiry } from './rows';
 import type { PreparedSearch, RankedScope, SearchAdapter } from './search';
-import { rankCeiling, rankFloor } from './search-index';
+import { rankCeiling, rankFloor } from './list-place';
 import type { Inquiry, Store } from './store';
 
 /** Where a row stands in the list. */

@@ -6,7 +6,8 @@ import { insertDeliveries } from './outbox-queries';
 import { groupCommit } from './group-commit';
 import { patchColumns, toInquiry, toMessage } from './rows';
 import { insertTurn } from './routing-queries';
-import { indexMessage, rankMoveOf } from './search-index';
+import { rankMoveOf } from './list-place';
+import { indexMessage } from './search-index';
 import { writeInquiry } from './write-inquiry';
 import { InquiryGone, TooManyFiles, TurnTaken, type InboxScope, type Store } from './store';
 

@@ -13,7 +13,7 @@ import {
 } from 'kysely';
 import type { Database, InquiriesTable } from './database';
 import { toInquiry } from './rows';
-import { LIST_RANK, scopeWords } from './search-index';
+import { LIST_RANK, scopeWords } from './list-place';
 import {
   expandable,
   MAX_EXPANSION,
@@ -133,7 +133,7 @@ export const sqliteSearch: SearchAdapter = {
           : `(${rows.map((r) => quoted(r.word)).join(' OR ')})`,
       );
     }
-    // (No column filter: none of these words is a scope word, search-index.ts scopeWordsOf.
+    // (No column filter: none of these words is a scope word, list-place.ts scopeWordsOf.
     // Checking columns made "seawater flange" at a million inquiries 5.7 -> 9.9 ms.)
     const terms = parts.join(' AND ');
     return {
@@ -213,7 +213,7 @@ export const sqliteSearch: SearchAdapter = {
   },
 };
 
-/** The FTS5 query for the rows in `scope` (scope words, search-index.ts). */
+/** The FTS5 query for the rows in `scope` (scope words, list-place.ts). */
 const inScope = (scope: RankedScope) => `scope : (${scopeWords(scope).map(quoted).join(' AND ')})`;
 
 /** A query a word of which begins no indexed word: it matches nothing. */

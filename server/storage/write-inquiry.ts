@@ -4,7 +4,8 @@ import type { Database } from './database';
 import { insertDeliveries } from './outbox-queries';
 import { fromInquiry } from './rows';
 import { insertTurn } from './routing-queries';
-import { indexInquiries, rankOnInsert } from './search-index';
+import { rankOnInsert } from './list-place';
+import { indexInquiries } from './search-index';
 import { TurnTaken, type NewConversationToken, type Store } from './store';
 
 type NewInquiry = Parameters<Store['createInquiry']>[0];

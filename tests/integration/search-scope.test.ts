@@ -4,7 +4,7 @@ import { seedDemo } from '../../server/demo-seed';
 import { inquiryListQueries } from '../../server/storage/inquiry-list-queries';
 import { migrateTo, migrateToLatest } from '../../server/storage/migrate';
 import { searchScope } from '../../server/storage/migrations/0026-search-scope';
-import { scopeWordsOf } from '../../server/storage/search-index';
+import { scopeWordsOf } from '../../server/storage/list-place';
 import { sqliteSearch } from '../../server/storage/sqlite';
 import type { Rep } from '../../server/storage/store';
 import { seedInquiries } from '../bench/seed-inquiries';

@@ -1,10 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { TellingMigration } from '../migrate';
-import { nextRankOf, rankBaseOf } from '../search-index';
+import { nextRankOf, rankBaseOf } from '../list-place';
 import { engineOf } from './engine';
 
 // SQLite: the text index keeps its documents in the inbox's order. Each inquiry has a
-// `search_rank` that sorts as the list does (migration comment in search-index.ts, LIST_RANK),
+// `search_rank` that sorts as the list does (migration comment in list-place.ts, LIST_RANK),
 // and its FTS5 row has that rank as rowid, so that FTS5, which reads matches in rowid order,
 // reads them newest first: a page of a common query comes from the first matches, however deep
 // they are in the list. Before, two common words far down the list ("pumpen seawater" at a

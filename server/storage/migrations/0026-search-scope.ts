@@ -1,10 +1,10 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { TellingMigration } from '../migrate';
-import { scopeWordsOf } from '../search-index';
+import { scopeWordsOf } from '../list-place';
 import { engineOf } from './engine';
 
 // SQLite: each inquiry's text index row holds the words of its scope, its site, rep and status,
-// in a column of their own, `scope` (search-index.ts scopeWordsOf), so that a search in a rep's
+// in a column of their own, `scope` (list-place.ts scopeWordsOf), so that a search in a rep's
 // own list or in a status asks FTS5 for the matches there and reads only those (sqlite.ts,
 // `ranked`). Before, it read the site's matches in list order and kept the few in scope: at a
 // million inquiries, a rep holding 0.5% of them waited 49 ms for "rhein" and 101 ms for

@@ -2,7 +2,7 @@ import { sql, type ExpressionBuilder, type Kysely, type SelectQueryBuilder } fro
 import type { Database } from './database';
 import { toInquiry } from './rows';
 import type { PreparedSearch, RankedScope, SearchAdapter } from './search';
-import { rankCeiling, rankFloor } from './list-place';
+import { LIST_RANK, rankCeiling, rankFloor } from './list-place';
 import type { Inquiry, Store } from './store';
 
 /** Where a row stands in the list. */
@@ -111,8 +111,16 @@ export function inquiryListQueries(
   /**
    * The page from a text index kept in list order: its matches read newest first and kept
    * where in scope, until the page is full and every match of its last row's second was read
-   * (the list orders those by id, which their ranks do not); null after `rankedWalk` matches
-   * without that.
+   * (the list orders a second's rows by their exact time, then id, which their ranks do not
+   * follow); null after `rankedWalk` matches without that.
+   *
+   * Four pages' worth of all matches first. Then, while the page is not full, its rest and a
+   * few more in scope alone: FTS5 steps through the scope's words too where it is asked for
+   * them, which costs most where the scope holds most matches (a query each read of which
+   * merges many words' lists, `merged`, asks so from the first read in a rep's list or a
+   * status). A second a read stopped in is read whole in one more (a burst of inquiries may
+   * share one): the page's last, once it is full, and the cursor's, whose rows before the
+   * cursor are read only to be dropped.
    */
   const rankedPage = async (
     ranked: NonNullable<PreparedSearch['ranked']>,
@@ -124,21 +132,30 @@ export function inquiryListQueries(
     // By id: an inquiry that moved down the list between two reads is read twice; the first
     // stays.
     const found = new Map<string, { rank: number; inquiry: Inquiry }>();
+    const page = () =>
+      [...found.values()]
+        .map((f) => f.inquiry)
+        .sort(listOrder)
+        .slice(0, limit);
     let below = after ? rankCeiling(after) : null;
-    // Every match left in the second of the page's last row, once the page is full (its floor).
+    // The first rank of the cursor's second, until the reads are past it.
+    let cursorFloor = below === null ? null : below - LIST_RANK.secondStep;
+    // The first rank of the page's last second, once the page is full.
     let floor: number | null = null;
     const narrow = scope.repId !== undefined || scope.status !== undefined;
     for (let walked = 0, round = 0; walked < rankedWalk; round++) {
-      // A page's worth of all matches first. Then, while the page is not full, its rest and a
-      // few more in scope alone: FTS5 steps through the scope's words too where it is asked for
-      // them, which costs most where the scope holds most matches. A query whose every read
-      // merges many words' lists (`merged`) asks for a narrower scope than the site's at once.
-      // Once full, the rest of that second in one read (a burst of inquiries may share one).
+      const cursorSecond =
+        round > 0 &&
+        floor === null &&
+        cursorFloor !== null &&
+        below !== null &&
+        below > cursorFloor;
+      const whole = cursorSecond ? cursorFloor : floor;
       const all = round === 0 && !(merged && narrow);
-      const narrowed = !all && floor === null;
-      const wanted = all ? limit * 4 : floor === null ? limit - found.size + 8 : rankedWalk;
+      const narrowed = !all && whole === null;
+      const wanted = all ? limit * 4 : whole === null ? limit - found.size + 8 : rankedWalk;
       const count = Math.min(wanted, rankedWalk - walked);
-      const matches = await ranked(below, count, scope, narrowed, floor);
+      const matches = await ranked(below, count, scope, narrowed, whole);
       walked += matches.length;
       // The scope was checked in the statement; the cursor here (its second's other rows).
       for (const { rank, inquiry } of matches) {
@@ -151,16 +168,15 @@ export function inquiryListQueries(
         .map((f) => f.rank)
         .sort((a, b) => b - a)
         .at(limit - 1);
-      if (
-        lowest === undefined ||
-        matches.length < count ||
-        (nth !== undefined && lowest <= rankFloor(nth))
-      ) {
-        return [...found.values()]
-          .map((f) => f.inquiry)
-          .sort(listOrder)
-          .slice(0, limit);
+      const ended = lowest === undefined || matches.length < count;
+      if (cursorSecond && ended) {
+        // The cursor's second is read: a full page is in it, else the reads go on below it.
+        if (found.size >= limit) return page();
+        below = cursorFloor;
+        cursorFloor = null;
+        continue;
       }
+      if (ended || (nth !== undefined && lowest <= rankFloor(nth))) return page();
       below = lowest;
       if (nth !== undefined) floor = rankFloor(nth);
     }

@@ -11,8 +11,8 @@ import type { RankedScope } from './search';
  * SQLite: an inquiry's `search_rank` (its text index row's rowid), which sorts as the inbox
  * list does (awaiting a reply first, then newest activity): awaiting * awaitingStep + the
  * seconds of its last activity since `epoch` * secondStep + its turn among the inquiries of
- * that second (from 0, in the order they got there; the list orders those by id, which the
- * reader sorts). Under 2^53, so JavaScript numbers hold it; seconds up to 2156, and 2^20
+ * that second (from 0, in the order they got there; the list orders those by their exact
+ * time, then id, which the reader sorts). Under 2^53, so JavaScript numbers hold it; seconds up to 2156, and 2^20
  * inquiries a second. The store sets it as it writes an inquiry or a message (`rankOnInsert`,
  * `rankMoveOf`), and migration 0014's triggers for any other writer.
  */

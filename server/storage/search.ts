@@ -63,10 +63,11 @@ export interface PreparedSearch {
       ) => Promise<Array<{ rank: number; inquiry: Inquiry | null }>>)
     | null;
   /**
-   * Whether each read of `ranked` merges the lists of many indexed words (a word beginning more
-   * than MAX_EXPANSION of them, read as a prefix: "buyer1" at a million inquiries, 111,111
-   * words, 15-20 ms a read). A search in a rep's list or a status then asks for its scope from
-   * the first read, instead of reading all matches first and merging them twice.
+   * Whether each read of `ranked` merges the lists of many indexed words: a word, or a phrase's
+   * last word, of ASCII letters and digits that begins more than MAX_EXPANSION of them, read as
+   * a prefix ("buyer1" at a million inquiries, 111,111 words, 15-20 ms a read; a last word of
+   * other letters is not counted). A search in a rep's list or a status then asks for its scope
+   * from the first read, instead of reading all matches first and merging them twice.
    */
   merged: boolean;
   /**

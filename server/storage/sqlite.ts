@@ -116,21 +116,17 @@ export const sqliteSearch: SearchAdapter = {
     const parts: string[] = [];
     let merged = false;
     for (const term of asked) {
-      // A phrase stays a phrase: FTS5 has no OR inside one.
-      const word = term.length === 1 ? expandable(term) : null;
-      if (word === null) {
-        parts.push(`${quoted(term.join(' '))}*`);
-        continue;
-      }
-      const { from, to } = prefixRange(word);
-      const { rows } = await sql<{ word: string }>`select word from search_words
-        where word >= ${from} and word < ${to} limit ${MAX_EXPANSION + 1}`.execute(db);
-      if (rows.length === 0) return nothing;
-      if (rows.length > MAX_EXPANSION) merged = true;
+      // The indexed words its last word begins, when of ASCII letters and digits.
+      const last = expandable(term);
+      const begun = last === null ? null : await wordsBeginning(db, last);
+      if (begun?.length === 0) return nothing;
+      if (begun && begun.length > MAX_EXPANSION) merged = true;
+      // A word, as the words it begins; a phrase stays a phrase (FTS5 has no OR inside one),
+      // with its last word a prefix, and so does a word beginning too many to spell out.
       parts.push(
-        rows.length > MAX_EXPANSION
-          ? `${quoted(word)}*`
-          : `(${rows.map((r) => quoted(r.word)).join(' OR ')})`,
+        term.length === 1 && begun && begun.length <= MAX_EXPANSION
+          ? `(${begun.map(quoted).join(' OR ')})`
+          : `${quoted(term.join(' '))}*`,
       );
     }
     // (No column filter: none of these words is a scope word, list-place.ts scopeWordsOf.
@@ -212,6 +208,14 @@ export const sqliteSearch: SearchAdapter = {
     };
   },
 };
+
+/** Up to one more than MAX_EXPANSION of the indexed words that begin with `word`. */
+async function wordsBeginning(db: Kysely<Database>, word: string): Promise<string[]> {
+  const { from, to } = prefixRange(word);
+  const { rows } = await sql<{ word: string }>`select word from search_words
+    where word >= ${from} and word < ${to} limit ${MAX_EXPANSION + 1}`.execute(db);
+  return rows.map((r) => r.word);
+}
 
 /** The FTS5 query for the rows in `scope` (scope words, list-place.ts). */
 const inScope = (scope: RankedScope) => `scope : (${scopeWords(scope).map(quoted).join(' AND ')})`;

@@ -6,7 +6,7 @@ import { migrateTo, migrateToLatest } from '../../server/storage/migrate';
 import { searchScope } from '../../server/storage/migrations/0026-search-scope';
 import { scopeWordsOf } from '../../server/storage/list-place';
 import { sqliteSearch } from '../../server/storage/sqlite';
-import type { Rep } from '../../server/storage/store';
+import type { Inquiry, Rep } from '../../server/storage/store';
 import { seedInquiries } from '../bench/seed-inquiries';
 import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/test-database';
 
@@ -157,6 +157,18 @@ describe.runIf(TEST_ENGINE === 'sqlite')("the text index's scope words", () => {
     expect(wide.filter((m) => m.inquiry).length).toBeLessThan(mine.length);
   });
 
+  it('tell a query whose reads merge many words from one that spells them out', async () => {
+    const merged = async (query: string) => (await sqliteSearch.prepare(t.db, query))?.merged;
+    // "buyer" begins 600 indexed words (buyer0@...), "buyer12" 11, a phrase's last word too.
+    expect(await merged('buyer')).toBe(true);
+    expect(await merged('buyer12')).toBe(false);
+    expect(await merged('please-buyer')).toBe(true);
+    expect(await merged('please-buyer12')).toBe(false);
+    expect(await merged('please buyer')).toBe(true);
+    // A phrase whose last word begins no indexed word matches nothing.
+    expect((await sqliteSearch.prepare(t.db, 'please-qqqq'))?.share).toBe(0);
+  });
+
   it("are never matched by a search's own words", async () => {
     // Ana's words and a status as one term (a phrase): not the scope words, which no query's
     // word can spell.
@@ -169,6 +181,8 @@ describe.runIf(TEST_ENGINE === 'sqlite')("the text index's scope words", () => {
 
   it("let a rep's page be read in two statements (one for a wide prefix), and a crowded second's in two", async () => {
     const reads: boolean[] = [];
+    const floors: Array<number | null> = [];
+    const sizes: number[] = [];
     const counting = inquiryListQueries(t.db, {
       async prepare(db, query) {
         const prepared = await sqliteSearch.prepare(db, query);
@@ -178,7 +192,11 @@ describe.runIf(TEST_ENGINE === 'sqlite')("the text index's scope words", () => {
           ...prepared,
           ranked: (...args: Parameters<typeof ranked>) => {
             reads.push(args[3]);
-            return ranked(...args);
+            floors.push(args[4]);
+            return ranked(...args).then((read) => {
+              sizes.push(read.length);
+              return read;
+            });
           },
         };
       },
@@ -196,18 +214,42 @@ describe.runIf(TEST_ENGINE === 'sqlite')("the text index's scope words", () => {
     reads.length = 0;
     expect(await counting.listInquiries(scope, { search: 'buyer', limit: 6 })).toEqual(hers);
     expect(reads).toEqual([true]);
-    // 300 inquiries with news in one second, which the list orders by id: the page takes the
-    // first read's and then the rest of that second in one more.
-    reads.length = 0;
-    await sql`update inquiries set last_activity_at = '2033-01-01T00:00:00.000Z',
-      awaiting_reply = 1 where id like 'seed-%' and cast(substr(id, 6) as integer) < 300`.execute(
-      t.db,
-    );
+    // 300 inquiries with news in one second, whose exact times put them in the list in the
+    // reverse of the order they took their ranks in: each page takes a read of all matches and
+    // one of the rest of that second, whole, from its first rank, however deep the cursor.
+    await sql`update inquiries set awaiting_reply = 1, last_activity_at = '2033-01-01T00:00:00.'
+        || substr('00' || (999 - cast(substr(id, 6) as integer)), -3) || 'Z'
+      where id like 'seed-%' and cast(substr(id, 6) as integer) < 300`.execute(t.db);
     const site = { siteId: moore.siteId };
-    const first = await t.store.listInquiries(site, { limit: 25 });
-    expect(first.map((i) => i.id)).toEqual(Array.from({ length: 25 }, (_, k) => seedId(299 - k)));
-    expect(await counting.listInquiries(site, { search: 'please', limit: 25 })).toEqual(first);
-    expect(reads).toEqual([false, false]);
+    const { rows: second } = await sql<{ floor: number }>`select min(search_rank) as floor
+      from inquiries where last_activity_at like '2033-01-01T00:00:00.%'`.execute(t.db);
+    // Every page of the list, searched: at most three reads each.
+    const pages = async (check: (n: number) => void) => {
+      let after: Inquiry | undefined;
+      for (let n = 0; n < 14; n++) {
+        reads.length = 0;
+        floors.length = 0;
+        sizes.length = 0;
+        const expected = await t.store.listInquiries(site, { limit: 25, after });
+        const found = await counting.listInquiries(site, { search: 'please', limit: 25, after });
+        expect(found, `page ${n + 1}`).toEqual(expected);
+        expect(reads.length, `page ${n + 1}`).toBeLessThanOrEqual(3);
+        check(n);
+        after = expected.at(-1);
+      }
+    };
+    await pages((n) => {
+      if (n > 10) return;
+      expect(reads, `page ${n + 1}`).toEqual([false, false]);
+      expect(floors, `page ${n + 1}`).toEqual([null, Number(second[0]?.floor)]);
+      // Of that second only (299 of its rows are left: one was deleted above).
+      expect(sizes, `page ${n + 1}`).toEqual([100, 199]);
+    });
+    // The same second with the list's order in it that of the ranks (one exact time): the
+    // first read of a page finds the rows before the cursor, the second reads that second whole.
+    await sql`update inquiries set last_activity_at = '2033-01-01T00:00:00.500Z'
+      where last_activity_at like '2033-01-01T00:00:00.%'`.execute(t.db);
+    await pages(() => {});
     expect(await stale(t)).toEqual([]);
   });
 

@@ -7,6 +7,7 @@ import { migrateTo, migrateToLatest } from '../../server/storage/migrate';
 import { postgresSearch } from '../../server/storage/postgres';
 import type { Inquiry, InquiryStatus, Rep } from '../../server/storage/store';
 import { seedInquiries } from '../bench/seed-inquiries';
+import { messageAt, storeInquiryLike, storeRep } from '../support/store-writes';
 import {
   createTestDatabase,
   POSTGRES_URL,
@@ -54,18 +55,7 @@ describe.runIf(TEST_ENGINE === 'postgres')("the text index's copy of the list pl
       if (line) lines.push(line);
     });
     expect(lines).toContain('building the text index again (600 inquiries)');
-    await t.store.createRep({
-      id: 'rep-ana',
-      siteId: moore.siteId,
-      handle: 'ana',
-      name: 'Ana',
-      title: null,
-      photoUrl: null,
-      email: 'ana@example.com',
-      active: true,
-      role: 'rep',
-    });
-    ana = (await t.store.findRep('rep-ana')) ?? moore;
+    ana = await storeRep(t.store, moore.siteId, 'ana');
   }, 120_000);
   afterAll(() => t?.close());
 
@@ -77,23 +67,9 @@ describe.runIf(TEST_ENGINE === 'postgres')("the text index's copy of the list pl
   });
 
   it('is taken by a new inquiry from its row', async () => {
-    const base = await t.store.findInquiry(seedId(1));
-    if (!base) throw new Error('no seeded inquiry');
     const at = '2031-02-01T00:00:00.000Z';
-    await t.store.createInquiry({
-      inquiry: { ...base, id: 'place-new', repId: ana.id, status: 'new', lastActivityAt: at },
-      message: {
-        id: 'place-new-m',
-        inquiryId: 'place-new',
-        authorKind: 'visitor',
-        authorRepId: null,
-        body: 'Basaltwolle please',
-        channel: 'widget',
-        createdAt: at,
-      },
-      tokens: [],
-      deliveries: [],
-    });
+    const body = 'Basaltwolle please';
+    await storeInquiryLike(t.store, seedId(1), { id: 'place-new', repId: ana.id, at, body });
     expect(await stale(t)).toEqual([]);
     const { rows } = await sql<{ repId: string; lastActivityAt: string }>`select rep_id,
       last_activity_at from inquiry_search where inquiry_id = 'place-new'`.execute(t.db);
@@ -103,29 +79,13 @@ describe.runIf(TEST_ENGINE === 'postgres')("the text index's copy of the list pl
   it("follows the store's writes: a message, a status, a reassignment", async () => {
     const at = '2031-01-01T00:00:00.000Z';
     await t.store.addMessage({
-      message: {
-        id: 'place-m1',
-        inquiryId: seedId(5),
-        authorKind: 'visitor',
-        authorRepId: null,
-        body: 'Quarzsand please',
-        channel: 'widget',
-        createdAt: at,
-      },
+      message: messageAt('place-m1', seedId(5), at, 'Quarzsand please'),
       patch: { lastActivityAt: at, awaitingReply: true },
       deliveries: [],
     });
     // A message of no words writes no document: the commit's trigger writes the place.
     await t.store.addMessage({
-      message: {
-        id: 'place-m2',
-        inquiryId: seedId(6),
-        authorKind: 'system',
-        authorRepId: null,
-        body: 'Escalated',
-        channel: 'widget',
-        createdAt: at,
-      },
+      message: messageAt('place-m2', seedId(6), at, 'Escalated', { authorKind: 'system' }),
       patch: { lastActivityAt: at, awaitingReply: false },
       deliveries: [],
     });
@@ -154,15 +114,10 @@ describe.runIf(TEST_ENGINE === 'postgres')("the text index's copy of the list pl
     try {
       const at = '2031-03-01T00:00:00.000Z';
       await t.store.addMessage({
-        message: {
-          id: 'place-once',
-          inquiryId: seedId(15),
+        message: messageAt('place-once', seedId(15), at, 'Kieselgur is on its way', {
           authorKind: 'rep',
           authorRepId: moore.id,
-          body: 'Kieselgur is on its way',
-          channel: 'inbox',
-          createdAt: at,
-        },
+        }),
         patch: { lastActivityAt: at, awaitingReply: false, status: 'waiting' },
         deliveries: [],
       });

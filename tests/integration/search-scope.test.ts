@@ -8,6 +8,7 @@ import { scopeWordsOf } from '../../server/storage/list-place';
 import { sqliteSearch } from '../../server/storage/sqlite';
 import type { Inquiry, Rep } from '../../server/storage/store';
 import { seedInquiries } from '../bench/seed-inquiries';
+import { messageAt, storeInquiryLike, storeRep } from '../support/store-writes';
 import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/test-database';
 
 // Migration 0026 (SQLite): each text index row holds its inquiry's scope words (site, rep,
@@ -57,18 +58,7 @@ describe.runIf(TEST_ENGINE === 'sqlite')("the text index's scope words", () => {
       progress: () => {},
       index: '0014',
     });
-    await t.store.createRep({
-      id: 'rep-ana',
-      siteId: moore.siteId,
-      handle: 'ana',
-      name: 'Ana',
-      title: null,
-      photoUrl: null,
-      email: 'ana@example.com',
-      active: true,
-      role: 'rep',
-    });
-    ana = (await t.store.findRep('rep-ana')) ?? moore;
+    ana = await storeRep(t.store, moore.siteId, 'ana');
     await t.db
       .updateTable('inquiries')
       .set({ repId: ana.id })
@@ -94,35 +84,16 @@ describe.runIf(TEST_ENGINE === 'sqlite')("the text index's scope words", () => {
   });
 
   it("follow the store's writes: a new inquiry, a message, a status, a reassignment", async () => {
-    const base = await t.store.findInquiry(seedId(1));
-    if (!base) throw new Error('no seeded inquiry');
     const at = '2031-02-01T00:00:00.000Z';
-    await t.store.createInquiry({
-      inquiry: { ...base, id: 'scope-new', repId: ana.id, status: 'new', lastActivityAt: at },
-      message: {
-        id: 'scope-new-m',
-        inquiryId: 'scope-new',
-        authorKind: 'visitor',
-        authorRepId: null,
-        body: 'Basaltwolle please',
-        channel: 'widget',
-        createdAt: at,
-      },
-      tokens: [],
-      deliveries: [],
-    });
+    const body = 'Basaltwolle please';
+    await storeInquiryLike(t.store, seedId(1), { id: 'scope-new', repId: ana.id, at, body });
     // A message that moves the inquiry and changes its status and rep: the store writes the
     // row at its new rank with its words, the trigger leaves it.
     await t.store.addMessage({
-      message: {
-        id: 'scope-m1',
-        inquiryId: seedId(5),
+      message: messageAt('scope-m1', seedId(5), at, 'Quarzsand is on its way', {
         authorKind: 'rep',
         authorRepId: ana.id,
-        body: 'Quarzsand is on its way',
-        channel: 'inbox',
-        createdAt: at,
-      },
+      }),
       patch: { lastActivityAt: at, awaitingReply: false, status: 'waiting', repId: ana.id },
       deliveries: [],
     });

@@ -10,6 +10,7 @@ import type { SearchAdapter } from '../../server/storage/search';
 import { sqliteSearch } from '../../server/storage/sqlite';
 import type { Inquiry, InquiryStatus, Store } from '../../server/storage/store';
 import { seedInquiries } from '../bench/seed-inquiries';
+import { storeRep } from '../support/store-writes';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 // The inbox's search through listInquiries, page by page, against the same search done by
@@ -23,7 +24,7 @@ const COUNT = 3000;
 let database: TestDatabase;
 let siteId: string;
 let all: Inquiry[];
-const OTHER_REP = 'other-rep';
+const OTHER_REP = 'rep-other';
 const bodies = new Map<string, string>();
 const seedId = (i: number) => `seed-${String(i).padStart(8, '0')}`;
 const REVIVED = [10, 11, 12, 13, 14, 1500].map(seedId);
@@ -111,17 +112,7 @@ beforeAll(async () => {
   }
   // A second rep's own list: every 13th inquiry, moved there by a plain update (SQLite's
   // text index takes their scope by trigger, migration 0026).
-  await database.store.createRep({
-    id: OTHER_REP,
-    siteId,
-    handle: 'other-rep',
-    name: 'Other Rep',
-    title: null,
-    photoUrl: null,
-    email: 'other.rep@example.com',
-    active: true,
-    role: 'rep',
-  });
+  await storeRep(database.store, siteId, 'other');
   await database.db
     .updateTable('inquiries')
     .set({ repId: OTHER_REP })

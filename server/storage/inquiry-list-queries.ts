@@ -17,7 +17,7 @@ function listOrder(a: ListKey, b: ListKey): number {
 
 // Matches a search reads from a text index kept in list order (PreparedSearch.ranked, SQLite)
 // before the other plans: a page of a site's common query takes about a page of them, and a
-// rep's list or a status, once a page's worth held too few, reads its own (scope words,
+// rep's list or a status, once four pages' worth held too few, reads its own (scope words,
 // migration 0026). Before those, a rep holding 0.5% of a million inquiries walked the site's
 // matches to an eighth of this and then its own rows: 49 ms for "rhein", 101 ms for "valve".
 const RANKED_WALK = 4000;

@@ -12,9 +12,9 @@ import type { RankedScope } from './search';
  * list does (awaiting a reply first, then newest activity): awaiting * awaitingStep + the
  * seconds of its last activity since `epoch` * secondStep + its turn among the inquiries of
  * that second (from 0, in the order they got there; the list orders those by their exact
- * time, then id, which the reader sorts). Under 2^53, so JavaScript numbers hold it; seconds up to 2156, and 2^20
- * inquiries a second. The store sets it as it writes an inquiry or a message (`rankOnInsert`,
- * `rankMoveOf`), and migration 0014's triggers for any other writer.
+ * time, then id, which the reader sorts). Under 2^53, so JavaScript numbers hold it; seconds
+ * up to 2156, and 2^20 inquiries a second. The store sets it as it writes an inquiry or a
+ * message (`rankOnInsert`, `rankMoveOf`), and migration 0014's triggers for any other writer.
  */
 export const LIST_RANK = { awaitingStep: 2 ** 52, secondStep: 2 ** 20, epoch: 1_577_836_800 };
 

@@ -1,19 +1,12 @@
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../server/demo-seed';
 import { inquiryListQueries } from '../../server/storage/inquiry-list-queries';
 import { migrateTo, migrateToLatest } from '../../server/storage/migrate';
 import { postgresSearch } from '../../server/storage/postgres';
 import type { Inquiry, InquiryStatus, Rep } from '../../server/storage/store';
-import { seedInquiries } from '../bench/seed-inquiries';
-import { messageAt, storeInquiryLike, storeRep } from '../support/store-writes';
-import {
-  createTestDatabase,
-  POSTGRES_URL,
-  TEST_ENGINE,
-  type TestDatabase,
-} from '../support/test-database';
+import { messageAt, seededAt, storeInquiryLike, storeRep } from '../support/store-writes';
+import { POSTGRES_URL, TEST_ENGINE, type TestDatabase } from '../support/test-database';
 
 // Migration 0025 (PostgreSQL): each text index row keeps its inquiry's place in the inbox list,
 // which a search far down the list sorts by (postgres.ts `sorted`). The copy is the inquiry's
@@ -38,18 +31,8 @@ describe.runIf(TEST_ENGINE === 'postgres')("the text index's copy of the list pl
   let moore: Rep;
   let ana: Rep;
   beforeAll(async () => {
-    t = await createTestDatabase();
-    await migrateTo(t.db, '0024-trigger-search-path');
-    const seeded = await seedDemo(t.store, 'http://localhost:8787');
-    if (!seeded) throw new Error('seed failed');
-    moore = seeded;
     // Stored before the migration: its fill gives them their place.
-    await seedInquiries(t.db, {
-      siteId: moore.siteId,
-      repId: moore.id,
-      count: 600,
-      progress: () => {},
-    });
+    ({ t, moore } = await seededAt('0024-trigger-search-path'));
     const lines: string[] = [];
     await migrateToLatest(t.db, (_, __, line) => {
       if (line) lines.push(line);

@@ -1,15 +1,14 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../server/demo-seed';
 import { inquiryListQueries } from '../../server/storage/inquiry-list-queries';
 import { migrateTo, migrateToLatest } from '../../server/storage/migrate';
 import { searchScope } from '../../server/storage/migrations/0026-search-scope';
 import { scopeWordsOf } from '../../server/storage/list-place';
 import { sqliteSearch } from '../../server/storage/sqlite';
 import type { Inquiry, Rep } from '../../server/storage/store';
-import { seedInquiries } from '../bench/seed-inquiries';
-import { messageAt, storeInquiryLike, storeRep } from '../support/store-writes';
-import { createTestDatabase, TEST_ENGINE, type TestDatabase } from '../support/test-database';
+import { watchingRanked } from '../support/ranked-reads';
+import { messageAt, seededAt, storeInquiryLike, storeRep } from '../support/store-writes';
+import { TEST_ENGINE, type TestDatabase } from '../support/test-database';
 
 // Migration 0026 (SQLite): each text index row holds its inquiry's scope words (site, rep,
 // status), which a search in a rep's list or a status asks FTS5 for (sqlite.ts `ranked`). The
@@ -44,20 +43,8 @@ describe.runIf(TEST_ENGINE === 'sqlite')("the text index's scope words", () => {
   let ana: Rep;
   let before: string[];
   beforeAll(async () => {
-    t = await createTestDatabase();
-    await migrateTo(t.db, '0025-search-list-place');
-    const seeded = await seedDemo(t.store, 'http://localhost:8787');
-    if (!seeded) throw new Error('seed failed');
-    moore = seeded;
     // Stored before the migration, in the index as it was: its copy gives them their words.
-    await seedInquiries(t.db, {
-      siteId: moore.siteId,
-      repId: moore.id,
-      count: 600,
-      batch: 250,
-      progress: () => {},
-      index: '0014',
-    });
+    ({ t, moore } = await seededAt('0025-search-list-place', '0014'));
     ana = await storeRep(t.store, moore.siteId, 'ana');
     await t.db
       .updateTable('inquiries')
@@ -154,24 +141,14 @@ describe.runIf(TEST_ENGINE === 'sqlite')("the text index's scope words", () => {
     const reads: boolean[] = [];
     const floors: Array<number | null> = [];
     const sizes: number[] = [];
-    const counting = inquiryListQueries(t.db, {
-      async prepare(db, query) {
-        const prepared = await sqliteSearch.prepare(db, query);
-        const ranked = prepared?.ranked;
-        if (!prepared || !ranked) throw new Error('no ranked plan');
-        return {
-          ...prepared,
-          ranked: (...args: Parameters<typeof ranked>) => {
-            reads.push(args[3]);
-            floors.push(args[4]);
-            return ranked(...args).then((read) => {
-              sizes.push(read.length);
-              return read;
-            });
-          },
-        };
-      },
-    });
+    const counting = inquiryListQueries(
+      t.db,
+      watchingRanked((args, read) => {
+        reads.push(args[3]);
+        floors.push(args[4]);
+        sizes.push(read.length);
+      }),
+    );
     // Ana's list (every 40th inquiry, by hand): one page's worth of the site's matches, which
     // holds few of hers, then hers alone. Every inquiry says "please".
     await sql`update inquiries set rep_id = ${ana.id}

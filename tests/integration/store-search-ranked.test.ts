@@ -1,9 +1,8 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { inquiryListQueries } from '../../server/storage/inquiry-list-queries';
-import type { SearchAdapter } from '../../server/storage/search';
-import { sqliteSearch } from '../../server/storage/sqlite';
 import { sendInquiry } from '../support/inbox-client';
+import { watchingRanked } from '../support/ranked-reads';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { TEST_ENGINE } from '../support/test-database';
 
@@ -41,26 +40,14 @@ describe.runIf(TEST_ENGINE === 'sqlite')('a search reading the text index in lis
 
       // After the first batch (4 x the page: 12 of the 16), the newest is answered.
       let reads = 0;
-      const answering: SearchAdapter = {
-        async prepare(db, query) {
-          const prepared = await sqliteSearch.prepare(db, query);
-          const ranked = prepared?.ranked;
-          if (!prepared || !ranked) throw new Error('no ranked plan');
-          return {
-            ...prepared,
-            async ranked(...args) {
-              const read = await ranked(...args);
-              if (reads++ === 0) {
-                await t.store.updateInquiry(newest, {
-                  awaitingReply: false,
-                  lastActivityAt: '2026-11-29T10:00:00.000Z',
-                });
-              }
-              return read;
-            },
-          };
-        },
-      };
+      const answering = watchingRanked(async () => {
+        if (reads++ === 0) {
+          await t.store.updateInquiry(newest, {
+            awaitingReply: false,
+            lastActivityAt: '2026-11-29T10:00:00.000Z',
+          });
+        }
+      });
       const page = await inquiryListQueries(t.db, answering).listInquiries(
         { siteId },
         { search: 'dupword', status: 'open', limit: 3 },
